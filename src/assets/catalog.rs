@@ -1,0 +1,148 @@
+//! The fonts in the font directories, found by name.
+
+use crate::fonts::{FontData, FontFace};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Fonts by name. The directories are scanned once, on the first lookup by name; each file is
+/// memory-mapped and its name table read, nothing more.
+pub struct FontCatalog {
+    dirs: Vec<PathBuf>,
+    scanned: OnceLock<Vec<Entry>>,
+    /// Faces opened by path (absolute path names, and everything the scan found).
+    by_path: Mutex<HashMap<PathBuf, Arc<FontFace>>>,
+}
+
+struct Entry {
+    keys: Vec<String>,
+    face: Arc<FontFace>,
+    regular: bool,
+}
+
+impl FontCatalog {
+    pub fn new(dirs: Vec<PathBuf>) -> FontCatalog {
+        FontCatalog {
+            dirs,
+            scanned: OnceLock::new(),
+            by_path: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A font by absolute path, or by name: file stem, PostScript name, full name, or family
+    /// (with style). Names compare without case, spaces, hyphens or underscores.
+    pub fn find(&self, name: &str) -> Result<Arc<FontFace>, String> {
+        let path = Path::new(name);
+        if path.is_absolute() {
+            return self.open(path);
+        }
+        let key = normalize(name);
+        let entries = self.entries();
+        let mut matches: Vec<&Entry> = entries.iter().filter(|e| e.keys.contains(&key)).collect();
+        // A family name alone means its regular face.
+        matches.sort_by_key(|e| !e.regular);
+        match matches.first() {
+            Some(e) => Ok(e.face.clone()),
+            None => {
+                let mut names: Vec<String> =
+                    entries.iter().map(|e| e.face.full_name.clone()).collect();
+                names.sort();
+                names.dedup();
+                Err(format!(
+                    "font `{name}` not found; fonts available: {}",
+                    if names.is_empty() {
+                        "none (no font files in the font directories; set JIANBAO_FONT_PATH)".into()
+                    } else {
+                        names.join(", ")
+                    }
+                ))
+            }
+        }
+    }
+
+    /// Opens (once) the font file at `path`.
+    pub fn open(&self, path: &Path) -> Result<Arc<FontFace>, String> {
+        if let Some(face) = self.by_path.lock().unwrap().get(path) {
+            return Ok(face.clone());
+        }
+        let face = Arc::new(open_face(path)?);
+        self.by_path
+            .lock()
+            .unwrap()
+            .insert(path.to_path_buf(), face.clone());
+        Ok(face)
+    }
+
+    /// All faces found in the font directories.
+    pub fn faces(&self) -> Vec<Arc<FontFace>> {
+        self.entries().iter().map(|e| e.face.clone()).collect()
+    }
+
+    fn entries(&self) -> &[Entry] {
+        self.scanned.get_or_init(|| {
+            let mut entries = Vec::new();
+            for dir in &self.dirs {
+                let Ok(read) = std::fs::read_dir(dir) else {
+                    continue;
+                };
+                let mut files: Vec<PathBuf> = read
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.extension().is_some_and(|e| {
+                            matches!(
+                                e.to_string_lossy().to_ascii_lowercase().as_str(),
+                                "ttf" | "otf" | "ttc" | "otc"
+                            )
+                        })
+                    })
+                    .collect();
+                files.sort();
+                for path in files {
+                    // Unreadable or broken files are skipped here; naming one by path reports why.
+                    let Ok(face) = self.open(&path) else { continue };
+                    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                    let style = face.style.to_ascii_lowercase();
+                    let mut keys = vec![
+                        normalize(&stem),
+                        normalize(&face.postscript_name),
+                        normalize(&face.full_name),
+                        normalize(&format!("{} {}", face.family, face.style)),
+                        normalize(&face.family),
+                    ];
+                    keys.dedup();
+                    entries.push(Entry {
+                        keys,
+                        regular: matches!(style.as_str(), "regular" | "book" | "normal" | "roman"),
+                        face,
+                    });
+                }
+            }
+            entries
+        })
+    }
+}
+
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Memory-maps a font file and parses its first face.
+fn open_face(path: &Path) -> Result<FontFace, String> {
+    let file = std::fs::File::open(path).map_err(|e| super::io_message(path, &e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| super::io_message(path, &e))?
+        .len();
+    if len == 0 {
+        return Err(format!("{}: the font file is empty", path.display()));
+    }
+    // SAFETY: the map is read-only. Font files are not expected to change while jianbao runs;
+    // if one is truncated under us, reads may fault — the same contract as every font loader
+    // that maps files (fontdb, font-kit).
+    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| super::io_message(path, &e))?;
+    let data: FontData = Arc::new(map);
+    FontFace::new(data, 0).map_err(|msg| format!("{}: {msg}", path.display()))
+}

@@ -1,0 +1,186 @@
+//! The file system side of the pipeline: finding and reading layouts, fonts and images, and
+//! writing output atomically. The core stages never touch files; they ask an [`Assets`]
+//! implementation, and this is the one that reads from disk.
+//!
+//! Font files are memory-mapped, not read: a 15 MB CJK font costs nothing until glyphs are
+//! looked up, and one [`FsAssets`] shared by a batch opens each file once for all documents.
+
+mod catalog;
+mod output;
+
+pub use catalog::FontCatalog;
+pub use output::write_atomically;
+
+use crate::error::Source;
+use crate::fonts::FontFace;
+use crate::images::{self, Image};
+use crate::resolve::Assets;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Where to look for things.
+#[derive(Clone, Debug, Default)]
+pub struct SearchPaths {
+    pub layout_dirs: Vec<PathBuf>,
+    pub font_dirs: Vec<PathBuf>,
+}
+
+impl SearchPaths {
+    /// The defaults: directories from `JIANBAO_LAYOUT_PATH` / `JIANBAO_FONT_PATH` (separated
+    /// like `PATH`), then the project's own `layouts/` and `fonts/` (found next to the source
+    /// tree the binary was built from, or next to the binary).
+    pub fn from_env() -> SearchPaths {
+        let mut paths = SearchPaths::default();
+        for (var, dirs) in [
+            ("JIANBAO_LAYOUT_PATH", &mut paths.layout_dirs),
+            ("JIANBAO_FONT_PATH", &mut paths.font_dirs),
+        ] {
+            if let Some(value) = std::env::var_os(var) {
+                dirs.extend(std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()));
+            }
+        }
+        for root in project_roots() {
+            paths.layout_dirs.push(root.join("layouts"));
+            paths.font_dirs.push(root.join("fonts"));
+        }
+        paths.layout_dirs.retain(|d| d.is_dir());
+        paths.font_dirs.retain(|d| d.is_dir());
+        paths.layout_dirs.dedup();
+        paths.font_dirs.dedup();
+        paths
+    }
+}
+
+/// Candidate project roots: the source tree this binary was built from, and the binary's
+/// surroundings (`target/release/jianbao` → the repository; `bin/jianbao` → `share/jianbao`).
+fn project_roots() -> Vec<PathBuf> {
+    let mut roots = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR"))];
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some(dir) = exe.parent() {
+            roots.push(dir.join("../.."));
+            roots.push(dir.join("../share/jianbao"));
+        }
+    }
+    roots
+}
+
+/// Reads assets from disk, caching fonts and images so that a batch opens each file once.
+pub struct FsAssets {
+    paths: SearchPaths,
+    fonts: FontCatalog,
+    images: Mutex<HashMap<PathBuf, Arc<Image>>>,
+}
+
+impl FsAssets {
+    pub fn new(paths: SearchPaths) -> FsAssets {
+        FsAssets {
+            fonts: FontCatalog::new(paths.font_dirs.clone()),
+            paths,
+            images: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn paths(&self) -> &SearchPaths {
+        &self.paths
+    }
+
+    pub fn catalog(&self) -> &FontCatalog {
+        &self.fonts
+    }
+
+    /// Every layout file in the layout directories, by name (the first of a name wins).
+    pub fn layouts(&self) -> Vec<(String, PathBuf)> {
+        let mut found: Vec<(String, PathBuf)> = Vec::new();
+        for dir in &self.paths.layout_dirs {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            files.sort();
+            for path in files {
+                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                if !found.iter().any(|(n, _)| *n == name) {
+                    found.push((name, path));
+                }
+            }
+        }
+        found
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
+    String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))
+}
+
+pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => format!("{}: file not found", path.display()),
+        std::io::ErrorKind::PermissionDenied => format!("{}: permission denied", path.display()),
+        _ => format!("{}: {err}", path.display()),
+    }
+}
+
+impl Assets for FsAssets {
+    fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
+        let base = relative_to.parent().unwrap_or(Path::new("."));
+        let is_path = name.ends_with(".toml") || name.contains('/') || name.contains('\\');
+        let candidates: Vec<PathBuf> = if is_path {
+            vec![base.join(name)]
+        } else {
+            std::iter::once(base.join("layouts").join(format!("{name}.toml")))
+                .chain(
+                    self.paths
+                        .layout_dirs
+                        .iter()
+                        .map(|d| d.join(format!("{name}.toml"))),
+                )
+                .collect()
+        };
+        for path in &candidates {
+            if path.is_file() {
+                let text = read_text(path)?;
+                return Ok(Source::new(path.clone(), text));
+            }
+        }
+        if is_path {
+            return Err(format!("layout file {} not found", candidates[0].display()));
+        }
+        let known: Vec<String> = self.layouts().into_iter().map(|(n, _)| n).collect();
+        Err(format!(
+            "no layout named `{name}`; available layouts: {}",
+            if known.is_empty() {
+                "none found (set JIANBAO_LAYOUT_PATH)".to_string()
+            } else {
+                known.join(", ")
+            }
+        ))
+    }
+
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+        self.fonts.find(name)
+    }
+
+    fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
+        let key = path.to_path_buf();
+        if let Some(img) = self.images.lock().unwrap().get(&key) {
+            return Ok(img.clone());
+        }
+        let meta = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
+        if meta.len() > 200 * 1024 * 1024 {
+            return Err(format!(
+                "{}: the file is {} MB, more than the 200 MB an image may have",
+                path.display(),
+                meta.len() / (1024 * 1024)
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
+        let img = Arc::new(images::decode(&bytes)?);
+        self.images.lock().unwrap().insert(key, img.clone());
+        Ok(img)
+    }
+}

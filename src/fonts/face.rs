@@ -1,0 +1,167 @@
+//! One font face.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// The bytes of a font file: a memory map or an owned buffer. The I/O layer decides which.
+pub type FontData = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// A parsed font face. Cheap to share (`Arc<FontFace>`); lookups go straight to the font tables.
+pub struct FontFace {
+    // `face` borrows from the bytes `data` owns; it is declared first so that it is dropped
+    // before them.
+    face: ttf_parser::Face<'static>,
+    data: FontData,
+    index: u32,
+    /// PostScript name (name ID 6), e.g. `NotoSerifSC-Regular`; used in the PDF.
+    pub postscript_name: String,
+    /// Family (ID 16, else 1) and style (ID 17, else 2) names, e.g. `Noto Serif SC` / `Bold`.
+    pub family: String,
+    pub style: String,
+    /// Full name (ID 4), e.g. `Noto Serif SC Bold`.
+    pub full_name: String,
+    units_per_em: f64,
+}
+
+impl FontFace {
+    /// Parses the face at `index` of `data` (0 for a plain .ttf/.otf).
+    pub fn new(data: FontData, index: u32) -> Result<FontFace, String> {
+        let bytes: &[u8] = (*data).as_ref();
+        // SAFETY: `bytes` points into the buffer owned by `data` (an `Arc` to a memory map or a
+        // Vec), which never moves or changes and lives as long as this struct, which owns `data`
+        // and drops `face` first. The `'static` lifetime never escapes: `face()` hands out a
+        // reference bounded by `&self`.
+        let bytes: &'static [u8] =
+            unsafe { std::slice::from_raw_parts(bytes.as_ptr(), bytes.len()) };
+        let face = ttf_parser::Face::parse(bytes, index).map_err(|e| match e {
+            ttf_parser::FaceParsingError::UnknownMagic => {
+                "not a font file (TrueType or OpenType expected)".to_string()
+            }
+            other => format!("not a usable font: {other}"),
+        })?;
+        if face.number_of_glyphs() == 0 || face.tables().cmap.is_none() {
+            return Err("not a usable font: it has no glyphs or no character map".into());
+        }
+        let name = |ids: &[u16]| {
+            ids.iter()
+                .find_map(|id| find_name(&face, *id))
+                .unwrap_or_default()
+        };
+        let postscript_name = sanitize_ps_name(&name(&[ttf_parser::name_id::POST_SCRIPT_NAME]));
+        let family = name(&[
+            ttf_parser::name_id::TYPOGRAPHIC_FAMILY,
+            ttf_parser::name_id::FAMILY,
+        ]);
+        let style = name(&[
+            ttf_parser::name_id::TYPOGRAPHIC_SUBFAMILY,
+            ttf_parser::name_id::SUBFAMILY,
+        ]);
+        let full_name = name(&[ttf_parser::name_id::FULL_NAME]);
+        let units_per_em = face.units_per_em() as f64;
+        Ok(FontFace {
+            face,
+            data,
+            index,
+            postscript_name,
+            family,
+            style,
+            full_name,
+            units_per_em,
+        })
+    }
+
+    /// The parsed tables, for lookups this type does not wrap.
+    pub fn face(&self) -> &ttf_parser::Face<'_> {
+        &self.face
+    }
+
+    /// The whole font file.
+    pub fn data(&self) -> &[u8] {
+        (*self.data).as_ref()
+    }
+
+    pub fn index(&self) -> u32 {
+        self.index
+    }
+
+    /// Whether outlines are CFF (OpenType/PostScript) rather than TrueType `glyf`.
+    pub fn is_cff(&self) -> bool {
+        self.face.tables().cff.is_some()
+    }
+
+    /// Whether the face is a bold weight (usWeightClass ≥ 600 or the style name says so).
+    pub fn is_bold(&self) -> bool {
+        self.face.weight().to_number() >= 600 || self.style.to_lowercase().contains("bold")
+    }
+
+    /// The glyph for a character, if the font has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.face.glyph_index(c).map(|g| g.0).filter(|&g| g != 0)
+    }
+
+    /// Advance width of a glyph, in ems.
+    pub fn advance(&self, glyph: u16) -> f64 {
+        self.face
+            .glyph_hor_advance(ttf_parser::GlyphId(glyph))
+            .map_or(0.0, |a| a as f64 / self.units_per_em)
+    }
+
+    /// Horizontal extent of a glyph's ink `(x_min, x_max)`, in ems; `None` for blank glyphs.
+    pub fn ink_extent(&self, glyph: u16) -> Option<(f64, f64)> {
+        let b = self.face.glyph_bounding_box(ttf_parser::GlyphId(glyph))?;
+        Some((
+            b.x_min as f64 / self.units_per_em,
+            b.x_max as f64 / self.units_per_em,
+        ))
+    }
+
+    /// Typographic ascender and descender (descender negative), in ems.
+    pub fn ascender_descender(&self) -> (f64, f64) {
+        let os2 = self.face.tables().os2;
+        let (a, d) = match os2 {
+            Some(t) if t.typographic_ascender() != 0 => {
+                (t.typographic_ascender(), t.typographic_descender())
+            }
+            _ => (self.face.ascender(), self.face.descender()),
+        };
+        (a as f64 / self.units_per_em, d as f64 / self.units_per_em)
+    }
+
+    pub fn units_per_em(&self) -> f64 {
+        self.units_per_em
+    }
+}
+
+impl fmt::Debug for FontFace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FontFace({})", self.postscript_name)
+    }
+}
+
+/// A name-table entry in a Unicode encoding, preferring English.
+fn find_name(face: &ttf_parser::Face, id: u16) -> Option<String> {
+    let names: Vec<_> = face
+        .names()
+        .into_iter()
+        .filter(|n| n.name_id == id && n.is_unicode())
+        .collect();
+    names
+        .iter()
+        .find(|n| n.language_id == 0x0409)
+        .or_else(|| names.first())
+        .and_then(|n| n.to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// PostScript names may only hold printable ASCII without PDF delimiters.
+fn sanitize_ps_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| c.is_ascii_graphic() && !"[](){}<>/%#".contains(*c))
+        .collect();
+    if cleaned.is_empty() {
+        "Font".into()
+    } else {
+        cleaned
+    }
+}

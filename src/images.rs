@@ -1,0 +1,352 @@
+//! Images as the PDF will hold them.
+//!
+//! JPEG files are embedded as they are (DCTDecode): no decoding, no re-encoding, no loss. PNG
+//! files without transparency are embedded by passing their compressed image data through with
+//! the PNG predictor parameters (FlateDecode), also without decoding; PNGs with an alpha channel
+//! are decoded once and split into colour and soft mask, losslessly at full resolution. Only the
+//! headers are read otherwise, so a large photo costs its file size, not its pixel count.
+
+use std::io::Write;
+
+/// Largest side and pixel count accepted: beyond this a file is refused (a decompression bomb
+/// or a scan at absurd resolution), with a message saying why.
+pub const MAX_SIDE: u32 = 20_000;
+pub const MAX_PIXELS: u64 = 100_000_000;
+
+/// An image ready to embed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub width: u32,
+    pub height: u32,
+    pub stream: ImageStream,
+}
+
+/// A PDF image XObject's stream: its data, how it is encoded, and an optional soft mask.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageStream {
+    pub filter: Filter,
+    pub color_space: ColorSpace,
+    pub bits_per_component: u8,
+    /// Invert the decode range (Adobe CMYK JPEGs store inverted values).
+    pub invert: bool,
+    pub data: Vec<u8>,
+    pub soft_mask: Option<Box<ImageStream>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Filter {
+    /// JPEG data as in the file.
+    Dct,
+    /// zlib data; with PNG predictors when `png_colors` is set (passthrough of PNG IDAT data).
+    Flate { png_colors: Option<u8> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ColorSpace {
+    Gray,
+    Rgb,
+    Cmyk,
+    /// A palette of RGB triples.
+    Indexed(Vec<u8>),
+}
+
+impl ColorSpace {
+    fn components(&self) -> u8 {
+        match self {
+            ColorSpace::Gray | ColorSpace::Indexed(_) => 1,
+            ColorSpace::Rgb => 3,
+            ColorSpace::Cmyk => 4,
+        }
+    }
+}
+
+/// Reads an image from its bytes (PNG or JPEG, told apart by their signatures).
+pub fn decode(bytes: &[u8]) -> Result<Image, String> {
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        jpeg(bytes)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        png(bytes)
+    } else if bytes.is_empty() {
+        Err("the image file is empty".into())
+    } else {
+        Err("not a PNG or JPEG image".into())
+    }
+}
+
+fn check_size(width: u32, height: u32) -> Result<(), String> {
+    if width == 0 || height == 0 {
+        return Err("the image has no pixels".into());
+    }
+    if width > MAX_SIDE || height > MAX_SIDE || width as u64 * height as u64 > MAX_PIXELS {
+        return Err(format!(
+            "the image is {width}×{height} pixels, more than the {MAX_SIDE} px per side / {} megapixels jianbao accepts; scale it down",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
+/// JPEG: find the frame header for size and components; check the file ends properly.
+fn jpeg(bytes: &[u8]) -> Result<Image, String> {
+    let mut i = 2;
+    let mut frame = None;
+    let mut adobe = false;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return Err("corrupt JPEG: bad marker".into());
+        }
+        let marker = bytes[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        if marker == 0xD9 || marker == 0xDA {
+            break;
+        }
+        let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
+        let body = bytes
+            .get(i + 4..i + 2 + len)
+            .ok_or("corrupt JPEG: truncated header")?;
+        match marker {
+            // Start of frame (any coding except the DHT/JPG/DAC markers in the same range).
+            0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
+                if body.len() < 6 {
+                    return Err("corrupt JPEG: short frame header".into());
+                }
+                let height = u16::from_be_bytes([body[1], body[2]]) as u32;
+                let width = u16::from_be_bytes([body[3], body[4]]) as u32;
+                frame = Some((body[0], height, width, body[5]));
+            }
+            0xEE if body.starts_with(b"Adobe") => adobe = true,
+            _ => {}
+        }
+        i += 2 + len;
+    }
+    let (precision, height, width, components) = frame.ok_or("corrupt JPEG: no frame header")?;
+    check_size(width, height)?;
+    if precision != 8 {
+        return Err(format!(
+            "{precision}-bit JPEG is not supported; save it as 8-bit"
+        ));
+    }
+    let end = bytes.iter().rposition(|&b| b != 0).unwrap_or(0);
+    if end < 1 || bytes[end - 1..=end] != [0xFF, 0xD9] {
+        return Err("corrupt JPEG: the file is truncated (no end-of-image marker)".into());
+    }
+    let color_space = match components {
+        1 => ColorSpace::Gray,
+        3 => ColorSpace::Rgb,
+        4 => ColorSpace::Cmyk,
+        n => return Err(format!("JPEG with {n} colour components is not supported")),
+    };
+    Ok(Image {
+        width,
+        height,
+        stream: ImageStream {
+            filter: Filter::Dct,
+            invert: adobe && components == 4,
+            color_space,
+            bits_per_component: 8,
+            data: bytes.to_vec(),
+            soft_mask: None,
+        },
+    })
+}
+
+struct PngHeader {
+    width: u32,
+    height: u32,
+    bit_depth: u8,
+    color_type: u8,
+    interlaced: bool,
+}
+
+/// PNG: pass the compressed data through when PDF's PNG predictors can read it as it is;
+/// decode only for transparency or interlacing.
+fn png(bytes: &[u8]) -> Result<Image, String> {
+    let mut header = None;
+    let mut palette = None;
+    let mut transparency = false;
+    let mut idat = Vec::new();
+    let mut ended = false;
+    let mut i = 8;
+    while i + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap()) as usize;
+        let kind = &bytes[i + 4..i + 8];
+        let data = bytes
+            .get(i + 8..i + 8 + len)
+            .ok_or("corrupt PNG: the file is truncated")?;
+        bytes
+            .get(i + 8 + len..i + 12 + len)
+            .ok_or("corrupt PNG: the file is truncated")?;
+        match kind {
+            b"IHDR" if data.len() == 13 => {
+                header = Some(PngHeader {
+                    width: u32::from_be_bytes(data[0..4].try_into().unwrap()),
+                    height: u32::from_be_bytes(data[4..8].try_into().unwrap()),
+                    bit_depth: data[8],
+                    color_type: data[9],
+                    interlaced: data[12] != 0,
+                })
+            }
+            b"PLTE" => palette = Some(data.to_vec()),
+            b"tRNS" => transparency = true,
+            b"IDAT" => idat.extend_from_slice(data),
+            b"IEND" => {
+                ended = true;
+                break;
+            }
+            _ => {}
+        }
+        i += 12 + len;
+    }
+    let h = header.ok_or("corrupt PNG: no header")?;
+    check_size(h.width, h.height)?;
+    if !ended || idat.is_empty() {
+        return Err("corrupt PNG: the file is truncated".into());
+    }
+    let color_space = match (h.color_type, palette) {
+        (0, _) => Some(ColorSpace::Gray),
+        (2, _) => Some(ColorSpace::Rgb),
+        (3, Some(p)) => Some(ColorSpace::Indexed(p)),
+        (3, None) => return Err("corrupt PNG: palette image without a palette".into()),
+        (4 | 6, _) => None,
+        (t, _) => return Err(format!("corrupt PNG: unknown colour type {t}")),
+    };
+    match color_space {
+        Some(cs) if !h.interlaced && !transparency => Ok(Image {
+            width: h.width,
+            height: h.height,
+            stream: ImageStream {
+                filter: Filter::Flate {
+                    png_colors: Some(cs.components()),
+                },
+                color_space: cs,
+                bits_per_component: h.bit_depth,
+                invert: false,
+                data: idat,
+                soft_mask: None,
+            },
+        }),
+        _ => png_decoded(bytes),
+    }
+}
+
+/// Decodes a PNG that needs it (alpha, tRNS, interlacing) into 8-bit colour plus soft mask.
+fn png_decoded(bytes: &[u8]) -> Result<Image, String> {
+    let img = image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
+        .map_err(|e| format!("corrupt PNG: {e}"))?;
+    let rgba = img.into_rgba8();
+    let (width, height) = rgba.dimensions();
+    let pixels = rgba.into_raw();
+    let mut rgb = Vec::with_capacity(pixels.len() / 4 * 3);
+    let mut alpha = Vec::with_capacity(pixels.len() / 4);
+    for px in pixels.chunks_exact(4) {
+        rgb.extend_from_slice(&px[..3]);
+        alpha.push(px[3]);
+    }
+    let opaque = alpha.iter().all(|&a| a == 255);
+    let soft_mask = (!opaque).then(|| {
+        Box::new(ImageStream {
+            filter: Filter::Flate { png_colors: None },
+            color_space: ColorSpace::Gray,
+            bits_per_component: 8,
+            invert: false,
+            data: deflate(&alpha),
+            soft_mask: None,
+        })
+    });
+    Ok(Image {
+        width,
+        height,
+        stream: ImageStream {
+            filter: Filter::Flate { png_colors: None },
+            color_space: ColorSpace::Rgb,
+            bits_per_component: 8,
+            invert: false,
+            data: deflate(&rgb),
+            soft_mask,
+        },
+    })
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(data).expect("writing to a Vec cannot fail");
+    enc.finish().expect("writing to a Vec cannot fail")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encode_png(color: image::ColorType, w: u32, h: u32, data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        image::ImageEncoder::write_image(
+            image::codecs::png::PngEncoder::new(&mut out),
+            data,
+            w,
+            h,
+            color.into(),
+        )
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn rgb_png_passes_through_without_decoding() {
+        let png = encode_png(image::ColorType::Rgb8, 2, 2, &[0u8; 12]);
+        let img = decode(&png).unwrap();
+        assert_eq!((img.width, img.height), (2, 2));
+        assert_eq!(
+            img.stream.filter,
+            Filter::Flate {
+                png_colors: Some(3)
+            }
+        );
+        assert!(img.stream.soft_mask.is_none());
+    }
+
+    #[test]
+    fn rgba_png_gets_a_soft_mask_only_when_transparent() {
+        let opaque = encode_png(image::ColorType::Rgba8, 1, 1, &[1, 2, 3, 255]);
+        assert!(decode(&opaque).unwrap().stream.soft_mask.is_none());
+        let clear = encode_png(image::ColorType::Rgba8, 1, 1, &[1, 2, 3, 0]);
+        assert!(decode(&clear).unwrap().stream.soft_mask.is_some());
+    }
+
+    #[test]
+    fn truncated_and_foreign_files_are_errors() {
+        let png = encode_png(image::ColorType::Rgb8, 4, 4, &[7u8; 48]);
+        assert!(decode(&png[..png.len() - 20])
+            .unwrap_err()
+            .contains("truncated"));
+        assert!(decode(b"GIF89a").unwrap_err().contains("not a PNG or JPEG"));
+        assert!(decode(b"").unwrap_err().contains("empty"));
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode(&[0u8; 12], 2, 2, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let img = decode(&jpeg).unwrap();
+        assert_eq!(img.stream.filter, Filter::Dct);
+        assert_eq!(img.stream.data, jpeg);
+        assert!(decode(&jpeg[..jpeg.len() - 10])
+            .unwrap_err()
+            .contains("truncated"));
+    }
+
+    #[test]
+    fn oversized_images_are_refused_from_the_header() {
+        // A header claiming 30000×30000 with no real data behind it.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&30_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&30_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+        png.extend_from_slice(&13u32.to_be_bytes());
+        png.extend_from_slice(b"IHDR");
+        png.extend_from_slice(&ihdr);
+        png.extend_from_slice(&[0; 4]);
+        assert!(decode(&png).unwrap_err().contains("scale it down"));
+    }
+}

@@ -1,0 +1,58 @@
+//! jianbao (简报) typesets Chinese bulletins written as TOML into print-ready PDF.
+//!
+//! The pipeline hands one data type from stage to stage, each stage in its own module:
+//!
+//! 1. [`model`] — the definition and layout files as typed data (with spans for errors);
+//! 2. [`resolve`] — definition + layouts + assets → a [`resolve::Document`];
+//! 3. [`fonts`] — faces, fallback chains (used by the stages below);
+//! 4. [`text`] — paragraphs into lines (breaking, justification, punctuation);
+//! 5. [`page`] — blocks onto pages (figures, keeps, widows, running heads);
+//! 6. [`pdf`] — pages into PDF bytes (subset fonts, images).
+//!
+//! [`assets`] is the only module that touches the file system, and [`cli`] only orchestrates.
+//! [`render`] runs the pipeline for one definition.
+
+pub mod assets;
+pub mod cli;
+pub mod error;
+pub mod fonts;
+pub mod images;
+pub mod model;
+pub mod page;
+pub mod pdf;
+pub mod resolve;
+pub mod text;
+pub mod units;
+
+use error::{Result, Source, Warning};
+use resolve::Assets;
+
+/// A rendered bulletin.
+#[derive(Debug)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Warning>,
+    /// Every set line, for `--dump-lines` and tests.
+    pub lines: Vec<page::LineRecord>,
+}
+
+/// Renders a definition (its text and path) to PDF bytes. Nothing is written anywhere.
+pub fn render(source: &Source, assets: &dyn Assets) -> Result<Rendered> {
+    let (doc, layout) = lay_out(source, assets)?;
+    let pdf = pdf::write(&doc, &layout)?;
+    Ok(Rendered {
+        pdf,
+        pages: layout.pages.len(),
+        warnings: layout.warnings,
+        lines: layout.lines,
+    })
+}
+
+/// The pipeline up to pages: parse, resolve, paginate.
+pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Document, page::Layout)> {
+    let def = model::definition::parse(source)?;
+    let doc = resolve::resolve(&def, assets)?;
+    let layout = page::paginate(&doc);
+    Ok((doc, layout))
+}

@@ -1,0 +1,409 @@
+//! Bulletin definitions: the TOML file a clerk fills in for one issue.
+//!
+//! ```toml
+//! layout = "newsletter"
+//!
+//! [bulletin]
+//! publisher = "中国质量协会宣传部"
+//! date = 2020-03-10
+//! first-page = 5
+//!
+//! [[blocks]]
+//! title = "齐心协力抗疫情，质协系统勇担当（六）"
+//!
+//! [[blocks]]
+//! heading = "一、全面统筹，倡议疫情防控"
+//!
+//! [[blocks]]
+//! text = """
+//! 第一段……
+//!
+//! 第二段……
+//! """
+//!
+//! [[blocks]]
+//! figure = "images/fig1.jpg"
+//! caption = "吉林质协向会员单位发出倡议"
+//! ```
+//!
+//! Each `[[blocks]]` entry says what it is by its one content key (`title`, `heading`, `text`,
+//! `figure`, `page-break`); the other keys qualify it. Unknown keys are errors.
+
+use super::layout::LayoutSpec;
+use super::toml_error;
+use super::value::Date;
+use crate::error::{Error, ErrorKind, Result, Source};
+use serde::Deserialize;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A parsed, checked definition.
+#[derive(Clone, Debug)]
+pub struct Definition {
+    /// The file's text, for error locations.
+    pub source: Source,
+    /// Layout name (`newsletter`) or path to a layout file, relative to the definition.
+    pub layout: Spanned<String>,
+    pub meta: Meta,
+    /// Layout values this issue changes for itself.
+    pub overrides: Option<LayoutSpec>,
+    pub blocks: Vec<Block>,
+}
+
+/// Bulletin metadata (the `[bulletin]` table).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Meta {
+    /// The PDF's title; the first `title` block's text when absent.
+    pub title: Option<String>,
+    /// 编印单位: who compiles and prints the bulletin.
+    pub publisher: String,
+    pub date: Date,
+    /// Name of the bulletin series, e.g. `质协简报`.
+    pub name: Option<String>,
+    /// 期号, the issue number.
+    pub issue: Option<u32>,
+    /// Number of the first page (bulletins often continue a series; the seed starts at 5).
+    #[serde(default = "one")]
+    pub first_page: u32,
+    /// PDF author; the publisher when absent.
+    pub author: Option<String>,
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// One block of content, in document order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// An article title, centred.
+    Title {
+        text: String,
+        at: Range<usize>,
+    },
+    /// A section heading (`一、…`); level 1 unless given.
+    Heading {
+        text: String,
+        level: u8,
+        at: Range<usize>,
+    },
+    /// One paragraph of body text.
+    Paragraph {
+        text: String,
+        at: Range<usize>,
+    },
+    Figure(FigureSpec),
+    /// Start a new page here.
+    PageBreak {
+        at: Range<usize>,
+    },
+}
+
+impl Block {
+    /// Byte span in the definition where the block is written.
+    pub fn at(&self) -> &Range<usize> {
+        match self {
+            Block::Title { at, .. }
+            | Block::Heading { at, .. }
+            | Block::Paragraph { at, .. }
+            | Block::PageBreak { at } => at,
+            Block::Figure(f) => &f.at,
+        }
+    }
+}
+
+/// A figure: an image with an optional numbered caption.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureSpec {
+    /// Image path relative to the definition file.
+    pub path: Spanned<String>,
+    pub caption: Option<String>,
+    /// A name other text refers to with `{ref:label}`.
+    pub label: Option<Spanned<String>>,
+    /// Width as a length or percentage of the text width; the layout's default otherwise.
+    pub width: Option<Spanned<String>>,
+    pub at: Range<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DefinitionFile {
+    layout: Spanned<String>,
+    bulletin: Meta,
+    overrides: Option<LayoutSpec>,
+    #[serde(default)]
+    blocks: Vec<Spanned<BlockSpec>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct BlockSpec {
+    title: Option<Spanned<String>>,
+    heading: Option<Spanned<String>>,
+    level: Option<Spanned<u8>>,
+    text: Option<Spanned<String>>,
+    figure: Option<Spanned<String>>,
+    caption: Option<Spanned<String>>,
+    label: Option<Spanned<String>>,
+    width: Option<Spanned<String>>,
+    page_break: Option<Spanned<bool>>,
+}
+
+/// Parses and checks a definition.
+pub fn parse(source: &Source) -> Result<Definition> {
+    let file: DefinitionFile = toml_error::parse(source)?;
+    let mut blocks = Vec::new();
+    for spec in file.blocks {
+        convert_block(source, spec, &mut blocks)?;
+    }
+    Ok(Definition {
+        source: source.clone(),
+        layout: file.layout,
+        meta: file.bulletin,
+        overrides: file.overrides,
+        blocks,
+    })
+}
+
+/// Turns one `[[blocks]]` table into blocks, checking that it has exactly one content key and
+/// only the qualifiers that fit it.
+fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>) -> Result<()> {
+    let at = spec.span();
+    let b = spec.into_inner();
+    let kinds: Vec<(&str, Range<usize>)> = [
+        ("title", b.title.as_ref().map(Spanned::span)),
+        ("heading", b.heading.as_ref().map(Spanned::span)),
+        ("text", b.text.as_ref().map(Spanned::span)),
+        ("figure", b.figure.as_ref().map(Spanned::span)),
+        ("page-break", b.page_break.as_ref().map(Spanned::span)),
+    ]
+    .into_iter()
+    .filter_map(|(k, s)| s.map(|s| (k, s)))
+    .collect();
+    let invalid =
+        |msg: String, span: Range<usize>| Err(Error::new(ErrorKind::Invalid, msg).at(source, span));
+    match kinds.as_slice() {
+        [] => {
+            return invalid(
+                "this block has no content: give it one of `title`, `heading`, `text`, `figure` or `page-break`".into(),
+                at,
+            )
+        }
+        [_] => {}
+        [(first, _), (second, span), ..] => {
+            return invalid(
+                format!("a block holds one thing, but this one has both `{first}` and `{second}`; split it into two [[blocks]]"),
+                span.clone(),
+            )
+        }
+    }
+    let kind = kinds[0].0;
+    // Qualifiers that belong to another kind of block.
+    let misplaced = [
+        ("level", b.level.as_ref().map(Spanned::span), "heading"),
+        ("caption", b.caption.as_ref().map(Spanned::span), "figure"),
+        ("label", b.label.as_ref().map(Spanned::span), "figure"),
+        ("width", b.width.as_ref().map(Spanned::span), "figure"),
+    ];
+    for (key, span, owner) in misplaced {
+        if let Some(span) = span {
+            if kind != owner {
+                return invalid(format!("`{key}` only applies to a `{owner}` block"), span);
+            }
+        }
+    }
+    match kind {
+        "title" => {
+            let t = b.title.unwrap();
+            out.push(Block::Title {
+                at: t.span(),
+                text: join_lines(t.get_ref()),
+            });
+        }
+        "heading" => {
+            let level = match b.level {
+                Some(l) if !(1..=4).contains(l.get_ref()) => {
+                    return invalid("heading `level` must be 1, 2, 3 or 4".into(), l.span())
+                }
+                Some(l) => l.into_inner(),
+                None => 1,
+            };
+            let h = b.heading.unwrap();
+            out.push(Block::Heading {
+                at: h.span(),
+                text: join_lines(h.get_ref()),
+                level,
+            });
+        }
+        "text" => {
+            let t = b.text.unwrap();
+            for text in split_paragraphs(t.get_ref()) {
+                out.push(Block::Paragraph { text, at: t.span() });
+            }
+        }
+        "figure" => {
+            let path = b.figure.unwrap();
+            if path.get_ref().trim().is_empty() {
+                return invalid(
+                    "`figure` needs the path of an image file".into(),
+                    path.span(),
+                );
+            }
+            out.push(Block::Figure(FigureSpec {
+                path,
+                caption: b
+                    .caption
+                    .map(|c| join_lines(c.get_ref()))
+                    .filter(|c| !c.is_empty()),
+                label: b.label,
+                width: b.width,
+                at,
+            }));
+        }
+        "page-break" => {
+            let p = b.page_break.unwrap();
+            if *p.get_ref() {
+                out.push(Block::PageBreak { at: p.span() });
+            }
+        }
+        _ => unreachable!("every kind is listed above"),
+    }
+    Ok(())
+}
+
+/// Splits a text value into paragraphs at blank lines, joining the lines of each paragraph.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(join_lines(&current.join("\n")));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(join_lines(&current.join("\n")));
+    }
+    paragraphs
+}
+
+/// Joins the lines of one paragraph. A line break between two Chinese characters disappears
+/// (Chinese has no spaces between words); one between Latin words becomes a space. Runs of
+/// spaces collapse to one and the ends are trimmed.
+pub fn join_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let (Some(prev), Some(next)) = (out.chars().last(), line.chars().next()) {
+            if !is_wide(prev) && !is_wide(next) {
+                out.push(' ');
+            }
+        }
+        out.push_str(line);
+    }
+    collapse_spaces(&out)
+}
+
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for c in text.trim().chars() {
+        let space = c == ' ' || c == '\t';
+        if space {
+            if !last_space {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+        last_space = space;
+    }
+    out
+}
+
+/// Characters written without spaces around them (Han, kana, full-width forms, CJK punctuation).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F |
+        0xFF00..=0xFFEF | 0x20000..=0x3FFFF | 0x2014 | 0x2026 | 0x201C | 0x201D | 0x2018 | 0x2019 | 0xB7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Definition> {
+        parse(&Source::new("d.toml", text))
+    }
+
+    const HEAD: &str = "layout = \"newsletter\"\n[bulletin]\ntitle = \"T\"\npublisher = \"P\"\ndate = 2020-03-10\n";
+
+    #[test]
+    fn blocks_in_order_with_paragraph_split() {
+        let def = parse_str(&format!(
+            "{HEAD}[[blocks]]\nheading = \"一、甲\"\n[[blocks]]\ntext = \"\"\"\n第一段\n续行\n\n第二 段 Latin\nwords\n\"\"\"\n[[blocks]]\nfigure = \"a.png\"\ncaption = \"图注\"\n"
+        ))
+        .unwrap();
+        assert_eq!(def.meta.first_page, 1);
+        assert_eq!(def.blocks.len(), 4);
+        assert!(
+            matches!(&def.blocks[0], Block::Heading { text, level: 1, .. } if text == "一、甲")
+        );
+        assert!(matches!(&def.blocks[1], Block::Paragraph { text, .. } if text == "第一段续行"));
+        assert!(
+            matches!(&def.blocks[2], Block::Paragraph { text, .. } if text == "第二 段 Latin words")
+        );
+        assert!(matches!(&def.blocks[3], Block::Figure(f) if f.caption.as_deref() == Some("图注")));
+    }
+
+    #[test]
+    fn a_block_with_two_kinds_is_an_error() {
+        let err = parse_str(&format!(
+            "{HEAD}[[blocks]]\nheading = \"a\"\ntext = \"b\"\n"
+        ))
+        .unwrap_err();
+        assert!(
+            err.message.contains("both `heading` and `text`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line_col().map(|p| p.0), Some(8));
+    }
+
+    #[test]
+    fn misplaced_qualifier_is_an_error() {
+        let err = parse_str(&format!(
+            "{HEAD}[[blocks]]\ntext = \"a\"\ncaption = \"b\"\n"
+        ))
+        .unwrap_err();
+        assert!(err
+            .message
+            .contains("`caption` only applies to a `figure` block"));
+    }
+
+    #[test]
+    fn unknown_and_missing_keys_are_errors() {
+        let err = parse_str(&format!("{HEAD}[[blocks]]\ntxet = \"a\"\n")).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Syntax);
+        assert_eq!(err.line_col().map(|p| p.0), Some(7));
+        let err = parse_str("layout = \"x\"\n[bulletin]\ntitle = \"T\"\ndate = 2020-01-01\n")
+            .unwrap_err();
+        assert!(err.message.contains("publisher"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_date_is_located() {
+        let err = parse_str(
+            "layout = \"x\"\n[bulletin]\ntitle = \"T\"\npublisher = \"P\"\ndate = \"2020-02-30\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line_col().map(|p| p.0), Some(5));
+    }
+}

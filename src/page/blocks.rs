@@ -1,0 +1,244 @@
+//! Blocks into pieces of known size: a text block becomes its set lines, a figure its scaled
+//! image and caption lines.
+
+use super::TextRun;
+use crate::error::Warning;
+use crate::resolve::{Content, Document, Role, Style};
+use crate::text::{self, Line, LineEnd, Paragraph};
+use crate::units::Pt;
+use std::sync::Arc;
+
+/// A block measured for the page flow.
+pub enum Piece {
+    Text(TextPiece),
+    Figure(FigurePiece),
+    PageBreak,
+}
+
+pub struct TextPiece {
+    pub block: usize,
+    pub role: Role,
+    pub lines: Vec<SetLine>,
+    pub pitch: Pt,
+    /// Type size (the last line on a page needs its em box, not the leading under it).
+    pub size: Pt,
+    pub space_before: Pt,
+    pub space_after: Pt,
+}
+
+pub struct FigurePiece {
+    pub block: usize,
+    pub image: usize,
+    pub width: Pt,
+    pub height: Pt,
+    pub caption: Vec<SetLine>,
+    pub caption_pitch: Pt,
+}
+
+/// A line ready to place: its run with `x` relative to the text block's left edge and
+/// `baseline` relative to the top of the line's slot.
+pub struct SetLine {
+    pub run: TextRun,
+    pub text: String,
+    pub end: LineEnd,
+    pub ratio: f64,
+    pub width: Pt,
+    pub measure: Pt,
+}
+
+pub fn measure(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    let width = doc.page.text_width();
+    doc.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| match block {
+            Content::Text { role, text, at } => {
+                let style = doc.style(*role);
+                let lines = set_text(doc, style, text, width, &doc.location(at.start), warnings);
+                Piece::Text(TextPiece {
+                    block: i,
+                    role: *role,
+                    lines,
+                    pitch: style.line_pitch,
+                    size: style.size,
+                    space_before: style.space_before,
+                    space_after: style.space_after,
+                })
+            }
+            Content::Figure {
+                image,
+                width: own_width,
+                caption,
+                at,
+                ..
+            } => {
+                let caption = caption
+                    .as_ref()
+                    .map(|c| {
+                        set_text(
+                            doc,
+                            &doc.caption,
+                            c,
+                            width,
+                            &doc.location(at.start),
+                            warnings,
+                        )
+                    })
+                    .unwrap_or_default();
+                let (w, h) = figure_size(doc, *image, *own_width, caption.len());
+                Piece::Figure(FigurePiece {
+                    block: i,
+                    image: *image,
+                    width: w,
+                    height: h,
+                    caption,
+                    caption_pitch: doc.caption.line_pitch,
+                })
+            }
+            Content::PageBreak => Piece::PageBreak,
+        })
+        .collect()
+}
+
+/// The image's size on the page: the figure's (or layout's) width, never wider than the text,
+/// scaled down to the largest height the layout allows and to what fits on an empty page with
+/// its caption.
+fn figure_size(
+    doc: &Document,
+    image: usize,
+    own_width: Option<crate::model::Extent>,
+    caption_lines: usize,
+) -> (Pt, Pt) {
+    let img = &doc.images[image];
+    let aspect = img.height as f64 / img.width as f64;
+    let text_w = doc.page.text_width();
+    let text_h = doc.page.text_height();
+    let f = &doc.figures;
+    let mut w = own_width
+        .unwrap_or(f.width)
+        .resolve(doc.body.size, text_w)
+        .min(text_w);
+    let mut h = w * aspect;
+    let reserved = f.space_before
+        + f.space_after
+        + if caption_lines > 0 {
+            f.caption_gap + doc.caption.line_pitch * caption_lines as f64
+        } else {
+            Pt::ZERO
+        };
+    let max_h = f
+        .max_height
+        .resolve(doc.body.size, text_h)
+        .min(text_h - reserved)
+        .max(Pt(10.0));
+    if h > max_h {
+        h = max_h;
+        w = h / aspect;
+    }
+    (w, h)
+}
+
+/// Sets a text block's lines and reports missing characters and broken words.
+fn set_text(
+    doc: &Document,
+    style: &Style,
+    text: &str,
+    width: Pt,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<SetLine> {
+    let par = Paragraph {
+        text,
+        chain: &style.chain,
+        size: style.size,
+        indent: style.indent,
+        align: style.align,
+        width,
+    };
+    let laid = text::layout_paragraph(&par, &doc.text, &doc.fonts);
+    report(doc, style, text, &laid, location, warnings);
+    let shared: Arc<str> = Arc::from(text);
+    let baseline = baseline_in_slot(doc, style);
+    laid.lines
+        .into_iter()
+        .map(|line| to_set_line(line, &shared, style, baseline, width))
+        .collect()
+}
+
+fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure: Pt) -> SetLine {
+    SetLine {
+        text: text[line.text.clone()].to_string(),
+        end: line.end,
+        ratio: line.ratio,
+        width: line.width,
+        measure,
+        run: TextRun {
+            x: line.x,
+            baseline,
+            size: style.size,
+            color: style.color,
+            glyphs: line.glyphs,
+            text: text.clone(),
+        },
+    }
+}
+
+/// Where the baseline sits in a line slot: the em box centred in the pitch, the baseline at the
+/// font's ascender within the em box.
+pub fn baseline_in_slot(doc: &Document, style: &Style) -> Pt {
+    let face = doc.fonts.get(style.chain.primary());
+    let (asc, desc) = face.ascender_descender();
+    let ratio = if asc - desc > 0.0 {
+        asc / (asc - desc)
+    } else {
+        0.88
+    };
+    (style.line_pitch - style.size) / 2.0 + style.size * ratio
+}
+
+fn report(
+    doc: &Document,
+    style: &Style,
+    text: &str,
+    laid: &text::ParagraphLayout,
+    location: &str,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut seen = Vec::new();
+    for m in &laid.missing {
+        if seen.contains(&m.ch) {
+            continue;
+        }
+        seen.push(m.ch);
+        let tried: Vec<&str> = style
+            .chain
+            .latin
+            .iter()
+            .chain(style.chain.faces.iter())
+            .map(|&f| doc.fonts.get(f).postscript_name.as_str())
+            .collect();
+        let context: String = text
+            .chars()
+            .skip(m.offset.saturating_sub(5))
+            .take(11)
+            .collect();
+        warnings.push(Warning {
+            message: format!(
+                "no font has the character `{}` (U+{:04X}) in “{}”; tried {}; it prints as a box",
+                m.ch,
+                m.ch as u32,
+                context,
+                tried.join(", ")
+            ),
+            location: location.to_string(),
+        });
+    }
+    for word in &laid.broken_words {
+        warnings.push(Warning {
+            message: format!(
+                "`{word}` is wider than the line and was broken inside; add a space or a hyphen where it may break"
+            ),
+            location: location.to_string(),
+        });
+    }
+}

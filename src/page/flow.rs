@@ -1,0 +1,249 @@
+//! Flowing pieces into pages.
+//!
+//! Text fills each page line by line. A heading (or title) is kept with at least two lines of
+//! what follows. A paragraph leaves no fewer than `orphans` lines at a page's foot and no fewer
+//! than `widows` at the next page's head. A floating figure that does not fit in the rest of a
+//! page waits for the top of the next one while the text after it fills the gap (figures keep
+//! their order); a figure placed `here` moves to the next page and leaves the gap.
+
+use super::blocks::{FigurePiece, Piece, SetLine, TextPiece};
+use super::{Item, Layout, LineRecord, Page};
+use crate::model::layout::Placement;
+use crate::resolve::{Document, Role};
+use crate::units::Pt;
+use std::collections::VecDeque;
+
+struct Flow<'a> {
+    doc: &'a Document,
+    pages: Vec<Page>,
+    lines: Vec<LineRecord>,
+    /// Items of the page being filled.
+    items: Vec<Item>,
+    /// Filled height of the current page's text block.
+    y: Pt,
+    height: Pt,
+    /// Floating figures waiting for a page with room.
+    pending: VecDeque<FigurePiece>,
+}
+
+/// Lays the pieces out on pages (without running heads).
+pub fn flow(doc: &Document, pieces: Vec<Piece>) -> Layout {
+    let mut f = Flow {
+        doc,
+        pages: Vec::new(),
+        lines: Vec::new(),
+        items: Vec::new(),
+        y: Pt::ZERO,
+        height: doc.page.text_height(),
+        pending: VecDeque::new(),
+    };
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some(piece) = pieces.next() {
+        match piece {
+            Piece::Text(t) => {
+                let keep = match t.role {
+                    Role::Title | Role::Heading(_) => match pieces.peek() {
+                        Some(Piece::Text(next)) => {
+                            next.space_before + next.pitch * next.lines.len().min(2) as f64
+                        }
+                        _ => Pt::ZERO,
+                    },
+                    Role::Body => Pt::ZERO,
+                };
+                f.text(t, keep);
+            }
+            Piece::Figure(fig) => f.figure(fig),
+            Piece::PageBreak => {
+                f.new_page();
+            }
+        }
+    }
+    while !f.pending.is_empty() {
+        f.new_page();
+    }
+    f.finish_page();
+    Layout {
+        pages: f.pages,
+        warnings: Vec::new(),
+        lines: f.lines,
+    }
+}
+
+impl Flow<'_> {
+    fn room(&self) -> Pt {
+        self.height - self.y
+    }
+
+    fn at_top(&self) -> bool {
+        self.y.0 <= 0.0
+    }
+
+    fn finish_page(&mut self) {
+        let number = self.doc.meta.first_page + self.pages.len() as u32;
+        self.pages.push(Page {
+            number,
+            items: std::mem::take(&mut self.items),
+        });
+        self.y = Pt::ZERO;
+    }
+
+    /// Ends the page and starts the next, which takes waiting figures first.
+    fn new_page(&mut self) {
+        self.finish_page();
+        while let Some(fig) = self.pending.front() {
+            if !self.fits(fig) && !self.at_top() {
+                break;
+            }
+            let fig = self.pending.pop_front().unwrap();
+            self.place_figure(fig);
+        }
+    }
+
+    fn figure_height(&self, fig: &FigurePiece) -> Pt {
+        let f = &self.doc.figures;
+        let caption = if fig.caption.is_empty() {
+            Pt::ZERO
+        } else {
+            f.caption_gap + fig.caption_pitch * fig.caption.len() as f64
+        };
+        let before = if self.at_top() {
+            Pt::ZERO
+        } else {
+            f.space_before
+        };
+        before + fig.height + caption + f.space_after
+    }
+
+    fn fits(&self, fig: &FigurePiece) -> bool {
+        self.figure_height(fig) - self.doc.figures.space_after <= self.room() + Pt(0.01)
+    }
+
+    fn figure(&mut self, fig: FigurePiece) {
+        match self.doc.figures.placement {
+            Placement::Float if !self.pending.is_empty() || !self.fits(&fig) => {
+                self.pending.push_back(fig);
+            }
+            _ => {
+                if !self.fits(&fig) && !self.at_top() {
+                    self.new_page();
+                }
+                self.place_figure(fig);
+            }
+        }
+    }
+
+    fn place_figure(&mut self, fig: FigurePiece) {
+        let doc = self.doc;
+        let f = &doc.figures;
+        if !self.at_top() {
+            self.y += f.space_before;
+        }
+        let left = doc.page.left;
+        let top = doc.page.top;
+        self.items.push(Item::Image {
+            image: fig.image,
+            x: left + (doc.page.text_width() - fig.width) / 2.0,
+            y: top + self.y,
+            width: fig.width,
+            height: fig.height,
+        });
+        self.y += fig.height;
+        if !fig.caption.is_empty() {
+            self.y += f.caption_gap;
+        }
+        for line in fig.caption {
+            self.place_line(line, fig.block, Role::Body, fig.caption_pitch);
+        }
+        self.y = (self.y + f.space_after).min(self.height);
+    }
+
+    /// Places a text block's lines, splitting it across pages by the widow/orphan rules; `keep`
+    /// is the height of what must follow a heading on the same page.
+    fn text(&mut self, t: TextPiece, keep: Pt) {
+        let TextPiece {
+            block,
+            role,
+            lines,
+            pitch,
+            size,
+            space_before,
+            space_after,
+        } = t;
+        // The leading under the last line on a page may fall outside the text block.
+        let half_leading = ((pitch - size) / 2.0).max(Pt::ZERO);
+        if !self.at_top() {
+            if self.room() + half_leading < space_before + pitch {
+                self.new_page();
+            } else {
+                self.y += space_before;
+            }
+        }
+        let total = pitch * lines.len() as f64;
+        if keep.0 > 0.0 && !self.at_top() && total + keep > self.room() + Pt(0.01) {
+            self.new_page();
+        }
+        let n = lines.len();
+        let mut lines = lines.into_iter();
+        let mut placed = 0;
+        while placed < n {
+            let fit = ((self.room() + half_leading).0 / pitch.0 + 1e-6)
+                .floor()
+                .max(0.0) as usize;
+            let remaining = n - placed;
+            let take = if fit >= remaining {
+                remaining
+            } else {
+                self.split(role, placed, remaining, fit)
+            };
+            for line in lines.by_ref().take(take) {
+                self.place_line(line, block, role, pitch);
+            }
+            placed += take;
+            if placed < n {
+                self.new_page();
+            }
+        }
+        self.y = (self.y + space_after).min(self.height);
+    }
+
+    /// How many of a block's `remaining` lines to put in the `fit` lines left on this page.
+    fn split(&self, role: Role, placed: usize, remaining: usize, fit: usize) -> usize {
+        let (orphans, widows) = (self.doc.orphans as usize, self.doc.widows as usize);
+        let mut take = fit;
+        if role != Role::Body {
+            // A title or heading breaks across pages only when it cannot fit on one.
+            take = if self.at_top() { fit } else { 0 };
+        } else {
+            if remaining - take < widows {
+                take = remaining.saturating_sub(widows);
+            }
+            if placed == 0 && take < orphans {
+                take = 0;
+            }
+        }
+        if take == 0 && self.at_top() {
+            // Nothing better is possible on an empty page.
+            take = fit.max(1);
+        }
+        take
+    }
+
+    fn place_line(&mut self, line: SetLine, block: usize, role: Role, pitch: Pt) {
+        let doc = self.doc;
+        let mut run = line.run;
+        run.x += doc.page.left;
+        run.baseline += doc.page.top + self.y;
+        self.lines.push(LineRecord {
+            page: self.pages.len(),
+            block,
+            role,
+            text: line.text,
+            end: line.end,
+            ratio: line.ratio,
+            width: line.width,
+            measure: line.measure,
+        });
+        self.items.push(Item::Text(run));
+        self.y += pitch;
+    }
+}

@@ -1,0 +1,91 @@
+//! Stage 5: pages. Blocks become measured pieces ([`blocks`]), pieces flow into pages
+//! ([`flow`]: figures float, headings stay with what follows, no widows or orphans), and
+//! running heads and page numbers are added once the page count is known ([`running`]).
+
+mod blocks;
+mod flow;
+mod running;
+
+use crate::error::Warning;
+use crate::model::Color;
+use crate::resolve::{Document, Role};
+use crate::text::{LineEnd, PlacedGlyph};
+use crate::units::Pt;
+use std::sync::Arc;
+
+/// A laid-out document.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    pub warnings: Vec<Warning>,
+    /// Every line of every text block, in order, as the line breaker set it.
+    pub lines: Vec<LineRecord>,
+}
+
+/// One page: what to draw where. Coordinates are from the page's top-left corner, y downwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// The printed page number.
+    pub number: u32,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    /// A horizontal rule: `y` is its centre line.
+    Rule {
+        x: Pt,
+        y: Pt,
+        width: Pt,
+        thickness: Pt,
+        color: Color,
+    },
+    /// An image scaled into a box whose top-left corner is `(x, y)`.
+    Image {
+        image: usize,
+        x: Pt,
+        y: Pt,
+        width: Pt,
+        height: Pt,
+    },
+}
+
+/// One line of text on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRun {
+    /// Left edge of the line's first glyph position (glyph `x`s are relative to it).
+    pub x: Pt,
+    pub baseline: Pt,
+    pub size: Pt,
+    pub color: Color,
+    pub glyphs: Vec<PlacedGlyph>,
+    /// The text the glyphs' byte ranges point into.
+    pub text: Arc<str>,
+}
+
+/// A line as the engine set it, for `--dump-lines` and tests.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineRecord {
+    /// Index into the layout's pages.
+    pub page: usize,
+    /// Index of the content block.
+    pub block: usize,
+    pub role: Role,
+    pub text: String,
+    pub end: LineEnd,
+    pub ratio: f64,
+    /// Width the content occupies, and the measure.
+    pub width: Pt,
+    pub measure: Pt,
+}
+
+/// Lays the document out into pages.
+pub fn paginate(doc: &Document) -> Layout {
+    let mut warnings = Vec::new();
+    let pieces = blocks::measure(doc, &mut warnings);
+    let mut layout = flow::flow(doc, pieces);
+    running::add(doc, &mut layout.pages, &mut warnings);
+    layout.warnings = warnings;
+    layout
+}

@@ -1,0 +1,239 @@
+//! Loading the layout chain: the named layout, what it `extends`, and the definition's inline
+//! overrides, each checked on its own before they are laid over one another.
+
+use super::{Assets, TEMPLATE_FIELDS};
+use crate::error::{Error, ErrorKind, Result, Source};
+use crate::model::layout::{self, FontRef, LayoutSpec, Merge, StyleSpec};
+use crate::model::Definition;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The definition's layout with everything it extends and the definition's overrides merged.
+pub fn load(def: &Definition, assets: &dyn Assets) -> Result<LayoutSpec> {
+    // Read the chain from the named layout up to its root ancestor.
+    let mut chain: Vec<(Source, LayoutSpec)> = Vec::new();
+    let mut visited: Vec<PathBuf> = Vec::new();
+    let mut name = def.layout.clone();
+    let mut from = (def.source.clone(), def.source.path.clone());
+    loop {
+        let source = assets
+            .layout(name.get_ref(), &from.1)
+            .map_err(|msg| Error::new(ErrorKind::Invalid, msg).at(&from.0, name.span()))?;
+        if visited.contains(&source.path) {
+            let cycle: Vec<String> = visited
+                .iter()
+                .chain(std::iter::once(&source.path))
+                .map(|p| p.display().to_string())
+                .collect();
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!(
+                    "layouts extend each other in a cycle: {}",
+                    cycle.join(" → ")
+                ),
+            )
+            .at(&from.0, name.span()));
+        }
+        visited.push(source.path.clone());
+        let spec = layout::parse(&source)?;
+        let next = spec.extends.clone();
+        let path = source.path.clone();
+        chain.push((source.clone(), spec));
+        match next {
+            Some(parent) => {
+                name = parent;
+                from = (source, path);
+            }
+            None => break,
+        }
+    }
+
+    // Check each file against what its ancestors define, root first, then merge.
+    let mut merged = LayoutSpec::default();
+    let mut chains: BTreeSet<String> = BTreeSet::new();
+    for (source, mut spec) in chain.into_iter().rev() {
+        check(&mut spec, &source, &mut chains, assets)?;
+        merged = spec.merge(merged);
+    }
+    if let Some(overrides) = &def.overrides {
+        let mut overrides = overrides.clone();
+        if let Some(ext) = &overrides.extends {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "`extends` belongs in a layout file; a definition picks its layout with `layout`",
+            )
+            .at(&def.source, ext.span()));
+        }
+        check(&mut overrides, &def.source, &mut chains, assets)?;
+        merged = overrides.merge(merged);
+    }
+    Ok(merged)
+}
+
+/// Checks one file's fonts and templates; records the font chains it defines. Font names that
+/// are paths are made absolute here, relative to this file, because after merging it is no
+/// longer known which file named them.
+fn check(
+    spec: &mut LayoutSpec,
+    source: &Source,
+    chains: &mut BTreeSet<String>,
+    assets: &dyn Assets,
+) -> Result<()> {
+    let dir = source.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    if let Some(fonts) = &mut spec.fonts {
+        for (chain, names) in fonts.iter_mut() {
+            let span = names.span();
+            let mut list = names.get_ref().clone();
+            if list.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("font chain `{chain}` lists no fonts"),
+                )
+                .at(source, span));
+            }
+            for name in &mut list {
+                check_font(name, &dir, source, span.clone(), assets)?;
+            }
+            *names = Spanned::new(span, list);
+            chains.insert(chain.clone());
+        }
+    }
+    let roles: [(&str, &mut Option<StyleSpec>); 6] = [
+        ("body", &mut spec.body),
+        ("title", &mut spec.title),
+        ("heading", &mut spec.heading),
+        ("caption", &mut spec.caption),
+        ("header", &mut spec.header),
+        ("footer", &mut spec.footer),
+    ];
+    for (role, style) in roles {
+        let Some(style) = style else { continue };
+        for font in [&mut style.font, &mut style.latin_font]
+            .into_iter()
+            .flatten()
+        {
+            let span = font.span();
+            match font.get_ref().clone() {
+                FontRef::Name(chain) => {
+                    if !chains.contains(&chain) {
+                        return Err(font_chain_error(&chain, chains, source, span));
+                    }
+                }
+                FontRef::List(mut names) => {
+                    for name in &mut names {
+                        check_font(name, &dir, source, span.clone(), assets)?;
+                    }
+                    *font = Spanned::new(span, FontRef::List(names));
+                }
+            }
+        }
+        check_role_keys(role, style, source)?;
+    }
+    Ok(())
+}
+
+fn check_font(
+    name: &mut String,
+    dir: &Path,
+    source: &Source,
+    span: Range<usize>,
+    assets: &dyn Assets,
+) -> Result<()> {
+    let lower = name.to_ascii_lowercase();
+    let is_path = name.contains('/')
+        || name.contains('\\')
+        || [".ttf", ".otf", ".ttc", ".otc"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+    if is_path {
+        *name = dir.join(&*name).to_string_lossy().into_owned();
+    }
+    assets
+        .font(name)
+        .map_err(|msg| Error::new(ErrorKind::Font, msg).at(source, span))?;
+    Ok(())
+}
+
+fn font_chain_error(
+    chain: &str,
+    chains: &BTreeSet<String>,
+    source: &Source,
+    span: Range<usize>,
+) -> Error {
+    let known: Vec<&str> = chains.iter().map(String::as_str).collect();
+    let hint = if known.is_empty() {
+        "no chains are defined; add a [fonts] table or give a list of font names".to_string()
+    } else {
+        format!("the chains defined are {}", known.join(", "))
+    };
+    Error::new(
+        ErrorKind::Invalid,
+        format!("no font chain `{chain}` in [fonts]; {hint}"),
+    )
+    .at(source, span)
+}
+
+/// Keys that only some roles use, and templates' field names.
+fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()> {
+    let running = matches!(role, "header" | "footer");
+    let misplaced = |key: &str, owner: &str| {
+        Error::new(
+            ErrorKind::Invalid,
+            format!("[{role}] `{key}` only applies to {owner}"),
+        )
+        .with_path(&source.path)
+    };
+    if let Some(f) = &style.format {
+        if role != "caption" {
+            return Err(misplaced("format", "[caption]").at(source, f.span()));
+        }
+        check_fields(f, &["n", "caption"], source)?;
+    }
+    for (key, slot) in [
+        ("left", &style.left),
+        ("center", &style.center),
+        ("right", &style.right),
+    ] {
+        if let Some(t) = slot {
+            if !running {
+                return Err(misplaced(key, "[header] and [footer]").at(source, t.span()));
+            }
+            check_fields(t, TEMPLATE_FIELDS, source)?;
+        }
+    }
+    if !running {
+        for (key, set) in [
+            ("rule", style.rule.is_some()),
+            ("rule-color", style.rule_color.is_some()),
+            ("distance", style.distance.is_some()),
+            ("first-page", style.first_page.is_some()),
+        ] {
+            if set {
+                return Err(misplaced(key, "[header] and [footer]"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every `{name}` in a template must be one of `fields`.
+fn check_fields(template: &Spanned<String>, fields: &[&str], source: &Source) -> Result<()> {
+    let mut rest = template.get_ref().as_str();
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let field = &after[..close];
+        if !fields.contains(&field) {
+            let list: Vec<String> = fields.iter().map(|f| format!("{{{f}}}")).collect();
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!("unknown field `{{{field}}}`; use {}", list.join(", ")),
+            )
+            .at(source, template.span()));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}

@@ -1,0 +1,177 @@
+//! Stage 2: definition + layouts + assets → the resolved [`Document`].
+//!
+//! [`resolve`] reads as its steps: load the layout chain (following `extends`, checking each
+//! file on its own so errors point into the right file), lay the files and the definition's
+//! overrides over one another, fill in defaults, open the fonts each role names, number the
+//! figures and word their captions, and load their images. Files are reached only through the
+//! [`Assets`] trait, so this stage is testable with in-memory inputs.
+
+mod document;
+mod layouts;
+mod styles;
+
+pub use document::{
+    fill_template, Content, Document, FigureSettings, Metadata, PageGeometry, Role, Running, Style,
+    TEMPLATE_FIELDS,
+};
+
+use crate::error::{Error, ErrorKind, Result, Source};
+use crate::fonts::FontFace;
+use crate::images::Image;
+use crate::model::{Block, Definition};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Where the resolve stage gets files from. The file-system implementation is
+/// [`crate::assets::FsAssets`]; tests may supply their own.
+pub trait Assets: Sync {
+    /// The layout `name` (a layout name, or a path relative to `relative_to`'s directory): its
+    /// text and the path it was read from.
+    fn layout(&self, name: &str, relative_to: &Path) -> std::result::Result<Source, String>;
+    /// A font by name (family and style, full name, PostScript name or file name) or by
+    /// absolute path.
+    fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, String>;
+    /// An image by path.
+    fn image(&self, path: &Path) -> std::result::Result<Arc<Image>, String>;
+}
+
+/// Resolves a parsed definition.
+pub fn resolve(def: &Definition, assets: &dyn Assets) -> Result<Document> {
+    let spec = layouts::load(def, assets)?;
+    let mut doc = styles::build(def, &spec, assets)?;
+    doc.blocks = content(def, &spec, &mut doc, assets)?;
+    Ok(doc)
+}
+
+/// Numbers the figures in document order, words their captions, replaces `{ref:label}` in text
+/// by figure numbers, and loads each image once.
+fn content(
+    def: &Definition,
+    spec: &crate::model::LayoutSpec,
+    doc: &mut Document,
+    assets: &dyn Assets,
+) -> Result<Vec<Content>> {
+    let source = &def.source;
+    let format = spec
+        .caption
+        .as_ref()
+        .and_then(|c| c.format.as_ref())
+        .map_or_else(|| "图 {n} {caption}".to_string(), |f| f.get_ref().clone());
+    let base = def.source.path.parent().unwrap_or(Path::new("."));
+
+    // Labels first, so that text may refer to a figure that comes later.
+    let mut labels: HashMap<String, u32> = HashMap::new();
+    let mut number = 0;
+    for block in &def.blocks {
+        if let Block::Figure(f) = block {
+            number += 1;
+            if let Some(label) = &f.label {
+                if labels.insert(label.get_ref().clone(), number).is_some() {
+                    return Err(Error::new(
+                        ErrorKind::Invalid,
+                        format!("two figures have the label `{}`", label.get_ref()),
+                    )
+                    .at(source, label.span()));
+                }
+            }
+        }
+    }
+
+    let mut images: HashMap<std::path::PathBuf, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(def.blocks.len());
+    let mut number = 0;
+    for block in &def.blocks {
+        out.push(match block {
+            Block::Title { text, at } => Content::Text {
+                role: Role::Title,
+                text: text.clone(),
+                at: at.clone(),
+            },
+            Block::Heading { text, level, at } => Content::Text {
+                role: Role::Heading(*level),
+                text: text.clone(),
+                at: at.clone(),
+            },
+            Block::Paragraph { text, at } => Content::Text {
+                role: Role::Body,
+                text: replace_refs(text, &labels, source, at)?,
+                at: at.clone(),
+            },
+            Block::PageBreak { .. } => Content::PageBreak,
+            Block::Figure(f) => {
+                number += 1;
+                let path = base.join(f.path.get_ref());
+                let image = match images.get(&path) {
+                    Some(&i) => i,
+                    None => {
+                        let img = assets.image(&path).map_err(|msg| {
+                            Error::new(ErrorKind::Image, format!("{}: {msg}", path.display()))
+                                .at(source, f.path.span())
+                        })?;
+                        doc.images.push(img);
+                        images.insert(path, doc.images.len() - 1);
+                        doc.images.len() - 1
+                    }
+                };
+                let width = match &f.width {
+                    Some(w) => {
+                        Some(crate::model::Extent::parse(w.get_ref()).map_err(|msg| {
+                            Error::new(ErrorKind::Invalid, msg).at(source, w.span())
+                        })?)
+                    }
+                    None => None,
+                };
+                let caption = f.caption.as_ref().map(|c| {
+                    format
+                        .replace("{n}", &number.to_string())
+                        .replace("{caption}", c)
+                        .trim()
+                        .to_string()
+                });
+                Content::Figure {
+                    image,
+                    width,
+                    caption,
+                    number,
+                    at: f.at.clone(),
+                }
+            }
+        });
+    }
+    Ok(out)
+}
+
+/// Replaces `{ref:label}` by the figure's number.
+fn replace_refs(
+    text: &str,
+    labels: &HashMap<String, u32>,
+    source: &Source,
+    at: &Range<usize>,
+) -> Result<String> {
+    if !text.contains("{ref:") {
+        return Ok(text.to_string());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{ref:") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 5..];
+        let end = after.find('}').ok_or_else(|| {
+            Error::new(ErrorKind::Invalid, "`{ref:` without a closing `}`").at(source, at.clone())
+        })?;
+        let label = after[..end].trim();
+        let n = labels.get(label).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Invalid,
+                format!("the text refers to figure `{label}`, but no figure has that label"),
+            )
+            .at(source, at.clone())
+        })?;
+        out.push_str(&n.to_string());
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}

@@ -1,0 +1,171 @@
+//! What each character is, typographically.
+//!
+//! Chinese typesetting treats characters by their role, not their Unicode category: an opening
+//! bracket may not end a line and loses half its width at the start of one, a pause mark (，、)
+//! may not start a line, and so on (clreq §3, GB/T 15834). This module is the one place that
+//! knows which character plays which role.
+
+/// The typographic role of a character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Han ideographs, kana, hangul, full-width letters and digits: square, spaced evenly.
+    Ideograph,
+    /// Opening brackets and quotes （［｛〔〈《「『【〘〖“‘: never at line end; ink on the right half.
+    Open,
+    /// Closing brackets and quotes ）］｝〕〉》」』】〙〗”’: never at line start; ink on the left.
+    Close,
+    /// Pause marks ，、；： (顿号, 逗号, 分号, 冒号): never at line start; ink on the left.
+    Pause,
+    /// Stops 。．！？: never at line start; ink on the left; compressed last when shrinking.
+    Stop,
+    /// Middle dots ·・: never at line start, never compressed.
+    MiddleDot,
+    /// The dash — (破折号 is two of them, kept together).
+    Dash,
+    /// The ellipsis … (省略号 is two of them, kept together).
+    Ellipsis,
+    /// Postfix marks that cling to the number before them: ％‰℃°′″.
+    Postfix,
+    /// Prefix marks that cling to the number after them: ￥＄￡€$.
+    Prefix,
+    /// Latin letters, digits and the rest of non-CJK text (line breaks follow UAX #14 there).
+    Latin,
+    /// A space typed in the source.
+    Space,
+}
+
+impl Class {
+    /// Marks whose ink fills one half of a full-width cell, so the other half is space that
+    /// punctuation compression may take away.
+    pub fn is_compressible(self) -> bool {
+        matches!(
+            self,
+            Class::Open | Class::Close | Class::Pause | Class::Stop
+        )
+    }
+
+    /// Full-width punctuation of any kind (no Han–Latin space next to it).
+    pub fn is_cjk_punct(self) -> bool {
+        matches!(
+            self,
+            Class::Open
+                | Class::Close
+                | Class::Pause
+                | Class::Stop
+                | Class::MiddleDot
+                | Class::Dash
+                | Class::Ellipsis
+        )
+    }
+
+    /// Characters of the Chinese side of the text (as opposed to Latin runs and spaces).
+    pub fn is_cjk(self) -> bool {
+        self == Class::Ideograph || self.is_cjk_punct()
+    }
+}
+
+/// The class of one character, before context (quotes are settled by [`classify_text`]).
+pub fn class_of(c: char) -> Class {
+    match c {
+        ' ' | '\t' | '\u{00A0}' | '\u{3000}' => Class::Space,
+        '（' | '［' | '｛' | '〔' | '〈' | '《' | '「' | '『' | '【' | '〘' | '〖' | '“' | '‘'
+        | '｟' => Class::Open,
+        '）' | '］' | '｝' | '〕' | '〉' | '》' | '」' | '』' | '】' | '〙' | '〗' | '”' | '’'
+        | '｠' => Class::Close,
+        '，' | '、' | '；' | '：' => Class::Pause,
+        '。' | '．' | '！' | '？' | '｡' => Class::Stop,
+        '·' | '・' | '･' | '‧' => Class::MiddleDot,
+        '—' | '⸺' | '―' => Class::Dash,
+        '…' | '⋯' => Class::Ellipsis,
+        '％' | '‰' | '℃' | '°' | '′' | '″' | '℉' => Class::Postfix,
+        '￥' | '＄' | '￡' | '€' => Class::Prefix,
+        _ if is_ideographic(c) => Class::Ideograph,
+        _ => Class::Latin,
+    }
+}
+
+/// Han, kana, hangul, CJK symbols and full-width forms (what sits in a square cell).
+pub fn is_ideographic(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FFF      // radicals, ideographic description
+        | 0x3005..=0x3007    // 々〆〇
+        | 0x3012..=0x3013 | 0x3020..=0x303F
+        | 0x3040..=0x30FF    // kana
+        | 0x3100..=0x31FF    // bopomofo, kana extensions
+        | 0x3200..=0x33FF    // enclosed, compatibility
+        | 0x3400..=0x4DBF    // extension A
+        | 0x4E00..=0x9FFF    // unified ideographs
+        | 0xA960..=0xA97F | 0xAC00..=0xD7AF // hangul
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0xFE30..=0xFE4F    // CJK compatibility forms
+        | 0xFF01..=0xFF60    // full-width ASCII variants (the marks among them are matched first)
+        | 0xFFE0..=0xFFE6
+        | 0x1F200..=0x1F2FF
+        | 0x20000..=0x3FFFF) // extensions B and later
+}
+
+/// Classes for every character of a paragraph, with the ambiguous quotes settled by context:
+/// “ ” ‘ ’ next to Chinese text are Chinese opening/closing marks; between Latin letters
+/// (`it’s`, `“quoted” words`) they are Latin punctuation and follow Latin rules.
+pub fn classify_text(chars: &[char]) -> Vec<Class> {
+    let mut classes: Vec<Class> = chars.iter().map(|&c| class_of(c)).collect();
+    for i in 0..chars.len() {
+        if matches!(chars[i], '“' | '”' | '‘' | '’') && !near_cjk(chars, &classes, i) {
+            classes[i] = Class::Latin;
+        }
+    }
+    classes
+}
+
+/// Whether the nearest non-quote neighbour on either side is Chinese text. A quote at the very
+/// start or end of a paragraph takes its side from the other neighbour.
+fn near_cjk(chars: &[char], classes: &[Class], i: usize) -> bool {
+    let is_quote = |j: usize| matches!(chars[j], '“' | '”' | '‘' | '’');
+    let before = (0..i).rev().find(|&j| !is_quote(j)).map(|j| classes[j]);
+    let after = (i + 1..chars.len())
+        .find(|&j| !is_quote(j))
+        .map(|j| classes[j]);
+    let cjk = |c: Option<Class>| c.is_some_and(|c| c.is_cjk());
+    match (before, after) {
+        (None, None) => true,
+        _ => cjk(before) || cjk(after),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(s: &str) -> Vec<Class> {
+        classify_text(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn roles_of_common_marks() {
+        assert_eq!(class_of('中'), Class::Ideograph);
+        assert_eq!(class_of('，'), Class::Pause);
+        assert_eq!(class_of('。'), Class::Stop);
+        assert_eq!(class_of('（'), Class::Open);
+        assert_eq!(class_of('》'), Class::Close);
+        assert_eq!(class_of('—'), Class::Dash);
+        assert_eq!(class_of('…'), Class::Ellipsis);
+        assert_eq!(class_of('a'), Class::Latin);
+        assert_eq!(class_of('7'), Class::Latin);
+        assert_eq!(class_of('％'), Class::Postfix);
+    }
+
+    #[test]
+    fn quotes_take_their_role_from_context() {
+        let c = classes("以“吉林制造”助力");
+        assert_eq!(c[1], Class::Open);
+        assert_eq!(c[6], Class::Close);
+        let c = classes("it’s “fine” here");
+        assert_eq!(c[2], Class::Latin);
+        assert_eq!(c[5], Class::Latin);
+        assert_eq!(c[10], Class::Latin);
+        // A quoted Latin word inside Chinese text: the quotes are Chinese.
+        let c = classes("称为“ISO”标准");
+        assert_eq!(c[2], Class::Open);
+        assert_eq!(c[6], Class::Close);
+    }
+}

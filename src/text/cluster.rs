@@ -1,0 +1,226 @@
+//! From characters to clusters: the units the line breaker moves around.
+//!
+//! A cluster is what is drawn as one piece: one character usually, but a 破折号 (——) or 省略号
+//! (……) is one cluster because it must never be split across lines. Each cluster knows its
+//! glyphs, its natural width, and for compressible punctuation which half of its cell is blank.
+
+use super::classify::{classify_text, Class};
+use crate::fonts::{FontChain, FontIdx, FontSet};
+use crate::units::Pt;
+use std::ops::Range;
+
+/// A glyph of a cluster, relative to the cluster's own origin.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClusterGlyph {
+    pub font: FontIdx,
+    pub glyph: u16,
+    /// Offset from the cluster's left edge.
+    pub x: Pt,
+    /// Horizontal scale (1.0 except for dashes stretched to fill their cells).
+    pub scale: f64,
+}
+
+/// Which half of a full-width punctuation cell is blank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    /// Opening marks: the ink is in the right half.
+    Leading,
+    /// Closing marks: the ink is in the left half.
+    Trailing,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Byte range in the paragraph text (for the PDF's text layer).
+    pub text: Range<usize>,
+    pub class: Class,
+    pub glyphs: Vec<ClusterGlyph>,
+    /// Natural width, as the font sets it (a full-width mark is one em).
+    pub advance: Pt,
+    /// For compressible marks whose glyph really fills only one half: where the blank half is.
+    pub blank: Option<Blank>,
+    /// A space was typed right before this cluster.
+    pub space_before: bool,
+    /// First character (for rules that name characters, such as the solidus).
+    pub first: char,
+    pub last: char,
+}
+
+impl Cluster {
+    /// Width of the blank half, if there is one.
+    pub fn blank_width(&self) -> Pt {
+        if self.blank.is_some() {
+            self.advance / 2.0
+        } else {
+            Pt::ZERO
+        }
+    }
+}
+
+/// A character no font of the chain has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missing {
+    pub ch: char,
+    /// Character offset in the paragraph.
+    pub offset: usize,
+}
+
+/// The clusters of a paragraph, plus the characters that no font could draw.
+pub struct Clusters {
+    pub clusters: Vec<Cluster>,
+    pub missing: Vec<Missing>,
+    /// Width of a typed space in the primary font.
+    pub space_width: Pt,
+}
+
+/// Splits `text` into clusters drawn with `chain` at `size`.
+pub fn build(text: &str, chain: &FontChain, fonts: &FontSet, size: Pt) -> Clusters {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+    let classes = classify_text(&plain);
+    let mut clusters = Vec::with_capacity(chars.len());
+    let mut missing = Vec::new();
+    let mut space_before = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let class = classes[i];
+        if class == Class::Space {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        // Dashes and ellipses come in pairs that are one unit.
+        let pair = matches!(class, Class::Dash | Class::Ellipsis)
+            && plain.get(i + 1) == Some(&c)
+            && matches!(c, '—' | '…' | '⋯');
+        let count = if pair { 2 } else { 1 };
+        let end = chars.get(i + count).map_or(text.len(), |&(b, _)| b);
+        let mut cluster = if pair && class == Class::Dash {
+            two_em_dash(chain, fonts, size)
+        } else {
+            let mut glyphs = Vec::with_capacity(count);
+            let mut x = Pt::ZERO;
+            for (k, &ch) in plain[i..i + count].iter().enumerate() {
+                let r = chain.resolve(fonts, ch);
+                if !r.found {
+                    missing.push(Missing { ch, offset: i + k });
+                }
+                glyphs.push(ClusterGlyph {
+                    font: r.font,
+                    glyph: r.glyph,
+                    x,
+                    scale: 1.0,
+                });
+                x += advance(fonts, r.font, r.glyph, size);
+            }
+            Cluster {
+                text: 0..0,
+                class,
+                glyphs,
+                advance: x,
+                blank: None,
+                space_before: false,
+                first: c,
+                last: c,
+            }
+        };
+        cluster.text = start..end;
+        cluster.class = class;
+        cluster.space_before = std::mem::take(&mut space_before);
+        cluster.first = c;
+        cluster.last = plain[i + count - 1];
+        cluster.blank = blank_side(&cluster, fonts, size);
+        clusters.push(cluster);
+        i += count;
+    }
+    let primary = chain.primary();
+    let space_width = fonts
+        .get(primary)
+        .glyph(' ')
+        .map_or(size * 0.25, |g| advance(fonts, primary, g, size));
+    Clusters {
+        clusters,
+        missing,
+        space_width,
+    }
+}
+
+fn advance(fonts: &FontSet, font: FontIdx, glyph: u16, size: Pt) -> Pt {
+    size * fonts.get(font).advance(glyph)
+}
+
+/// A 破折号: two em dashes drawn as one unbroken two-em line. Fonts draw U+2014 narrower than an
+/// em and with side bearings, so two of them side by side show a gap; the two-em dash ⸺ drawn
+/// across both cells does not. Without ⸺, each dash is stretched to fill its own cell.
+fn two_em_dash(chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluster {
+    let target = size * 2.0;
+    let r = chain.resolve(fonts, '⸺');
+    let glyphs = if r.found {
+        let adv = advance(fonts, r.font, r.glyph, size);
+        vec![ClusterGlyph {
+            font: r.font,
+            glyph: r.glyph,
+            x: Pt::ZERO,
+            scale: if adv.0 > 0.0 { target / adv } else { 1.0 },
+        }]
+    } else {
+        let r = chain.resolve(fonts, '—');
+        let face = fonts.get(r.font);
+        // Stretch the ink (not the advance) over the cell so that the two dashes touch.
+        let (scale, x) = match face.ink_extent(r.glyph) {
+            Some((lo, hi)) if hi > lo => {
+                let scale = 1.0 / (hi - lo);
+                (scale, -size * (lo * scale))
+            }
+            _ => (1.0, Pt::ZERO),
+        };
+        (0..2)
+            .map(|k| ClusterGlyph {
+                font: r.font,
+                glyph: r.glyph,
+                x: size * k as f64 + x,
+                scale,
+            })
+            .collect()
+    };
+    Cluster {
+        text: 0..0,
+        class: Class::Dash,
+        glyphs,
+        advance: target,
+        blank: None,
+        space_before: false,
+        first: '—',
+        last: '—',
+    }
+}
+
+/// Whether a compressible mark's glyph really has a blank half on the expected side: a full-width
+/// advance with the ink inside one half. Fonts from other regions centre some marks (Taiwanese
+/// fonts centre ，。) and those must not be compressed.
+fn blank_side(cluster: &Cluster, fonts: &FontSet, size: Pt) -> Option<Blank> {
+    // Curly quotes in Latin text come from the CJK font as full-width glyphs too; they get the
+    // same treatment so that English quotations are not set with em-wide gaps.
+    let latin_quote =
+        cluster.class == Class::Latin && matches!(cluster.first, '“' | '”' | '‘' | '’');
+    if !(cluster.class.is_compressible() || latin_quote) || cluster.glyphs.len() != 1 {
+        return None;
+    }
+    let g = cluster.glyphs[0];
+    let face = fonts.get(g.font);
+    let adv = face.advance(g.glyph);
+    if cluster.advance < size * 0.9 || g.glyph == 0 {
+        return None;
+    }
+    let (lo, hi) = face.ink_extent(g.glyph)?;
+    let half = adv / 2.0;
+    let slack = adv * 0.04;
+    match cluster.class {
+        Class::Open if lo >= half - slack => Some(Blank::Leading),
+        Class::Close | Class::Pause | Class::Stop if hi <= half + slack => Some(Blank::Trailing),
+        Class::Latin if lo >= half - slack => Some(Blank::Leading),
+        Class::Latin if hi <= half + slack => Some(Blank::Trailing),
+        _ => None,
+    }
+}

@@ -1,0 +1,280 @@
+//! Clusters and break rules become boxes, glue and penalties (the Knuth–Plass model).
+//!
+//! A box is a cluster's ink; glue is the space at a boundary, with how far it may stretch and
+//! shrink; a penalty marks a break that costs something. All Chinese typographic spacing is
+//! expressed here, once, for both line breakers:
+//!
+//! - a compressible mark's blank half is glue: it vanishes at a line break (a mark at line end
+//!   is set half width, an opening mark at line start loses its leading half), it may shrink
+//!   when a line is a little too long, and of two adjacent marks one blank is dropped (the pair
+//!   takes 1.5 em);
+//! - between Han and Latin letters or digits there is a quarter em (⅛–⅓ em);
+//! - every boundary between Chinese characters may stretch a little, so justification spreads
+//!   evenly instead of opening one gap;
+//! - a boundary where no break is allowed gets an infinite penalty before its glue.
+
+use super::breaks::Break;
+use super::classify::Class;
+use super::cluster::{Blank, Cluster};
+use super::TextSettings;
+use crate::model::layout::Punctuation;
+use crate::units::Pt;
+
+/// A penalty at least this large forbids the break; one this negative forces it.
+pub const INFINITY: f64 = 10_000.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// Ink of cluster `index` (or an empty box, such as the first-line indent, when `None`).
+    Box(Option<u32>),
+    /// Space at the boundary before cluster `index` (`index == clusters.len()` at the end).
+    Glue(u32),
+    /// A break opportunity with a cost; `flagged` for hyphen breaks.
+    Penalty { cost: f64, flagged: bool },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    pub kind: Kind,
+    pub width: Pt,
+    pub stretch: Pt,
+    pub shrink: Pt,
+    /// When a line breaks at this glue, how much of the box before it may hang into the margin.
+    pub hang: Pt,
+    /// The blank half of a compressed mark was dropped here at a break (for the penalty on
+    /// consecutive lines ending in compressed marks).
+    pub compressed_end: bool,
+}
+
+impl Item {
+    fn boxed(index: Option<u32>, width: Pt) -> Item {
+        Item {
+            kind: Kind::Box(index),
+            width,
+            stretch: Pt::ZERO,
+            shrink: Pt::ZERO,
+            hang: Pt::ZERO,
+            compressed_end: false,
+        }
+    }
+
+    fn penalty(cost: f64, flagged: bool) -> Item {
+        Item {
+            kind: Kind::Penalty { cost, flagged },
+            width: Pt::ZERO,
+            stretch: Pt::ZERO,
+            shrink: Pt::ZERO,
+            hang: Pt::ZERO,
+            compressed_end: false,
+        }
+    }
+
+    pub fn is_box(&self) -> bool {
+        matches!(self.kind, Kind::Box(_))
+    }
+
+    pub fn is_glue(&self) -> bool {
+        matches!(self.kind, Kind::Glue(_))
+    }
+}
+
+/// Spacing amounts, in ems of the paragraph's font size.
+pub mod em {
+    /// How far each gap between Chinese characters may stretch at adjustment ratio 1.
+    pub const CJK_STRETCH: f64 = 0.1;
+    /// The Han–Latin gap: natural, and the limits it may shrink and stretch to.
+    pub const HAN_LATIN: f64 = 0.25;
+    pub const HAN_LATIN_MIN: f64 = 0.125;
+    pub const HAN_LATIN_MAX: f64 = 1.0 / 3.0;
+    /// A Latin word space may shrink to this and stretch by this.
+    pub const SPACE_MIN: f64 = 0.25;
+    pub const SPACE_STRETCH: f64 = 0.5;
+    /// Share of a mark's blank half that may go when a line must shrink. Brackets and quotes go
+    /// first, pause marks next, stops last (clreq's order).
+    pub const SHRINK_BRACKET: f64 = 1.0;
+    pub const SHRINK_PAUSE: f64 = 0.75;
+    pub const SHRINK_STOP: f64 = 0.5;
+    /// A hyphen-break penalty and the cost of an emergency break inside an over-long word.
+    pub const HYPHEN_PENALTY: f64 = 50.0;
+    pub const EMERGENCY_PENALTY: f64 = 1000.0;
+}
+
+/// How a mark's blank half is treated under the punctuation style.
+#[derive(Clone, Copy, PartialEq)]
+enum BlankUse {
+    /// No blank (not a compressible mark, or the blank is always removed).
+    None,
+    /// The blank is glue that vanishes at breaks and may shrink.
+    Glue,
+    /// The blank is part of the box (quanjiao: marks are always full width).
+    Fixed,
+}
+
+fn blank_use(c: &Cluster, settings: &TextSettings) -> BlankUse {
+    if c.blank.is_none() {
+        return BlankUse::None;
+    }
+    if c.class == Class::Latin {
+        // Curly quotes in Latin text are always set half width.
+        return BlankUse::None;
+    }
+    match settings.punctuation {
+        Punctuation::Quanjiao => BlankUse::Fixed,
+        Punctuation::Gb => BlankUse::Glue,
+        Punctuation::Kaiming if c.class == Class::Stop => BlankUse::Glue,
+        Punctuation::Kaiming => BlankUse::None,
+    }
+}
+
+/// Builds the items of a paragraph. `indent` opens the first line; the paragraph ends with the
+/// usual infinite-stretch glue and forced break.
+pub fn build(
+    clusters: &[Cluster],
+    breaks: &[Break],
+    settings: &TextSettings,
+    size: Pt,
+    space_width: Pt,
+    indent: Pt,
+) -> Vec<Item> {
+    let mut items = Vec::with_capacity(clusters.len() * 2 + 4);
+    if indent.0 != 0.0 {
+        items.push(Item::boxed(None, indent));
+    }
+    let uses: Vec<BlankUse> = clusters.iter().map(|c| blank_use(c, settings)).collect();
+    for (i, c) in clusters.iter().enumerate() {
+        if i > 0 {
+            push_boundary(
+                &mut items,
+                clusters,
+                &uses,
+                breaks[i],
+                i,
+                settings,
+                size,
+                space_width,
+            );
+        }
+        let mut width = c.advance;
+        if uses[i] != BlankUse::Fixed {
+            width -= c.blank_width();
+        }
+        items.push(Item::boxed(Some(i as u32), width));
+    }
+    // The paragraph's end: the last mark's trailing blank goes (line-end rule), then a glue that
+    // fills the last line and a forced break.
+    items.push(Item::penalty(INFINITY, false));
+    items.push(Item {
+        kind: Kind::Glue(clusters.len() as u32),
+        width: Pt::ZERO,
+        stretch: Pt(1e9),
+        shrink: Pt::ZERO,
+        hang: Pt::ZERO,
+        compressed_end: false,
+    });
+    items.push(Item::penalty(-INFINITY, false));
+    items
+}
+
+/// The glue (and penalty) at the boundary before cluster `i`.
+#[allow(clippy::too_many_arguments)]
+fn push_boundary(
+    items: &mut Vec<Item>,
+    clusters: &[Cluster],
+    uses: &[BlankUse],
+    rule: Break,
+    i: usize,
+    settings: &TextSettings,
+    size: Pt,
+    space_width: Pt,
+) {
+    let (a, b) = (&clusters[i - 1], &clusters[i]);
+    let mut width = Pt::ZERO;
+    let mut stretch = Pt::ZERO;
+    let mut shrink = Pt::ZERO;
+
+    // Blank halves of compressible marks on both sides.
+    let trailing = uses[i - 1] == BlankUse::Glue && a.blank == Some(Blank::Trailing);
+    let leading = uses[i] == BlankUse::Glue && b.blank == Some(Blank::Leading);
+    let b_is_mark = b.blank.is_some() && uses[i] != BlankUse::None;
+    let a_is_mark = a.blank.is_some() && uses[i - 1] != BlankUse::None;
+    let gb_pairs = settings.punctuation == Punctuation::Gb;
+    let mut blank = |c: &Cluster| {
+        let w = c.blank_width();
+        width += w;
+        shrink += w * shrink_share(c.class);
+    };
+    match (trailing, leading) {
+        // Closing then opening (，“): one blank for the pair.
+        (true, true) => blank(a),
+        // Closing then closing (。”): the first loses its blank.
+        (true, false) if gb_pairs && b_is_mark => {}
+        (true, false) => blank(a),
+        // Opening then opening (（“): the second loses its blank.
+        (false, true) if gb_pairs && a_is_mark => {}
+        (false, true) => blank(b),
+        (false, false) => {}
+    }
+    let compressed_end = trailing;
+
+    let han_latin = settings.cjk_latin_spacing && is_han_latin(a, b);
+    if han_latin {
+        // The typed space, if any, becomes this gap rather than adding to it.
+        width += size * em::HAN_LATIN;
+        stretch += size * (em::HAN_LATIN_MAX - em::HAN_LATIN);
+        shrink += size * (em::HAN_LATIN - em::HAN_LATIN_MIN);
+    } else if b.space_before {
+        width += space_width;
+        stretch += size * em::SPACE_STRETCH;
+        shrink += (space_width - size * em::SPACE_MIN).max(Pt::ZERO);
+    }
+    if a.class.is_cjk() || b.class.is_cjk() {
+        stretch += size * em::CJK_STRETCH;
+    }
+
+    let hang = if settings.hanging_punctuation && matches!(a.first, '、' | '，' | '。') {
+        a.advance - a.blank_width()
+    } else {
+        Pt::ZERO
+    };
+    let glue = Item {
+        kind: Kind::Glue(i as u32),
+        width,
+        stretch,
+        shrink,
+        hang,
+        compressed_end,
+    };
+    let has_glue = width.0 != 0.0 || stretch.0 != 0.0 || shrink.0 != 0.0;
+    match rule {
+        Break::Never if has_glue => {
+            items.push(Item::penalty(INFINITY, false));
+            items.push(glue);
+        }
+        Break::Never => {}
+        Break::Allowed if has_glue => items.push(glue),
+        Break::Allowed => items.push(Item::penalty(0.0, false)),
+        Break::Emergency => items.push(Item::penalty(em::EMERGENCY_PENALTY, true)),
+        Break::Hyphen => {
+            items.push(Item::penalty(em::HYPHEN_PENALTY, true));
+            if has_glue {
+                items.push(Item::penalty(INFINITY, false));
+                items.push(glue);
+            }
+        }
+    }
+}
+
+fn shrink_share(class: Class) -> f64 {
+    match class {
+        Class::Open | Class::Close => em::SHRINK_BRACKET,
+        Class::Pause => em::SHRINK_PAUSE,
+        _ => em::SHRINK_STOP,
+    }
+}
+
+/// A boundary between a Han character and a Latin letter or digit (in either order); not
+/// between Han and Latin punctuation.
+fn is_han_latin(a: &Cluster, b: &Cluster) -> bool {
+    (a.class == Class::Ideograph && b.class == Class::Latin && b.first.is_alphanumeric())
+        || (a.class == Class::Latin && a.last.is_alphanumeric() && b.class == Class::Ideograph)
+}

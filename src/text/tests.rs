@@ -1,0 +1,270 @@
+//! Line breaker tests on real fonts (the project's Noto Serif SC) and tricky text.
+
+use super::*;
+use crate::assets::FontCatalog;
+use crate::fonts::FontSet;
+use std::sync::OnceLock;
+
+const SIZE: Pt = Pt(10.0);
+
+fn fonts() -> &'static (FontSet, FontChain) {
+    static FONTS: OnceLock<(FontSet, FontChain)> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let catalog = FontCatalog::new(vec![concat!(env!("CARGO_MANIFEST_DIR"), "/fonts").into()]);
+        let mut set = FontSet::default();
+        let serif = set.add(catalog.find("Noto Serif SC").unwrap());
+        (
+            set,
+            FontChain {
+                faces: vec![serif],
+                latin: None,
+            },
+        )
+    })
+}
+
+fn set_with(text: &str, chars: f64, indent: f64, settings: &TextSettings) -> ParagraphLayout {
+    let (set, chain) = fonts();
+    let par = Paragraph {
+        text,
+        chain,
+        size: SIZE,
+        indent: SIZE * indent,
+        align: Align::Justify,
+        width: SIZE * chars,
+    };
+    layout_paragraph(&par, settings, set)
+}
+
+/// The paragraph's lines as text.
+fn lines(text: &str, chars: f64, settings: &TextSettings) -> Vec<String> {
+    set_with(text, chars, 0.0, settings)
+        .lines
+        .iter()
+        .map(|l| text[l.text.clone()].to_string())
+        .collect()
+}
+
+const NO_START: &str = "、，；：。！？）］｝〕〉》」』】”’·％";
+const NO_END: &str = "（［｛〔〈《「『【“‘";
+
+fn assert_prohibitions(lines: &[String]) {
+    for (i, l) in lines.iter().enumerate() {
+        let first = l.chars().next().unwrap();
+        let last = l.chars().last().unwrap();
+        assert!(
+            !NO_START.contains(first),
+            "line {i} starts with {first}: {lines:?}"
+        );
+        assert!(
+            !NO_END.contains(last),
+            "line {i} ends with {last}: {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn punctuation_runs_never_start_or_end_lines_wrongly() {
+    let text = "他说：“今天下雨。”我们（大家）、老师——还有……同学们“都来了”，《简报》第五期。”再说一遍：“好！”（完）";
+    let settings = TextSettings::default();
+    for chars in [5.0, 6.0, 7.0, 8.0, 9.5, 11.0, 13.0] {
+        for breaking in [LineBreaking::TotalFit, LineBreaking::Greedy] {
+            let s = TextSettings {
+                line_breaking: breaking,
+                ..settings.clone()
+            };
+            let ls = lines(text, chars, &s);
+            assert_prohibitions(&ls);
+            assert_eq!(ls.concat(), text, "nothing dropped or repeated");
+        }
+    }
+}
+
+#[test]
+fn dashes_and_ellipses_are_never_split() {
+    let text = "医院——吉林省传染病医院……沈阳中心——沈阳市第六人民医院……大连";
+    for chars in 3..14 {
+        for l in lines(text, chars as f64, &TextSettings::default()) {
+            assert!(!l.starts_with('—') || l.starts_with("——"), "{l}");
+            assert!(!l.ends_with('—') || l.ends_with("——"), "{l}");
+            assert!(!l.starts_with('…') || l.starts_with("……"), "{l}");
+        }
+    }
+}
+
+#[test]
+fn strict_level_keeps_dashes_off_line_starts() {
+    let text = "一二三四五六七八——九十";
+    let strict = TextSettings {
+        strictness: Strictness::Strict,
+        ..TextSettings::default()
+    };
+    for chars in 4..12 {
+        for l in lines(text, chars as f64, &strict) {
+            assert!(!l.starts_with('—'), "{l}");
+        }
+    }
+}
+
+#[test]
+fn latin_words_and_numbers_stay_whole() {
+    let text = "筹集了价值近15万元的物资，通过ISO 9001认证，访问example.com获取2020年报告";
+    // From 7 em on, every word fits on a line (narrower, example.com must be broken).
+    for chars in 7..16 {
+        let ls = lines(text, chars as f64, &TextSettings::default());
+        for w in ["15", "ISO", "9001", "example.com", "2020"] {
+            assert!(
+                ls.iter().any(|l| l.contains(w)),
+                "`{w}` split at {chars} chars: {ls:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closing_mark_that_would_start_a_line_is_kept_back() {
+    // Ten characters fill a 10-em line exactly; the comma after them may not start line two, so
+    // the breaker either squeezes it onto line one or takes a character down with it.
+    let text = "一二三四五六七八九十，甲乙丙丁。";
+    for breaking in [LineBreaking::TotalFit, LineBreaking::Greedy] {
+        let s = TextSettings {
+            line_breaking: breaking,
+            ..TextSettings::default()
+        };
+        let ls = lines(text, 10.0, &s);
+        assert_prohibitions(&ls);
+        assert_eq!(ls.concat(), text);
+    }
+}
+
+#[test]
+fn justified_lines_fill_the_measure() {
+    let text = "面对突如其来的新型冠状病毒感染的肺炎疫情，吉林省质量管理协会（简称吉林质协）及其会员单位积极响应党中央、国务院的号召，严密防控疫情传播，积极履行社会责任。";
+    let laid = set_with(text, 12.0, 2.0, &TextSettings::default());
+    let n = laid.lines.len();
+    assert!(n > 3);
+    for line in &laid.lines[..n - 1] {
+        assert!(
+            (line.width.0 - 120.0).abs() < 0.01,
+            "line `{}` is {} wide",
+            &text[line.text.clone()],
+            line.width
+        );
+    }
+    // The first line starts after the two-character indent.
+    assert!((laid.lines[0].glyphs[0].x.0 - 20.0).abs() < 1e-9);
+}
+
+#[test]
+fn extra_space_is_spread_over_every_gap() {
+    // A line that must stretch: no gap may take more than its share.
+    let text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。";
+    let laid = set_with(text, 9.6, 0.0, &TextSettings::default());
+    let line = &laid.lines[0];
+    let xs: Vec<f64> = line.glyphs.iter().map(|g| g.x.0).collect();
+    let gaps: Vec<f64> = xs.windows(2).map(|w| w[1] - w[0]).collect();
+    let (min, max) = gaps
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &g| (a.min(g), b.max(g)));
+    assert!(max - min < 1e-6, "uneven gaps {gaps:?}");
+    assert!(line.ratio > 0.0);
+}
+
+#[test]
+fn line_end_mark_is_half_width_and_line_start_bracket_loses_its_half() {
+    // “甲乙丙丁，” then a bracketed word: at 5 em the comma ends line one half width.
+    let text = "甲乙丙丁，（戊己）庚辛";
+    let laid = set_with(text, 4.5, 0.0, &TextSettings::default());
+    let first = &laid.lines[0];
+    assert_eq!(&text[first.text.clone()], "甲乙丙丁，");
+    assert!((first.width.0 - 45.0).abs() < 0.01, "{}", first.width);
+    let second = &laid.lines[1];
+    assert!(text[second.text.clone()].starts_with('（'));
+    // The bracket's ink starts at the line's left edge: its glyph is drawn half an em left.
+    assert!(
+        (second.glyphs[0].x.0 + 5.0).abs() < 1e-6,
+        "{}",
+        second.glyphs[0].x
+    );
+}
+
+#[test]
+fn adjacent_marks_take_one_and_a_half_ems() {
+    let text = "他说：“好。”然后";
+    let laid = set_with(text, 40.0, 0.0, &TextSettings::default());
+    let g = &laid.lines[0].glyphs;
+    // 他说：“好。”然后 — 。” (glyphs 5, 6) take 1.5 em before 然 (glyph 7); ：“ (2, 3) likewise
+    // before 好 (4). The opening quote's glyph is drawn half an em left of its ink box.
+    assert!(((g[7].x - g[5].x).0 - 15.0).abs() < 1e-6, "{g:?}");
+    assert!(((g[4].x - g[2].x).0 - 15.0).abs() < 1e-6, "{g:?}");
+}
+
+#[test]
+fn han_latin_gap_is_a_quarter_em_and_typed_spaces_are_not_doubled() {
+    let with_space = set_with("价值 15 万元", 40.0, 0.0, &TextSettings::default());
+    let without = set_with("价值15万元", 40.0, 0.0, &TextSettings::default());
+    let xs = |l: &ParagraphLayout| l.lines[0].glyphs.iter().map(|g| g.x.0).collect::<Vec<_>>();
+    assert_eq!(xs(&with_space), xs(&without));
+    let x = xs(&without);
+    // 值 ends at 20; 1 starts a quarter em later.
+    assert!((x[2] - 22.5).abs() < 1e-6, "{x:?}");
+    let off = TextSettings {
+        cjk_latin_spacing: false,
+        ..TextSettings::default()
+    };
+    let x = xs(&set_with("价值15万元", 40.0, 0.0, &off));
+    assert!((x[2] - 20.0).abs() < 1e-6, "{x:?}");
+}
+
+#[test]
+fn quanjiao_keeps_marks_full_width() {
+    let s = TextSettings {
+        punctuation: Punctuation::Quanjiao,
+        ..TextSettings::default()
+    };
+    let laid = set_with("他说：“好。”然后", 40.0, 0.0, &s);
+    let g = &laid.lines[0].glyphs;
+    assert!(((g[7].x - g[5].x).0 - 20.0).abs() < 1e-6, "{g:?}");
+    assert!(((g[4].x - g[2].x).0 - 20.0).abs() < 1e-6, "{g:?}");
+}
+
+#[test]
+fn an_overlong_word_is_broken_with_a_report() {
+    let word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+    let text = format!("词语{word}很长");
+    let laid = set_with(&text, 8.0, 0.0, &TextSettings::default());
+    assert_eq!(laid.broken_words, vec![word.to_string()]);
+    for line in &laid.lines {
+        assert!(line.width.0 <= 80.0 + 0.01, "{} overflows", line.width);
+    }
+    let joined: String = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
+    assert_eq!(joined, text);
+}
+
+#[test]
+fn missing_characters_are_reported_not_dropped() {
+    let laid = set_with("甲\u{E000}乙", 40.0, 0.0, &TextSettings::default());
+    assert_eq!(laid.missing.len(), 1);
+    assert_eq!(laid.missing[0].ch, '\u{E000}');
+    assert_eq!(laid.lines[0].glyphs.len(), 3);
+    assert_eq!(laid.lines[0].glyphs[1].glyph, 0);
+}
+
+#[test]
+fn total_fit_avoids_a_runt_that_greedy_leaves() {
+    // 41 characters and a stop on a 20-em measure: greedy leaves one character and the stop on
+    // the last line; total fit stretches the line before a little so the last line is longer.
+    let text =
+        "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉一二三四五六七八九十天地玄黄宇宙洪荒日月盈。";
+    let greedy = lines(
+        text,
+        20.0,
+        &TextSettings {
+            line_breaking: LineBreaking::Greedy,
+            ..TextSettings::default()
+        },
+    );
+    let fit = lines(text, 20.0, &TextSettings::default());
+    assert_eq!(greedy.last().unwrap().chars().count(), 2, "{greedy:?}");
+    assert!(fit.last().unwrap().chars().count() > 2, "{fit:?}");
+}

@@ -1,0 +1,50 @@
+//! Shared helpers for integration tests (declare with `mod support;`).
+#![allow(dead_code)]
+
+pub mod pdf_inspect;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty directory for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jianbao-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The `jianbao` binary built for these tests.
+pub fn jianbao() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianbao"));
+    // Tests must not depend on the user's environment.
+    cmd.env_remove("JIANBAO_LAYOUT_PATH")
+        .env_remove("JIANBAO_FONT_PATH");
+    cmd
+}
+
+/// Runs `jianbao render DEF -o OUT` plus `extra` arguments.
+pub fn render(def: &Path, out: &Path, extra: &[&str]) -> Output {
+    jianbao()
+        .arg("render")
+        .arg(def)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("jianbao runs")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Text without any whitespace (what pdftotext and our extraction agree on).
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
