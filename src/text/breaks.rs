@@ -5,11 +5,18 @@
 //! UAX #14 is not enough — it treats “” as ambiguous quotes that forbid breaks on both sides —
 //! so boundaries that touch Chinese characters follow the clreq/GB prohibition rules instead:
 //! no closing mark or pause/stop mark at the start of a line, no opening mark at its end, and
-//! (by strictness level) no solidus at line end, no ——/…… at line start.
+//! (by strictness level) no solidus at line end between Chinese characters, no ——/…… at line
+//! start.
+//!
+//! Two kinds of Latin text get breaks of their own: URLs and e-mail addresses break where
+//! style manuals allow (after `//`, before `/ . ? # % ~ _ -`, on either side of `= &`, and never
+//! with an added hyphen), and words may be hyphenated by the patterns of [`hypher`] (only those
+//! longer than the measure, unless the layout hyphenates every word).
 
-use super::classify::Class;
+use super::classify::{is_no_start_letter, Class};
 use super::cluster::Cluster;
 use crate::model::layout::Strictness;
+use std::ops::Range;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 /// What may happen at the boundary before a cluster.
@@ -19,8 +26,13 @@ pub enum Break {
     Never,
     /// A break is allowed.
     Allowed,
-    /// A break after a hyphen inside a Latin word (discouraged, flagged).
+    /// A break right after a hyphen or dash typed in Latin text (discouraged, flagged).
     Hyphen,
+    /// A break inside a URL or e-mail address (discouraged a little; nothing is added).
+    Url,
+    /// A hyphenation point inside a word: a hyphen is added at the end of the line
+    /// (discouraged, flagged).
+    Hyphenate,
     /// A last-resort break inside a word longer than the line (reported as a warning).
     Emergency,
 }
@@ -39,15 +51,18 @@ pub fn opportunities(text: &str, clusters: &[Cluster], strictness: Strictness) -
     }
     let mut out = Vec::with_capacity(clusters.len());
     out.push(Break::Never);
-    for pair in clusters.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        out.push(boundary(a, b, &uax, strictness));
+    for i in 1..clusters.len() {
+        out.push(boundary(clusters, i, &uax, strictness));
+    }
+    for url in find_urls(text) {
+        url_breaks(text, clusters, &url, &mut out);
     }
     out
 }
 
-fn boundary(a: &Cluster, b: &Cluster, uax: &[bool], strictness: Strictness) -> Break {
-    if no_line_start(b.class, strictness) || no_line_end(a, strictness) {
+fn boundary(clusters: &[Cluster], i: usize, uax: &[bool], strictness: Strictness) -> Break {
+    let (a, b) = (&clusters[i - 1], &clusters[i]);
+    if no_line_start(b, strictness) || no_line_end(clusters, i - 1, strictness) {
         return Break::Never;
     }
     let chinese = a.class.is_cjk() || b.class.is_cjk();
@@ -58,7 +73,7 @@ fn boundary(a: &Cluster, b: &Cluster, uax: &[bool], strictness: Strictness) -> B
     }
     // Latin against Latin (and postfix/prefix marks against them): UAX #14 decides.
     if uax[b.text.start] {
-        if matches!(a.last, '-' | '\u{2010}') {
+        if is_hyphen(a.last) {
             Break::Hyphen
         } else {
             Break::Allowed
@@ -68,24 +83,143 @@ fn boundary(a: &Cluster, b: &Cluster, uax: &[bool], strictness: Strictness) -> B
     }
 }
 
+/// Hyphens and the dashes that join Latin words or numbers (`well-known`, `1990–2000`).
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
+}
+
 /// Marks that may not begin a line.
-fn no_line_start(class: Class, strictness: Strictness) -> bool {
-    match class {
+fn no_line_start(b: &Cluster, strictness: Strictness) -> bool {
+    match b.class {
         Class::Close | Class::Pause | Class::Stop | Class::MiddleDot | Class::Postfix => true,
         Class::Dash | Class::Ellipsis => strictness == Strictness::Strict,
+        Class::Ideograph => is_no_start_letter(b.first),
         _ => false,
     }
 }
 
-/// Marks that may not end a line.
-fn no_line_end(a: &Cluster, strictness: Strictness) -> bool {
+/// Marks that may not end a line. The solidus rule (GB level) is for a solidus in Chinese text
+/// (`甲/乙`, `２０２０／２１`); in Latin text (`and/or`) UAX #14 decides.
+fn no_line_end(clusters: &[Cluster], k: usize, strictness: Strictness) -> bool {
+    let a = &clusters[k];
     match a.class {
         Class::Open | Class::Prefix => true,
-        _ => {
-            strictness != Strictness::Basic
-                && matches!(a.last, '/' | '／')
-                && a.class != Class::Space
+        _ if strictness == Strictness::Basic => false,
+        _ if a.last == '／' => true,
+        _ if a.last == '/' => {
+            let cjk = |c: Option<&Cluster>| c.is_some_and(|c| c.class.is_cjk());
+            cjk(k.checked_sub(1).and_then(|j| clusters.get(j))) || cjk(clusters.get(k + 1))
         }
+        _ => false,
+    }
+}
+
+/// Byte ranges of the URLs and e-mail addresses in `text`.
+pub fn find_urls(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let url_char = |c: u8| c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&c);
+    let word_char = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let scheme = ["https://", "http://", "ftp://", "www."].iter().find(|p| {
+            rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        });
+        let start = if let (true, Some(p)) = (boundary, scheme) {
+            Some((i, i + p.len()))
+        } else if bytes[i] == b'@' && i > 0 && word_char(bytes[i - 1]) {
+            // An e-mail address: back to the start of the local part.
+            let mut s = i;
+            while s > 0 && word_char(bytes[s - 1]) {
+                s -= 1;
+            }
+            let overlaps = out.last().is_some_and(|r| r.end > s);
+            (!overlaps && bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()))
+                .then_some((s, i + 1))
+        } else {
+            None
+        };
+        let Some((s, mut e)) = start else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        while e < bytes.len() && url_char(bytes[e]) {
+            e += 1;
+        }
+        // Sentence punctuation after a URL is not part of it.
+        while e > s && b".,;:!?)'".contains(&bytes[e - 1]) {
+            e -= 1;
+        }
+        // A bare `www.` or `x@` with nothing after it is not an address.
+        if e > s + 4 && text[s..e].contains('.') {
+            out.push(s..e);
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Replaces the break rules inside a URL: breaks after `//`, before `/ . , ? # % ~ _ -` and
+/// `@`, and on either side of `=` and `&`; nowhere else.
+fn url_breaks(text: &str, clusters: &[Cluster], url: &Range<usize>, rules: &mut [Break]) {
+    let bytes = text.as_bytes();
+    for i in 1..clusters.len() {
+        let at = clusters[i].text.start;
+        if at <= url.start || at >= url.end {
+            continue;
+        }
+        let before = bytes[at - 1];
+        let after = bytes[at];
+        let double_slash = before == b'/' && at >= 2 && bytes[at - 2] == b'/';
+        let allowed = match after {
+            b'/' => before != b'/' && before != b':',
+            b'.' | b',' | b'?' | b'#' | b'%' | b'~' | b'_' | b'-' | b'@' | b'=' | b'&' => {
+                before != after
+            }
+            _ => double_slash || matches!(before, b'=' | b'&'),
+        };
+        rules[i] = if allowed { Break::Url } else { Break::Never };
+    }
+}
+
+/// Adds hyphenation points to the Latin words inside `range` (cluster indices): boundaries the
+/// English patterns allow and no other rule allows already. Words in capitals (acronyms),
+/// with digits, or inside URLs are left alone.
+pub fn hyphenate(text: &str, clusters: &[Cluster], range: Range<usize>, rules: &mut [Break]) {
+    let urls = find_urls(text);
+    let letter =
+        |c: &Cluster| c.class == Class::Latin && c.first.is_alphabetic() && c.first == c.last;
+    let mut i = range.start;
+    while i < range.end {
+        if !letter(&clusters[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < range.end && letter(&clusters[j]) && rules[j] == Break::Never {
+            j += 1;
+        }
+        let (s, e) = (clusters[i].text.start, clusters[j - 1].text.end);
+        let word = &text[s..e];
+        let in_url = urls.iter().any(|u| u.start <= s && e <= u.end);
+        let acronym = word.chars().filter(|c| c.is_uppercase()).count() > 1;
+        if !in_url && !acronym && j - i >= 5 {
+            let mut offset = s;
+            let syllables: Vec<&str> = hypher::hyphenate(word, hypher::Lang::English).collect();
+            for syl in &syllables[..syllables.len().saturating_sub(1)] {
+                offset += syl.len();
+                if let Some(k) = (i + 1..j).find(|&k| clusters[k].text.start == offset) {
+                    if rules[k] == Break::Never {
+                        rules[k] = Break::Hyphenate;
+                    }
+                }
+            }
+        }
+        i = j;
     }
 }
 
@@ -95,7 +229,7 @@ mod tests {
     use crate::text::classify::classify_text;
 
     /// Clusters without fonts: one per non-space character, enough for break rules.
-    fn clusters(text: &str) -> Vec<Cluster> {
+    pub(crate) fn clusters(text: &str) -> Vec<Cluster> {
         let chars: Vec<char> = text.chars().collect();
         let classes = classify_text(&chars);
         let mut out: Vec<Cluster> = Vec::new();
@@ -164,6 +298,61 @@ mod tests {
     fn solidus_may_not_end_a_line_in_gb_mode() {
         assert_eq!(marked("甲/乙", Strictness::Gb), "甲|/乙");
         assert_eq!(marked("甲/乙", Strictness::Basic), "甲|/|乙");
+    }
+
+    #[test]
+    fn solidus_in_latin_text_follows_uax14() {
+        assert_eq!(marked("and/or", Strictness::Gb), "and/|or");
+        assert_eq!(marked("甲／乙", Strictness::Gb), "甲|／乙");
+    }
+
+    #[test]
+    fn iteration_marks_and_small_kana_do_not_start_lines() {
+        assert_eq!(marked("人々ショック", Strictness::Basic), "人々|ショッ|ク");
+    }
+
+    #[test]
+    fn urls_are_found_and_break_where_style_manuals_allow() {
+        let text =
+            "见https://www.example.org/a-b/c_d?x=1&y=2。邮箱 info@example.com，或www.example.cn";
+        let urls: Vec<&str> = find_urls(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://www.example.org/a-b/c_d?x=1&y=2",
+                "info@example.com",
+                "www.example.cn"
+            ]
+        );
+        assert_eq!(
+            marked(
+                "见https://www.example.org/a-b/c_d?x=1&y=2。",
+                Strictness::Gb
+            ),
+            "见|https://|www|.example|.org|/a|-b|/c|_d|?x|=|1|&|y|=|2。"
+        );
+        assert_eq!(
+            marked("写信到 info@example.com 吧", Strictness::Gb),
+            "写|信|到| info|@example|.com| 吧"
+        );
+    }
+
+    #[test]
+    fn long_words_get_hyphenation_points() {
+        let text = "词extraordinary和ISO";
+        let cs = clusters(text);
+        let mut ops = opportunities(text, &cs, Strictness::Gb);
+        hyphenate(text, &cs, 0..cs.len(), &mut ops);
+        let mut out = String::new();
+        for (c, op) in cs.iter().zip(ops) {
+            match op {
+                Break::Hyphenate => out.push('-'),
+                Break::Never => {}
+                _ => out.push('|'),
+            }
+            out.push_str(&text[c.text.clone()]);
+        }
+        assert_eq!(out, "词|ex-tra-or-di-nary|和|ISO");
     }
 
     #[test]

@@ -229,16 +229,46 @@ fn quanjiao_keeps_marks_full_width() {
 }
 
 #[test]
-fn an_overlong_word_is_broken_with_a_report() {
+fn an_overlong_word_is_hyphenated_and_only_broken_by_force_without_hyphenation() {
     let word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
     let text = format!("词语{word}很长");
     let laid = set_with(&text, 8.0, 0.0, &TextSettings::default());
+    assert!(laid.broken_words.is_empty(), "{:?}", laid.broken_words);
+    let n = laid.lines.len();
+    let summary: Vec<String> = laid
+        .lines
+        .iter()
+        .map(|l| format!("{} {}", &text[l.text.clone()], l.end.as_str()))
+        .collect();
+    for line in &laid.lines[..n - 1] {
+        assert!(
+            (line.width.0 - 80.0).abs() < 0.01,
+            "{} is not flush",
+            line.width
+        );
+    }
+    assert!(
+        laid.lines
+            .iter()
+            .filter(|l| l.end == LineEnd::Hyphenated)
+            .count()
+            >= 2,
+        "{summary:?}"
+    );
+    assert!(laid.lines.iter().all(|l| l.end != LineEnd::Emergency));
+    let joined: String = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
+    assert_eq!(joined, text);
+
+    let none = TextSettings {
+        hyphenation: Hyphenation::None,
+        ..TextSettings::default()
+    };
+    let laid = set_with(&text, 8.0, 0.0, &none);
     assert_eq!(laid.broken_words, vec![word.to_string()]);
     for line in &laid.lines {
         assert!(line.width.0 <= 80.0 + 0.01, "{} overflows", line.width);
     }
-    let joined: String = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
-    assert_eq!(joined, text);
+    assert!(laid.lines.iter().any(|l| l.end == LineEnd::Emergency));
 }
 
 #[test]
