@@ -74,9 +74,10 @@ pub enum Punctuation {
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hyphenation {
-    /// Only words longer than the measure (otherwise words break at UAX #14 opportunities).
-    LongWords,
-    /// Every Latin word of five letters or more, at a cost (for Latin-heavy text).
+    /// Words longer than the measure always; other words only where the paragraph cannot be
+    /// set without a loose line otherwise (TeX's second pass).
+    Auto,
+    /// Every Latin word of five letters or more, at a cost, in every pass.
     All,
     /// Never: a word longer than the measure is broken between letters, with a warning.
     None,

@@ -242,6 +242,9 @@ impl Flow<'_> {
             ratio: line.ratio,
             width: line.width,
             measure: line.measure,
+            max_gap: line.max_gap,
+            size: run.size,
+            hang: line.hang,
         });
         self.items.push(Item::Text(run));
         self.y += pitch;

@@ -80,7 +80,7 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
             strictness: t.strictness.unwrap_or(Strictness::Gb),
             cjk_latin_spacing: t.cjk_latin_spacing.unwrap_or(true),
             hanging_punctuation: t.hanging_punctuation.unwrap_or(false),
-            hyphenation: t.hyphenation.unwrap_or(Hyphenation::LongWords),
+            hyphenation: t.hyphenation.unwrap_or(Hyphenation::Auto),
         },
         widows: t.widows.unwrap_or(2).max(1),
         orphans: t.orphans.unwrap_or(2).max(1),

@@ -33,8 +33,18 @@ pub enum Break {
     /// A hyphenation point inside a word: a hyphen is added at the end of the line
     /// (discouraged, flagged).
     Hyphenate,
+    /// A hyphenation point used only when the paragraph cannot be set well without
+    /// hyphenation (the breaker's later passes).
+    HyphenateIfLoose,
     /// A last-resort break inside a word longer than the line (reported as a warning).
     Emergency,
+}
+
+impl Break {
+    /// Whether a line may end here in the line breaker's first pass.
+    pub fn breaks_in_first_pass(self) -> bool {
+        !matches!(self, Break::Never | Break::HyphenateIfLoose)
+    }
 }
 
 /// The break rule at each cluster boundary: entry `i` is the boundary before cluster `i`
@@ -62,7 +72,7 @@ pub fn opportunities(text: &str, clusters: &[Cluster], strictness: Strictness) -
 
 fn boundary(clusters: &[Cluster], i: usize, uax: &[bool], strictness: Strictness) -> Break {
     let (a, b) = (&clusters[i - 1], &clusters[i]);
-    if no_line_start(b, strictness) || no_line_end(clusters, i - 1, strictness) {
+    if no_line_start(clusters, i, strictness) || no_line_end(clusters, i - 1, strictness) {
         return Break::Never;
     }
     let chinese = a.class.is_cjk() || b.class.is_cjk();
@@ -88,30 +98,44 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
 
-/// Marks that may not begin a line.
-fn no_line_start(b: &Cluster, strictness: Strictness) -> bool {
+/// Marks that may not begin a line. At GB level (GB/T 15834) connector marks — a single dash
+/// or wave dash joining two numbers or words (`2019—2020`, `3～5`) — and a solidus between
+/// Chinese characters join them; a 破折号 (——) or 省略号 (……) keeps off line starts only at
+/// the strict level.
+fn no_line_start(clusters: &[Cluster], k: usize, strictness: Strictness) -> bool {
+    let b = &clusters[k];
+    let gb = strictness != Strictness::Basic;
     match b.class {
         Class::Close | Class::Pause | Class::Stop | Class::MiddleDot | Class::Postfix => true,
+        Class::Dash if is_connector(b) => gb,
         Class::Dash | Class::Ellipsis => strictness == Strictness::Strict,
-        Class::Ideograph => is_no_start_letter(b.first),
-        _ => false,
+        Class::Ideograph => is_no_start_letter(b.first) || (gb && matches!(b.first, '～' | '／')),
+        _ => gb && (b.first == '〜' || b.first == '/' && chinese_solidus(clusters, k)),
     }
 }
 
 /// Marks that may not end a line. The solidus rule (GB level) is for a solidus in Chinese text
-/// (`甲/乙`, `２０２０／２１`); in Latin text (`and/or`) UAX #14 decides.
+/// (`元/人`, `２０２０／２１`); in Latin text (`and/or`) UAX #14 decides.
 fn no_line_end(clusters: &[Cluster], k: usize, strictness: Strictness) -> bool {
     let a = &clusters[k];
     match a.class {
         Class::Open | Class::Prefix => true,
         _ if strictness == Strictness::Basic => false,
-        _ if a.last == '／' => true,
-        _ if a.last == '/' => {
-            let cjk = |c: Option<&Cluster>| c.is_some_and(|c| c.class.is_cjk());
-            cjk(k.checked_sub(1).and_then(|j| clusters.get(j))) || cjk(clusters.get(k + 1))
-        }
+        _ if a.last == '／' || is_connector(a) => true,
+        _ if a.last == '/' => chinese_solidus(clusters, k),
         _ => false,
     }
+}
+
+/// A connector mark (连接号): a single dash or a wave dash.
+fn is_connector(c: &Cluster) -> bool {
+    (c.class == Class::Dash && c.text.len() <= '—'.len_utf8()) || matches!(c.first, '～' | '〜')
+}
+
+/// A solidus with Chinese text on either side.
+fn chinese_solidus(clusters: &[Cluster], k: usize) -> bool {
+    let cjk = |c: Option<&Cluster>| c.is_some_and(|c| c.class.is_cjk());
+    cjk(k.checked_sub(1).and_then(|j| clusters.get(j))) || cjk(clusters.get(k + 1))
 }
 
 /// Byte ranges of the URLs and e-mail addresses in `text`.
@@ -124,9 +148,12 @@ pub fn find_urls(text: &str) -> Vec<Range<usize>> {
     while i < bytes.len() {
         let rest = &text[i..];
         let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let scheme = ["https://", "http://", "ftp://", "www."].iter().find(|p| {
-            rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-        });
+        let scheme = ["https://", "http://", "ftp://", "www.", "mailto:"]
+            .iter()
+            .find(|p| {
+                rest.len() >= p.len()
+                    && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            });
         let start = if let (true, Some(p)) = (boundary, scheme) {
             Some((i, i + p.len()))
         } else if bytes[i] == b'@' && i > 0 && word_char(bytes[i - 1]) {
@@ -138,6 +165,8 @@ pub fn find_urls(text: &str) -> Vec<Range<usize>> {
             let overlaps = out.last().is_some_and(|r| r.end > s);
             (!overlaps && bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()))
                 .then_some((s, i + 1))
+        } else if boundary && bytes[i].is_ascii_alphanumeric() {
+            bare_domain(&bytes[i..]).map(|n| (i, i + n))
         } else {
             None
         };
@@ -163,6 +192,37 @@ pub fn find_urls(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The length of a domain name at the start of `bytes` (`example.com`, `www.gov.cn`), which must
+/// end in a common top-level domain; `None` if it is not one.
+fn bare_domain(bytes: &[u8]) -> Option<usize> {
+    const TLDS: [&str; 12] = [
+        "com", "org", "net", "cn", "gov", "edu", "int", "info", "io", "hk", "tw", "mo",
+    ];
+    let label = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-';
+    let mut end = 0;
+    let mut labels = 0;
+    let mut last = 0..0;
+    loop {
+        let start = end;
+        while end < bytes.len() && label(&bytes[end]) {
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        labels += 1;
+        last = start..end;
+        if end + 1 < bytes.len() && bytes[end] == b'.' && label(&bytes[end + 1]) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let tld = &bytes[last];
+    let known = TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t.as_bytes()));
+    (labels >= 2 && known).then_some(end)
+}
+
 /// Replaces the break rules inside a URL: breaks after `//`, before `/ . , ? # % ~ _ -` and
 /// `@`, and on either side of `=` and `&`; nowhere else.
 fn url_breaks(text: &str, clusters: &[Cluster], url: &Range<usize>, rules: &mut [Break]) {
@@ -186,10 +246,16 @@ fn url_breaks(text: &str, clusters: &[Cluster], url: &Range<usize>, rules: &mut 
     }
 }
 
-/// Adds hyphenation points to the Latin words inside `range` (cluster indices): boundaries the
-/// English patterns allow and no other rule allows already. Words in capitals (acronyms),
-/// with digits, or inside URLs are left alone.
-pub fn hyphenate(text: &str, clusters: &[Cluster], range: Range<usize>, rules: &mut [Break]) {
+/// Adds hyphenation points of `kind` to the Latin words inside `range` (cluster indices):
+/// boundaries the English patterns allow and no other rule allows already. Words in capitals
+/// (acronyms), with digits, or inside URLs are left alone.
+pub fn hyphenate(
+    text: &str,
+    clusters: &[Cluster],
+    range: Range<usize>,
+    rules: &mut [Break],
+    kind: Break,
+) {
     let urls = find_urls(text);
     let letter =
         |c: &Cluster| c.class == Class::Latin && c.first.is_alphabetic() && c.first == c.last;
@@ -200,7 +266,7 @@ pub fn hyphenate(text: &str, clusters: &[Cluster], range: Range<usize>, rules: &
             continue;
         }
         let mut j = i + 1;
-        while j < range.end && letter(&clusters[j]) && rules[j] == Break::Never {
+        while j < range.end && letter(&clusters[j]) && !rules[j].breaks_in_first_pass() {
             j += 1;
         }
         let (s, e) = (clusters[i].text.start, clusters[j - 1].text.end);
@@ -213,8 +279,8 @@ pub fn hyphenate(text: &str, clusters: &[Cluster], range: Range<usize>, rules: &
             for syl in &syllables[..syllables.len().saturating_sub(1)] {
                 offset += syl.len();
                 if let Some(k) = (i + 1..j).find(|&k| clusters[k].text.start == offset) {
-                    if rules[k] == Break::Never {
-                        rules[k] = Break::Hyphenate;
+                    if !rules[k].breaks_in_first_pass() {
+                        rules[k] = kind;
                     }
                 }
             }
@@ -238,6 +304,18 @@ mod tests {
             if class == Class::Space {
                 space = true;
                 continue;
+            }
+            // —— and …… are one cluster, as cluster::build makes them.
+            if let Some(prev) = out.last_mut() {
+                let pair = matches!(class, Class::Dash | Class::Ellipsis)
+                    && prev.first == c
+                    && prev.text.end == start
+                    && prev.text.len() == c.len_utf8()
+                    && !space;
+                if pair {
+                    prev.text.end += c.len_utf8();
+                    continue;
+                }
             }
             out.push(Cluster {
                 text: start..start + c.len_utf8(),
@@ -290,20 +368,34 @@ mod tests {
 
     #[test]
     fn dashes_and_ellipses_follow_the_strictness_level() {
-        assert_eq!(marked("医院——吉林", Strictness::Gb), "医|院|—|—|吉|林");
+        assert_eq!(marked("医院——吉林", Strictness::Gb), "医|院|——|吉|林");
         assert_eq!(marked("医院——吉林", Strictness::Strict), "医|院——|吉|林");
     }
 
     #[test]
     fn solidus_may_not_end_a_line_in_gb_mode() {
-        assert_eq!(marked("甲/乙", Strictness::Gb), "甲|/乙");
+        assert_eq!(marked("甲/乙", Strictness::Gb), "甲/乙");
+        assert_eq!(marked("2800元/人", Strictness::Gb), "2800|元/人");
         assert_eq!(marked("甲/乙", Strictness::Basic), "甲|/|乙");
     }
 
     #[test]
     fn solidus_in_latin_text_follows_uax14() {
         assert_eq!(marked("and/or", Strictness::Gb), "and/|or");
-        assert_eq!(marked("甲／乙", Strictness::Gb), "甲|／乙");
+        assert_eq!(marked("甲／乙", Strictness::Gb), "甲／乙");
+    }
+
+    #[test]
+    fn connector_marks_do_not_start_lines_at_gb_level() {
+        assert_eq!(marked("2019—2020年", Strictness::Gb), "2019—2020|年");
+        assert_eq!(
+            marked("参见GB/T 19001—2016", Strictness::Gb),
+            "参|见|GB/|T| 19001—2016"
+        );
+        assert_eq!(marked("2019—2020年", Strictness::Basic), "2019|—|2020|年");
+        assert_eq!(marked("3～5年", Strictness::Gb), "3～5|年");
+        // A 破折号 may start a line at GB level.
+        assert_eq!(marked("甲——乙", Strictness::Gb), "甲|——|乙");
     }
 
     #[test]
@@ -342,7 +434,7 @@ mod tests {
         let text = "词extraordinary和ISO";
         let cs = clusters(text);
         let mut ops = opportunities(text, &cs, Strictness::Gb);
-        hyphenate(text, &cs, 0..cs.len(), &mut ops);
+        hyphenate(text, &cs, 0..cs.len(), &mut ops, Break::Hyphenate);
         let mut out = String::new();
         for (c, op) in cs.iter().zip(ops) {
             match op {

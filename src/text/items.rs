@@ -88,7 +88,8 @@ impl Item {
 pub mod em {
     /// How far each gap between Chinese characters may stretch at adjustment ratio 1.
     pub const CJK_STRETCH: f64 = 0.1;
-    /// Letter-spacing at ratio 1, only for a line with no glue at all (part of a URL).
+    /// Letter-spacing at ratio 1: between the characters of a URL, and in a line with no glue
+    /// at all (a word broken by force).
     pub const LETTER_STRETCH: f64 = 0.05;
     /// The cost of a break inside a URL.
     pub const URL_PENALTY: f64 = 30.0;
@@ -98,7 +99,7 @@ pub mod em {
     pub const HAN_LATIN_MAX: f64 = 1.0 / 3.0;
     /// A Latin word space may shrink to this and stretch by this.
     pub const SPACE_MIN: f64 = 0.25;
-    pub const SPACE_STRETCH: f64 = 0.5;
+    pub const SPACE_STRETCH: f64 = 0.2;
     /// Share of a mark's blank half that may go when a line must shrink. Brackets and quotes go
     /// first, pause marks next, stops last (clreq's order).
     pub const SHRINK_BRACKET: f64 = 1.0;
@@ -145,6 +146,9 @@ pub struct Metrics {
     /// The hyphen added at a hyphenation point.
     pub hyphen_width: Pt,
     pub indent: Pt,
+    /// For each cluster boundary (as in the break rules): it lies inside a URL, where the
+    /// characters may be letter-spaced a little to justify the line.
+    pub in_url: Vec<bool>,
 }
 
 /// Builds the items of a paragraph. `indent` opens the first line; the paragraph ends with the
@@ -249,6 +253,8 @@ fn push_boundary(
         }
         if a.class.is_cjk() || b.class.is_cjk() {
             stretch += size * em::CJK_STRETCH;
+        } else if m.in_url[i] {
+            stretch += size * em::LETTER_STRETCH;
         }
     }
 
@@ -273,7 +279,7 @@ fn push_boundary(
     let (cost, flagged) = match rule {
         Break::Never | Break::Allowed => (0.0, false),
         Break::Url => (em::URL_PENALTY, false),
-        Break::Hyphen | Break::Hyphenate => (em::HYPHEN_PENALTY, true),
+        Break::Hyphen | Break::Hyphenate | Break::HyphenateIfLoose => (em::HYPHEN_PENALTY, true),
         Break::Emergency => (em::EMERGENCY_PENALTY, true),
     };
     match rule {
@@ -285,7 +291,7 @@ fn push_boundary(
         Break::Allowed if has_glue => items.push(glue),
         _ => {
             let mut penalty = Item::penalty(cost, flagged, rule);
-            if rule == Break::Hyphenate {
+            if matches!(rule, Break::Hyphenate | Break::HyphenateIfLoose) {
                 penalty.width = m.hyphen_width;
             }
             items.push(penalty);

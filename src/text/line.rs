@@ -182,7 +182,7 @@ pub fn build(
             _ if last => LineEnd::Paragraph,
             Kind::Penalty { why, .. } => match why {
                 Break::Hyphen => LineEnd::Hyphen,
-                Break::Hyphenate => LineEnd::Hyphenated,
+                Break::Hyphenate | Break::HyphenateIfLoose => LineEnd::Hyphenated,
                 Break::Url => LineEnd::Url,
                 Break::Emergency => LineEnd::Emergency,
                 _ => LineEnd::Char,

@@ -6,6 +6,7 @@
 //! last line, consecutive lines ending in compressed marks or hyphens, abrupt changes of
 //! looseness from one line to the next — so one bad line is not bought by a good one before it.
 
+use super::breaks::Break;
 use super::items::{Item, Kind, INFINITY};
 use crate::units::Pt;
 
@@ -15,8 +16,7 @@ use crate::units::Pt;
 #[derive(Clone, Debug)]
 pub struct Params {
     /// Largest stretch ratio tried in each pass; the last pass accepts anything. Ratio 1 is
-    /// 0.1 em more between Chinese characters; the first pass allows twice that, so that a
-    /// narrow measure can still avoid a runt.
+    /// 0.1 em more between Chinese characters (about +0.2 em between Latin words).
     pub tolerances: Vec<f64>,
     pub line_penalty: f64,
     /// Added (squared) when the last line would hold a single character (plus punctuation):
@@ -35,13 +35,13 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Params {
         Params {
-            tolerances: vec![2.0, 10.0, f64::INFINITY],
+            tolerances: vec![1.0, 2.0, 10.0, f64::INFINITY],
             line_penalty: 10.0,
             runt_penalty: 300.0,
             flagged_demerits: 3000.0,
             compressed_demerits: 500.0,
             fitness_demerits: 3000.0,
-            shrink_weight: 0.5,
+            shrink_weight: 0.1,
         }
     }
 }
@@ -231,9 +231,20 @@ impl<'a> Measure<'a> {
         self.items[b].is_glue() && self.items[b].hang.0 > 0.0
     }
 
-    fn legal_breaks(&self) -> Vec<usize> {
+    /// The legal breaks; hyphenation points kept for loose paragraphs only when `loose`.
+    fn legal_breaks(&self, loose: bool) -> Vec<usize> {
         (0..self.items.len())
             .filter(|&b| self.is_legal(b))
+            .filter(|&b| {
+                loose
+                    || !matches!(
+                        self.items[b].kind,
+                        Kind::Penalty {
+                            why: Break::HyphenateIfLoose,
+                            ..
+                        }
+                    )
+            })
             .collect()
     }
 }
@@ -241,7 +252,7 @@ impl<'a> Measure<'a> {
 /// Breaks greedily: each line takes as much as fits (shrinking if it must, hanging a mark if
 /// that is allowed and needed), then breaks at the last legal place.
 pub fn greedy(measure: &Measure, width: Pt) -> Vec<Chosen> {
-    let legal = measure.legal_breaks();
+    let legal = measure.legal_breaks(false);
     let mut breaks = Vec::new();
     let mut start = 0;
     let mut k = 0; // index into `legal`
@@ -310,25 +321,48 @@ fn fitness_class(ratio: f64) -> u8 {
 /// Breaks the paragraph with the fewest total demerits. `is_runt(start, end)` tells whether the
 /// last line from item `start` to item `end` would be a runt.
 ///
-/// Passes with growing tolerance are tried in turn; the first that can set the paragraph wins.
-/// The last pass accepts overfull lines where nothing else is possible (a word longer than the
-/// measure that could not be broken), so a paragraph is always set.
+/// Passes with growing tolerance are tried in turn; the first that can set the paragraph wins,
+/// unless it leaves a runt: then the next pass may find a runt-free setting with a looser line,
+/// and the one with fewer demerits is kept. Hyphenation points for loose paragraphs join from
+/// the second pass on (TeX's pretolerance pass). The last pass accepts overfull lines where
+/// nothing else is possible (a word longer than the measure that could not be broken), so a
+/// paragraph is always set.
 pub fn total_fit(
     measure: &Measure,
     width: Pt,
     params: &Params,
     is_runt: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Chosen> {
-    let legal = measure.legal_breaks();
+    let strict = measure.legal_breaks(false);
+    let loose = measure.legal_breaks(true);
+    let mut best: Option<Setting> = None;
     for (pass, &tolerance) in params.tolerances.iter().enumerate() {
         let last = pass + 1 == params.tolerances.len();
-        if let Some(breaks) =
-            total_fit_pass(measure, &legal, width, params, tolerance, last, is_runt)
-        {
-            return breaks;
+        let legal = if pass == 0 { &strict } else { &loose };
+        let Some(found) = total_fit_pass(measure, legal, width, params, tolerance, last, is_runt)
+        else {
+            continue;
+        };
+        let runt = found.runt;
+        if best.as_ref().is_none_or(|b| found.demerits < b.demerits) {
+            best = Some(found);
+        }
+        if !runt {
+            break;
         }
     }
-    greedy(measure, width)
+    match best {
+        Some(s) => s.breaks,
+        None => greedy(measure, width),
+    }
+}
+
+/// The result of one pass.
+struct Setting {
+    breaks: Vec<Chosen>,
+    demerits: f64,
+    /// The last line is a runt.
+    runt: bool,
 }
 
 /// A candidate line from an active node to a break: its adjustment ratio and demerits.
@@ -391,7 +425,7 @@ fn total_fit_pass(
     tolerance: f64,
     rescue: bool,
     is_runt: &dyn Fn(usize, usize) -> bool,
-) -> Option<Vec<Chosen>> {
+) -> Option<Setting> {
     let mut nodes = vec![Node {
         at: usize::MAX,
         hang: false,
@@ -487,6 +521,12 @@ fn total_fit_pass(
                 .total_cmp(&nodes[y].demerits)
                 .then(x.cmp(&y))
         })?;
+    let last_start = nodes[winner].prev.map_or(0, |p| nodes[p].start);
+    let setting = |breaks| Setting {
+        breaks,
+        demerits: nodes[winner].demerits,
+        runt: is_runt(last_start, end),
+    };
     let mut breaks = Vec::new();
     let mut cur = Some(winner);
     while let Some(n) = cur {
@@ -499,5 +539,5 @@ fn total_fit_pass(
         cur = nodes[n].prev;
     }
     breaks.reverse();
-    Some(breaks)
+    Some(setting(breaks))
 }

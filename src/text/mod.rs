@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod items;
 pub mod line;
 pub mod linebreak;
+pub mod stats;
 
 use crate::fonts::{FontChain, FontSet};
 use crate::model::layout::{Align, Hyphenation, LineBreaking, Punctuation, Strictness};
@@ -38,7 +39,7 @@ impl Default for TextSettings {
             strictness: Strictness::Gb,
             cjk_latin_spacing: true,
             hanging_punctuation: false,
-            hyphenation: Hyphenation::LongWords,
+            hyphenation: Hyphenation::Auto,
         }
     }
 }
@@ -74,8 +75,13 @@ pub fn layout_paragraph(
     let built = cluster::build(par.text, par.chain, fonts, par.size);
     let clusters = &built.clusters;
     let mut rules = breaks::opportunities(par.text, clusters, settings.strictness);
-    if settings.hyphenation == Hyphenation::All {
-        breaks::hyphenate(par.text, clusters, 0..clusters.len(), &mut rules);
+    let everywhere = match settings.hyphenation {
+        Hyphenation::All => Some(Break::Hyphenate),
+        Hyphenation::Auto => Some(Break::HyphenateIfLoose),
+        Hyphenation::None => None,
+    };
+    if let Some(kind) = everywhere {
+        breaks::hyphenate(par.text, clusters, 0..clusters.len(), &mut rules, kind);
     }
     let hyphen = {
         let r = par.chain.resolve(fonts, '-');
@@ -98,6 +104,7 @@ pub fn layout_paragraph(
         space_width: built.space_width,
         hyphen_width,
         indent: par.indent,
+        in_url: url_gaps(par.text, clusters),
     };
     let items = items::build(clusters, &rules, settings, &metrics);
     let measure = linebreak::Measure::new(&items, par.size * items::em::LETTER_STRETCH);
@@ -190,7 +197,7 @@ fn break_overlong_words(
             continue;
         }
         if hyphenate {
-            breaks::hyphenate(text, clusters, run.clone(), rules);
+            breaks::hyphenate(text, clusters, run.clone(), rules, Break::Hyphenate);
         }
         let mut forced = false;
         for part in unbroken_runs(clusters, rules, run.clone()) {
@@ -209,13 +216,25 @@ fn break_overlong_words(
     broken
 }
 
+/// For each cluster boundary, whether it lies inside a URL or e-mail address.
+fn url_gaps(text: &str, clusters: &[cluster::Cluster]) -> Vec<bool> {
+    let urls = breaks::find_urls(text);
+    clusters
+        .iter()
+        .map(|c| {
+            urls.iter()
+                .any(|u| u.start < c.text.start && c.text.start < u.end)
+        })
+        .collect()
+}
+
 /// The runs of clusters inside `range` with no break between them.
 fn unbroken_runs(
     clusters: &[cluster::Cluster],
     rules: &[Break],
     range: std::ops::Range<usize>,
 ) -> Vec<std::ops::Range<usize>> {
-    let cuts = (range.start + 1..range.end).filter(|&i| rules[i] != Break::Never);
+    let cuts = (range.start + 1..range.end).filter(|&i| rules[i].breaks_in_first_pass());
     let mut runs = Vec::new();
     let mut start = range.start;
     for cut in cuts.chain(std::iter::once(range.end)) {

@@ -109,15 +109,25 @@ fn strict_level_keeps_dashes_off_line_starts() {
 #[test]
 fn latin_words_and_numbers_stay_whole() {
     let text = "筹集了价值近15万元的物资，通过ISO 9001认证，访问example.com获取2020年报告";
-    // From 7 em on, every word fits on a line (narrower, example.com must be broken).
-    for chars in 7..16 {
-        let ls = lines(text, chars as f64, &TextSettings::default());
-        for w in ["15", "ISO", "9001", "example.com", "2020"] {
+    // Words and numbers never break; the domain name breaks only before its dot (a URL break,
+    // no hyphen added). From 5 em on, `example` fits on a line.
+    for chars in 5..16 {
+        let laid = set_with(text, chars as f64, 0.0, &TextSettings::default());
+        let ls: Vec<&str> = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
+        for w in ["15", "ISO", "9001", "2020"] {
             assert!(
                 ls.iter().any(|l| l.contains(w)),
                 "`{w}` split at {chars} chars: {ls:?}"
             );
         }
+        let whole = ls.iter().any(|l| l.contains("example.com"));
+        let at_dot =
+            ls.iter().any(|l| l.ends_with("example")) && ls.iter().any(|l| l.starts_with(".com"));
+        assert!(whole || at_dot, "{ls:?}");
+        assert!(laid
+            .lines
+            .iter()
+            .all(|l| l.end != LineEnd::Hyphenated && l.end != LineEnd::Emergency));
     }
 }
 
