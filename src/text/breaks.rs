@@ -242,7 +242,12 @@ fn url_breaks(text: &str, clusters: &[Cluster], url: &Range<usize>, rules: &mut 
             }
             _ => double_slash || matches!(before, b'=' | b'&'),
         };
-        rules[i] = if allowed { Break::Url } else { Break::Never };
+        rules[i] = match (allowed, after) {
+            (false, _) => Break::Never,
+            // Before a hyphen: as discouraged as a break after one.
+            (true, b'-') => Break::Hyphen,
+            (true, _) => Break::Url,
+        };
     }
 }
 

@@ -182,8 +182,25 @@ pub fn build(
         hang: Pt::ZERO,
         compressed_end: false,
     });
-    items.push(Item::penalty(-INFINITY, false, Break::Allowed));
+    let mut end = Item::penalty(-INFINITY, false, Break::Allowed);
+    if let (Some(last), Some(&blank)) = (clusters.last(), uses.last()) {
+        end.hang = hang_width(last, blank, settings);
+    }
+    items.push(end);
     items
+}
+
+/// How far a mark before a break may hang into the margin: its box, if hanging punctuation is
+/// on and it is one of 、，。 (only the one mark right before the break ever hangs).
+fn hang_width(c: &Cluster, blank: BlankUse, settings: &TextSettings) -> Pt {
+    if settings.hanging_punctuation
+        && matches!(c.first, '、' | '，' | '。')
+        && c.class.is_cjk_punct()
+    {
+        box_width(c, blank)
+    } else {
+        Pt::ZERO
+    }
 }
 
 /// The width of a cluster's box: its ink, plus its blank half where marks are full width.
@@ -258,15 +275,7 @@ fn push_boundary(
         }
     }
 
-    // Only 、，。 hang, and only the one mark right before the break.
-    let hang = if settings.hanging_punctuation
-        && matches!(a.first, '、' | '，' | '。')
-        && a.class.is_cjk_punct()
-    {
-        box_width(a, uses[i - 1])
-    } else {
-        Pt::ZERO
-    };
+    let hang = hang_width(a, uses[i - 1], settings);
     let glue = Item {
         kind: Kind::Glue(i as u32),
         width,

@@ -198,8 +198,10 @@ impl<'a> Measure<'a> {
         let it = &self.items[b];
         match it.kind {
             Kind::Penalty { .. } => natural += it.width.0,
-            Kind::Glue(_) if hang => natural -= it.hang.0,
             _ => {}
+        }
+        if hang {
+            natural -= it.hang.0;
         }
         let mut fit = LineFit {
             natural: Pt(natural),
@@ -228,7 +230,7 @@ impl<'a> Measure<'a> {
 
     /// Whether a line ending at `b` may let the mark before it hang.
     fn can_hang(&self, b: usize) -> bool {
-        self.items[b].is_glue() && self.items[b].hang.0 > 0.0
+        self.items[b].hang.0 > 0.0
     }
 
     /// The legal breaks; hyphenation points kept for loose paragraphs only when `loose`.
