@@ -196,9 +196,8 @@ impl<'a> Measure<'a> {
         let end = b.max(start);
         let mut natural = s.width[end] - s.width[start];
         let it = &self.items[b];
-        match it.kind {
-            Kind::Penalty { .. } => natural += it.width.0,
-            _ => {}
+        if let Kind::Penalty { .. } = it.kind {
+            natural += it.width.0;
         }
         if hang {
             natural -= it.hang.0;
