@@ -132,8 +132,10 @@ fn punctuation_dense_sample_from_the_pdf() {
             let a_open = OPENING.contains(a.text.as_str());
             if (a_close && b_mark) || (a_open && OPENING.contains(b.text.as_str())) {
                 let step = (b.x - a.x) / SIZE;
+                // A closing mark before an opening one keeps one blank between them, which a
+                // line that must shrink may take away (the inks then touch, never overlap).
                 let shrinkable = a_close && OPENING.contains(b.text.as_str());
-                let low = if shrinkable { 0.25 } else { 0.5 - 0.005 };
+                let low = if shrinkable { 0.0 } else { 0.5 - 0.005 };
                 assert!(
                     step >= low && step <= 0.55,
                     "{}{} advance {step:.3} em in `{}`",

@@ -180,17 +180,19 @@ fn print_stats(source: &Source, assets: &FsAssets) -> Result<(), Error> {
         rows.push((name, stats));
     }
     println!(
-        "breaking   paragraphs lines  gap/em: p50    p95    max   shrunk runts hyphenated forced"
+        "breaking   paragraphs lines  gap/em: p50    p95    max  squeeze/em: p95    max shrunk runts hyphenated forced"
     );
     for (name, s) in &rows {
         println!(
-            "{:<10} {:>10} {:>5}  {:>13.4} {:>6.4} {:>6.4} {:>6} {:>5} {:>10} {:>6}",
+            "{:<10} {:>10} {:>5}  {:>13.4} {:>6.4} {:>6.4} {:>16.4} {:>6.4} {:>6} {:>5} {:>10} {:>6}",
             name,
             s.paragraphs,
             s.lines,
             s.gap_percentile(50.0),
             s.gap_percentile(95.0),
             s.gap_percentile(100.0),
+            s.squeeze_percentile(95.0),
+            s.squeeze_percentile(100.0),
             s.shrunk,
             s.runts,
             s.hyphenated,

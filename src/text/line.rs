@@ -73,6 +73,9 @@ pub struct Line {
     /// The most any one gap of the line was widened to justify it (0 for a line set at its
     /// natural width or shrunk).
     pub max_gap: Pt,
+    /// The most any one gap was narrowed to fit the line (punctuation compressed beyond its
+    /// usual half width, Latin spaces or Han–Latin gaps narrowed); 0 for a line not shrunk.
+    pub max_squeeze: Pt,
     /// The line is a run of characters with no glue that had to be letter-spaced to fill the
     /// measure (a URL or word broken by force).
     pub letter_spaced: bool,
@@ -123,6 +126,7 @@ pub fn build(
         let mut text_start = usize::MAX;
         let mut text_end = 0;
         let mut max_gap = tracking;
+        let mut max_squeeze = Pt::ZERO;
         let mut first_box = true;
         for it in &items[start..b] {
             match it.kind {
@@ -153,6 +157,7 @@ pub fn build(
                         it.shrink * ratio
                     };
                     max_gap = max_gap.max(extra);
+                    max_squeeze = max_squeeze.max(-extra);
                     x += it.width + extra;
                 }
                 Kind::Penalty { .. } => {}
@@ -200,6 +205,7 @@ pub fn build(
             end,
             hang: hang_width,
             max_gap,
+            max_squeeze,
             letter_spaced,
             text: if text_start == usize::MAX {
                 0..0

@@ -22,6 +22,9 @@ pub struct Params {
     /// Added (squared) when the last line would hold a single character (plus punctuation):
     /// as bad as one line stretched to about 0.14 em between characters.
     pub runt_penalty: f64,
+    /// Added (squared) when the last line would hold two characters (plus punctuation): Chinese
+    /// typesetters pull such a line back by compressing punctuation (缩行) where they can.
+    pub short_penalty: f64,
     /// Two consecutive lines ending in hyphen or emergency breaks.
     pub flagged_demerits: f64,
     /// Two consecutive lines ending in punctuation set half width at line end.
@@ -38,15 +41,25 @@ impl Default for Params {
             tolerances: vec![1.0, 2.0, 10.0, f64::INFINITY],
             line_penalty: 10.0,
             runt_penalty: 300.0,
+            short_penalty: 100.0,
             flagged_demerits: 3000.0,
             compressed_demerits: 500.0,
             fitness_demerits: 3000.0,
-            shrink_weight: 0.1,
+            shrink_weight: 0.05,
         }
     }
 }
 
 impl Params {
+    /// Demerits for a last line of `chars` characters.
+    fn short_last_line(&self, chars: usize) -> f64 {
+        match chars {
+            0 | 1 => self.runt_penalty * self.runt_penalty,
+            2 => self.short_penalty * self.short_penalty,
+            _ => 0.0,
+        }
+    }
+
     fn badness(&self, ratio: f64) -> f64 {
         let b = 100.0 * ratio.abs().powi(3);
         if ratio < 0.0 {
@@ -319,8 +332,8 @@ fn fitness_class(ratio: f64) -> u8 {
     }
 }
 
-/// Breaks the paragraph with the fewest total demerits. `is_runt(start, end)` tells whether the
-/// last line from item `start` to item `end` would be a runt.
+/// Breaks the paragraph with the fewest total demerits. `last_chars(start, end)` counts the
+/// characters (not punctuation) of a last line from item `start` to item `end`.
 ///
 /// Passes with growing tolerance are tried in turn; the first that can set the paragraph wins,
 /// unless it leaves a runt: then the next pass may find a runt-free setting with a looser line,
@@ -332,7 +345,7 @@ pub fn total_fit(
     measure: &Measure,
     width: Pt,
     params: &Params,
-    is_runt: &dyn Fn(usize, usize) -> bool,
+    last_chars: &dyn Fn(usize, usize) -> usize,
 ) -> Vec<Chosen> {
     let strict = measure.legal_breaks(false);
     let loose = measure.legal_breaks(true);
@@ -340,7 +353,8 @@ pub fn total_fit(
     for (pass, &tolerance) in params.tolerances.iter().enumerate() {
         let last = pass + 1 == params.tolerances.len();
         let legal = if pass == 0 { &strict } else { &loose };
-        let Some(found) = total_fit_pass(measure, legal, width, params, tolerance, last, is_runt)
+        let Some(found) =
+            total_fit_pass(measure, legal, width, params, tolerance, last, last_chars)
         else {
             continue;
         };
@@ -373,7 +387,7 @@ fn candidate(
     b: usize,
     width: Pt,
     params: &Params,
-    is_runt: &dyn Fn(usize, usize) -> bool,
+    last_chars: &dyn Fn(usize, usize) -> usize,
 ) -> (f64, bool, f64) {
     let forced = measure.forced(b);
     let (cost, flagged) = measure.penalty(b);
@@ -411,8 +425,8 @@ fn candidate(
     if (fitness_class(ratio) as i32 - node.fitness as i32).abs() > 1 {
         d += params.fitness_demerits;
     }
-    if forced && is_runt(node.start, b) {
-        d += params.runt_penalty * params.runt_penalty;
+    if forced {
+        d += params.short_last_line(last_chars(node.start, b));
     }
     (ratio, hang, d)
 }
@@ -425,7 +439,7 @@ fn total_fit_pass(
     params: &Params,
     tolerance: f64,
     rescue: bool,
-    is_runt: &dyn Fn(usize, usize) -> bool,
+    last_chars: &dyn Fn(usize, usize) -> usize,
 ) -> Option<Setting> {
     let mut nodes = vec![Node {
         at: usize::MAX,
@@ -448,7 +462,7 @@ fn total_fit_pass(
         while i < active.len() {
             let a = active[i];
             let node = nodes[a];
-            let (ratio, hang, d) = candidate(measure, &node, b, width, params, is_runt);
+            let (ratio, hang, d) = candidate(measure, &node, b, width, params, last_chars);
             let overfull = ratio < -1.0;
             if overfull || forced {
                 active.swap_remove(i);
@@ -526,7 +540,7 @@ fn total_fit_pass(
     let setting = |breaks| Setting {
         breaks,
         demerits: nodes[winner].demerits,
-        runt: is_runt(last_start, end),
+        runt: last_chars(last_start, end) <= 1,
     };
     let mut breaks = Vec::new();
     let mut cur = Some(winner);

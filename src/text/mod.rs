@@ -128,9 +128,9 @@ fn choose_breaks(
     hyphen: line::Hyphen,
 ) -> Vec<Chosen> {
     let params = linebreak::Params::default();
-    let is_runt = |start: usize, end: usize| is_runt(items, clusters, start, end);
+    let last_chars = |start: usize, end: usize| chars_on_line(items, clusters, start, end);
     let run = |width: Pt| match settings.line_breaking {
-        LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &is_runt),
+        LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &last_chars),
         LineBreaking::Greedy => linebreak::greedy(measure, width),
     };
     let breaks = run(par.width);
@@ -165,18 +165,26 @@ fn choose_breaks(
     best
 }
 
-/// A last line holding one character, or one character and its punctuation.
-fn is_runt(items: &[items::Item], clusters: &[cluster::Cluster], start: usize, end: usize) -> bool {
+/// The characters (not punctuation) on the line from item `start` to item `end`, counted up to
+/// three (the last-line penalties look no further). A Latin word counts by its letters.
+fn chars_on_line(
+    items: &[items::Item],
+    clusters: &[cluster::Cluster],
+    start: usize,
+    end: usize,
+) -> usize {
     let mut chars = 0;
     for it in &items[start..end] {
         if let items::Kind::Box(Some(ci)) = it.kind {
-            let class = clusters[ci as usize].class;
-            if !class.is_cjk_punct() {
+            if !clusters[ci as usize].class.is_cjk_punct() {
                 chars += 1;
+                if chars >= 3 {
+                    break;
+                }
             }
         }
     }
-    chars <= 1
+    chars
 }
 
 /// Where a run of clusters with no break inside is wider than the measure (a long Latin word,

@@ -16,6 +16,8 @@ pub struct Stats {
     /// For every justified line (every line but a paragraph's last): the most any one gap was
     /// widened to fill the measure, in ems of the paragraph's size.
     pub max_gaps: Vec<f64>,
+    /// For every justified line: the most any one gap was narrowed, in ems.
+    pub max_squeezes: Vec<f64>,
     /// Last lines holding a single character (plus punctuation).
     pub runts: usize,
     /// Lines ending at a hyphenation point or inside a word by force.
@@ -34,6 +36,7 @@ impl Stats {
         let n = laid.lines.len();
         for line in &laid.lines[..n.saturating_sub(1)] {
             self.max_gaps.push(line.max_gap / size);
+            self.max_squeezes.push(line.max_squeeze / size);
             if line.ratio < 0.0 {
                 self.shrunk += 1;
             }
@@ -55,6 +58,11 @@ impl Stats {
     /// The `p`-th percentile (0–100) of the justified lines' largest gaps, nearest rank.
     pub fn gap_percentile(&self, p: f64) -> f64 {
         percentile(&self.max_gaps, p)
+    }
+
+    /// The `p`-th percentile of the justified lines' largest squeezes.
+    pub fn squeeze_percentile(&self, p: f64) -> f64 {
+        percentile(&self.max_squeezes, p)
     }
 }
 
