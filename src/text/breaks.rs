@@ -107,6 +107,12 @@ fn no_line_start(clusters: &[Cluster], k: usize, strictness: Strictness) -> bool
     let gb = strictness != Strictness::Basic;
     match b.class {
         Class::Close | Class::Pause | Class::Stop | Class::MiddleDot | Class::Postfix => true,
+        // A closing quote never starts a line, in Latin text either (a ’ before a letter is an
+        // apostrophe, as in ’tis, and may).
+        _ if b.first == '”' => true,
+        _ if b.first == '’' => !clusters
+            .get(k + 1)
+            .is_some_and(|n| !n.space_before && n.first.is_alphabetic()),
         Class::Dash if is_connector(b) => gb,
         Class::Dash | Class::Ellipsis => strictness == Strictness::Strict,
         Class::Ideograph => is_no_start_letter(b.first) || (gb && matches!(b.first, '～' | '／')),
@@ -120,6 +126,8 @@ fn no_line_end(clusters: &[Cluster], k: usize, strictness: Strictness) -> bool {
     let a = &clusters[k];
     match a.class {
         Class::Open | Class::Prefix => true,
+        // An opening curly quote never ends a line, in Latin text either.
+        _ if matches!(a.last, '“' | '‘') => true,
         _ if strictness == Strictness::Basic => false,
         _ if a.last == '／' || is_connector(a) => true,
         _ if a.last == '/' => chinese_solidus(clusters, k),

@@ -95,7 +95,7 @@ pub fn layout_paragraph(
         par.text,
         clusters,
         &mut rules,
-        par.width,
+        (par.width - par.indent, par.width),
         settings.hyphenation != Hyphenation::None,
         hyphen_width,
     );
@@ -188,20 +188,22 @@ fn chars_on_line(
 }
 
 /// Where a run of clusters with no break inside is wider than the measure (a long Latin word,
-/// number or URL), first allows its hyphenation points (when `hyphenate`), then, for any part
+/// number or URL; the first run against the measure less the first-line indent), first allows its hyphenation points (when `hyphenate`), then, for any part
 /// still wider than the measure, breaks between its characters as a last resort. Returns the
 /// runs that had to be broken by force, for a warning.
 fn break_overlong_words(
     text: &str,
     clusters: &[cluster::Cluster],
     rules: &mut [Break],
-    width: Pt,
+    (first, width): (Pt, Pt),
     hyphenate: bool,
     hyphen_width: Pt,
 ) -> Vec<String> {
+    // The first run starts after the first-line indent.
+    let room = |start: usize| if start == 0 { first } else { width };
     let mut broken = Vec::new();
     for run in unbroken_runs(clusters, rules, 0..clusters.len()) {
-        if run_width(clusters, run.clone()) <= width {
+        if run_width(clusters, run.clone()) <= room(run.start) {
             continue;
         }
         if hyphenate {
@@ -209,11 +211,18 @@ fn break_overlong_words(
         }
         let mut forced = false;
         for part in unbroken_runs(clusters, rules, run.clone()) {
-            if run_width(clusters, part.clone()) + hyphen_width > width {
-                for rule in &mut rules[part.start + 1..part.end] {
-                    *rule = Break::Emergency;
+            if run_width(clusters, part.clone()) + hyphen_width > room(part.start) {
+                // Between Latin letters and digits only: the marks around a word keep their
+                // prohibitions even when the word must be broken.
+                for i in part.start + 1..part.end {
+                    let (a, b) = (&clusters[i - 1], &clusters[i]);
+                    let latin = |c: &cluster::Cluster| c.class == classify::Class::Latin;
+                    if latin(a) && latin(b) && a.last.is_alphanumeric() && b.first.is_alphanumeric()
+                    {
+                        rules[i] = Break::Emergency;
+                        forced = true;
+                    }
                 }
-                forced = true;
             }
         }
         if forced {
