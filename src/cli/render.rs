@@ -105,6 +105,12 @@ fn print_lines(lines: &[crate::page::LineRecord]) {
         "page block role     ratio   gap/em end            width/measure  text"
     );
     for l in lines {
+        // A hyphen added at a hyphenation point is not part of the text; show it.
+        let hyphen = if l.end == crate::text::LineEnd::Hyphenated {
+            "-"
+        } else {
+            ""
+        };
         let end = if l.hang.0 > 0.0 {
             format!("{}+hang", l.end.as_str())
         } else {
@@ -112,7 +118,7 @@ fn print_lines(lines: &[crate::page::LineRecord]) {
         };
         let written = writeln!(
             out,
-            "p{:<3} b{:<4} {:<8} {:>7.3} {:>6.3} {:<14} {:>6.1}/{:<6.1}  {}",
+            "p{:<3} b{:<4} {:<8} {:>7.3} {:>6.3} {:<14} {:>6.1}/{:<6.1}  {}{}",
             l.page + 1,
             l.block,
             role_name(l.role),
@@ -121,7 +127,8 @@ fn print_lines(lines: &[crate::page::LineRecord]) {
             end,
             l.width.0,
             l.measure.0,
-            l.text
+            l.text,
+            hyphen
         );
         if written.is_err() {
             return;
