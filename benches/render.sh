@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Render benchmark: wall time and peak memory of `jianbao render` for the seed bulletin (5 pages)
 # and a 100-page bulletin (the seed's blocks repeated 20 times), with total-fit and with greedy
-# line breaking. Prints the median of N runs (default 11) and the largest peak RSS.
+# line breaking. Prints the median wall and CPU time of N runs (default 11), the largest peak
+# RSS, and the ratio of total-fit to greedy CPU time (CPU time is steadier than wall time on a
+# shared machine).
 #
 #   benches/render.sh [RUNS]
 #
@@ -25,21 +27,32 @@ make_long() { # file, extra header lines
 }
 make_long "$tmp/long.toml" ""
 make_long "$tmp/long-greedy.toml" $'[overrides.text]\nline-breaking = "greedy"'
-measure() { # name file
-  local times=() rss=0 kb start end
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
-    kb=$( { /usr/bin/time -f '%M' "$bin" render "$2" -o "$tmp/out.pdf" -q; } 2>&1 >/dev/null | tail -1)
-    end=$(date +%s%N)
-    times+=("$(echo "($end - $start) / 1000000000" | bc -l)")
-    (( kb > rss )) && rss=$kb
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  local pages
-  pages=$(pdfinfo "$tmp/out.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  printf '%-22s %4s pages  median %6.3f s  peak RSS %6.1f MB  (%s runs)\n' "$1" "${pages:-?}" "$median" "$(echo "$rss / 1024" | bc -l)" "$runs"
+# One run: wall seconds and CPU seconds (user + system), from bash's `time` (millisecond
+# resolution), and the peak RSS in KB from /usr/bin/time (a second run).
+run_once() { # file
+  local t kb
+  t=$( { TIMEFORMAT='%3R %3U %3S'; time "$bin" render "$1" -o "$tmp/out.pdf" -q; } 2>&1 )
+  read -r wall user sys <<<"$t"
+  kb=$( { /usr/bin/time -f '%M' "$bin" render "$1" -o "$tmp/out.pdf" -q; } 2>&1 | tail -1)
+  echo "$wall $(echo "$user + $sys" | bc -l) $kb"
 }
-measure "seed" "$tmp/seed.toml"
-measure "100 pages, total-fit" "$tmp/long.toml"
-measure "100 pages, greedy" "$tmp/long-greedy.toml"
+median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+pages() { pdfinfo "$tmp/out.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+report() { # name results-file
+  printf '%-22s %4s pages  median %6.3f s wall  %6.3f s CPU  peak RSS %6.1f MB  (%s runs)\n' \
+    "$1" "$(pages)" "$(cut -d' ' -f1 "$2" | median)" "$(cut -d' ' -f2 "$2" | median)" \
+    "$(echo "$(cut -d' ' -f3 "$2" | sort -n | tail -1) / 1024" | bc -l)" "$runs"
+}
+for _ in $(seq "$runs"); do run_once "$tmp/seed.toml" >> "$tmp/seed.txt"; done
+report "seed" "$tmp/seed.txt"
+# Total-fit and greedy runs alternate, so that load from other processes hits both alike.
+for _ in $(seq "$runs"); do
+  run_once "$tmp/long.toml" >> "$tmp/fit.txt"
+  run_once "$tmp/long-greedy.toml" >> "$tmp/greedy.txt"
+done
+report "100 pages, total-fit" "$tmp/fit.txt"
+report "100 pages, greedy" "$tmp/greedy.txt"
+ratio() { # column
+  echo "$(cut -d' ' -f"$1" "$tmp/fit.txt" | median) / $(cut -d' ' -f"$1" "$tmp/greedy.txt" | median)" | bc -l
+}
+printf 'total-fit / greedy: %.2f wall, %.2f CPU (medians; target <= 1.20)\n' "$(ratio 1)" "$(ratio 2)"

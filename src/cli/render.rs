@@ -3,6 +3,7 @@
 use super::{PathArgs, EXIT_INPUT, EXIT_OK};
 use crate::assets::{write_atomically, FsAssets};
 use crate::error::{Error, Source};
+use crate::resolve::{Content, Role};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,9 @@ pub struct RenderArgs {
     /// Print every set line with its break reason and adjustment ratio.
     #[arg(long)]
     pub dump_lines: bool,
+    /// Print line-breaking figures for the body text, total-fit against greedy.
+    #[arg(long)]
+    pub stats: bool,
     /// Treat warnings as errors (nothing is written if there is any).
     #[arg(long)]
     pub strict: bool,
@@ -45,6 +49,9 @@ fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
     }
     if args.dump_lines {
         print_lines(&rendered.lines);
+    }
+    if args.stats {
+        print_stats(&source, assets)?;
     }
     if args.strict && !rendered.warnings.is_empty() {
         return Err(Error::new(
@@ -93,21 +100,119 @@ pub fn read_definition(path: &Path) -> Result<Source, Error> {
 fn print_lines(lines: &[crate::page::LineRecord]) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "page block role     ratio   gap/em end            width/measure  text"
+    );
     for l in lines {
+        // A hyphen added at a hyphenation point is not part of the text; show it.
+        let hyphen = if l.end == crate::text::LineEnd::Hyphenated {
+            "-"
+        } else {
+            ""
+        };
+        let end = if l.hang.0 > 0.0 {
+            format!("{}+hang", l.end.as_str())
+        } else {
+            l.end.as_str().to_string()
+        };
         let written = writeln!(
             out,
-            "p{:<3} b{:<3} {:<9} {:>7.3} {:<9} {:>6.1}/{:<6.1} {}",
+            "p{:<3} b{:<4} {:<8} {:>7.3} {:>6.3} {:<14} {:>6.1}/{:<6.1}  {}{}",
             l.page + 1,
             l.block,
-            format!("{:?}", l.role).to_lowercase(),
+            role_name(l.role),
             l.ratio,
-            l.end.as_str(),
+            l.max_gap / l.size,
+            end,
             l.width.0,
             l.measure.0,
-            l.text
+            l.text,
+            hyphen
         );
         if written.is_err() {
             return;
         }
     }
+}
+
+fn role_name(role: Role) -> String {
+    match role {
+        Role::Title => "title".into(),
+        Role::Heading(n) => format!("heading{n}"),
+        Role::Body => "body".into(),
+    }
+}
+
+/// Sets every body paragraph with total-fit and with greedy breaking and prints, for each, the
+/// number of lines and the distribution of the largest gap per justified line.
+fn print_stats(source: &Source, assets: &FsAssets) -> Result<(), Error> {
+    use crate::model::layout::LineBreaking;
+    use crate::text::{layout_paragraph, stats::Stats, Paragraph, TextSettings};
+    let (doc, _) = crate::lay_out(source, assets)?;
+    let style = doc.style(Role::Body);
+    let width = doc.page.text_width();
+    let mut rows = Vec::new();
+    for (name, mode) in [
+        ("total-fit", LineBreaking::TotalFit),
+        ("greedy", LineBreaking::Greedy),
+    ] {
+        let settings = TextSettings {
+            line_breaking: mode,
+            ..doc.text.clone()
+        };
+        let mut stats = Stats::default();
+        for block in &doc.blocks {
+            if let Content::Text {
+                role: Role::Body,
+                text,
+                ..
+            } = block
+            {
+                let par = Paragraph {
+                    text,
+                    chain: &style.chain,
+                    size: style.size,
+                    indent: style.indent,
+                    align: style.align,
+                    width,
+                };
+                stats.add(
+                    text,
+                    &layout_paragraph(&par, &settings, &doc.fonts),
+                    style.size,
+                );
+            }
+        }
+        rows.push((name, stats));
+    }
+    println!(
+        "breaking   paragraphs lines  gap/em: p50    p95    max  squeeze/em: p95    max shrunk runts hyphenated forced"
+    );
+    for (name, s) in &rows {
+        println!(
+            "{:<10} {:>10} {:>5}  {:>13.4} {:>6.4} {:>6.4} {:>16.4} {:>6.4} {:>6} {:>5} {:>10} {:>6}",
+            name,
+            s.paragraphs,
+            s.lines,
+            s.gap_percentile(50.0),
+            s.gap_percentile(95.0),
+            s.gap_percentile(100.0),
+            s.squeeze_percentile(95.0),
+            s.squeeze_percentile(100.0),
+            s.shrunk,
+            s.runts,
+            s.hyphenated,
+            s.emergency
+        );
+    }
+    for (name, s) in &rows {
+        let counts: Vec<String> = s
+            .lines_per_paragraph
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        println!("lines per paragraph, {name}: {}", counts.join(" "));
+    }
+    Ok(())
 }

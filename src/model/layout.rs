@@ -70,6 +70,19 @@ pub enum Punctuation {
     Kaiming,
 }
 
+/// Which Latin words may be hyphenated (English patterns).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hyphenation {
+    /// Words longer than the measure always; other words only where the paragraph cannot be
+    /// set without a loose line otherwise (TeX's second pass).
+    Auto,
+    /// Every Latin word of five letters or more, at a cost, in every pass.
+    All,
+    /// Never: a word longer than the measure is broken between letters, with a warning.
+    None,
+}
+
 /// Which line-start/line-end prohibitions apply (clreq levels).
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
@@ -90,6 +103,8 @@ pub struct TextSpec {
     pub cjk_latin_spacing: Option<bool>,
     /// Let 、，。 hang into the right margin at line end.
     pub hanging_punctuation: Option<bool>,
+    /// Which Latin words may be hyphenated.
+    pub hyphenation: Option<Hyphenation>,
     /// Fewest lines of a paragraph at the head of a page (2 = no widows).
     pub widows: Option<u32>,
     /// Fewest lines of a paragraph at the foot of a page (2 = no orphans).
@@ -242,7 +257,7 @@ impl Merge for PageSpec {
 impl Merge for TextSpec {
     fn merge(mut self, base: TextSpec) -> TextSpec {
         merge_options!(self, base; line_breaking, punctuation, strictness, cjk_latin_spacing,
-            hanging_punctuation, widows, orphans);
+            hanging_punctuation, hyphenation, widows, orphans);
         self
     }
 }

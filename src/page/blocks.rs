@@ -44,6 +44,8 @@ pub struct SetLine {
     pub ratio: f64,
     pub width: Pt,
     pub measure: Pt,
+    pub max_gap: Pt,
+    pub hang: Pt,
 }
 
 pub fn measure(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Piece> {
@@ -172,6 +174,8 @@ fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure
         ratio: line.ratio,
         width: line.width,
         measure,
+        max_gap: line.max_gap,
+        hang: line.hang,
         run: TextRun {
             x: line.x,
             baseline,

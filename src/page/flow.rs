@@ -41,10 +41,12 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>) -> Layout {
     while let Some(piece) = pieces.next() {
         match piece {
             Piece::Text(t) => {
+                // A heading keeps with the lines that the orphan rule lets start a page's foot.
+                let least = (doc.orphans as usize).max(2);
                 let keep = match t.role {
                     Role::Title | Role::Heading(_) => match pieces.peek() {
                         Some(Piece::Text(next)) => {
-                            next.space_before + next.pitch * next.lines.len().min(2) as f64
+                            next.space_before + next.pitch * next.lines.len().min(least) as f64
                         }
                         _ => Pt::ZERO,
                     },
@@ -242,6 +244,9 @@ impl Flow<'_> {
             ratio: line.ratio,
             width: line.width,
             measure: line.measure,
+            max_gap: line.max_gap,
+            size: run.size,
+            hang: line.hang,
         });
         self.items.push(Item::Text(run));
         self.y += pitch;

@@ -78,6 +78,11 @@ pub struct LineRecord {
     /// Width the content occupies, and the measure.
     pub width: Pt,
     pub measure: Pt,
+    /// The most any one gap was widened to justify the line, and the type size.
+    pub max_gap: Pt,
+    pub size: Pt,
+    /// How far the last mark hangs into the margin.
+    pub hang: Pt,
 }
 
 /// Lays the document out into pages.

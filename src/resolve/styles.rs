@@ -9,7 +9,8 @@ use super::Assets;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::{FontChain, FontSet};
 use crate::model::layout::{
-    Align, FontRef, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness, StyleSpec,
+    Align, FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness,
+    StyleSpec,
 };
 use crate::model::{Color, Definition, Extent, PaperSize};
 use crate::text::TextSettings;
@@ -79,6 +80,7 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
             strictness: t.strictness.unwrap_or(Strictness::Gb),
             cjk_latin_spacing: t.cjk_latin_spacing.unwrap_or(true),
             hanging_punctuation: t.hanging_punctuation.unwrap_or(false),
+            hyphenation: t.hyphenation.unwrap_or(Hyphenation::Auto),
         },
         widows: t.widows.unwrap_or(2).max(1),
         orphans: t.orphans.unwrap_or(2).max(1),

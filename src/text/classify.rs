@@ -106,30 +106,116 @@ pub fn is_ideographic(c: char) -> bool {
 
 /// Classes for every character of a paragraph, with the ambiguous quotes settled by context:
 /// “ ” ‘ ’ next to Chinese text are Chinese opening/closing marks; between Latin letters
-/// (`it’s`, `“quoted” words`) they are Latin punctuation and follow Latin rules.
+/// (`it’s`, `“quoted” words`) they are Latin punctuation and follow Latin rules. The two quotes
+/// of a pair are settled together — `“Hello”的` has Chinese text after its closing quote only,
+/// and both of its quotes are Chinese — so that a pair is never set half Latin, half Chinese.
 pub fn classify_text(chars: &[char]) -> Vec<Class> {
     let mut classes: Vec<Class> = chars.iter().map(|&c| class_of(c)).collect();
+    let base = classes.clone();
+    let mut settled = vec![false; chars.len()];
+    for (open, close) in quote_pairs(chars) {
+        let cjk = near_cjk(chars, &base, open) || near_cjk(chars, &base, close);
+        if !cjk {
+            classes[open] = Class::Latin;
+            classes[close] = Class::Latin;
+        }
+        settled[open] = true;
+        settled[close] = true;
+    }
     for i in 0..chars.len() {
-        if matches!(chars[i], '“' | '”' | '‘' | '’') && !near_cjk(chars, &classes, i) {
+        if is_quote(chars[i]) && !settled[i] && !near_cjk(chars, &base, i) {
             classes[i] = Class::Latin;
         }
     }
     classes
 }
 
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
+}
+
+/// Matching “…” and ‘…’ pairs (nested pairs allowed). A ’ between two letters is an apostrophe
+/// (`it’s`), not a closing quote.
+fn quote_pairs(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '“' | '‘' => open.push((c, i)),
+            '”' | '’' => {
+                let latin_letter = |c: &char| c.is_alphanumeric() && class_of(*c) == Class::Latin;
+                let apostrophe = c == '’'
+                    && i > 0
+                    && latin_letter(&chars[i - 1])
+                    && chars.get(i + 1).is_some_and(latin_letter);
+                if apostrophe {
+                    continue;
+                }
+                let want = if c == '”' { '“' } else { '‘' };
+                if let Some(k) = open.iter().rposition(|&(o, _)| o == want) {
+                    pairs.push((open[k].1, i));
+                    open.truncate(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs
+}
+
 /// Whether the nearest non-quote neighbour on either side is Chinese text. A quote at the very
 /// start or end of a paragraph takes its side from the other neighbour.
 fn near_cjk(chars: &[char], classes: &[Class], i: usize) -> bool {
-    let is_quote = |j: usize| matches!(chars[j], '“' | '”' | '‘' | '’');
-    let before = (0..i).rev().find(|&j| !is_quote(j)).map(|j| classes[j]);
+    let before = (0..i)
+        .rev()
+        .find(|&j| !is_quote(chars[j]))
+        .map(|j| classes[j]);
     let after = (i + 1..chars.len())
-        .find(|&j| !is_quote(j))
+        .find(|&j| !is_quote(chars[j]))
         .map(|j| classes[j]);
     let cjk = |c: Option<Class>| c.is_some_and(|c| c.is_cjk());
     match (before, after) {
         (None, None) => true,
         _ => cjk(before) || cjk(after),
     }
+}
+
+/// Characters that may not begin a line although they are not punctuation: iteration marks,
+/// the prolonged sound mark and small kana (clreq/JLREQ, all levels).
+pub fn is_no_start_letter(c: char) -> bool {
+    matches!(
+        c,
+        '々' | '〻'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
+            | 'ー'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ゕ'
+            | 'ゖ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+    )
 }
 
 #[cfg(test)]
@@ -167,5 +253,24 @@ mod tests {
         let c = classes("称为“ISO”标准");
         assert_eq!(c[2], Class::Open);
         assert_eq!(c[6], Class::Close);
+    }
+
+    #[test]
+    fn a_quote_pair_is_settled_as_one() {
+        // Chinese text follows the closing quote only: both quotes are Chinese.
+        let c = classes("“Hello”的意思");
+        assert_eq!((c[0], c[6]), (Class::Open, Class::Close));
+        // Inside Latin text both are Latin, and an apostrophe does not close the pair.
+        let c = classes("“it’s” is");
+        assert_eq!(
+            (c[0], c[3], c[5]),
+            (Class::Latin, Class::Latin, Class::Latin)
+        );
+        // Nested pairs inside Chinese text.
+        let c = classes("他说：“‘好’字”");
+        assert_eq!(
+            (c[3], c[4], c[6], c[8]),
+            (Class::Open, Class::Open, Class::Close, Class::Close)
+        );
     }
 }

@@ -29,8 +29,14 @@ pub enum Kind {
     Box(Option<u32>),
     /// Space at the boundary before cluster `index` (`index == clusters.len()` at the end).
     Glue(u32),
-    /// A break opportunity with a cost; `flagged` for hyphen breaks.
-    Penalty { cost: f64, flagged: bool },
+    /// A break opportunity with a cost; `flagged` for hyphen breaks; `why` the rule that made it
+    /// (for the line's end reason). Its width is set only if the line breaks here (an added
+    /// hyphen).
+    Penalty {
+        cost: f64,
+        flagged: bool,
+        why: Break,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -58,9 +64,9 @@ impl Item {
         }
     }
 
-    fn penalty(cost: f64, flagged: bool) -> Item {
+    fn penalty(cost: f64, flagged: bool, why: Break) -> Item {
         Item {
-            kind: Kind::Penalty { cost, flagged },
+            kind: Kind::Penalty { cost, flagged, why },
             width: Pt::ZERO,
             stretch: Pt::ZERO,
             shrink: Pt::ZERO,
@@ -82,19 +88,25 @@ impl Item {
 pub mod em {
     /// How far each gap between Chinese characters may stretch at adjustment ratio 1.
     pub const CJK_STRETCH: f64 = 0.1;
+    /// Letter-spacing at ratio 1: between the characters of a URL, and in a line with no glue
+    /// at all (a word broken by force).
+    pub const LETTER_STRETCH: f64 = 0.05;
+    /// The cost of a break inside a URL.
+    pub const URL_PENALTY: f64 = 30.0;
     /// The Han–Latin gap: natural, and the limits it may shrink and stretch to.
     pub const HAN_LATIN: f64 = 0.25;
     pub const HAN_LATIN_MIN: f64 = 0.125;
     pub const HAN_LATIN_MAX: f64 = 1.0 / 3.0;
     /// A Latin word space may shrink to this and stretch by this.
     pub const SPACE_MIN: f64 = 0.25;
-    pub const SPACE_STRETCH: f64 = 0.5;
+    pub const SPACE_STRETCH: f64 = 0.2;
     /// Share of a mark's blank half that may go when a line must shrink. Brackets and quotes go
     /// first, pause marks next, stops last (clreq's order).
     pub const SHRINK_BRACKET: f64 = 1.0;
     pub const SHRINK_PAUSE: f64 = 0.75;
     pub const SHRINK_STOP: f64 = 0.5;
-    /// A hyphen-break penalty and the cost of an emergency break inside an over-long word.
+    /// The cost of a break after a typed hyphen or at a hyphenation point, and of an emergency
+    /// break inside an over-long word.
     pub const HYPHEN_PENALTY: f64 = 50.0;
     pub const EMERGENCY_PENALTY: f64 = 1000.0;
 }
@@ -126,16 +138,28 @@ fn blank_use(c: &Cluster, settings: &TextSettings) -> BlankUse {
     }
 }
 
+/// What the items are built from, besides the clusters and break rules.
+pub struct Metrics {
+    pub size: Pt,
+    /// A typed space in the paragraph's font.
+    pub space_width: Pt,
+    /// The hyphen added at a hyphenation point.
+    pub hyphen_width: Pt,
+    pub indent: Pt,
+    /// For each cluster boundary (as in the break rules): it lies inside a URL, where the
+    /// characters may be letter-spaced a little to justify the line.
+    pub in_url: Vec<bool>,
+}
+
 /// Builds the items of a paragraph. `indent` opens the first line; the paragraph ends with the
 /// usual infinite-stretch glue and forced break.
 pub fn build(
     clusters: &[Cluster],
     breaks: &[Break],
     settings: &TextSettings,
-    size: Pt,
-    space_width: Pt,
-    indent: Pt,
+    m: &Metrics,
 ) -> Vec<Item> {
+    let indent = m.indent;
     let mut items = Vec::with_capacity(clusters.len() * 2 + 4);
     if indent.0 != 0.0 {
         items.push(Item::boxed(None, indent));
@@ -143,26 +167,13 @@ pub fn build(
     let uses: Vec<BlankUse> = clusters.iter().map(|c| blank_use(c, settings)).collect();
     for (i, c) in clusters.iter().enumerate() {
         if i > 0 {
-            push_boundary(
-                &mut items,
-                clusters,
-                &uses,
-                breaks[i],
-                i,
-                settings,
-                size,
-                space_width,
-            );
+            push_boundary(&mut items, clusters, &uses, breaks[i], i, settings, m);
         }
-        let mut width = c.advance;
-        if uses[i] != BlankUse::Fixed {
-            width -= c.blank_width();
-        }
-        items.push(Item::boxed(Some(i as u32), width));
+        items.push(Item::boxed(Some(i as u32), box_width(c, uses[i])));
     }
     // The paragraph's end: the last mark's trailing blank goes (line-end rule), then a glue that
     // fills the last line and a forced break.
-    items.push(Item::penalty(INFINITY, false));
+    items.push(Item::penalty(INFINITY, false, Break::Never));
     items.push(Item {
         kind: Kind::Glue(clusters.len() as u32),
         width: Pt::ZERO,
@@ -171,12 +182,37 @@ pub fn build(
         hang: Pt::ZERO,
         compressed_end: false,
     });
-    items.push(Item::penalty(-INFINITY, false));
+    let mut end = Item::penalty(-INFINITY, false, Break::Allowed);
+    if let (Some(last), Some(&blank)) = (clusters.last(), uses.last()) {
+        end.hang = hang_width(last, blank, settings);
+    }
+    items.push(end);
     items
 }
 
+/// How far a mark before a break may hang into the margin: its box, if hanging punctuation is
+/// on and it is one of 、，。 (only the one mark right before the break ever hangs).
+fn hang_width(c: &Cluster, blank: BlankUse, settings: &TextSettings) -> Pt {
+    if settings.hanging_punctuation
+        && matches!(c.first, '、' | '，' | '。')
+        && c.class.is_cjk_punct()
+    {
+        box_width(c, blank)
+    } else {
+        Pt::ZERO
+    }
+}
+
+/// The width of a cluster's box: its ink, plus its blank half where marks are full width.
+fn box_width(c: &Cluster, blank: BlankUse) -> Pt {
+    if blank == BlankUse::Fixed {
+        c.advance
+    } else {
+        c.advance - c.blank_width()
+    }
+}
+
 /// The glue (and penalty) at the boundary before cluster `i`.
-#[allow(clippy::too_many_arguments)]
 fn push_boundary(
     items: &mut Vec<Item>,
     clusters: &[Cluster],
@@ -184,9 +220,9 @@ fn push_boundary(
     rule: Break,
     i: usize,
     settings: &TextSettings,
-    size: Pt,
-    space_width: Pt,
+    m: &Metrics,
 ) {
+    let (size, space_width) = (m.size, m.space_width);
     let (a, b) = (&clusters[i - 1], &clusters[i]);
     let mut width = Pt::ZERO;
     let mut stretch = Pt::ZERO;
@@ -217,25 +253,29 @@ fn push_boundary(
     let compressed_end = trailing;
 
     let han_latin = settings.cjk_latin_spacing && is_han_latin(a, b);
+    // A space typed next to full-width punctuation is dropped: the mark's own blank half is the
+    // space there.
+    let typed_space = b.space_before && !a.class.is_cjk_punct() && !b.class.is_cjk_punct();
     if han_latin {
-        // The typed space, if any, becomes this gap rather than adding to it.
+        // The typed space, if any, becomes this gap rather than adding to it. At ratio 1 the gap
+        // is ⅓ em, at −1 ⅛ em.
         width += size * em::HAN_LATIN;
         stretch += size * (em::HAN_LATIN_MAX - em::HAN_LATIN);
         shrink += size * (em::HAN_LATIN - em::HAN_LATIN_MIN);
-    } else if b.space_before {
-        width += space_width;
-        stretch += size * em::SPACE_STRETCH;
-        shrink += (space_width - size * em::SPACE_MIN).max(Pt::ZERO);
-    }
-    if a.class.is_cjk() || b.class.is_cjk() {
-        stretch += size * em::CJK_STRETCH;
+    } else {
+        if typed_space {
+            width += space_width;
+            stretch += size * em::SPACE_STRETCH;
+            shrink += (space_width - size * em::SPACE_MIN).max(Pt::ZERO);
+        }
+        if a.class.is_cjk() || b.class.is_cjk() {
+            stretch += size * em::CJK_STRETCH;
+        } else if m.in_url[i] {
+            stretch += size * em::LETTER_STRETCH;
+        }
     }
 
-    let hang = if settings.hanging_punctuation && matches!(a.first, '、' | '，' | '。') {
-        a.advance - a.blank_width()
-    } else {
-        Pt::ZERO
-    };
+    let hang = hang_width(a, uses[i - 1], settings);
     let glue = Item {
         kind: Kind::Glue(i as u32),
         width,
@@ -245,19 +285,27 @@ fn push_boundary(
         compressed_end,
     };
     let has_glue = width.0 != 0.0 || stretch.0 != 0.0 || shrink.0 != 0.0;
+    let (cost, flagged) = match rule {
+        Break::Never | Break::Allowed => (0.0, false),
+        Break::Url => (em::URL_PENALTY, false),
+        Break::Hyphen | Break::Hyphenate | Break::HyphenateIfLoose => (em::HYPHEN_PENALTY, true),
+        Break::Emergency => (em::EMERGENCY_PENALTY, true),
+    };
     match rule {
         Break::Never if has_glue => {
-            items.push(Item::penalty(INFINITY, false));
+            items.push(Item::penalty(INFINITY, false, Break::Never));
             items.push(glue);
         }
         Break::Never => {}
         Break::Allowed if has_glue => items.push(glue),
-        Break::Allowed => items.push(Item::penalty(0.0, false)),
-        Break::Emergency => items.push(Item::penalty(em::EMERGENCY_PENALTY, true)),
-        Break::Hyphen => {
-            items.push(Item::penalty(em::HYPHEN_PENALTY, true));
+        _ => {
+            let mut penalty = Item::penalty(cost, flagged, rule);
+            if matches!(rule, Break::Hyphenate | Break::HyphenateIfLoose) {
+                penalty.width = m.hyphen_width;
+            }
+            items.push(penalty);
             if has_glue {
-                items.push(Item::penalty(INFINITY, false));
+                items.push(Item::penalty(INFINITY, false, Break::Never));
                 items.push(glue);
             }
         }

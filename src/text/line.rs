@@ -1,8 +1,9 @@
 //! Setting the chosen lines: glue widths from the adjustment ratio, glyph positions.
 
+use super::breaks::Break;
 use super::cluster::Cluster;
 use super::items::{Item, Kind};
-use super::linebreak::Measure;
+use super::linebreak::{Chosen, Measure};
 use crate::fonts::FontIdx;
 use crate::model::layout::Align;
 use crate::units::Pt;
@@ -24,10 +25,16 @@ pub struct PlacedGlyph {
 /// Why a line ends where it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineEnd {
-    /// At the space between two clusters.
+    /// Between two Chinese characters (or a Chinese character and a word or number).
+    Char,
+    /// At a space typed between words.
     Space,
-    /// After a hyphen in a Latin word.
+    /// After a hyphen or dash typed in a Latin word or number range.
     Hyphen,
+    /// At a hyphenation point: a hyphen was added.
+    Hyphenated,
+    /// Inside a URL or e-mail address.
+    Url,
     /// Inside a word longer than the line (a warning was issued).
     Emergency,
     /// The paragraph's end.
@@ -37,8 +44,11 @@ pub enum LineEnd {
 impl LineEnd {
     pub fn as_str(self) -> &'static str {
         match self {
+            LineEnd::Char => "char",
             LineEnd::Space => "space",
             LineEnd::Hyphen => "hyphen",
+            LineEnd::Hyphenated => "hyphenated",
+            LineEnd::Url => "url",
             LineEnd::Emergency => "emergency",
             LineEnd::Paragraph => "end",
         }
@@ -52,42 +62,79 @@ pub struct Line {
     /// Offset of the line's content from the left edge of the measure (centring, right
     /// alignment).
     pub x: Pt,
-    /// The width the content occupies after adjustment.
+    /// The width the content occupies after adjustment, up to the measure's right edge for a
+    /// justified line (a hanging mark is outside it).
     pub width: Pt,
     /// The adjustment ratio applied: > 0 stretched, < 0 shrunk, 0 natural.
     pub ratio: f64,
     pub end: LineEnd,
+    /// How far the last mark hangs into the right margin (0 if it does not).
+    pub hang: Pt,
+    /// The most any one gap of the line was widened to justify it (0 for a line set at its
+    /// natural width or shrunk).
+    pub max_gap: Pt,
+    /// The most any one gap was narrowed to fit the line (punctuation compressed beyond its
+    /// usual half width, Latin spaces or Han–Latin gaps narrowed); 0 for a line not shrunk.
+    pub max_squeeze: Pt,
+    /// The line is a run of characters with no glue that had to be letter-spaced to fill the
+    /// measure (a URL or word broken by force).
+    pub letter_spaced: bool,
     /// Byte range of the paragraph text on this line.
     pub text: Range<usize>,
 }
 
+/// The glyph added at the end of a line broken at a hyphenation point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hyphen {
+    pub font: FontIdx,
+    pub glyph: u16,
+}
+
 /// Sets the lines between consecutive breaks.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     items: &[Item],
     clusters: &[Cluster],
     measure: &Measure,
-    breaks: &[usize],
+    breaks: &[Chosen],
     width: Pt,
     align: Align,
+    hyphen: Hyphen,
 ) -> Vec<Line> {
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
-    for (n, &b) in breaks.iter().enumerate() {
+    for (n, &Chosen { at: b, hang }) in breaks.iter().enumerate() {
         let last = n + 1 == breaks.len();
-        let fit = measure.fit(start, b);
-        let ratio = fit.ratio(width);
-        let ratio = match align {
-            Align::Justify if !last => ratio.max(-1.0),
-            _ => ratio.clamp(-1.0, 0.0),
+        let fit = measure.fit(start, b, hang);
+        let justify = align == Align::Justify && !last;
+        let raw = fit.ratio(width);
+        let ratio = if justify {
+            raw.max(-1.0)
+        } else {
+            raw.clamp(-1.0, 0.0)
         };
         let ratio = if ratio.is_finite() { ratio } else { 0.0 };
+        // A justified line with no glue to stretch is letter-spaced instead.
+        let letter_spaced = fit.letter_spaced && ratio > 0.0;
+        let tracking = if letter_spaced {
+            measure.letter_stretch() * ratio
+        } else {
+            Pt::ZERO
+        };
         let mut x = Pt::ZERO;
         let mut glyphs = Vec::new();
         let mut text_start = usize::MAX;
         let mut text_end = 0;
+        let mut max_gap = tracking;
+        let mut max_squeeze = Pt::ZERO;
+        let mut first_box = true;
         for it in &items[start..b] {
             match it.kind {
                 Kind::Box(Some(ci)) => {
+                    if !first_box {
+                        x += tracking;
+                    }
+                    first_box = false;
                     let c = &clusters[ci as usize];
                     let offset = match c.blank {
                         // An opening mark whose leading blank was taken away: draw the glyph
@@ -104,21 +151,33 @@ pub fn build(
                 }
                 Kind::Box(None) => x += it.width,
                 Kind::Glue(_) => {
-                    x += it.width
-                        + if ratio >= 0.0 {
-                            it.stretch * ratio
-                        } else {
-                            it.shrink * ratio
-                        };
+                    let extra = if ratio >= 0.0 {
+                        it.stretch * ratio
+                    } else {
+                        it.shrink * ratio
+                    };
+                    max_gap = max_gap.max(extra);
+                    max_squeeze = max_squeeze.max(-extra);
+                    x += it.width + extra;
                 }
                 Kind::Penalty { .. } => {}
             }
         }
-        let content = if let Kind::Glue(_) = items[b].kind {
-            x - items[b].hang
-        } else {
-            x
-        };
+        if let Kind::Penalty { .. } = items[b].kind {
+            if items[b].width.0 > 0.0 {
+                // The added hyphen stands for no text: copying gives the word back whole.
+                glyphs.push(PlacedGlyph {
+                    font: hyphen.font,
+                    glyph: hyphen.glyph,
+                    x,
+                    scale: 1.0,
+                    text: text_end as u32..text_end as u32,
+                });
+                x += items[b].width;
+            }
+        }
+        let hang_width = if hang { items[b].hang } else { Pt::ZERO };
+        let content = x - hang_width;
         let offset = match align {
             Align::Center => (width - content) / 2.0,
             Align::Right => width - content,
@@ -126,13 +185,17 @@ pub fn build(
         };
         let end = match items[b].kind {
             _ if last => LineEnd::Paragraph,
-            Kind::Penalty {
-                flagged: true,
-                cost,
-                ..
-            } if cost >= super::items::em::EMERGENCY_PENALTY => LineEnd::Emergency,
-            Kind::Penalty { flagged: true, .. } => LineEnd::Hyphen,
-            _ => LineEnd::Space,
+            Kind::Penalty { why, .. } => match why {
+                Break::Hyphen => LineEnd::Hyphen,
+                Break::Hyphenate | Break::HyphenateIfLoose => LineEnd::Hyphenated,
+                Break::Url => LineEnd::Url,
+                Break::Emergency => LineEnd::Emergency,
+                _ => LineEnd::Char,
+            },
+            Kind::Glue(ci) if clusters.get(ci as usize).is_some_and(|c| c.space_before) => {
+                LineEnd::Space
+            }
+            _ => LineEnd::Char,
         };
         lines.push(Line {
             glyphs,
@@ -140,6 +203,10 @@ pub fn build(
             width: content,
             ratio,
             end,
+            hang: hang_width,
+            max_gap,
+            max_squeeze,
+            letter_spaced,
             text: if text_start == usize::MAX {
                 0..0
             } else {

@@ -6,37 +6,76 @@
 //! last line, consecutive lines ending in compressed marks or hyphens, abrupt changes of
 //! looseness from one line to the next — so one bad line is not bought by a good one before it.
 
+use super::breaks::Break;
 use super::items::{Item, Kind, INFINITY};
 use crate::units::Pt;
 
 /// Knobs of total fit. Demerits follow TeX: `(line_penalty + badness)² + penalty²`, with
-/// `badness = 100·|ratio|³`.
+/// `badness = 100·|ratio|³` for a stretched line and half that for a shrunk one (compressing
+/// punctuation to pull a character back is preferred to pushing one out, as in clreq and JLREQ).
 #[derive(Clone, Debug)]
 pub struct Params {
-    /// Largest stretch ratio tried in each pass; the last pass accepts anything.
+    /// Largest stretch ratio tried in each pass; the last pass accepts anything. Ratio 1 is
+    /// 0.1 em more between Chinese characters (about +0.2 em between Latin words).
     pub tolerances: Vec<f64>,
     pub line_penalty: f64,
-    /// Added (squared) when the last line would hold a single character (plus punctuation).
+    /// Added (squared) when the last line would hold a single character (plus punctuation):
+    /// as bad as one line stretched to about 0.14 em between characters.
     pub runt_penalty: f64,
+    /// Added (squared) when the last line would hold two characters (plus punctuation): Chinese
+    /// typesetters pull such a line back by compressing punctuation (缩行) where they can.
+    pub short_penalty: f64,
     /// Two consecutive lines ending in hyphen or emergency breaks.
     pub flagged_demerits: f64,
     /// Two consecutive lines ending in punctuation set half width at line end.
     pub compressed_demerits: f64,
     /// Adjacent lines whose looseness differs by more than one class.
     pub fitness_demerits: f64,
+    /// Badness of a shrunk line relative to a stretched one at the same |ratio|.
+    pub shrink_weight: f64,
 }
 
 impl Default for Params {
     fn default() -> Params {
         Params {
-            tolerances: vec![1.0, 3.0, f64::INFINITY],
+            tolerances: vec![1.0, 2.0, 10.0, f64::INFINITY],
             line_penalty: 10.0,
-            runt_penalty: 150.0,
+            runt_penalty: 300.0,
+            short_penalty: 100.0,
             flagged_demerits: 3000.0,
             compressed_demerits: 500.0,
             fitness_demerits: 3000.0,
+            shrink_weight: 0.05,
         }
     }
+}
+
+impl Params {
+    /// Demerits for a last line of `chars` characters.
+    fn short_last_line(&self, chars: usize) -> f64 {
+        match chars {
+            0 | 1 => self.runt_penalty * self.runt_penalty,
+            2 => self.short_penalty * self.short_penalty,
+            _ => 0.0,
+        }
+    }
+
+    fn badness(&self, ratio: f64) -> f64 {
+        let b = 100.0 * ratio.abs().powi(3);
+        if ratio < 0.0 {
+            b * self.shrink_weight
+        } else {
+            b
+        }
+    }
+}
+
+/// A chosen line end: the item it breaks at, and whether the mark before it hangs into the
+/// margin (only where the layout allows hanging punctuation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chosen {
+    pub at: usize,
+    pub hang: bool,
 }
 
 /// Running totals of widths, so that any line's natural width, stretch and shrink is a
@@ -45,6 +84,8 @@ struct Sums {
     width: Vec<f64>,
     stretch: Vec<f64>,
     shrink: Vec<f64>,
+    /// Boxes of clusters (for letter-spacing a line that has no glue).
+    boxes: Vec<u32>,
 }
 
 impl Sums {
@@ -56,10 +97,17 @@ impl Sums {
             Vec::with_capacity(n),
         );
         let (mut w, mut st, mut sh) = (0.0, 0.0, 0.0);
+        let mut boxes = Vec::with_capacity(n);
+        let mut count = 0;
         width.push(0.0);
         stretch.push(0.0);
         shrink.push(0.0);
+        boxes.push(0);
         for it in items {
+            if matches!(it.kind, Kind::Box(Some(_))) {
+                count += 1;
+            }
+            boxes.push(count);
             // Penalties count only when a line breaks at them.
             if !matches!(it.kind, Kind::Penalty { .. }) {
                 w += it.width.0;
@@ -74,6 +122,7 @@ impl Sums {
             width,
             stretch,
             shrink,
+            boxes,
         }
     }
 }
@@ -84,6 +133,9 @@ pub struct LineFit {
     pub natural: Pt,
     pub stretch: Pt,
     pub shrink: Pt,
+    /// The line has no glue to stretch (a run of Latin characters, such as a URL): `stretch` is
+    /// letter-spacing between its characters instead.
+    pub letter_spaced: bool,
 }
 
 impl LineFit {
@@ -111,14 +163,22 @@ impl LineFit {
 pub struct Measure<'a> {
     items: &'a [Item],
     sums: Sums,
+    letter_stretch: Pt,
 }
 
 impl<'a> Measure<'a> {
-    pub fn new(items: &'a [Item]) -> Measure<'a> {
+    /// `letter_stretch`: how far each gap between characters may open at ratio 1 in a line
+    /// with no glue at all (the last resort for a URL or word broken by force).
+    pub fn new(items: &'a [Item], letter_stretch: Pt) -> Measure<'a> {
         Measure {
             items,
             sums: Sums::new(items),
+            letter_stretch,
         }
+    }
+
+    pub fn letter_stretch(&self) -> Pt {
+        self.letter_stretch
     }
 
     /// Whether a line may end at item `b`.
@@ -142,22 +202,31 @@ impl<'a> Measure<'a> {
         i
     }
 
-    /// Natural width, stretch and shrink of the line from item `start` to a break at `b`.
-    pub fn fit(&self, start: usize, b: usize) -> LineFit {
+    /// Natural width, stretch and shrink of the line from item `start` to a break at `b`, with
+    /// the mark before `b` hanging into the margin or not.
+    pub fn fit(&self, start: usize, b: usize, hang: bool) -> LineFit {
         let s = &self.sums;
         let end = b.max(start);
         let mut natural = s.width[end] - s.width[start];
         let it = &self.items[b];
-        match it.kind {
-            Kind::Penalty { .. } => natural += it.width.0,
-            Kind::Glue(_) => natural -= it.hang.0,
-            Kind::Box(_) => {}
+        if let Kind::Penalty { .. } = it.kind {
+            natural += it.width.0;
         }
-        LineFit {
+        if hang {
+            natural -= it.hang.0;
+        }
+        let mut fit = LineFit {
             natural: Pt(natural),
             stretch: Pt(s.stretch[end] - s.stretch[start]),
             shrink: Pt(s.shrink[end] - s.shrink[start]),
+            letter_spaced: false,
+        };
+        let boxes = s.boxes[end] - s.boxes[start];
+        if fit.stretch.0 <= 0.0 && boxes > 1 {
+            fit.stretch = self.letter_stretch * (boxes - 1) as f64;
+            fit.letter_spaced = true;
         }
+        fit
     }
 
     fn forced(&self, b: usize) -> bool {
@@ -166,44 +235,66 @@ impl<'a> Measure<'a> {
 
     fn penalty(&self, b: usize) -> (f64, bool) {
         match self.items[b].kind {
-            Kind::Penalty { cost, flagged } => (cost, flagged),
+            Kind::Penalty { cost, flagged, .. } => (cost, flagged),
             _ => (0.0, false),
         }
     }
 
-    fn legal_breaks(&self) -> Vec<usize> {
+    /// Whether a line ending at `b` may let the mark before it hang.
+    fn can_hang(&self, b: usize) -> bool {
+        self.items[b].hang.0 > 0.0
+    }
+
+    /// The legal breaks; hyphenation points kept for loose paragraphs only when `loose`.
+    fn legal_breaks(&self, loose: bool) -> Vec<usize> {
         (0..self.items.len())
             .filter(|&b| self.is_legal(b))
+            .filter(|&b| {
+                loose
+                    || !matches!(
+                        self.items[b].kind,
+                        Kind::Penalty {
+                            why: Break::HyphenateIfLoose,
+                            ..
+                        }
+                    )
+            })
             .collect()
     }
 }
 
-/// Breaks greedily: each line takes as much as fits (shrinking if it must), then breaks at the
-/// last legal place. Returns the item index of each break.
-pub fn greedy(measure: &Measure, width: Pt) -> Vec<usize> {
-    let legal = measure.legal_breaks();
+/// Breaks greedily: each line takes as much as fits (shrinking if it must, hanging a mark if
+/// that is allowed and needed), then breaks at the last legal place.
+pub fn greedy(measure: &Measure, width: Pt) -> Vec<Chosen> {
+    let legal = measure.legal_breaks(false);
     let mut breaks = Vec::new();
     let mut start = 0;
     let mut k = 0; // index into `legal`
+    let fits = |start: usize, b: usize, hang: bool| {
+        let fit = measure.fit(start, b, hang);
+        fit.natural.0 - fit.shrink.0 <= width.0 + 1e-6
+    };
     while k < legal.len() {
         let mut chosen = None;
         while k < legal.len() {
             let b = legal[k];
-            let fit = measure.fit(start, b);
-            if fit.natural.0 - fit.shrink.0 <= width.0 + 1e-6 {
-                chosen = Some(k);
-                k += 1;
-                if measure.forced(b) {
-                    break;
-                }
+            let hang = if fits(start, b, false) {
+                false
+            } else if measure.can_hang(b) && fits(start, b, true) {
+                true
             } else {
+                break;
+            };
+            chosen = Some((k, hang));
+            k += 1;
+            if measure.forced(b) {
                 break;
             }
         }
         // Nothing fits: take the first break anyway (the line is overfull).
-        let pick = chosen.unwrap_or(k);
+        let (pick, hang) = chosen.unwrap_or((k.min(legal.len() - 1), false));
         let b = legal[pick];
-        breaks.push(b);
+        breaks.push(Chosen { at: b, hang });
         if measure.forced(b) {
             break;
         }
@@ -218,6 +309,8 @@ pub fn greedy(measure: &Measure, width: Pt) -> Vec<usize> {
 struct Node {
     /// Item index of the break (`usize::MAX` for the paragraph start).
     at: usize,
+    /// The mark before the break hangs.
+    hang: bool,
     /// First item of the line that follows.
     start: usize,
     fitness: u8,
@@ -239,24 +332,103 @@ fn fitness_class(ratio: f64) -> u8 {
     }
 }
 
-/// Breaks the paragraph with the fewest total demerits. `is_runt(start, end)` tells whether the
-/// last line from item `start` to item `end` would be a runt.
+/// Breaks the paragraph with the fewest total demerits. `last_chars(start, end)` counts the
+/// characters (not punctuation) of a last line from item `start` to item `end`.
+///
+/// Passes with growing tolerance are tried in turn; the first that can set the paragraph wins,
+/// unless it leaves a runt: then the next pass may find a runt-free setting with a looser line,
+/// and the one with fewer demerits is kept. Hyphenation points for loose paragraphs join from
+/// the second pass on (TeX's pretolerance pass). The last pass accepts overfull lines where
+/// nothing else is possible (a word longer than the measure that could not be broken), so a
+/// paragraph is always set.
 pub fn total_fit(
     measure: &Measure,
     width: Pt,
     params: &Params,
-    is_runt: &dyn Fn(usize, usize) -> bool,
-) -> Vec<usize> {
-    let legal = measure.legal_breaks();
+    last_chars: &dyn Fn(usize, usize) -> usize,
+) -> Vec<Chosen> {
+    let strict = measure.legal_breaks(false);
+    let loose = measure.legal_breaks(true);
+    let mut best: Option<Setting> = None;
     for (pass, &tolerance) in params.tolerances.iter().enumerate() {
         let last = pass + 1 == params.tolerances.len();
-        if let Some(breaks) =
-            total_fit_pass(measure, &legal, width, params, tolerance, last, is_runt)
-        {
-            return breaks;
+        let legal = if pass == 0 { &strict } else { &loose };
+        let Some(found) =
+            total_fit_pass(measure, legal, width, params, tolerance, last, last_chars)
+        else {
+            continue;
+        };
+        let runt = found.runt;
+        if best.as_ref().is_none_or(|b| found.demerits < b.demerits) {
+            best = Some(found);
+        }
+        if !runt {
+            break;
         }
     }
-    greedy(measure, width)
+    match best {
+        Some(s) => s.breaks,
+        None => greedy(measure, width),
+    }
+}
+
+/// The result of one pass.
+struct Setting {
+    breaks: Vec<Chosen>,
+    demerits: f64,
+    /// The last line is a runt.
+    runt: bool,
+}
+
+/// A candidate line from an active node to a break: its adjustment ratio and demerits.
+fn candidate(
+    measure: &Measure,
+    node: &Node,
+    b: usize,
+    width: Pt,
+    params: &Params,
+    last_chars: &dyn Fn(usize, usize) -> usize,
+) -> (f64, bool, f64) {
+    let forced = measure.forced(b);
+    let (cost, flagged) = measure.penalty(b);
+    let ratio_of = |hang: bool| {
+        let r = measure.fit(node.start, b, hang).ratio(width);
+        // The last line is set at its natural width.
+        if forced && r > 0.0 {
+            0.0
+        } else {
+            r
+        }
+    };
+    let mut ratio = ratio_of(false);
+    let mut hang = false;
+    if measure.can_hang(b) {
+        // Hang the mark only where that makes the line better.
+        let hung = ratio_of(true);
+        if hung >= -1.0 && (ratio < -1.0 || params.badness(hung) < params.badness(ratio)) {
+            ratio = hung;
+            hang = true;
+        }
+    }
+    let mut d = (params.line_penalty + params.badness(ratio)).powi(2);
+    if cost >= 0.0 {
+        d += cost * cost;
+    } else if cost > -INFINITY {
+        d -= cost * cost;
+    }
+    if flagged && node.flagged {
+        d += params.flagged_demerits;
+    }
+    if measure.items[b].compressed_end && !hang && node.compressed {
+        d += params.compressed_demerits;
+    }
+    if (fitness_class(ratio) as i32 - node.fitness as i32).abs() > 1 {
+        d += params.fitness_demerits;
+    }
+    if forced {
+        d += params.short_last_line(last_chars(node.start, b));
+    }
+    (ratio, hang, d)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -267,10 +439,11 @@ fn total_fit_pass(
     params: &Params,
     tolerance: f64,
     rescue: bool,
-    is_runt: &dyn Fn(usize, usize) -> bool,
-) -> Option<Vec<usize>> {
+    last_chars: &dyn Fn(usize, usize) -> usize,
+) -> Option<Setting> {
     let mut nodes = vec![Node {
         at: usize::MAX,
+        hang: false,
         start: 0,
         fitness: 1,
         demerits: 0.0,
@@ -281,24 +454,18 @@ fn total_fit_pass(
     let mut active: Vec<usize> = vec![0];
     for &b in legal {
         let forced = measure.forced(b);
-        let (cost, flagged) = measure.penalty(b);
-        let compressed = measure.items[b].compressed_end;
-        // Best candidate per fitness class: (demerits, from node, fitness).
-        let mut best: [Option<(f64, usize)>; 4] = [None; 4];
+        let (_, flagged) = measure.penalty(b);
+        // Best candidate per fitness class: (demerits, from node, hang).
+        let mut best: [Option<(f64, usize, bool)>; 4] = [None; 4];
         let mut dropped: Option<usize> = None;
         let mut i = 0;
         while i < active.len() {
             let a = active[i];
             let node = nodes[a];
-            let fit = measure.fit(node.start, b);
-            let mut ratio = fit.ratio(width);
-            if forced && ratio > 0.0 {
-                // The last line is set at its natural width.
-                ratio = 0.0;
-            }
+            let (ratio, hang, d) = candidate(measure, &node, b, width, params, last_chars);
             let overfull = ratio < -1.0;
             if overfull || forced {
-                active.remove(i);
+                active.swap_remove(i);
                 dropped = Some(dropped.map_or(a, |d: usize| {
                     if nodes[d].demerits <= node.demerits {
                         d
@@ -312,43 +479,24 @@ fn total_fit_pass(
             if overfull || ratio > tolerance {
                 continue;
             }
-            let badness = 100.0 * ratio.abs().powi(3);
-            let mut d = (params.line_penalty + badness).powi(2);
-            if cost >= 0.0 {
-                d += cost * cost;
-            } else if cost > -INFINITY {
-                d -= cost * cost;
-            }
-            if flagged && node.flagged {
-                d += params.flagged_demerits;
-            }
-            if compressed && node.compressed {
-                d += params.compressed_demerits;
-            }
-            let fitness = fitness_class(ratio);
-            if (fitness as i32 - node.fitness as i32).abs() > 1 {
-                d += params.fitness_demerits;
-            }
-            if forced && is_runt(node.start, b) {
-                d += params.runt_penalty * params.runt_penalty;
-            }
             let total = node.demerits + d;
-            let slot = &mut best[fitness as usize];
-            if slot.is_none_or(|(t, _)| total < t) {
-                *slot = Some((total, a));
+            let slot = &mut best[fitness_class(ratio) as usize];
+            if slot.is_none_or(|(t, _, _)| total < t) {
+                *slot = Some((total, a, hang));
             }
         }
         let mut added = false;
         for (fitness, slot) in best.iter().enumerate() {
-            if let Some((total, from)) = *slot {
+            if let Some((total, from, hang)) = *slot {
                 nodes.push(Node {
                     at: b,
+                    hang,
                     start: measure.line_start(b),
                     fitness: fitness as u8,
                     demerits: total,
                     prev: Some(from),
                     flagged,
-                    compressed,
+                    compressed: measure.items[b].compressed_end && !hang,
                 });
                 active.push(nodes.len() - 1);
                 added = true;
@@ -360,12 +508,13 @@ fn total_fit_pass(
             if let Some(from) = dropped {
                 nodes.push(Node {
                     at: b,
+                    hang: false,
                     start: measure.line_start(b),
                     fitness: 1,
                     demerits: nodes[from].demerits + 1e8,
                     prev: Some(from),
                     flagged,
-                    compressed,
+                    compressed: false,
                 });
                 active.push(nodes.len() - 1);
             }
@@ -374,21 +523,36 @@ fn total_fit_pass(
             break;
         }
     }
-    // The winner is the best node that ended at the forced final break.
+    // The winner is the best node that ended at the forced final break (ties: the earliest
+    // created, so that the result does not depend on the order of the active list).
     let end = *legal.last()?;
     let winner = active
         .iter()
         .copied()
         .filter(|&n| nodes[n].at == end)
-        .min_by(|&x, &y| nodes[x].demerits.total_cmp(&nodes[y].demerits))?;
+        .min_by(|&x, &y| {
+            nodes[x]
+                .demerits
+                .total_cmp(&nodes[y].demerits)
+                .then(x.cmp(&y))
+        })?;
+    let last_start = nodes[winner].prev.map_or(0, |p| nodes[p].start);
+    let setting = |breaks| Setting {
+        breaks,
+        demerits: nodes[winner].demerits,
+        runt: last_chars(last_start, end) <= 1,
+    };
     let mut breaks = Vec::new();
     let mut cur = Some(winner);
     while let Some(n) = cur {
         if nodes[n].at != usize::MAX {
-            breaks.push(nodes[n].at);
+            breaks.push(Chosen {
+                at: nodes[n].at,
+                hang: nodes[n].hang,
+            });
         }
         cur = nodes[n].prev;
     }
     breaks.reverse();
-    Some(breaks)
+    Some(setting(breaks))
 }

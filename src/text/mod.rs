@@ -10,14 +10,15 @@ pub mod cluster;
 pub mod items;
 pub mod line;
 pub mod linebreak;
+pub mod stats;
 
 use crate::fonts::{FontChain, FontSet};
-use crate::model::layout::{Align, LineBreaking, Punctuation, Strictness};
+use crate::model::layout::{Align, Hyphenation, LineBreaking, Punctuation, Strictness};
 use crate::units::Pt;
 use breaks::Break;
-use classify::Class;
 pub use cluster::Missing;
 pub use line::{Line, LineEnd, PlacedGlyph};
+pub use linebreak::Chosen;
 
 /// Paragraph-engine settings from the layout's `[text]` table.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +28,7 @@ pub struct TextSettings {
     pub strictness: Strictness,
     pub cjk_latin_spacing: bool,
     pub hanging_punctuation: bool,
+    pub hyphenation: Hyphenation,
 }
 
 impl Default for TextSettings {
@@ -37,6 +39,7 @@ impl Default for TextSettings {
             strictness: Strictness::Gb,
             cjk_latin_spacing: true,
             hanging_punctuation: false,
+            hyphenation: Hyphenation::Auto,
         }
     }
 }
@@ -59,7 +62,7 @@ pub struct ParagraphLayout {
     pub lines: Vec<Line>,
     /// Characters no font of the chain has (drawn as .notdef boxes).
     pub missing: Vec<Missing>,
-    /// Words longer than the measure that had to be broken inside.
+    /// Words longer than the measure that had to be broken inside (not at a hyphenation point).
     pub broken_words: Vec<String>,
 }
 
@@ -72,18 +75,43 @@ pub fn layout_paragraph(
     let built = cluster::build(par.text, par.chain, fonts, par.size);
     let clusters = &built.clusters;
     let mut rules = breaks::opportunities(par.text, clusters, settings.strictness);
-    let broken_words = allow_emergency_breaks(par.text, clusters, &mut rules, par.width);
-    let items = items::build(
+    let everywhere = match settings.hyphenation {
+        Hyphenation::All => Some(Break::Hyphenate),
+        Hyphenation::Auto => Some(Break::HyphenateIfLoose),
+        Hyphenation::None => None,
+    };
+    if let Some(kind) = everywhere {
+        breaks::hyphenate(par.text, clusters, 0..clusters.len(), &mut rules, kind);
+    }
+    let hyphen = {
+        let r = par.chain.resolve(fonts, '-');
+        line::Hyphen {
+            font: r.font,
+            glyph: r.glyph,
+        }
+    };
+    let hyphen_width = par.size * fonts.get(hyphen.font).advance(hyphen.glyph);
+    let broken_words = break_overlong_words(
+        par.text,
         clusters,
-        &rules,
-        settings,
-        par.size,
-        built.space_width,
-        par.indent,
+        &mut rules,
+        (par.width - par.indent, par.width),
+        settings.hyphenation != Hyphenation::None,
+        hyphen_width,
     );
-    let measure = linebreak::Measure::new(&items);
-    let breaks = choose_breaks(&measure, &items, clusters, par, settings);
-    let lines = line::build(&items, clusters, &measure, &breaks, par.width, par.align);
+    let metrics = items::Metrics {
+        size: par.size,
+        space_width: built.space_width,
+        hyphen_width,
+        indent: par.indent,
+        in_url: url_gaps(par.text, clusters),
+    };
+    let items = items::build(clusters, &rules, settings, &metrics);
+    let measure = linebreak::Measure::new(&items, par.size * items::em::LETTER_STRETCH);
+    let breaks = choose_breaks(&measure, &items, clusters, par, settings, hyphen);
+    let lines = line::build(
+        &items, clusters, &measure, &breaks, par.width, par.align, hyphen,
+    );
     ParagraphLayout {
         lines,
         missing: built.missing,
@@ -97,11 +125,12 @@ fn choose_breaks(
     clusters: &[cluster::Cluster],
     par: &Paragraph,
     settings: &TextSettings,
-) -> Vec<usize> {
+    hyphen: line::Hyphen,
+) -> Vec<Chosen> {
     let params = linebreak::Params::default();
-    let is_runt = |start: usize, end: usize| is_runt(items, clusters, start, end);
+    let last_chars = |start: usize, end: usize| chars_on_line(items, clusters, start, end);
     let run = |width: Pt| match settings.line_breaking {
-        LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &is_runt),
+        LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &last_chars),
         LineBreaking::Greedy => linebreak::greedy(measure, width),
     };
     let breaks = run(par.width);
@@ -115,9 +144,17 @@ fn choose_breaks(
         let mid = (lo + hi) / 2.0;
         let candidate = run(mid);
         let fits = candidate.len() == breaks.len()
-            && line::build(items, clusters, measure, &candidate, mid, Align::Left)
-                .iter()
-                .all(|l| l.width.0 <= mid.0 + 0.01);
+            && line::build(
+                items,
+                clusters,
+                measure,
+                &candidate,
+                mid,
+                Align::Left,
+                hyphen,
+            )
+            .iter()
+            .all(|l| l.width.0 <= mid.0 + 0.01);
         if fits {
             best = candidate;
             hi = mid;
@@ -128,53 +165,105 @@ fn choose_breaks(
     best
 }
 
-/// A last line holding one character, or one character and its punctuation.
-fn is_runt(items: &[items::Item], clusters: &[cluster::Cluster], start: usize, end: usize) -> bool {
+/// The characters (not punctuation) on the line from item `start` to item `end`, counted up to
+/// three (the last-line penalties look no further). A Latin word counts by its letters.
+fn chars_on_line(
+    items: &[items::Item],
+    clusters: &[cluster::Cluster],
+    start: usize,
+    end: usize,
+) -> usize {
     let mut chars = 0;
     for it in &items[start..end] {
         if let items::Kind::Box(Some(ci)) = it.kind {
-            let class = clusters[ci as usize].class;
-            if !class.is_cjk_punct() {
+            if !clusters[ci as usize].class.is_cjk_punct() {
                 chars += 1;
+                if chars >= 3 {
+                    break;
+                }
             }
         }
     }
-    chars <= 1
+    chars
 }
 
-/// Where a run of clusters with no break inside is wider than the measure (a long Latin word or
-/// URL), allows breaks between its characters as a last resort and names the run.
-fn allow_emergency_breaks(
+/// Where a run of clusters with no break inside is wider than the measure (a long Latin word,
+/// number or URL; the first run against the measure less the first-line indent), first allows its hyphenation points (when `hyphenate`), then, for any part
+/// still wider than the measure, breaks between its characters as a last resort. Returns the
+/// runs that had to be broken by force, for a warning.
+fn break_overlong_words(
     text: &str,
     clusters: &[cluster::Cluster],
     rules: &mut [Break],
-    width: Pt,
+    (first, width): (Pt, Pt),
+    hyphenate: bool,
+    hyphen_width: Pt,
 ) -> Vec<String> {
+    // The first run starts after the first-line indent.
+    let room = |start: usize| if start == 0 { first } else { width };
     let mut broken = Vec::new();
-    let mut run_start = 0;
-    let mut run_width = Pt::ZERO;
-    for i in 0..=clusters.len() {
-        let ends = i == clusters.len() || (i > 0 && rules[i] != Break::Never);
-        if ends && i > run_start {
-            if run_width > width {
-                for rule in &mut rules[run_start + 1..i] {
-                    *rule = Break::Emergency;
-                }
-                let first = &clusters[run_start];
-                let last = &clusters[i - 1];
-                broken.push(text[first.text.start..last.text.end].to_string());
-            }
-            run_start = i;
-            run_width = Pt::ZERO;
+    for run in unbroken_runs(clusters, rules, 0..clusters.len()) {
+        if run_width(clusters, run.clone()) <= room(run.start) {
+            continue;
         }
-        if i < clusters.len() {
-            if clusters[i].class == Class::Space {
-                continue;
+        if hyphenate {
+            breaks::hyphenate(text, clusters, run.clone(), rules, Break::Hyphenate);
+        }
+        let mut forced = false;
+        for part in unbroken_runs(clusters, rules, run.clone()) {
+            if run_width(clusters, part.clone()) + hyphen_width > room(part.start) {
+                // Between Latin letters and digits only: the marks around a word keep their
+                // prohibitions even when the word must be broken.
+                for i in part.start + 1..part.end {
+                    let (a, b) = (&clusters[i - 1], &clusters[i]);
+                    let latin = |c: &cluster::Cluster| c.class == classify::Class::Latin;
+                    if latin(a) && latin(b) && a.last.is_alphanumeric() && b.first.is_alphanumeric()
+                    {
+                        rules[i] = Break::Emergency;
+                        forced = true;
+                    }
+                }
             }
-            run_width += clusters[i].advance;
+        }
+        if forced {
+            let (first, last) = (&clusters[run.start], &clusters[run.end - 1]);
+            broken.push(text[first.text.start..last.text.end].to_string());
         }
     }
     broken
+}
+
+/// For each cluster boundary, whether it lies inside a URL or e-mail address.
+fn url_gaps(text: &str, clusters: &[cluster::Cluster]) -> Vec<bool> {
+    let urls = breaks::find_urls(text);
+    clusters
+        .iter()
+        .map(|c| {
+            urls.iter()
+                .any(|u| u.start < c.text.start && c.text.start < u.end)
+        })
+        .collect()
+}
+
+/// The runs of clusters inside `range` with no break between them.
+fn unbroken_runs(
+    clusters: &[cluster::Cluster],
+    rules: &[Break],
+    range: std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let cuts = (range.start + 1..range.end).filter(|&i| rules[i].breaks_in_first_pass());
+    let mut runs = Vec::new();
+    let mut start = range.start;
+    for cut in cuts.chain(std::iter::once(range.end)) {
+        runs.push(start..cut);
+        start = cut;
+    }
+    runs.retain(|r| !r.is_empty() && r.start < clusters.len());
+    runs
+}
+
+fn run_width(clusters: &[cluster::Cluster], run: std::ops::Range<usize>) -> Pt {
+    clusters[run].iter().fold(Pt::ZERO, |w, c| w + c.advance)
 }
 
 #[cfg(test)]

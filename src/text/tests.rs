@@ -109,15 +109,25 @@ fn strict_level_keeps_dashes_off_line_starts() {
 #[test]
 fn latin_words_and_numbers_stay_whole() {
     let text = "筹集了价值近15万元的物资，通过ISO 9001认证，访问example.com获取2020年报告";
-    // From 7 em on, every word fits on a line (narrower, example.com must be broken).
-    for chars in 7..16 {
-        let ls = lines(text, chars as f64, &TextSettings::default());
-        for w in ["15", "ISO", "9001", "example.com", "2020"] {
+    // Words and numbers never break; the domain name breaks only before its dot (a URL break,
+    // no hyphen added). From 5 em on, `example` fits on a line.
+    for chars in 5..16 {
+        let laid = set_with(text, chars as f64, 0.0, &TextSettings::default());
+        let ls: Vec<&str> = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
+        for w in ["15", "ISO", "9001", "2020"] {
             assert!(
                 ls.iter().any(|l| l.contains(w)),
                 "`{w}` split at {chars} chars: {ls:?}"
             );
         }
+        let whole = ls.iter().any(|l| l.contains("example.com"));
+        let at_dot =
+            ls.iter().any(|l| l.ends_with("example")) && ls.iter().any(|l| l.starts_with(".com"));
+        assert!(whole || at_dot, "{ls:?}");
+        assert!(laid
+            .lines
+            .iter()
+            .all(|l| l.end != LineEnd::Hyphenated && l.end != LineEnd::Emergency));
     }
 }
 
@@ -229,16 +239,46 @@ fn quanjiao_keeps_marks_full_width() {
 }
 
 #[test]
-fn an_overlong_word_is_broken_with_a_report() {
+fn an_overlong_word_is_hyphenated_and_only_broken_by_force_without_hyphenation() {
     let word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
     let text = format!("词语{word}很长");
     let laid = set_with(&text, 8.0, 0.0, &TextSettings::default());
+    assert!(laid.broken_words.is_empty(), "{:?}", laid.broken_words);
+    let n = laid.lines.len();
+    let summary: Vec<String> = laid
+        .lines
+        .iter()
+        .map(|l| format!("{} {}", &text[l.text.clone()], l.end.as_str()))
+        .collect();
+    for line in &laid.lines[..n - 1] {
+        assert!(
+            (line.width.0 - 80.0).abs() < 0.01,
+            "{} is not flush",
+            line.width
+        );
+    }
+    assert!(
+        laid.lines
+            .iter()
+            .filter(|l| l.end == LineEnd::Hyphenated)
+            .count()
+            >= 2,
+        "{summary:?}"
+    );
+    assert!(laid.lines.iter().all(|l| l.end != LineEnd::Emergency));
+    let joined: String = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
+    assert_eq!(joined, text);
+
+    let none = TextSettings {
+        hyphenation: Hyphenation::None,
+        ..TextSettings::default()
+    };
+    let laid = set_with(&text, 8.0, 0.0, &none);
     assert_eq!(laid.broken_words, vec![word.to_string()]);
     for line in &laid.lines {
         assert!(line.width.0 <= 80.0 + 0.01, "{} overflows", line.width);
     }
-    let joined: String = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
-    assert_eq!(joined, text);
+    assert!(laid.lines.iter().any(|l| l.end == LineEnd::Emergency));
 }
 
 #[test]
@@ -267,4 +307,389 @@ fn total_fit_avoids_a_runt_that_greedy_leaves() {
     let fit = lines(text, 20.0, &TextSettings::default());
     assert_eq!(greedy.last().unwrap().chars().count(), 2, "{greedy:?}");
     assert!(fit.last().unwrap().chars().count() > 2, "{fit:?}");
+}
+
+/// Each line as `text ratio width end` (ratio to three places, width in points): the break
+/// positions and the per-line adjustment in one string per line.
+fn summary(text: &str, chars: f64, indent: f64, settings: &TextSettings) -> Vec<String> {
+    set_with(text, chars, indent, settings)
+        .lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{} {:+.3} {:.2} {}{}",
+                &text[l.text.clone()],
+                l.ratio,
+                l.width.0,
+                l.end.as_str(),
+                if l.hang.0 > 0.0 { "+hang" } else { "" }
+            )
+        })
+        .collect()
+}
+
+fn with(f: impl FnOnce(&mut TextSettings)) -> TextSettings {
+    let mut s = TextSettings::default();
+    f(&mut s);
+    s
+}
+
+#[test]
+fn hand_made_line_end_mark() {
+    // 5 characters and a comma whose blank half goes at the break: exactly 5.5 em.
+    assert_eq!(
+        summary(
+            "甲乙丙丁戊，己庚辛壬癸。",
+            5.5,
+            0.0,
+            &TextSettings::default()
+        ),
+        [
+            "甲乙丙丁戊， +0.000 55.00 char",
+            "己庚辛壬癸。 +0.000 55.00 end"
+        ]
+    );
+}
+
+#[test]
+fn hand_made_mark_pairs_across_a_break() {
+    // “，“” shares one blank, which goes at the break; “”。” takes 1 em (half + half).
+    let text = "甲乙丙丁，“戊己”。";
+    assert_eq!(
+        summary(text, 4.5, 0.0, &TextSettings::default()),
+        ["甲乙丙丁， +0.000 45.00 char", "“戊己”。 +0.000 35.00 end"]
+    );
+    let laid = set_with(text, 4.5, 0.0, &TextSettings::default());
+    let xs: Vec<f64> = laid.lines[1].glyphs.iter().map(|g| g.x.0).collect();
+    // The opening quote is drawn half an em left of the line so its ink starts at 0.
+    assert_eq!(xs, [-5.0, 5.0, 15.0, 25.0, 30.0]);
+}
+
+#[test]
+fn hand_made_opening_bracket_after_the_indent_and_shrink_before_push() {
+    // The bracket's leading half goes after the indent; the closing bracket's blank shrinks so
+    // that 戊 stays on the line (ratio −1) rather than going to the next one (ratio +1).
+    let text = "（甲乙）丙丁戊己庚辛";
+    assert_eq!(
+        summary(text, 8.0, 2.0, &TextSettings::default()),
+        [
+            "（甲乙）丙丁戊 -1.000 80.00 char",
+            "己庚辛 +0.000 30.00 end"
+        ]
+    );
+    let laid = set_with(text, 8.0, 2.0, &TextSettings::default());
+    assert_eq!(laid.lines[0].glyphs[0].x.0, 15.0);
+    // Greedy does the same here: it takes as much as fits.
+    assert_eq!(
+        summary(
+            text,
+            8.0,
+            2.0,
+            &with(|s| s.line_breaking = LineBreaking::Greedy)
+        ),
+        [
+            "（甲乙）丙丁戊 -1.000 80.00 char",
+            "己庚辛 +0.000 30.00 end"
+        ]
+    );
+}
+
+#[test]
+fn hand_made_han_latin_gap_vanishes_at_the_break() {
+    let text = "甲乙丙丁戊己XYZ";
+    let laid = set_with(text, 6.0, 0.0, &TextSettings::default());
+    assert_eq!(&text[laid.lines[0].text.clone()], "甲乙丙丁戊己");
+    assert_eq!(laid.lines[0].ratio, 0.0);
+    assert_eq!(laid.lines[0].width.0, 60.0);
+    assert_eq!(
+        laid.lines[1].glyphs[0].x.0, 0.0,
+        "no quarter em at line start"
+    );
+    // In a line, the gap is a quarter em on both sides of the Latin run.
+    let laid = set_with("甲XYZ乙", 20.0, 0.0, &TextSettings::default());
+    let g = &laid.lines[0].glyphs;
+    let (set, chain) = fonts();
+    let adv = |i: usize| SIZE.0 * set.get(chain.primary()).advance(g[i].glyph);
+    assert_eq!(g[1].x.0, 12.5);
+    assert!((g[4].x.0 - (g[3].x.0 + adv(3)) - 2.5).abs() < 1e-9);
+}
+
+#[test]
+fn hand_made_long_url_breaks_at_url_points_only() {
+    let text = "访问https://www.example.org/quality/management/system-review.html了解详情。";
+    let settings = TextSettings::default();
+    let laid = set_with(text, 12.0, 0.0, &settings);
+    let ls: Vec<&str> = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
+    assert_eq!(
+        ls,
+        [
+            "访问https://www",
+            ".example.org/quality",
+            "/management/system",
+            "-review.html了解详情。"
+        ]
+    );
+    assert!(laid.broken_words.is_empty());
+    let n = laid.lines.len();
+    for l in &laid.lines[..n - 1] {
+        assert!((l.width.0 - 120.0).abs() < 1e-6, "{}", l.width);
+    }
+    let ends: Vec<&str> = laid.lines.iter().map(|l| l.end.as_str()).collect();
+    assert_eq!(ends, ["url", "url", "hyphen", "end"]);
+}
+
+#[test]
+fn hand_made_runt_that_total_fit_avoids_and_greedy_leaves() {
+    // 21 characters and a stop on a 10-em measure. Greedy: 10 + 10 + one character and the
+    // stop. Total fit gives one line a character less (9 characters stretched over 8
+    // gaps of 0.1 em each: ratio 1.25) so that the last line has two.
+    let text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌。";
+    assert_eq!(
+        summary(
+            text,
+            10.0,
+            0.0,
+            &with(|s| s.line_breaking = LineBreaking::Greedy)
+        ),
+        [
+            "甲乙丙丁戊己庚辛壬癸 +0.000 100.00 char",
+            "子丑寅卯辰巳午未申酉 +0.000 100.00 char",
+            "戌。 +0.000 15.00 end"
+        ]
+    );
+    assert_eq!(
+        summary(text, 10.0, 0.0, &TextSettings::default()),
+        [
+            "甲乙丙丁戊己庚辛壬 +1.250 100.00 char",
+            "癸子丑寅卯辰巳午未申 +0.000 100.00 char",
+            "酉戌。 +0.000 25.00 end"
+        ]
+    );
+}
+
+#[test]
+fn hand_made_hyphen_breaks() {
+    // A typed hyphen may end a line (flagged, with a penalty); a break between Chinese
+    // characters is preferred when one is as good.
+    let text = "甲乙丙丁戊己well-known庚辛";
+    for chars in 6..14 {
+        let laid = set_with(text, chars as f64, 0.0, &TextSettings::default());
+        for l in &laid.lines {
+            let t = &text[l.text.clone()];
+            if t.ends_with("well-") {
+                assert_eq!(l.end, LineEnd::Hyphen);
+            }
+            assert!(!t.starts_with('-') && !t.ends_with("well"), "{t}");
+        }
+    }
+}
+
+#[test]
+fn hand_made_hanging_punctuation_hangs_one_mark_where_it_helps() {
+    let hang = with(|s| s.hanging_punctuation = true);
+    // Without hanging, a 5-em line cannot hold 甲乙丙丁戊，; with it, the comma hangs.
+    assert_eq!(
+        summary("甲乙丙丁戊，己庚辛壬癸。", 5.0, 0.0, &hang),
+        [
+            "甲乙丙丁戊， +0.000 50.00 char+hang",
+            "己庚辛壬癸。 +0.000 50.00 end+hang"
+        ]
+    );
+    // Never two marks: the closing quote stays inside the measure, only the comma hangs.
+    let text = "甲乙丙“丁”，戊己庚辛";
+    let laid = set_with(text, 5.5, 0.0, &hang);
+    let first = &laid.lines[0];
+    assert_eq!(&text[first.text.clone()], "甲乙丙“丁”，");
+    assert_eq!(first.hang.0, 5.0);
+    let g = &first.glyphs;
+    assert_eq!(
+        g[g.len() - 1].x.0,
+        55.0,
+        "the comma starts at the measure's edge"
+    );
+    assert_eq!(g[g.len() - 2].x.0, 50.0, "the quote's ink ends at it");
+    // Where the line is fine without hanging, nothing hangs.
+    let laid = set_with("甲乙丙丁，戊己庚辛壬", 4.5, 0.0, &hang);
+    assert_eq!(laid.lines[0].hang.0, 0.0);
+}
+
+#[test]
+fn consecutive_compressed_line_ends_are_penalised() {
+    // Over many measures, a large penalty leaves fewer pairs of consecutive lines ending in a
+    // mark set half width than no penalty.
+    let text = "甲乙，丙丁，戊己，庚辛，壬癸，子丑，寅卯，辰巳，午未，申酉，戌亥，天地，玄黄，宇宙，洪荒，日月，盈昃，辰宿，列张。";
+    let items_for = |chars: f64, demerits: f64| {
+        let (set, chain) = fonts();
+        let built = cluster::build(text, chain, set, SIZE);
+        let rules = breaks::opportunities(text, &built.clusters, Strictness::Gb);
+        let metrics = items::Metrics {
+            size: SIZE,
+            space_width: built.space_width,
+            hyphen_width: Pt(3.0),
+            indent: Pt::ZERO,
+            in_url: vec![false; built.clusters.len()],
+        };
+        let items = items::build(&built.clusters, &rules, &TextSettings::default(), &metrics);
+        let params = linebreak::Params {
+            compressed_demerits: demerits,
+            ..linebreak::Params::default()
+        };
+        let measure = linebreak::Measure::new(&items, Pt(0.5));
+        let chosen = linebreak::total_fit(&measure, SIZE * chars, &params, &|_, _| 3);
+        let ends: Vec<bool> = chosen.iter().map(|c| items[c.at].compressed_end).collect();
+        ends.windows(2).filter(|w| w[0] && w[1]).count()
+    };
+    let (mut free, mut penalised) = (0, 0);
+    for chars in 5..16 {
+        free += items_for(chars as f64, 0.0);
+        penalised += items_for(chars as f64, 1e6);
+    }
+    assert!(penalised < free, "{penalised} vs {free}");
+}
+
+#[test]
+fn kaiming_keeps_stops_full_width_and_the_rest_half() {
+    let laid = set_with(
+        "甲，乙。丙",
+        40.0,
+        0.0,
+        &with(|s| s.punctuation = Punctuation::Kaiming),
+    );
+    let xs: Vec<f64> = laid.lines[0].glyphs.iter().map(|g| g.x.0).collect();
+    assert_eq!(xs, [0.0, 10.0, 15.0, 25.0, 35.0]);
+}
+
+#[test]
+fn typed_space_next_to_full_width_punctuation_is_dropped() {
+    let xs = |t: &str| {
+        set_with(t, 40.0, 0.0, &TextSettings::default()).lines[0]
+            .glyphs
+            .iter()
+            .map(|g| g.x.0)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(xs("他说： Hello"), xs("他说：Hello"));
+    assert_eq!(xs("（ 甲 ）"), xs("（甲）"));
+}
+
+#[test]
+fn middle_dots_and_connectors_are_not_compressed() {
+    let (set, chain) = fonts();
+    for text in ["安娜·卡列", "2019—2020年", "3～5年"] {
+        let laid = set_with(text, 40.0, 0.0, &TextSettings::default());
+        let g = &laid.lines[0].glyphs;
+        for pair in g.windows(2) {
+            let adv = SIZE.0 * set.get(chain.primary()).advance(pair[0].glyph);
+            let gap = pair[1].x.0 - pair[0].x.0;
+            // Each glyph keeps its full advance (plus, between Han and digits, a quarter em).
+            assert!(gap >= adv - 1e-9, "{text}: {gap} < {adv}");
+        }
+    }
+}
+
+/// Pseudo-random paragraphs (a fixed LCG, so the test is deterministic) of Han characters,
+/// punctuation of every class, numbers, Latin words, URLs and spaces, set at many measures with
+/// every setting: nothing panics, nothing is lost, no line starts or ends wrongly, no justified
+/// line is short of the measure.
+#[test]
+fn random_paragraphs_keep_every_rule() {
+    let pieces = [
+        "质",
+        "量",
+        "管",
+        "理",
+        "体",
+        "系",
+        "认",
+        "证",
+        "，",
+        "、",
+        "。",
+        "；",
+        "：",
+        "？",
+        "！",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "（",
+        "）",
+        "《",
+        "》",
+        "【",
+        "】",
+        "——",
+        "……",
+        "·",
+        "ISO",
+        " 9001",
+        "2024",
+        "年",
+        "12.5％",
+        "Quality",
+        " management",
+        "well-known",
+        "A/B",
+        "元/人",
+        "～",
+        "https://www.example.org/a/b?c=d",
+        "x@example.com",
+        " ",
+        "Donaudampfschifffahrt",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        ((seed >> 33) as usize) % n
+    };
+    let variants = [
+        TextSettings::default(),
+        with(|s| s.line_breaking = LineBreaking::Greedy),
+        with(|s| s.punctuation = Punctuation::Quanjiao),
+        with(|s| s.punctuation = Punctuation::Kaiming),
+        with(|s| s.hanging_punctuation = true),
+        with(|s| s.strictness = Strictness::Strict),
+        with(|s| s.hyphenation = Hyphenation::All),
+    ];
+    for round in 0..400 {
+        let len = next(60);
+        let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+        let text = text.trim().to_string();
+        let settings = &variants[round % variants.len()];
+        for chars in [1.5, 3.0, 7.0, 12.5, 28.0] {
+            let laid = set_with(&text, chars, 2.0, settings);
+            let width = SIZE.0 * chars;
+            let joined: String = laid.lines.iter().map(|l| &text[l.text.clone()]).collect();
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(squeeze(&joined), squeeze(&text), "{text:?} at {chars}");
+            let n = laid.lines.len();
+            for (i, l) in laid.lines.iter().enumerate() {
+                let t = &text[l.text.clone()];
+                let Some(first) = t.chars().next() else {
+                    continue;
+                };
+                let last = t.chars().last().unwrap();
+                // A ’ before a Latin letter may be an apostrophe (’tis), which may start a line.
+                let apostrophe =
+                    first == '’' && t.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic());
+                if i > 0 && !apostrophe {
+                    assert!(!NO_START.contains(first), "{t:?} starts a line in {text:?}");
+                }
+                if i + 1 < n {
+                    assert!(!NO_END.contains(last), "{t:?} ends a line in {text:?}");
+                    let one_cluster = l.glyphs.len() <= 2;
+                    // Never short of the measure; longer only where the rules allow no break
+                    // (a run such as `：～（（。～` is one unit).
+                    if !one_cluster && chars >= 7.0 {
+                        assert!(
+                            l.width.0 > width - 0.01,
+                            "{t:?} is {} wide, not {width}, in {text:?} at {chars}",
+                            l.width.0
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
