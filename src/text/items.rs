@@ -231,8 +231,21 @@ fn push_boundary(
         stretch += size * em::CJK_STRETCH;
     }
 
-    let hang = if settings.hanging_punctuation && matches!(a.first, '、' | '，' | '。') {
-        a.advance - a.blank_width()
+    // 、，。 may hang (clreq); on a grid every closing mark may, so that a full line keeps its
+    // cells instead of losing one to the prohibition.
+    let hangs = if settings.grid.is_some() {
+        matches!(a.class, Class::Close | Class::Pause | Class::Stop)
+    } else {
+        matches!(a.first, '、' | '，' | '。')
+    };
+    let hang = if settings.hanging_punctuation && hangs {
+        // The mark's whole box: its ink half, or the full cell when marks are set full width.
+        a.advance
+            - if uses[i - 1] == BlankUse::Fixed {
+                Pt::ZERO
+            } else {
+                a.blank_width()
+            }
     } else {
         Pt::ZERO
     };

@@ -27,6 +27,11 @@ pub struct TextSettings {
     pub strictness: Strictness,
     pub cjk_latin_spacing: bool,
     pub hanging_punctuation: bool,
+    /// Grid typesetting: the character pitch. Every full-width cluster takes whole cells of
+    /// this width (so a line of the measure holds a fixed number of characters), closing marks
+    /// may hang past the line's end when hanging punctuation is on, and a short last line is
+    /// not avoided.
+    pub grid: Option<Pt>,
 }
 
 impl Default for TextSettings {
@@ -37,6 +42,7 @@ impl Default for TextSettings {
             strictness: Strictness::Gb,
             cjk_latin_spacing: true,
             hanging_punctuation: false,
+            grid: None,
         }
     }
 }
@@ -69,7 +75,10 @@ pub fn layout_paragraph(
     settings: &TextSettings,
     fonts: &FontSet,
 ) -> ParagraphLayout {
-    let built = cluster::build(par.text, par.chain, fonts, par.size);
+    let mut built = cluster::build(par.text, par.chain, fonts, par.size);
+    if let Some(pitch) = settings.grid {
+        cluster::snap_to_grid(&mut built.clusters, pitch, par.size);
+    }
     let clusters = &built.clusters;
     let mut rules = breaks::opportunities(par.text, clusters, settings.strictness);
     let broken_words = allow_emergency_breaks(par.text, clusters, &mut rules, par.width);
@@ -99,7 +108,9 @@ fn choose_breaks(
     settings: &TextSettings,
 ) -> Vec<usize> {
     let params = linebreak::Params::default();
-    let is_runt = |start: usize, end: usize| is_runt(items, clusters, start, end);
+    // On a grid every line but the last is full; a short last line is what the grid gives.
+    let grid = settings.grid.is_some();
+    let is_runt = |start: usize, end: usize| !grid && is_runt(items, clusters, start, end);
     let run = |width: Pt| match settings.line_breaking {
         LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &is_runt),
         LineBreaking::Greedy => linebreak::greedy(measure, width),
