@@ -20,8 +20,11 @@ pub struct RenderArgs {
     #[arg(long)]
     pub strict: bool,
     /// Print nothing but errors and warnings.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Also say how the layout was applied (fake bold in use, …).
+    #[arg(short, long)]
+    pub verbose: bool,
     #[command(flatten)]
     pub paths: PathArgs,
 }
@@ -40,6 +43,11 @@ pub fn run(args: &RenderArgs) -> i32 {
 fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
     let source = read_definition(&args.definition)?;
     let rendered = crate::render(&source, assets)?;
+    if args.verbose {
+        for note in &rendered.notes {
+            eprintln!("note: {note}");
+        }
+    }
     for w in &rendered.warnings {
         eprintln!("{w}");
     }

@@ -102,13 +102,15 @@ fn one() -> u32 {
     1
 }
 
-/// `[bulletin]` keys that stay the same from one issue to the next: `jianbao new` copies them.
+/// `[bulletin]` keys that stay the same from one issue to the next: `jianbao new` copies them
+/// (a supplement's next issue is the next supplement).
 pub const RECURRING: &[&str] = &[
     "name",
     "publisher",
     "author",
     "subject",
     "keywords",
+    "supplement",
     "classification",
     "copies",
     "report-to",
@@ -125,7 +127,6 @@ pub const PER_ISSUE: &[&str] = &[
     "date",
     "title",
     "first-page",
-    "supplement",
     "copy-number",
 ];
 

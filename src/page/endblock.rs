@@ -102,7 +102,7 @@ fn build(doc: &Document, e: &EndBlock, warnings: &mut Vec<Warning>) -> (Vec<Item
                     else {
                         continue;
                     };
-                    let after = e.inset + label_run.width;
+                    let after = e.inset + label_run.full_width;
                     items.push(Item::Text(TextRun {
                         x: e.inset,
                         baseline: y + baseline,
@@ -120,7 +120,7 @@ fn build(doc: &Document, e: &EndBlock, warnings: &mut Vec<Warning>) -> (Vec<Item
                     );
                     for line in lines {
                         let x = after + line.x;
-                        if let Some(set) = oneline::one(style, text, line, Pt::ZERO) {
+                        if let Some(set) = oneline::one(doc, style, text, line, Pt::ZERO) {
                             items.push(Item::Text(TextRun {
                                 x,
                                 baseline: y + baseline,

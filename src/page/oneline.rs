@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub struct OneLine {
     pub run: TextRun,
     pub width: Pt,
+    /// The width with a closing mark at the end set full width (a label's colon: `报：`).
+    pub full_width: Pt,
 }
 
 /// Sets `text` on one line in `style`, with `letter_spacing` added between characters.
@@ -28,7 +30,7 @@ pub fn set(
 ) -> Option<OneLine> {
     let lines = lines(doc, style, text, Pt(1e6), Align::Left, what, warnings);
     let line = lines.into_iter().next()?;
-    one(style, text, line, letter_spacing)
+    one(doc, style, text, line, letter_spacing)
 }
 
 /// Sets `text` as a paragraph `width` wide in `style` (no first-line indent), reporting
@@ -72,7 +74,13 @@ pub fn lines(
 }
 
 /// A set line as a run, with `letter_spacing` added between its characters.
-pub fn one(style: &Style, text: &str, line: text::Line, letter_spacing: Pt) -> Option<OneLine> {
+pub fn one(
+    doc: &Document,
+    style: &Style,
+    text: &str,
+    line: text::Line,
+    letter_spacing: Pt,
+) -> Option<OneLine> {
     let mut glyphs = line.glyphs;
     let mut width = line.width;
     if letter_spacing.0 != 0.0 && !glyphs.is_empty() {
@@ -89,6 +97,10 @@ pub fn one(style: &Style, text: &str, line: text::Line, letter_spacing: Pt) -> O
         }
         width += shift;
     }
+    let full_width = glyphs
+        .iter()
+        .map(|g| g.x + style.size * (doc.fonts.get(g.font).advance(g.glyph) * g.scale))
+        .fold(width, Pt::max);
     Some(OneLine {
         run: TextRun {
             x: Pt::ZERO,
@@ -100,6 +112,7 @@ pub fn one(style: &Style, text: &str, line: text::Line, letter_spacing: Pt) -> O
             embolden: style.embolden,
         },
         width,
+        full_width,
     })
 }
 

@@ -111,8 +111,32 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         blocks: Vec::new(),
         fonts: styler.fonts,
         images: Vec::new(),
-        notes: styler.notes,
+        notes: styler
+            .notes
+            .into_iter()
+            .filter(|(role, _)| role_in_use(role, def))
+            .map(|(_, note)| note)
+            .collect(),
     })
+}
+
+/// Whether the definition has text in a role (so that notes about unused roles stay quiet).
+fn role_in_use(role: &str, def: &Definition) -> bool {
+    use crate::model::Block;
+    let any = |f: &dyn Fn(&Block) -> bool| def.blocks.iter().any(f);
+    match role {
+        "title" => any(&|b| matches!(b, Block::Title { .. })),
+        "note" | "note label" => any(&|b| matches!(b, Block::Note { .. })),
+        "caption" => any(&|b| matches!(b, Block::Figure(f) if f.caption.is_some())),
+        "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
+        _ => match role
+            .strip_prefix("heading-")
+            .and_then(|l| l.parse::<u8>().ok())
+        {
+            Some(level) => any(&|b| matches!(b, Block::Heading { level: l, .. } if *l == level)),
+            None => true,
+        },
+    }
 }
 
 /// Each heading level's own values laid over what `[heading]` gives all levels.
@@ -233,7 +257,8 @@ pub struct Styler<'a> {
     pitch_ratio: f64,
     grid: Option<Grid>,
     pub fonts: FontSet,
-    pub notes: Vec<String>,
+    /// Notes for verbose output, with the role each is about.
+    pub notes: Vec<(String, String)>,
 }
 
 impl Styler<'_> {
@@ -283,17 +308,20 @@ impl Styler<'_> {
             l.map_or(default, |v| v.0).resolve(size)
         };
         let embolden = self.embolden(role, &chain, own.bold.unwrap_or(false), size);
+        let char_pitch = on_grid.and_then(|g| g.char_pitch);
+        // On the grid a character is a cell: a 2-character indent is two cells.
+        let indent = len(own.indent, Length::Em(d.indent)) * char_pitch.map_or(1.0, |p| p / size);
         Ok(Style {
             chain,
             size,
             line_pitch,
-            indent: len(own.indent, Length::Em(d.indent)),
+            indent,
             align: own.align.unwrap_or(d.align),
             color: own.color.or(self.body.color).unwrap_or(Color::BLACK),
             space_before: len(own.space_before, Length::Pt(line_pitch * d.before)),
             space_after: len(own.space_after, Length::Pt(line_pitch * d.after)),
             embolden,
-            grid: on_grid.and_then(|g| g.char_pitch),
+            grid: char_pitch,
         })
     }
 
@@ -324,9 +352,12 @@ impl Styler<'_> {
             return Pt::ZERO;
         }
         let width = size * FAKE_BOLD_EM;
-        self.notes.push(format!(
-            "[{role}] is bold but {} has no bold face: it is drawn with fake bold (stroke and fill, {width} line)",
-            face.postscript_name
+        self.notes.push((
+            role.to_string(),
+            format!(
+                "[{role}] is bold but {} has no bold face: it is drawn with fake bold (stroke and fill, {width} line)",
+                face.postscript_name
+            ),
         ));
         width
     }
