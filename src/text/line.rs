@@ -114,11 +114,8 @@ pub fn build(
                 Kind::Penalty { .. } => {}
             }
         }
-        let content = if let Kind::Glue(_) = items[b].kind {
-            x - items[b].hang
-        } else {
-            x
-        };
+        // A mark that hangs past the end does not count in the line's width.
+        let content = if fit.hangs(width) { x - fit.hang } else { x };
         let offset = match align {
             Align::Center => (width - content) / 2.0,
             Align::Right => width - content,

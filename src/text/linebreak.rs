@@ -84,13 +84,25 @@ pub struct LineFit {
     pub natural: Pt,
     pub stretch: Pt,
     pub shrink: Pt,
+    /// How much of the line's last mark may hang past its end.
+    pub hang: Pt,
 }
 
 impl LineFit {
+    /// Whether the last mark hangs: only when the line is too long with it inside.
+    pub fn hangs(&self, width: Pt) -> bool {
+        self.hang.0 > 0.0 && self.natural.0 > width.0 + 1e-6
+    }
+
     /// How far the glue must stretch (> 0) or shrink (< 0) to fill `width`, as a ratio of what it
     /// can; `f64::INFINITY` when it must stretch but cannot.
     pub fn ratio(&self, width: Pt) -> f64 {
-        let diff = width.0 - self.natural.0;
+        let natural = if self.hangs(width) {
+            self.natural - self.hang
+        } else {
+            self.natural
+        };
+        let diff = width.0 - natural.0;
         if diff.abs() < 1e-9 {
             0.0
         } else if diff > 0.0 {
@@ -148,13 +160,15 @@ impl<'a> Measure<'a> {
         let end = b.max(start);
         let mut natural = s.width[end] - s.width[start];
         let it = &self.items[b];
+        let mut hang = Pt::ZERO;
         match it.kind {
             Kind::Penalty { .. } => natural += it.width.0,
-            Kind::Glue(_) => natural -= it.hang.0,
+            Kind::Glue(_) => hang = it.hang,
             Kind::Box(_) => {}
         }
         LineFit {
             natural: Pt(natural),
+            hang,
             stretch: Pt(s.stretch[end] - s.stretch[start]),
             shrink: Pt(s.shrink[end] - s.shrink[start]),
         }
@@ -190,7 +204,7 @@ pub fn greedy(measure: &Measure, width: Pt) -> Vec<usize> {
         while k < legal.len() {
             let b = legal[k];
             let fit = measure.fit(start, b);
-            if fit.natural.0 - fit.shrink.0 <= width.0 + 1e-6 {
+            if fit.natural.0 - fit.hang.0 - fit.shrink.0 <= width.0 + 1e-6 {
                 chosen = Some(k);
                 k += 1;
                 if measure.forced(b) {
