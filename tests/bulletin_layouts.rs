@@ -415,11 +415,7 @@ fn gongwen_full_lines_hold_28_characters_on_the_grid() {
                 .filter(|g| g.x >= b.right - 1.0)
                 .collect();
             // Lines with Latin letters or digits are justified, not on the grid.
-            if line
-                .glyphs
-                .iter()
-                .any(|g| g.text.is_ascii())
-            {
+            if line.glyphs.iter().any(|g| g.text.is_ascii()) {
                 continue;
             }
             // 28 cells: a paragraph's first line gives its first two to the indent.
@@ -725,4 +721,87 @@ fn new_issue_keeps_a_layout_path_working_from_another_directory() {
     );
     let run = render(&next, &dir.join("b/next.pdf"), &["-q"]);
     assert!(run.status.success(), "{}", stderr(&run));
+}
+
+#[test]
+fn a_house_layout_extends_jianbao_and_a_definition_overrides_it() {
+    let dir = temp_dir("extends");
+    std::fs::create_dir_all(dir.join("layouts")).unwrap();
+    std::fs::write(
+        dir.join("layouts/house.toml"),
+        "extends = \"jianbao\"\ndescription = \"house\"\n\n[masthead]\nissue-format = \"第{issue}号\"\n\n[masthead.name]\ncolor = \"#000080\"\nsize = \"小初\"\n\n[heading-1]\nnumbering = \"第{cn}部分　\"\n",
+    )
+    .unwrap();
+    let def = dir.join("d.toml");
+    std::fs::write(
+        &def,
+        "layout = \"house\"\n[bulletin]\nname = \"内部通讯\"\npublisher = \"P\"\ndate = 2021-01-05\nissue = 9\n\n[overrides.masthead]\nrule-color = \"black\"\n\n[[blocks]]\nheading = \"概况\"\n[[blocks]]\ntext = \"正文。\"\n",
+    )
+    .unwrap();
+    let out = dir.join("d.pdf");
+    let run = render(&def, &out, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = inspect(&std::fs::read(&out).unwrap());
+    let page = &info.pages[0];
+    let lines = page.lines();
+    let name = find(&lines, "内部通讯");
+    let navy = |c: &Color| matches!(*c, Color::Rgb(r, g, b) if r == 0.0 && g == 0.0 && (b - 128.0 / 255.0).abs() < 0.001);
+    assert!(
+        name.glyphs
+            .iter()
+            .all(|g| (g.size - 36.0).abs() < 0.01 && navy(&g.fill)),
+        "{:?}",
+        name.glyphs[0]
+    );
+    assert!(squeeze(&page.text()).contains("第9号"));
+    assert!(squeeze(&page.text()).contains("第一部分概况"));
+    // The rule is black now, still as thick as jianbao's.
+    assert!(!page.rules.iter().any(|r| is_red(&r.color)));
+    assert!(page
+        .rules
+        .iter()
+        .any(|r| r.y1 - r.y0 > 2.0 && r.color == Color::Rgb(0.0, 0.0, 0.0)));
+    // The publisher and date come from the jianbao layout it extends.
+    assert!(squeeze(&page.text()).contains("P2021年1月5日"));
+}
+
+#[test]
+fn layout_mistakes_are_located_in_their_file() {
+    let dir = temp_dir("layout-mistakes");
+    std::fs::create_dir_all(dir.join("layouts")).unwrap();
+    let def = dir.join("d.toml");
+    std::fs::write(
+        &def,
+        "layout = \"bad\"\n[bulletin]\nname = \"N\"\npublisher = \"P\"\ndate = 2021-01-05\n",
+    )
+    .unwrap();
+    for (layout, expect) in [
+        (
+            "extends = \"jianbao\"\n[body]\nnumbering = \"{cn}、\"\n",
+            "bad.toml:3:13: [body] `numbering` only applies to [heading],",
+        ),
+        (
+            "extends = \"jianbao\"\n[masthead]\nissue-format = \"第{isue}期\"\n",
+            "bad.toml:3:16: unknown field `{isue}`; use {issue}",
+        ),
+        (
+            "extends = \"jianbao\"\n[masthead.name]\nlettr-spacing = \"1字\"\n",
+            "bad.toml:3:1: unknown field `lettr-spacing`",
+        ),
+        (
+            "extends = \"gongwen\"\n[grid]\ncharacters = 40\n",
+            "[grid] 40 characters a line leave",
+        ),
+        (
+            "extends = \"jianbao\"\n[end-block]\ncopies = \"共{n}份\"\n",
+            "bad.toml:3:10: unknown field `{n}`; use {copies}",
+        ),
+    ] {
+        std::fs::write(dir.join("layouts/bad.toml"), layout).unwrap();
+        let run = render(&def, &dir.join("d.pdf"), &[]);
+        assert_eq!(run.status.code(), Some(1), "{layout}");
+        let err = stderr(&run);
+        assert!(err.contains(expect), "{layout}: `{err}` lacks `{expect}`");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
 }

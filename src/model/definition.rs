@@ -496,6 +496,50 @@ mod tests {
     }
 
     #[test]
+    fn notes_split_into_paragraphs_and_the_first_carries_the_label() {
+        let def = parse_str(&format!(
+            "{HEAD}[[blocks]]\nnote = \"\"\"\n甲\n\n乙\n\"\"\"\n"
+        ))
+        .unwrap();
+        assert!(matches!(&def.blocks[0], Block::Note { text, first: true, .. } if text == "甲"));
+        assert!(matches!(&def.blocks[1], Block::Note { text, first: false, .. } if text == "乙"));
+    }
+
+    #[test]
+    fn bulletin_furniture_fields() {
+        let def = parse_str(
+            "layout = \"jianbao\"\n[bulletin]\npublisher = \"P\"\ndate = 2020-03-10\nissue = 3\ntotal-issue = 40\nsupplement = true\nclassification = \"内部资料\"\ncopy-number = 7\ncopies = 100\nreport-to = \"甲\"\nsend-to = [\"乙\", \"丙\"]\n",
+        )
+        .unwrap();
+        let m = &def.meta;
+        assert_eq!(
+            (m.issue, m.total_issue, m.supplement),
+            (Some(3), Some(40), true)
+        );
+        assert_eq!((m.copy_number, m.copies), (Some(7), Some(100)));
+        assert_eq!(m.report_to, Some(Recipients(vec!["甲".into()])));
+        assert_eq!(m.send_to, Some(Recipients(vec!["乙".into(), "丙".into()])));
+        assert_eq!(def.source.line_col(def.meta_at.start), (2, 1));
+        // Every key is either recurring or per-issue.
+        for key in ["publisher", "name", "copies", "report-to", "cc"] {
+            assert!(RECURRING.contains(&key));
+        }
+        for key in ["issue", "date", "copy-number"] {
+            assert!(PER_ISSUE.contains(&key));
+        }
+        let err = parse_str(
+            "layout = \"x\"\n[bulletin]\npublisher = \"P\"\ndate = 2020-03-10\nsend-to = [1]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line_col().map(|p| p.0), Some(5));
+        assert!(
+            err.message.contains("a string or a list of strings"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
     fn bad_date_is_located() {
         let err = parse_str(
             "layout = \"x\"\n[bulletin]\ntitle = \"T\"\npublisher = \"P\"\ndate = \"2020-02-30\"\n",

@@ -189,4 +189,6 @@ fn allow_emergency_breaks(
 }
 
 #[cfg(test)]
+mod grid_tests;
+#[cfg(test)]
 mod tests;
