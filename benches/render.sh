@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Render benchmark: wall time and peak memory of `jianbao render` for the seed bulletin (5 pages)
-# and a 100-page bulletin (the seed's blocks repeated 20 times), with total-fit and with greedy
-# line breaking. Prints the median of N runs (default 11) and the largest peak RSS.
+# Render benchmark: wall time and peak memory of `jianbao render` for the seed bulletin (5 pages),
+# a 100-page bulletin (the seed's blocks repeated 20 times) with total-fit and with greedy line
+# breaking, the 简报 and 公文 samples, and a ~100-page 公文 (its blocks repeated 30 times, on
+# the 28 × 22 grid). Prints the median of N runs (default 11) and the largest peak RSS.
 #
 #   benches/render.sh [RUNS]
 #
@@ -40,6 +41,13 @@ measure() { # name file
   pages=$(pdfinfo "$tmp/out.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   printf '%-22s %4s pages  median %6.3f s  peak RSS %6.1f MB  (%s runs)\n' "$1" "${pages:-?}" "$median" "$(echo "$rss / 1024" | bc -l)" "$runs"
 }
+gw=samples/gongwen-2020-07.toml
+gw_head=$(grep -n '^\[\[blocks\]\]' "$gw" | head -1 | cut -d: -f1)
+{ sed -n "1,$((gw_head - 1))p" "$gw"
+  for _ in $(seq 30); do sed -n "${gw_head},\$p" "$gw"; done; } > "$tmp/gongwen-long.toml"
 measure "seed" "$tmp/seed.toml"
 measure "100 pages, total-fit" "$tmp/long.toml"
 measure "100 pages, greedy" "$tmp/long-greedy.toml"
+measure "jianbao sample" samples/zhixie-jianbao-2020-06.toml
+measure "gongwen sample" "$gw"
+measure "gongwen, grid, long" "$tmp/gongwen-long.toml"

@@ -107,18 +107,15 @@ fn skeleton(prev: &[Block]) -> String {
     let figure = had(|b| matches!(b, Block::Figure(_)));
     let mut s = String::from(
         "\n# ── 本期正文 ──────────────────────────────────────────────\n\
-         # Replace the text in （） with this issue's articles. Each article starts with a\n\
-         # `title`; copy the blocks below for more articles.\n\
+         # 把（）中的文字换成本期的文章。每篇文章以 title 开始；有几篇文章，就把下面的块复制几份。\n\
          \n[[blocks]]\ntitle = \"（文章标题）\"\n",
     );
-    let note_block = "\n[[blocks]]\nnote = \"\"\"\n（编者按：可删去这一块）\n\"\"\"\n";
+    let note_block = "\n[[blocks]]\nnote = \"\"\"\n（编者按）\n\"\"\"\n";
     if note {
-        s.push_str(
-            "\n# An editor's note (编者按); the layout adds its label. Delete it if not needed.",
-        );
+        s.push_str("\n# 编者按（版式会加上“编者按：”）；不需要就删去这一块。");
         s.push_str(note_block);
     } else {
-        s.push_str("\n# An editor's note (编者按) would go here:\n");
+        s.push_str("\n# 需要编者按时，去掉下面几行开头的 #：\n");
         for line in note_block.trim_start_matches('\n').lines() {
             s.push_str("# ");
             s.push_str(line);
@@ -126,15 +123,15 @@ fn skeleton(prev: &[Block]) -> String {
         }
     }
     if heading {
-        s.push_str("\n[[blocks]]\nheading = \"（小标题）\"\n");
+        s.push_str("\n# 小标题（版式按级别自动编号时，只写标题文字）。\n[[blocks]]\nheading = \"（小标题）\"\n");
     }
     s.push_str(
-        "\n# Body text: paragraphs separated by a blank line.\n\
+        "\n# 正文：段与段之间空一行。\n\
          [[blocks]]\ntext = \"\"\"\n（正文第一段。）\n\n（正文第二段。）\n\"\"\"\n",
     );
     if figure {
         s.push_str(
-            "\n# A figure: a PNG or JPEG next to this file, with a caption.\n\
+            "\n# 图片：PNG 或 JPEG，路径相对于本文件；caption 是图注。\n\
              # [[blocks]]\n# figure = \"images/photo.jpg\"\n# caption = \"（图片说明）\"\n",
         );
     }
