@@ -793,6 +793,10 @@ fn layout_mistakes_are_located_in_their_file() {
             "[grid] 40 characters a line leave",
         ),
         (
+            "extends = \"jianbao\"\n[masthead]\ncopy-digits = 4000000000\n",
+            "bad.toml: [masthead] `copy-digits` must be 12 or fewer",
+        ),
+        (
             "extends = \"jianbao\"\n[end-block]\ncopies = \"共{n}份\"\n",
             "bad.toml:3:10: unknown field `{n}`; use {copies}",
         ),

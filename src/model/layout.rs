@@ -87,8 +87,8 @@ pub struct MastheadSpec {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct GridSpec {
-    pub characters: Option<u32>,
-    pub lines: Option<u32>,
+    pub characters: Option<Spanned<u32>>,
+    pub lines: Option<Spanned<u32>>,
 }
 
 /// Page size and margins.

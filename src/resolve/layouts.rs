@@ -100,7 +100,25 @@ fn check(
             chains.insert(chain.clone());
         }
     }
+    if let Some(g) = &spec.grid {
+        for (key, value, least) in [("characters", &g.characters, 4), ("lines", &g.lines, 3)] {
+            if let Some(v) = value.as_ref().filter(|v| *v.get_ref() < least) {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("[grid] `{key}` must be at least {least}"),
+                )
+                .at(source, v.span()));
+            }
+        }
+    }
     if let Some(m) = &spec.masthead {
+        if m.copy_digits.is_some_and(|d| d > 12) {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "[masthead] `copy-digits` must be 12 or fewer (GB/T 9704 uses 6)",
+            )
+            .with_path(&source.path));
+        }
         for (template, fields) in [
             (&m.issue_format, &["issue"][..]),
             (&m.supplement_format, &["issue"][..]),

@@ -166,8 +166,7 @@ fn grid(
     let Some(g) = &spec.grid else { return Ok(None) };
     let invalid =
         |msg: String| Err(Error::new(ErrorKind::Invalid, msg).with_path(&def.source.path));
-    let char_pitch = match g.characters {
-        Some(0) => return invalid("[grid] `characters` must be at least 1".into()),
+    let char_pitch = match g.characters.as_ref().map(|n| *n.get_ref()) {
         Some(n) => {
             let pitch = page.text_width() / n as f64;
             if pitch.0 < body_size.0 * 0.9 {
@@ -179,8 +178,7 @@ fn grid(
         }
         None => None,
     };
-    let line_pitch = match g.lines {
-        Some(0) => return invalid("[grid] `lines` must be at least 1".into()),
+    let line_pitch = match g.lines.as_ref().map(|n| *n.get_ref()) {
         Some(n) => {
             let pitch = page.text_height() / n as f64;
             if pitch.0 < body_size.0 {
