@@ -809,3 +809,57 @@ fn layout_mistakes_are_located_in_their_file() {
         assert_eq!(err.trim().lines().count(), 1, "{err}");
     }
 }
+
+#[test]
+fn gongwen_headings_are_numbered_per_level_in_their_faces() {
+    let info = gongwen();
+    let lines: Vec<TextLine> = info.pages.iter().flat_map(|p| p.lines()).collect();
+    for (text, face) in [
+        ("一、总体要求", "FandolHei"),
+        ("（一）指导思想", "FandolKai"),
+        ("（二）主要目标", "FandolKai"),
+        ("二、重点任务", "FandolHei"),
+        ("（一）扩大活动覆盖面", "FandolKai"),
+        ("1.规范活动程序", "FandolFang"),
+        ("2.加强方法培训", "FandolFang"),
+        ("（1）基层班组", "FandolFang"),
+        ("（2）管理人员", "FandolFang"),
+        ("（三）做好成果交流", "FandolKai"),
+        ("三、保障措施", "FandolHei"),
+    ] {
+        let line = find(&lines, text);
+        assert_eq!(squeeze(&line.text()), text);
+        // The Chinese characters in the level's face (digits and ASCII marks may come from the
+        // Latin side of the chain), 三号, plain, indented two cells.
+        for g in line.glyphs.iter().filter(|g| !g.text.is_ascii()) {
+            assert!(g.font.contains(face), "{text}: {} in {}", g.text, g.font);
+        }
+        assert!(line
+            .glyphs
+            .iter()
+            .all(|g| (g.size - 16.0).abs() < 0.01 && g.render_mode == 0));
+        assert!(
+            (line.left() - (GB9704.left + 2.0 * GB9704.char_pitch)).abs() < 0.05,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn bulletin_layouts_render_deterministically() {
+    let dir = temp_dir("determinism");
+    for name in ["zhixie-jianbao-2020-06", "gongwen-2020-07"] {
+        let def = root().join("samples").join(format!("{name}.toml"));
+        let (a, b) = (
+            dir.join(format!("{name}-a.pdf")),
+            dir.join(format!("{name}-b.pdf")),
+        );
+        assert!(render(&def, &a, &["-q"]).status.success());
+        assert!(render(&def, &b, &["-q"]).status.success());
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{name}"
+        );
+    }
+}
