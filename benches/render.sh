@@ -3,7 +3,8 @@
 # and a 100-page bulletin (the seed's blocks repeated 20 times), with total-fit and with greedy
 # line breaking. Prints the median wall and CPU time of N runs (default 11), the largest peak
 # RSS, and the ratio of total-fit to greedy CPU time (CPU time is steadier than wall time on a
-# shared machine).
+# shared machine). Then the 简报 and 公文 samples and a ~100-page 公文 (its blocks repeated 30
+# times, on the 28 × 22 grid).
 #
 #   benches/render.sh [RUNS]
 #
@@ -56,3 +57,17 @@ ratio() { # column
   echo "$(cut -d' ' -f"$1" "$tmp/fit.txt" | median) / $(cut -d' ' -f"$1" "$tmp/greedy.txt" | median)" | bc -l
 }
 printf 'total-fit / greedy: %.2f wall, %.2f CPU (medians; target <= 1.20)\n' "$(ratio 1)" "$(ratio 2)"
+
+gw=samples/gongwen-2020-07.toml
+gw_head=$(grep -n '^\[\[blocks\]\]' "$gw" | head -1 | cut -d: -f1)
+{ sed -n "1,$((gw_head - 1))p" "$gw"
+  for _ in $(seq 30); do sed -n "${gw_head},\$p" "$gw"; done; } > "$tmp/gongwen-long.toml"
+for name in jianbao gongwen gongwen-long; do
+  case $name in
+    jianbao) file=samples/zhixie-jianbao-2020-06.toml ;;
+    gongwen) file=$gw ;;
+    gongwen-long) file=$tmp/gongwen-long.toml ;;
+  esac
+  for _ in $(seq "$runs"); do run_once "$file" >> "$tmp/$name.txt"; done
+  report "$name" "$tmp/$name.txt"
+done

@@ -18,6 +18,7 @@ pub mod error;
 pub mod fonts;
 pub mod images;
 pub mod model;
+pub mod next_issue;
 pub mod page;
 pub mod pdf;
 pub mod resolve;
@@ -35,6 +36,8 @@ pub struct Rendered {
     pub warnings: Vec<Warning>,
     /// Every set line, for `--dump-lines` and tests.
     pub lines: Vec<page::LineRecord>,
+    /// What a user who asks for detail is told (`render -v`): fake bold in use, …
+    pub notes: Vec<String>,
 }
 
 /// Renders a definition (its text and path) to PDF bytes. Nothing is written anywhere.
@@ -46,6 +49,7 @@ pub fn render(source: &Source, assets: &dyn Assets) -> Result<Rendered> {
         pages: layout.pages.len(),
         warnings: layout.warnings,
         lines: layout.lines,
+        notes: doc.notes,
     })
 }
 

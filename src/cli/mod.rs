@@ -1,5 +1,6 @@
 //! The command line: parses arguments and calls the library. No typesetting happens here.
 
+mod new;
 mod render;
 
 use clap::{Args, Parser, Subcommand};
@@ -27,6 +28,8 @@ struct Cli {
 enum Command {
     /// Render one bulletin definition to PDF.
     Render(render::RenderArgs),
+    /// Start the next issue's definition from the previous one.
+    New(new::NewArgs),
     /// List the available layouts.
     Layouts(PathArgs),
     /// List the fonts found in the font directories.
@@ -70,6 +73,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::New(args) => new::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
         Command::Fonts(paths) => list_fonts(&paths),
     }

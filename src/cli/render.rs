@@ -24,8 +24,11 @@ pub struct RenderArgs {
     #[arg(long)]
     pub strict: bool,
     /// Print nothing but errors and warnings.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Also say how the layout was applied (fake bold in use, …).
+    #[arg(short, long)]
+    pub verbose: bool,
     #[command(flatten)]
     pub paths: PathArgs,
 }
@@ -44,6 +47,11 @@ pub fn run(args: &RenderArgs) -> i32 {
 fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
     let source = read_definition(&args.definition)?;
     let rendered = crate::render(&source, assets)?;
+    if args.verbose {
+        for note in &rendered.notes {
+            eprintln!("note: {note}");
+        }
+    }
     for w in &rendered.warnings {
         eprintln!("{w}");
     }
@@ -141,6 +149,7 @@ fn role_name(role: Role) -> String {
         Role::Title => "title".into(),
         Role::Heading(n) => format!("heading{n}"),
         Role::Body => "body".into(),
+        Role::Note => "note".into(),
     }
 }
 

@@ -27,7 +27,11 @@
 //! ```
 //!
 //! Each `[[blocks]]` entry says what it is by its one content key (`title`, `heading`, `text`,
-//! `figure`, `page-break`); the other keys qualify it. Unknown keys are errors.
+//! `note`, `figure`, `page-break`); the other keys qualify it. Unknown keys are errors.
+//!
+//! Some of `[bulletin]` recurs from issue to issue (the name, the publisher, the 报尾
+//! distribution lists, the print run); the rest belongs to one issue (its number and date).
+//! [`RECURRING`] and [`PER_ISSUE`] name them, for `jianbao new` and for the documentation.
 
 use super::layout::LayoutSpec;
 use super::toml_error;
@@ -45,6 +49,8 @@ pub struct Definition {
     /// Layout name (`newsletter`) or path to a layout file, relative to the definition.
     pub layout: Spanned<String>,
     pub meta: Meta,
+    /// Where the `[bulletin]` table is written, for errors about what it lacks.
+    pub meta_at: Range<usize>,
     /// Layout values this issue changes for itself.
     pub overrides: Option<LayoutSpec>,
     pub blocks: Vec<Block>,
@@ -71,10 +77,80 @@ pub struct Meta {
     pub subject: Option<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// 增刊: a supplement, numbered in its own series (the masthead says 增刊第 N 期).
+    #[serde(default)]
+    pub supplement: bool,
+    /// 总期号: the issue's number counted over all years (总第 N 期).
+    pub total_issue: Option<u32>,
+    /// 密级 or 内部资料, printed at the top left of the masthead.
+    pub classification: Option<String>,
+    /// 份号: the number of this copy, printed at the top right of the masthead.
+    pub copy_number: Option<u32>,
+    /// 印数: how many copies are printed (共印 N 份 in the 报尾).
+    pub copies: Option<u32>,
+    /// 报：superiors the bulletin is reported to.
+    pub report_to: Option<Recipients>,
+    /// 送：peers it is sent to.
+    pub send_to: Option<Recipients>,
+    /// 发：subordinates it is distributed to.
+    pub distribute_to: Option<Recipients>,
+    /// 抄送：(the 版记 of an official document).
+    pub cc: Option<Recipients>,
 }
 
 fn one() -> u32 {
     1
+}
+
+/// `[bulletin]` keys that stay the same from one issue to the next: `jianbao new` copies them
+/// (a supplement's next issue is the next supplement).
+pub const RECURRING: &[&str] = &[
+    "name",
+    "publisher",
+    "author",
+    "subject",
+    "keywords",
+    "supplement",
+    "classification",
+    "copies",
+    "report-to",
+    "send-to",
+    "distribute-to",
+    "cc",
+];
+
+/// `[bulletin]` keys that belong to one issue: `jianbao new` counts `issue` and `total-issue`
+/// on, sets `date`, and drops the rest.
+pub const PER_ISSUE: &[&str] = &[
+    "issue",
+    "total-issue",
+    "date",
+    "title",
+    "first-page",
+    "copy-number",
+];
+
+/// Who a bulletin goes to: one string, or a list that is joined with the layout's separator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recipients(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Recipients {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Recipients, D::Error> {
+        use serde::de::Error as _;
+        let expected = "a string or a list of strings, e.g. [\"市委办公室\", \"市政府办公室\"]";
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(s) => Ok(Recipients(vec![s])),
+            toml::Value::Array(items) => items
+                .into_iter()
+                .map(|v| match v {
+                    toml::Value::String(s) => Ok(s),
+                    _ => Err(D::Error::custom(format!("expected {expected}"))),
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Recipients),
+            _ => Err(D::Error::custom(format!("expected {expected}"))),
+        }
+    }
 }
 
 /// One block of content, in document order.
@@ -96,6 +172,13 @@ pub enum Block {
         text: String,
         at: Range<usize>,
     },
+    /// One paragraph of an editor's note (编者按); `first` for the paragraph that carries the
+    /// label.
+    Note {
+        text: String,
+        first: bool,
+        at: Range<usize>,
+    },
     Figure(FigureSpec),
     /// Start a new page here.
     PageBreak {
@@ -110,6 +193,7 @@ impl Block {
             Block::Title { at, .. }
             | Block::Heading { at, .. }
             | Block::Paragraph { at, .. }
+            | Block::Note { at, .. }
             | Block::PageBreak { at } => at,
             Block::Figure(f) => &f.at,
         }
@@ -133,7 +217,7 @@ pub struct FigureSpec {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct DefinitionFile {
     layout: Spanned<String>,
-    bulletin: Meta,
+    bulletin: Spanned<Meta>,
     overrides: Option<LayoutSpec>,
     #[serde(default)]
     blocks: Vec<Spanned<BlockSpec>>,
@@ -146,6 +230,7 @@ struct BlockSpec {
     heading: Option<Spanned<String>>,
     level: Option<Spanned<u8>>,
     text: Option<Spanned<String>>,
+    note: Option<Spanned<String>>,
     figure: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
     label: Option<Spanned<String>>,
@@ -163,7 +248,8 @@ pub fn parse(source: &Source) -> Result<Definition> {
     Ok(Definition {
         source: source.clone(),
         layout: file.layout,
-        meta: file.bulletin,
+        meta_at: file.bulletin.span(),
+        meta: file.bulletin.into_inner(),
         overrides: file.overrides,
         blocks,
     })
@@ -178,6 +264,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
         ("title", b.title.as_ref().map(Spanned::span)),
         ("heading", b.heading.as_ref().map(Spanned::span)),
         ("text", b.text.as_ref().map(Spanned::span)),
+        ("note", b.note.as_ref().map(Spanned::span)),
         ("figure", b.figure.as_ref().map(Spanned::span)),
         ("page-break", b.page_break.as_ref().map(Spanned::span)),
     ]
@@ -189,7 +276,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
     match kinds.as_slice() {
         [] => {
             return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `figure` or `page-break`".into(),
+                "this block has no content: give it one of `title`, `heading`, `text`, `note`, `figure` or `page-break`".into(),
                 at,
             )
         }
@@ -243,6 +330,16 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
             let t = b.text.unwrap();
             for text in split_paragraphs(t.get_ref()) {
                 out.push(Block::Paragraph { text, at: t.span() });
+            }
+        }
+        "note" => {
+            let t = b.note.unwrap();
+            for (i, text) in split_paragraphs(t.get_ref()).into_iter().enumerate() {
+                out.push(Block::Note {
+                    text,
+                    first: i == 0,
+                    at: t.span(),
+                });
             }
         }
         "figure" => {
@@ -396,6 +493,50 @@ mod tests {
         let err = parse_str("layout = \"x\"\n[bulletin]\ntitle = \"T\"\ndate = 2020-01-01\n")
             .unwrap_err();
         assert!(err.message.contains("publisher"), "{}", err.message);
+    }
+
+    #[test]
+    fn notes_split_into_paragraphs_and_the_first_carries_the_label() {
+        let def = parse_str(&format!(
+            "{HEAD}[[blocks]]\nnote = \"\"\"\n甲\n\n乙\n\"\"\"\n"
+        ))
+        .unwrap();
+        assert!(matches!(&def.blocks[0], Block::Note { text, first: true, .. } if text == "甲"));
+        assert!(matches!(&def.blocks[1], Block::Note { text, first: false, .. } if text == "乙"));
+    }
+
+    #[test]
+    fn bulletin_furniture_fields() {
+        let def = parse_str(
+            "layout = \"jianbao\"\n[bulletin]\npublisher = \"P\"\ndate = 2020-03-10\nissue = 3\ntotal-issue = 40\nsupplement = true\nclassification = \"内部资料\"\ncopy-number = 7\ncopies = 100\nreport-to = \"甲\"\nsend-to = [\"乙\", \"丙\"]\n",
+        )
+        .unwrap();
+        let m = &def.meta;
+        assert_eq!(
+            (m.issue, m.total_issue, m.supplement),
+            (Some(3), Some(40), true)
+        );
+        assert_eq!((m.copy_number, m.copies), (Some(7), Some(100)));
+        assert_eq!(m.report_to, Some(Recipients(vec!["甲".into()])));
+        assert_eq!(m.send_to, Some(Recipients(vec!["乙".into(), "丙".into()])));
+        assert_eq!(def.source.line_col(def.meta_at.start), (2, 1));
+        // Every key is either recurring or per-issue.
+        for key in ["publisher", "name", "copies", "report-to", "cc"] {
+            assert!(RECURRING.contains(&key));
+        }
+        for key in ["issue", "date", "copy-number"] {
+            assert!(PER_ISSUE.contains(&key));
+        }
+        let err = parse_str(
+            "layout = \"x\"\n[bulletin]\npublisher = \"P\"\ndate = 2020-03-10\nsend-to = [1]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line_col().map(|p| p.0), Some(5));
+        assert!(
+            err.message.contains("a string or a list of strings"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

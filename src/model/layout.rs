@@ -29,11 +29,66 @@ pub struct LayoutSpec {
     pub date_format: Option<String>,
     pub body: Option<StyleSpec>,
     pub title: Option<StyleSpec>,
+    /// What every heading level shares; `[heading-1]` … `[heading-4]` lay one level's own values
+    /// over it.
     pub heading: Option<StyleSpec>,
+    pub heading_1: Option<StyleSpec>,
+    pub heading_2: Option<StyleSpec>,
+    pub heading_3: Option<StyleSpec>,
+    pub heading_4: Option<StyleSpec>,
+    /// Editor's notes (编者按).
+    pub note: Option<StyleSpec>,
     pub caption: Option<StyleSpec>,
     pub figure: Option<FigureSpec>,
     pub header: Option<StyleSpec>,
     pub footer: Option<StyleSpec>,
+    /// The 报头 on page 1.
+    pub masthead: Option<MastheadSpec>,
+    /// The 报尾 (版记) at the foot of the last page.
+    pub end_block: Option<StyleSpec>,
+    /// Grid typesetting: a fixed number of characters a line and lines a page.
+    pub grid: Option<GridSpec>,
+}
+
+/// The 报头: the bulletin's name, its number, the publisher and date, a rule; each line a style
+/// of its own.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MastheadSpec {
+    /// `false` turns off a masthead inherited from the layout this one extends.
+    pub enabled: Option<bool>,
+    /// The top line: `left` and `right` templates (`{classification}`, `{copy}`).
+    pub marks: Option<StyleSpec>,
+    /// The bulletin's name, centred (`letter-spacing` spreads it).
+    pub name: Option<StyleSpec>,
+    /// The issue line, centred.
+    pub number: Option<StyleSpec>,
+    /// The line under it: `left` and `right` templates (`{publisher}`, `{date}`).
+    pub info: Option<StyleSpec>,
+    /// How the issue line reads: `第{issue}期`.
+    pub issue_format: Option<Spanned<String>>,
+    /// How a supplement's issue line reads: `增刊第{issue}期`.
+    pub supplement_format: Option<Spanned<String>>,
+    /// Added to the issue line when the definition gives `total-issue`: `（总第{total}期）`.
+    pub total_format: Option<Spanned<String>>,
+    /// Digits a copy number is padded to with zeros (GB/T 9704: 6).
+    pub copy_digits: Option<u32>,
+    /// Thickness and colour of the rule under the masthead.
+    pub rule: Option<LengthValue>,
+    pub rule_color: Option<Color>,
+    /// From the bottom of the info line's slot to the rule.
+    pub rule_gap: Option<LengthValue>,
+    /// From the rule to the first line of text.
+    pub space_after: Option<LengthValue>,
+}
+
+/// Grid typesetting (GB/T 9704: 28 characters × 22 lines): the character pitch is the text
+/// width divided by `characters`, the line pitch the text height divided by `lines`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GridSpec {
+    pub characters: Option<Spanned<u32>>,
+    pub lines: Option<Spanned<u32>>,
 }
 
 /// Page size and margins.
@@ -142,19 +197,56 @@ pub struct StyleSpec {
     pub color: Option<Color>,
     pub space_before: Option<LengthValue>,
     pub space_after: Option<LengthValue>,
+    /// Bold: drawn with the chain's face as it is when that face is bold, otherwise emboldened
+    /// (stroke and fill).
+    pub bold: Option<bool>,
+
+    // Headings only.
+    /// Automatic numbers for the level: `{cn}` is the number in Chinese (一, 二 …), `{n}` in
+    /// digits: `{cn}、`, `（{cn}）`, `{n}.`, `（{n}）`.
+    pub numbering: Option<Spanned<String>>,
+
+    // Notes only.
+    /// The label that opens an editor's note: `编者按：`.
+    pub label: Option<Spanned<String>>,
+    /// The label's font (a chain name or a list); the note's own font when absent.
+    pub label_font: Option<Spanned<FontRef>>,
+    pub label_bold: Option<bool>,
+
+    // Masthead lines only.
+    /// Extra space between the characters of a one-line element (the masthead's name).
+    pub letter_spacing: Option<LengthValue>,
 
     // Caption only.
     /// `{n}` is the figure number, `{caption}` the caption text: `图 {n} {caption}`.
     pub format: Option<Spanned<String>>,
 
     // Header and footer only.
-    /// Text with fields `{page}`, `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}`.
+    /// Text with fields `{page}`, `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}` …
     pub left: Option<Spanned<String>>,
     pub center: Option<Spanned<String>>,
     pub right: Option<Spanned<String>>,
-    /// Thickness of a rule under a header (over a footer); absent or `0pt` for none.
+    /// Slots that alternate sides: `outside` is right on odd pages and left on even ones,
+    /// `inside` the other way round.
+    pub outside: Option<Spanned<String>>,
+    pub inside: Option<Spanned<String>>,
+    /// How far `left`/`right`/`outside`/`inside` text stays in from the text block's edges
+    /// (running heads, the end block).
+    pub inset: Option<LengthValue>,
+    /// Thickness of a rule under a header (over a footer; the first and last rules of the end
+    /// block); absent or `0pt` for none.
     pub rule: Option<LengthValue>,
     pub rule_color: Option<Color>,
+
+    // End block only.
+    /// The rule between the end block's groups (distribution, imprint).
+    pub inner_rule: Option<LengthValue>,
+    /// The print-run line, right-aligned: `共印{copies}份`.
+    pub copies: Option<Spanned<String>>,
+    /// Joins a list of recipients: `，`.
+    pub separator: Option<String>,
+    /// Ends a list of recipients (GB/T 9704: `。`).
+    pub terminator: Option<String>,
     /// Distance between the text block and the header (footer) baseline.
     pub distance: Option<LengthValue>,
     /// Whether it shows on the first page (default true).
@@ -229,6 +321,14 @@ impl Merge for LayoutSpec {
         self.body = merge_nested(self.body, base.body);
         self.title = merge_nested(self.title, base.title);
         self.heading = merge_nested(self.heading, base.heading);
+        self.heading_1 = merge_nested(self.heading_1, base.heading_1);
+        self.heading_2 = merge_nested(self.heading_2, base.heading_2);
+        self.heading_3 = merge_nested(self.heading_3, base.heading_3);
+        self.heading_4 = merge_nested(self.heading_4, base.heading_4);
+        self.note = merge_nested(self.note, base.note);
+        self.masthead = merge_nested(self.masthead, base.masthead);
+        self.end_block = merge_nested(self.end_block, base.end_block);
+        self.grid = merge_nested(self.grid, base.grid);
         self.caption = merge_nested(self.caption, base.caption);
         self.figure = merge_nested(self.figure, base.figure);
         self.header = merge_nested(self.header, base.header);
@@ -265,8 +365,28 @@ impl Merge for TextSpec {
 impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
         merge_options!(self, base; font, latin_font, size, line_pitch, indent, align, color,
-            space_before, space_after, format, left, center, right, rule, rule_color, distance,
-            first_page);
+            space_before, space_after, bold, numbering, label, label_font, label_bold,
+            letter_spacing, format, left, center, right, outside, inside, inset, rule, rule_color,
+            inner_rule, copies, separator, terminator, distance, first_page);
+        self
+    }
+}
+
+impl Merge for MastheadSpec {
+    fn merge(mut self, base: MastheadSpec) -> MastheadSpec {
+        self.marks = merge_nested(self.marks, base.marks);
+        self.name = merge_nested(self.name, base.name);
+        self.number = merge_nested(self.number, base.number);
+        self.info = merge_nested(self.info, base.info);
+        merge_options!(self, base; enabled, issue_format, supplement_format, total_format,
+            copy_digits, rule, rule_color, rule_gap, space_after);
+        self
+    }
+}
+
+impl Merge for GridSpec {
+    fn merge(mut self, base: GridSpec) -> GridSpec {
+        merge_options!(self, base; characters, lines);
         self
     }
 }

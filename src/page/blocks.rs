@@ -39,6 +39,8 @@ pub struct FigurePiece {
 /// `baseline` relative to the top of the line's slot.
 pub struct SetLine {
     pub run: TextRun,
+    /// The part of the run drawn in a face of its own (an editor's note's label), if any.
+    pub label: Option<TextRun>,
     pub text: String,
     pub end: LineEnd,
     pub ratio: f64,
@@ -56,7 +58,13 @@ pub fn measure(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .map(|(i, block)| match block {
             Content::Text { role, text, at } => {
                 let style = doc.style(*role);
-                let lines = set_text(doc, style, text, width, &doc.location(at.start), warnings);
+                let mut lines =
+                    set_text(doc, style, text, width, &doc.location(at.start), warnings);
+                if *role == Role::Note {
+                    if let (Some(label), Some(first)) = (&doc.note_label, lines.first_mut()) {
+                        split_label(doc, label, first);
+                    }
+                }
                 Piece::Text(TextPiece {
                     block: i,
                     role: *role,
@@ -157,7 +165,11 @@ fn set_text(
         align: style.align,
         width,
     };
-    let laid = text::layout_paragraph(&par, &doc.text, &doc.fonts);
+    let settings = text::TextSettings {
+        grid: style.grid,
+        ..doc.text.clone()
+    };
+    let laid = text::layout_paragraph(&par, &settings, &doc.fonts);
     report(doc, style, text, &laid, location, warnings);
     let shared: Arc<str> = Arc::from(text);
     let baseline = baseline_in_slot(doc, style);
@@ -183,8 +195,46 @@ fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure
             color: style.color,
             glyphs: line.glyphs,
             text: text.clone(),
+            embolden: style.embolden,
         },
+        label: None,
     }
+}
+
+/// Moves the glyphs of a note's label (`编者按：`) at the start of its first line into a run of
+/// their own, drawn in the label's face where that face has the character at the same width
+/// (full-width characters are one em in every Chinese font, so the line's spacing stands).
+fn split_label(doc: &Document, label: &crate::resolve::NoteLabel, line: &mut SetLine) {
+    let run = &mut line.run;
+    if !run.text.starts_with(label.text.as_str()) {
+        return;
+    }
+    let end = label.text.len() as u32;
+    let count = run.glyphs.iter().take_while(|g| g.text.end <= end).count();
+    if count == 0 {
+        return;
+    }
+    let mut glyphs: Vec<_> = run.glyphs.drain(..count).collect();
+    for g in &mut glyphs {
+        let Some(ch) = run.text[g.text.start as usize..g.text.end as usize]
+            .chars()
+            .next()
+        else {
+            continue;
+        };
+        let r = label.chain.resolve(&doc.fonts, ch);
+        let old = doc.fonts.get(g.font).advance(g.glyph);
+        let new = doc.fonts.get(r.font).advance(r.glyph);
+        if r.found && (old - new).abs() < 0.01 {
+            g.font = r.font;
+            g.glyph = r.glyph;
+        }
+    }
+    line.label = Some(TextRun {
+        glyphs,
+        embolden: label.embolden,
+        ..run.clone()
+    });
 }
 
 /// Where the baseline sits in a line slot: the em box centred in the pitch, the baseline at the

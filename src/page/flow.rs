@@ -4,7 +4,8 @@
 //! what follows. A paragraph leaves no fewer than `orphans` lines at a page's foot and no fewer
 //! than `widows` at the next page's head. A floating figure that does not fit in the rest of a
 //! page waits for the top of the next one while the text after it fills the gap (figures keep
-//! their order); a figure placed `here` moves to the next page and leaves the gap.
+//! their order); a figure placed `here` moves to the next page and leaves the gap. On a grid
+//! (GB/T 9704's 22 lines a page), every text block starts on a grid line.
 
 use super::blocks::{FigurePiece, Piece, SetLine, TextPiece};
 use super::{Item, Layout, LineRecord, Page};
@@ -26,14 +27,16 @@ struct Flow<'a> {
     pending: VecDeque<FigurePiece>,
 }
 
-/// Lays the pieces out on pages (without running heads).
-pub fn flow(doc: &Document, pieces: Vec<Piece>) -> Layout {
+/// Lays the pieces out on pages (without running heads), the first page's text starting `top`
+/// below the top of the text block (under the masthead). Returns the layout and how far down
+/// the last page's text block the text reaches.
+pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
     let mut f = Flow {
         doc,
         pages: Vec::new(),
         lines: Vec::new(),
         items: Vec::new(),
-        y: Pt::ZERO,
+        y: top,
         height: doc.page.text_height(),
         pending: VecDeque::new(),
     };
@@ -50,7 +53,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>) -> Layout {
                         }
                         _ => Pt::ZERO,
                     },
-                    Role::Body => Pt::ZERO,
+                    Role::Body | Role::Note => Pt::ZERO,
                 };
                 f.text(t, keep);
             }
@@ -63,12 +66,14 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>) -> Layout {
     while !f.pending.is_empty() {
         f.new_page();
     }
+    let used = f.y;
     f.finish_page();
-    Layout {
+    let layout = Layout {
         pages: f.pages,
         warnings: Vec::new(),
         lines: f.lines,
-    }
+    };
+    (layout, used)
 }
 
 impl Flow<'_> {
@@ -178,6 +183,7 @@ impl Flow<'_> {
                 self.new_page();
             } else {
                 self.y += space_before;
+                self.snap_to_grid();
             }
         }
         let total = pitch * lines.len() as f64;
@@ -212,7 +218,7 @@ impl Flow<'_> {
     fn split(&self, role: Role, placed: usize, remaining: usize, fit: usize) -> usize {
         let (orphans, widows) = (self.doc.orphans as usize, self.doc.widows as usize);
         let mut take = fit;
-        if role != Role::Body {
+        if matches!(role, Role::Title | Role::Heading(_)) {
             // A title or heading breaks across pages only when it cannot fit on one.
             take = if self.at_top() { fit } else { 0 };
         } else {
@@ -230,11 +236,24 @@ impl Flow<'_> {
         take
     }
 
+    /// On a grid, moves down to the next grid line.
+    fn snap_to_grid(&mut self) {
+        if let Some(pitch) = self.doc.grid.and_then(|g| g.line_pitch) {
+            let lines = ((self.y.0 - 0.01) / pitch.0).ceil().max(0.0);
+            self.y = (pitch * lines).min(self.height);
+        }
+    }
+
     fn place_line(&mut self, line: SetLine, block: usize, role: Role, pitch: Pt) {
         let doc = self.doc;
         let mut run = line.run;
         run.x += doc.page.left;
         run.baseline += doc.page.top + self.y;
+        if let Some(mut label) = line.label {
+            label.x = run.x;
+            label.baseline = run.baseline;
+            self.items.push(Item::Text(label));
+        }
         self.lines.push(LineRecord {
             page: self.pages.len(),
             block,

@@ -1,9 +1,14 @@
 //! Stage 5: pages. Blocks become measured pieces ([`blocks`]), pieces flow into pages
-//! ([`flow`]: figures float, headings stay with what follows, no widows or orphans), and
-//! running heads and page numbers are added once the page count is known ([`running`]).
+//! ([`flow`]: figures float, headings stay with what follows, no widows or orphans) under the
+//! masthead on page 1 ([`masthead`]), the end block goes to the foot of the last page
+//! ([`endblock`]), and running heads and page numbers are added once the page count is known
+//! ([`running`]).
 
 mod blocks;
+mod endblock;
 mod flow;
+mod masthead;
+mod oneline;
 mod running;
 
 use crate::error::Warning;
@@ -62,6 +67,9 @@ pub struct TextRun {
     pub glyphs: Vec<PlacedGlyph>,
     /// The text the glyphs' byte ranges point into.
     pub text: Arc<str>,
+    /// Fake bold: the width of the stroke drawn around glyphs of faces that are not bold
+    /// (zero: none).
+    pub embolden: Pt,
 }
 
 /// A line as the engine set it, for `--dump-lines` and tests.
@@ -88,8 +96,15 @@ pub struct LineRecord {
 /// Lays the document out into pages.
 pub fn paginate(doc: &Document) -> Layout {
     let mut warnings = Vec::new();
+    let mut head = Vec::new();
+    let top = masthead::draw(doc, &mut head, &mut warnings);
     let pieces = blocks::measure(doc, &mut warnings);
-    let mut layout = flow::flow(doc, pieces);
+    let (mut layout, used) = flow::flow(doc, pieces, top);
+    if let Some(first) = layout.pages.first_mut() {
+        head.append(&mut first.items);
+        first.items = head;
+    }
+    endblock::place(doc, &mut layout.pages, used, &mut warnings);
     running::add(doc, &mut layout.pages, &mut warnings);
     layout.warnings = warnings;
     layout

@@ -37,10 +37,18 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, warnings: &mut
         Edge::Bottom => g.height - g.bottom + r.distance,
     };
     let width = g.text_width();
+    // `outside` is on the right of odd pages (GB/T 9704's page numbers), `inside` facing it.
+    let (outer, inner) = if page.number % 2 == 1 {
+        (Align::Right, Align::Left)
+    } else {
+        (Align::Left, Align::Right)
+    };
     for (slot, align) in [
         (&r.left, Align::Left),
         (&r.center, Align::Center),
         (&r.right, Align::Right),
+        (&r.outside, outer),
+        (&r.inside, inner),
     ] {
         let Some(template) = slot else { continue };
         let text = fill_template(template, &doc.meta, page.number);
@@ -102,8 +110,8 @@ fn one_line(
     let line = laid.lines.into_iter().next()?;
     let x = match align {
         Align::Center => (width - line.width) / 2.0,
-        Align::Right => width - line.width,
-        _ => Pt::ZERO,
+        Align::Right => width - r.inset - line.width,
+        _ => r.inset,
     };
     Some(TextRun {
         x,
@@ -112,5 +120,6 @@ fn one_line(
         color: r.style.color,
         glyphs: line.glyphs,
         text: Arc::from(text),
+        embolden: r.style.embolden,
     })
 }

@@ -7,8 +7,8 @@ use crate::page::{Item, Page, TextRun};
 use crate::resolve::Document;
 use crate::units::Pt;
 use printpdf::{
-    Codepoint, CurTransMat, Op, PaintMode, PdfFontHandle, Rect, Rgb, TextItem, TextMatrix,
-    WindingOrder, XObjectTransform,
+    Codepoint, CurTransMat, LineJoinStyle, Op, PaintMode, PdfFontHandle, Rect, Rgb, TextItem,
+    TextMatrix, TextRenderingMode, WindingOrder, XObjectTransform,
 };
 
 /// The operations that draw one page. `part` is the index of the document in a merged PDF.
@@ -163,9 +163,31 @@ fn text_ops(run: &TextRun, doc: &Document, fonts: &Fonts, page_height: Pt, ops: 
                 cid: (!text.is_empty()).then(|| text.to_string()),
             });
         }
+        // Fake bold: a face that is not bold, in a style that asks for bold, is drawn with its
+        // outline stroked as well as filled, in the text's colour.
+        let embolden = run.embolden.0 > 0.0 && !face.is_bold();
+        if embolden {
+            ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::FillStroke,
+            });
+            ops.push(Op::SetOutlineThickness {
+                pt: printpdf::Pt(run.embolden.0 as f32),
+            });
+            ops.push(Op::SetLineJoinStyle {
+                join: LineJoinStyle::Round,
+            });
+            ops.push(Op::SetOutlineColor {
+                col: rgb(run.color),
+            });
+        }
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(codepoints)],
         });
+        if embolden {
+            ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::Fill,
+            });
+        }
         if first.scale != 1.0 {
             ops.push(Op::SetHorizontalScaling { percent: 100.0 });
         }

@@ -26,14 +26,24 @@ pub struct Document {
     pub orphans: u32,
     pub body: Style,
     pub title: Style,
-    pub heading: Style,
+    /// Heading levels 1–4.
+    pub headings: [Style; 4],
+    /// Editor's notes (编者按), and the label that opens one.
+    pub note: Style,
+    pub note_label: Option<NoteLabel>,
     pub caption: Style,
     pub header: Option<Running>,
     pub footer: Option<Running>,
+    pub masthead: Option<Masthead>,
+    pub end_block: Option<EndBlock>,
+    /// Grid typesetting, when the layout asks for it.
+    pub grid: Option<Grid>,
     pub figures: FigureSettings,
     pub blocks: Vec<Content>,
     pub fonts: FontSet,
     pub images: Vec<Arc<Image>>,
+    /// Things worth telling a user who asks for detail (`render -v`): fake bold in use, …
+    pub notes: Vec<String>,
 }
 
 /// What the bulletin says about itself.
@@ -50,6 +60,12 @@ pub struct Metadata {
     pub name: Option<String>,
     pub issue: Option<u32>,
     pub first_page: u32,
+    pub supplement: bool,
+    pub total_issue: Option<u32>,
+    pub classification: Option<String>,
+    /// The copy number as printed (zero-padded).
+    pub copy_number: Option<String>,
+    pub copies: Option<u32>,
 }
 
 /// Page size and the text block inside it.
@@ -84,9 +100,78 @@ pub struct Style {
     pub color: Color,
     pub space_before: Pt,
     pub space_after: Pt,
+    /// Line width of the stroke that emboldens a face with no bold (zero: not emboldened).
+    pub embolden: Pt,
+    /// Character pitch of the grid, for text set on it.
+    pub grid: Option<Pt>,
 }
 
-/// A running header or footer.
+/// The label that opens an editor's note, in a face of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteLabel {
+    pub text: String,
+    pub chain: FontChain,
+    pub embolden: Pt,
+}
+
+/// The grid: text at the body size is set in cells of `char_pitch` (so that a line holds the
+/// layout's number of characters), and every text block starts on a line of `line_pitch` (so
+/// that a page holds its number of lines).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grid {
+    pub char_pitch: Option<Pt>,
+    pub line_pitch: Option<Pt>,
+}
+
+/// Line width of the stroke that emboldens a face with no bold, in ems: about what Word and
+/// xeCJK's AutoFakeBold give.
+pub const FAKE_BOLD_EM: f64 = 0.03;
+
+/// A line of one-line texts in slots: the masthead's lines, and the end block's imprint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SlotLine {
+    pub style: Style,
+    pub left: Option<String>,
+    pub center: Option<String>,
+    pub right: Option<String>,
+    /// Extra space between characters.
+    pub letter_spacing: Pt,
+}
+
+/// The 报头 on page 1, lines top down, then a rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Masthead {
+    pub lines: Vec<SlotLine>,
+    pub rule: Pt,
+    pub rule_color: Color,
+    /// From the last line's slot to the rule, and from the rule to the text.
+    pub rule_gap: Pt,
+    pub space_after: Pt,
+}
+
+/// The 报尾 (版记): groups of lines between rules at the foot of the last page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndBlock {
+    pub style: Style,
+    pub groups: Vec<Vec<EndLine>>,
+    /// The first and last rules, and those between groups.
+    pub rule: Pt,
+    pub inner_rule: Pt,
+    pub rule_color: Color,
+    /// Lines stay this far in from both edges of the text block.
+    pub inset: Pt,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndLine {
+    /// `报：…`: wrapped lines align after the label.
+    Labeled { label: String, text: String },
+    /// One line with text on the left and/or the right (`共印 N 份`, the imprint).
+    Slots {
+        left: Option<String>,
+        right: Option<String>,
+    },
+}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Running {
     pub style: Style,
@@ -94,6 +179,11 @@ pub struct Running {
     pub left: Option<String>,
     pub center: Option<String>,
     pub right: Option<String>,
+    /// Right on odd pages, left on even ones; and the other way round.
+    pub outside: Option<String>,
+    pub inside: Option<String>,
+    /// How far side slots stay in from the text block's edges.
+    pub inset: Pt,
     /// Rule thickness (zero for none).
     pub rule: Pt,
     pub rule_color: Color,
@@ -118,6 +208,8 @@ pub enum Role {
     Title,
     Heading(u8),
     Body,
+    /// An editor's note (编者按).
+    Note,
 }
 
 /// One block of content.
@@ -146,8 +238,9 @@ impl Document {
     pub fn style(&self, role: Role) -> &Style {
         match role {
             Role::Title => &self.title,
-            Role::Heading(_) => &self.heading,
+            Role::Heading(level) => &self.headings[(level.clamp(1, 4) - 1) as usize],
             Role::Body => &self.body,
+            Role::Note => &self.note,
         }
     }
 
@@ -158,20 +251,37 @@ impl Document {
     }
 }
 
-/// Fills `{page}`, `{publisher}`, `{date}`, `{title}`, `{name}` and `{issue}` in a header or
-/// footer template.
+/// Fills the fields of a header, footer, masthead or end-block template: `{page}`,
+/// `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
+/// `{copy}`, `{copies}`. A field the bulletin does not give is left empty.
 pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     template
         .replace("{page}", &page.to_string())
         .replace("{publisher}", &meta.publisher)
         .replace("{date}", &meta.date_text)
         .replace("{title}", &meta.title)
         .replace("{name}", meta.name.as_deref().unwrap_or(""))
+        .replace("{issue}", &number(meta.issue))
+        .replace("{total}", &number(meta.total_issue))
         .replace(
-            "{issue}",
-            &meta.issue.map(|n| n.to_string()).unwrap_or_default(),
+            "{classification}",
+            meta.classification.as_deref().unwrap_or(""),
         )
+        .replace("{copy}", meta.copy_number.as_deref().unwrap_or(""))
+        .replace("{copies}", &number(meta.copies))
 }
 
 /// The fields templates may use.
-pub const TEMPLATE_FIELDS: &[&str] = &["page", "publisher", "date", "title", "name", "issue"];
+pub const TEMPLATE_FIELDS: &[&str] = &[
+    "page",
+    "publisher",
+    "date",
+    "title",
+    "name",
+    "issue",
+    "total",
+    "classification",
+    "copy",
+    "copies",
+];

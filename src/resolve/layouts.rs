@@ -100,19 +100,70 @@ fn check(
             chains.insert(chain.clone());
         }
     }
-    let roles: [(&str, &mut Option<StyleSpec>); 6] = [
+    if let Some(g) = &spec.grid {
+        for (key, value, least) in [("characters", &g.characters, 4), ("lines", &g.lines, 3)] {
+            if let Some(v) = value.as_ref().filter(|v| *v.get_ref() < least) {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("[grid] `{key}` must be at least {least}"),
+                )
+                .at(source, v.span()));
+            }
+        }
+    }
+    if let Some(m) = &spec.masthead {
+        if m.copy_digits.is_some_and(|d| d > 12) {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "[masthead] `copy-digits` must be 12 or fewer (GB/T 9704 uses 6)",
+            )
+            .with_path(&source.path));
+        }
+        for (template, fields) in [
+            (&m.issue_format, &["issue"][..]),
+            (&m.supplement_format, &["issue"][..]),
+            (&m.total_format, &["total"][..]),
+        ] {
+            if let Some(t) = template {
+                check_fields(t, fields, source)?;
+            }
+        }
+    }
+    let masthead: Vec<(&str, &mut Option<StyleSpec>)> = match &mut spec.masthead {
+        Some(m) => vec![
+            ("masthead.marks", &mut m.marks),
+            ("masthead.name", &mut m.name),
+            ("masthead.number", &mut m.number),
+            ("masthead.info", &mut m.info),
+        ],
+        None => Vec::new(),
+    };
+    let roles: Vec<(&str, &mut Option<StyleSpec>)> = vec![
         ("body", &mut spec.body),
         ("title", &mut spec.title),
         ("heading", &mut spec.heading),
+        ("heading-1", &mut spec.heading_1),
+        ("heading-2", &mut spec.heading_2),
+        ("heading-3", &mut spec.heading_3),
+        ("heading-4", &mut spec.heading_4),
+        ("note", &mut spec.note),
         ("caption", &mut spec.caption),
         ("header", &mut spec.header),
         ("footer", &mut spec.footer),
-    ];
+        ("end-block", &mut spec.end_block),
+    ]
+    .into_iter()
+    .chain(masthead)
+    .collect();
     for (role, style) in roles {
         let Some(style) = style else { continue };
-        for font in [&mut style.font, &mut style.latin_font]
-            .into_iter()
-            .flatten()
+        for font in [
+            &mut style.font,
+            &mut style.latin_font,
+            &mut style.label_font,
+        ]
+        .into_iter()
+        .flatten()
         {
             let span = font.span();
             match font.get_ref().clone() {
@@ -175,44 +226,124 @@ fn font_chain_error(
     .at(source, span)
 }
 
+/// Which roles take a key that not every role takes.
+fn key_owners(key: &str) -> &'static [&'static str] {
+    const RUNNING: &[&str] = &["header", "footer"];
+    const HEADINGS: &[&str] = &[
+        "heading",
+        "heading-1",
+        "heading-2",
+        "heading-3",
+        "heading-4",
+    ];
+    const MASTHEAD: &[&str] = &[
+        "masthead.marks",
+        "masthead.name",
+        "masthead.number",
+        "masthead.info",
+    ];
+    match key {
+        "format" => &["caption"],
+        "left" | "right" => &[
+            "header",
+            "footer",
+            "masthead.marks",
+            "masthead.info",
+            "end-block",
+        ],
+        "center" => &["header", "footer", "masthead.marks", "masthead.info"],
+        "outside" | "inside" | "distance" | "first-page" => RUNNING,
+        "inset" | "rule" | "rule-color" => &["header", "footer", "end-block"],
+        "inner-rule" | "copies" | "separator" | "terminator" => &["end-block"],
+        "numbering" => HEADINGS,
+        "label" | "label-font" | "label-bold" => &["note"],
+        "letter-spacing" => MASTHEAD,
+        _ => &[],
+    }
+}
+
 /// Keys that only some roles use, and templates' field names.
 fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()> {
-    let running = matches!(role, "header" | "footer");
-    let misplaced = |key: &str, owner: &str| {
-        Error::new(
+    let misplaced = |key: &str, span: Option<Range<usize>>| {
+        let owners: Vec<String> = key_owners(key).iter().map(|o| format!("[{o}]")).collect();
+        let error = Error::new(
             ErrorKind::Invalid,
-            format!("[{role}] `{key}` only applies to {owner}"),
-        )
-        .with_path(&source.path)
-    };
-    if let Some(f) = &style.format {
-        if role != "caption" {
-            return Err(misplaced("format", "[caption]").at(source, f.span()));
+            format!(
+                "[{role}] `{key}` only applies to {}",
+                owners
+                    .join(", ")
+                    .replacen(", [", " and [", usize::from(owners.len() == 2))
+            ),
+        );
+        match span {
+            Some(span) => error.at(source, span),
+            None => error.with_path(&source.path),
         }
+    };
+    let spanned = |t: &Option<Spanned<String>>| t.as_ref().map(Spanned::span);
+    let keys: [(&str, bool, Option<Range<usize>>); 19] = [
+        ("format", style.format.is_some(), spanned(&style.format)),
+        ("left", style.left.is_some(), spanned(&style.left)),
+        ("center", style.center.is_some(), spanned(&style.center)),
+        ("right", style.right.is_some(), spanned(&style.right)),
+        ("outside", style.outside.is_some(), spanned(&style.outside)),
+        ("inside", style.inside.is_some(), spanned(&style.inside)),
+        ("distance", style.distance.is_some(), None),
+        ("first-page", style.first_page.is_some(), None),
+        ("inset", style.inset.is_some(), None),
+        ("rule", style.rule.is_some(), None),
+        ("rule-color", style.rule_color.is_some(), None),
+        ("inner-rule", style.inner_rule.is_some(), None),
+        ("copies", style.copies.is_some(), spanned(&style.copies)),
+        ("separator", style.separator.is_some(), None),
+        ("terminator", style.terminator.is_some(), None),
+        (
+            "numbering",
+            style.numbering.is_some(),
+            spanned(&style.numbering),
+        ),
+        ("label", style.label.is_some(), spanned(&style.label)),
+        (
+            "label-font",
+            style.label_font.is_some(),
+            style.label_font.as_ref().map(Spanned::span),
+        ),
+        ("letter-spacing", style.letter_spacing.is_some(), None),
+    ];
+    for (key, set, span) in keys {
+        if set && !key_owners(key).contains(&role) {
+            return Err(misplaced(key, span));
+        }
+    }
+    if style.label_bold.is_some() && role != "note" {
+        return Err(misplaced("label-bold", None));
+    }
+    if let Some(f) = &style.format {
         check_fields(f, &["n", "caption"], source)?;
     }
-    for (key, slot) in [
-        ("left", &style.left),
-        ("center", &style.center),
-        ("right", &style.right),
-    ] {
-        if let Some(t) = slot {
-            if !running {
-                return Err(misplaced(key, "[header] and [footer]").at(source, t.span()));
-            }
-            check_fields(t, TEMPLATE_FIELDS, source)?;
-        }
+    for t in [
+        &style.left,
+        &style.center,
+        &style.right,
+        &style.outside,
+        &style.inside,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        check_fields(t, TEMPLATE_FIELDS, source)?;
     }
-    if !running {
-        for (key, set) in [
-            ("rule", style.rule.is_some()),
-            ("rule-color", style.rule_color.is_some()),
-            ("distance", style.distance.is_some()),
-            ("first-page", style.first_page.is_some()),
-        ] {
-            if set {
-                return Err(misplaced(key, "[header] and [footer]"));
-            }
+    if let Some(c) = &style.copies {
+        check_fields(c, &["copies"], source)?;
+    }
+    if let Some(n) = &style.numbering {
+        check_fields(n, &["cn", "n"], source)?;
+        if !n.get_ref().contains("{cn}") && !n.get_ref().contains("{n}") {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "`numbering` needs `{cn}` (一, 二 …) or `{n}` (1, 2 …) where the number goes",
+            )
+            .at(source, n.span()));
         }
     }
     Ok(())

@@ -6,13 +6,15 @@
 //! figures and word their captions, and load their images. Files are reached only through the
 //! [`Assets`] trait, so this stage is testable with in-memory inputs.
 
+mod bulletin;
 mod document;
 mod layouts;
+mod numbering;
 mod styles;
 
 pub use document::{
-    fill_template, Content, Document, FigureSettings, Metadata, PageGeometry, Role, Running, Style,
-    TEMPLATE_FIELDS,
+    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Masthead, Metadata,
+    NoteLabel, PageGeometry, Role, Running, SlotLine, Style, TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
@@ -82,18 +84,39 @@ fn content(
     let mut images: HashMap<std::path::PathBuf, usize> = HashMap::new();
     let mut out = Vec::with_capacity(def.blocks.len());
     let mut number = 0;
+    let mut numbering = numbering::Numbering::new(
+        styles::heading_levels(spec).map(|l| l.numbering.map(|n| n.into_inner())),
+    );
     for block in &def.blocks {
         out.push(match block {
-            Block::Title { text, at } => Content::Text {
-                role: Role::Title,
-                text: text.clone(),
-                at: at.clone(),
-            },
+            Block::Title { text, at } => {
+                numbering.reset();
+                Content::Text {
+                    role: Role::Title,
+                    text: text.clone(),
+                    at: at.clone(),
+                }
+            }
             Block::Heading { text, level, at } => Content::Text {
                 role: Role::Heading(*level),
-                text: text.clone(),
+                text: numbering.heading(*level, text),
                 at: at.clone(),
             },
+            Block::Note { text, first, at } => {
+                let text = replace_refs(text, &labels, source, at)?;
+                let label = doc.note_label.as_ref().map(|l| l.text.as_str());
+                Content::Text {
+                    role: Role::Note,
+                    // The label opens the note, unless the author wrote it already.
+                    text: match label {
+                        Some(label) if *first && !text.starts_with(label) => {
+                            format!("{label}{text}")
+                        }
+                        _ => text,
+                    },
+                    at: at.clone(),
+                }
+            }
             Block::Paragraph { text, at } => Content::Text {
                 role: Role::Body,
                 text: replace_refs(text, &labels, source, at)?,

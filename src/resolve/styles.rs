@@ -18,45 +18,43 @@ use crate::units::{Length, Pt};
 
 /// Builds the document's frame (everything but its content blocks).
 pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result<Document> {
-    let mut fonts = FontSet::default();
+    let page = geometry(spec);
     let body_spec = spec.body.clone().unwrap_or_default();
     let body_size = body_spec.size.map_or(Pt(12.0), |s| s.0.resolve(Pt(12.0)));
-    let body_pitch = body_spec
-        .line_pitch
-        .map_or(body_size * 1.5, |p| p.0.resolve(body_size));
-    let pitch_ratio = body_pitch / body_size;
-
-    let mut style = |role: &str, defaults: RoleDefaults| -> Result<Style> {
-        let own = match role {
-            "title" => spec.title.clone(),
-            "heading" => spec.heading.clone(),
-            "caption" => spec.caption.clone(),
-            "header" => spec.header.clone(),
-            "footer" => spec.footer.clone(),
-            _ => spec.body.clone(),
-        }
-        .unwrap_or_default();
-        resolve_style(
-            role,
-            &own,
-            &body_spec,
-            body_size,
-            pitch_ratio,
-            defaults,
-            spec,
-            assets,
-            &mut fonts,
-        )
+    let grid = grid(def, spec, &page, body_size)?;
+    let body_pitch = match grid.and_then(|g| g.line_pitch) {
+        Some(pitch) => pitch,
+        None => body_spec
+            .line_pitch
+            .map_or(body_size * 1.5, |p| p.0.resolve(body_size)),
     };
-    let body = style("body", RoleDefaults::BODY)?;
-    let title = style("title", RoleDefaults::TITLE)?;
-    let heading = style("heading", RoleDefaults::HEADING)?;
-    let caption = style("caption", RoleDefaults::CAPTION)?;
-    let header = running("header", spec.header.as_ref(), &mut style)?;
-    let footer = running("footer", spec.footer.as_ref(), &mut style)?;
+    let mut styler = Styler {
+        spec,
+        assets,
+        body: body_spec,
+        body_size,
+        pitch_ratio: body_pitch / body_size,
+        grid,
+        fonts: FontSet::default(),
+        notes: Vec::new(),
+    };
+    let role = |r: &Option<StyleSpec>| r.clone().unwrap_or_default();
+    let body = styler.style("body", &role(&spec.body), RoleDefaults::BODY)?;
+    let title = styler.style("title", &role(&spec.title), RoleDefaults::TITLE)?;
+    let mut headings = Vec::with_capacity(4);
+    for (n, level) in heading_levels(spec).iter().enumerate() {
+        let name = format!("heading-{}", n + 1);
+        headings.push(styler.style(&name, level, RoleDefaults::HEADING)?);
+    }
+    let headings: [Style; 4] = headings.try_into().expect("four heading levels");
+    let note_spec = role(&spec.note);
+    let note = styler.style("note", &note_spec, RoleDefaults::BODY)?;
+    let note_label = styler.note_label(&note_spec, &note)?;
+    let caption = styler.style("caption", &role(&spec.caption), RoleDefaults::CAPTION)?;
+    let header = running("header", spec.header.as_ref(), &mut styler)?;
+    let footer = running("footer", spec.footer.as_ref(), &mut styler)?;
 
     let meta = metadata(def, spec);
-    let page = geometry(spec);
     if page.text_width().0 < body_size.0 * 4.0 || page.text_height().0 < body_pitch.0 * 3.0 {
         return Err(Error::new(
             ErrorKind::Invalid,
@@ -68,6 +66,8 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         )
         .with_path(&def.source.path));
     }
+    let masthead = super::bulletin::masthead(def, spec, &meta, &mut styler)?;
+    let end_block = super::bulletin::end_block(def, spec, &meta, &mut styler)?;
     let t = spec.text.clone().unwrap_or_default();
     let f = spec.figure.clone().unwrap_or_default();
     Ok(Document {
@@ -81,6 +81,7 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
             cjk_latin_spacing: t.cjk_latin_spacing.unwrap_or(true),
             hanging_punctuation: t.hanging_punctuation.unwrap_or(false),
             hyphenation: t.hyphenation.unwrap_or(Hyphenation::Auto),
+            grid: None,
         },
         widows: t.widows.unwrap_or(2).max(1),
         orphans: t.orphans.unwrap_or(2).max(1),
@@ -100,29 +101,116 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         },
         body,
         title,
-        heading,
+        headings,
+        note,
+        note_label,
         caption,
         header,
         footer,
+        masthead,
+        end_block,
+        grid,
         blocks: Vec::new(),
-        fonts,
+        fonts: styler.fonts,
         images: Vec::new(),
+        notes: styler
+            .notes
+            .into_iter()
+            .filter(|(role, _)| role_in_use(role, def))
+            .map(|(_, note)| note)
+            .collect(),
     })
+}
+
+/// Whether the definition has text in a role (so that notes about unused roles stay quiet).
+fn role_in_use(role: &str, def: &Definition) -> bool {
+    use crate::model::Block;
+    let any = |f: &dyn Fn(&Block) -> bool| def.blocks.iter().any(f);
+    match role {
+        "title" => any(&|b| matches!(b, Block::Title { .. })),
+        "note" | "note label" => any(&|b| matches!(b, Block::Note { .. })),
+        "caption" => any(&|b| matches!(b, Block::Figure(f) if f.caption.is_some())),
+        "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
+        _ => match role
+            .strip_prefix("heading-")
+            .and_then(|l| l.parse::<u8>().ok())
+        {
+            Some(level) => any(&|b| matches!(b, Block::Heading { level: l, .. } if *l == level)),
+            None => true,
+        },
+    }
+}
+
+/// Each heading level's own values laid over what `[heading]` gives all levels.
+pub fn heading_levels(spec: &LayoutSpec) -> [StyleSpec; 4] {
+    use crate::model::layout::Merge;
+    let base = spec.heading.clone().unwrap_or_default();
+    [
+        &spec.heading_1,
+        &spec.heading_2,
+        &spec.heading_3,
+        &spec.heading_4,
+    ]
+    .map(|level| {
+        level
+            .clone()
+            .map_or_else(|| base.clone(), |l| l.merge(base.clone()))
+    })
+}
+
+/// The grid's pitches from the text block, checked against the body size.
+fn grid(
+    def: &Definition,
+    spec: &LayoutSpec,
+    page: &PageGeometry,
+    body_size: Pt,
+) -> Result<Option<Grid>> {
+    let Some(g) = &spec.grid else { return Ok(None) };
+    let invalid =
+        |msg: String| Err(Error::new(ErrorKind::Invalid, msg).with_path(&def.source.path));
+    let char_pitch = match g.characters.as_ref().map(|n| *n.get_ref()) {
+        Some(n) => {
+            let pitch = page.text_width() / n as f64;
+            if pitch.0 < body_size.0 * 0.9 {
+                return invalid(format!(
+                    "[grid] {n} characters a line leave {pitch} a character, too little for the body's {body_size} type"
+                ));
+            }
+            Some(pitch)
+        }
+        None => None,
+    };
+    let line_pitch = match g.lines.as_ref().map(|n| *n.get_ref()) {
+        Some(n) => {
+            let pitch = page.text_height() / n as f64;
+            if pitch.0 < body_size.0 {
+                return invalid(format!(
+                    "[grid] {n} lines a page leave {pitch} a line, less than the body's {body_size} type"
+                ));
+            }
+            Some(pitch)
+        }
+        None => None,
+    };
+    Ok(Some(Grid {
+        char_pitch,
+        line_pitch,
+    }))
 }
 
 /// What a role looks like when the layout says nothing: size relative to the body, alignment,
 /// first-line indent (in ems of its own size) and spacing (in lines of its own pitch).
 #[derive(Clone, Copy)]
-struct RoleDefaults {
-    size: f64,
-    align: Align,
-    indent: f64,
-    before: f64,
-    after: f64,
+pub struct RoleDefaults {
+    pub size: f64,
+    pub align: Align,
+    pub indent: f64,
+    pub before: f64,
+    pub after: f64,
 }
 
 impl RoleDefaults {
-    const BODY: RoleDefaults = RoleDefaults {
+    pub const BODY: RoleDefaults = RoleDefaults {
         size: 1.0,
         align: Align::Justify,
         indent: 2.0,
@@ -150,7 +238,7 @@ impl RoleDefaults {
         before: 0.0,
         after: 0.0,
     };
-    const RUNNING: RoleDefaults = RoleDefaults {
+    pub const RUNNING: RoleDefaults = RoleDefaults {
         size: 0.75,
         align: Align::Left,
         indent: 0.0,
@@ -159,62 +247,149 @@ impl RoleDefaults {
     };
 }
 
-#[allow(clippy::too_many_arguments)]
-fn resolve_style(
-    role: &str,
-    own: &StyleSpec,
-    body: &StyleSpec,
+/// What resolving a style needs besides the role's own values: the body's values (which roles
+/// inherit), the grid, the fonts opened so far, and notes for verbose output.
+pub struct Styler<'a> {
+    spec: &'a LayoutSpec,
+    assets: &'a dyn Assets,
+    body: StyleSpec,
     body_size: Pt,
     pitch_ratio: f64,
-    d: RoleDefaults,
-    spec: &LayoutSpec,
-    assets: &dyn Assets,
-    fonts: &mut FontSet,
-) -> Result<Style> {
-    let size = match own.size {
-        Some(s) => s.0.resolve(body_size),
-        None => body_size * d.size,
-    };
-    if !(1.0..=500.0).contains(&size.0) {
-        return Err(Error::new(
-            ErrorKind::Invalid,
-            format!("[{role}] size {size} is not a usable type size"),
-        ));
+    grid: Option<Grid>,
+    pub fonts: FontSet,
+    /// Notes for verbose output, with the role each is about.
+    pub notes: Vec<(String, String)>,
+}
+
+impl Styler<'_> {
+    /// Resolves the style of `role` from its own values, the body's, and the role's defaults.
+    pub fn style(&mut self, role: &str, own: &StyleSpec, d: RoleDefaults) -> Result<Style> {
+        let size = match own.size {
+            Some(s) => s.0.resolve(self.body_size),
+            None => self.body_size * d.size,
+        };
+        if !(1.0..=500.0).contains(&size.0) {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!("[{role}] size {size} is not a usable type size"),
+            ));
+        }
+        // Text at the body size is set on the grid, when there is one.
+        let on_grid = self
+            .grid
+            .filter(|_| (size.0 - self.body_size.0).abs() < 0.01);
+        let line_pitch = match on_grid.and_then(|g| g.line_pitch) {
+            Some(pitch) => pitch,
+            None => own
+                .line_pitch
+                .map_or(size * self.pitch_ratio, |p| p.0.resolve(size))
+                .max(size * 0.5),
+        };
+        let font = own
+            .font
+            .as_ref()
+            .or(self.body.font.as_ref())
+            .map(|f| f.get_ref().clone())
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Invalid,
+                    format!(
+                        "the layout sets no font for [{role}] (and none for [body] to inherit)"
+                    ),
+                )
+            })?;
+        let latin = own
+            .latin_font
+            .as_ref()
+            .or(self.body.latin_font.as_ref())
+            .map(|l| l.get_ref().clone());
+        let chain = self.chain(&font, latin.as_ref())?;
+        let len = |l: Option<crate::model::LengthValue>, default: Length| {
+            l.map_or(default, |v| v.0).resolve(size)
+        };
+        let embolden = self.embolden(role, &chain, own.bold.unwrap_or(false), size);
+        let char_pitch = on_grid.and_then(|g| g.char_pitch);
+        // On the grid a character is a cell: a 2-character indent is two cells.
+        let indent = len(own.indent, Length::Em(d.indent)) * char_pitch.map_or(1.0, |p| p / size);
+        Ok(Style {
+            chain,
+            size,
+            line_pitch,
+            indent,
+            align: own.align.unwrap_or(d.align),
+            color: own.color.or(self.body.color).unwrap_or(Color::BLACK),
+            space_before: len(own.space_before, Length::Pt(line_pitch * d.before)),
+            space_after: len(own.space_after, Length::Pt(line_pitch * d.after)),
+            embolden,
+            grid: char_pitch,
+        })
     }
-    let line_pitch = own
-        .line_pitch
-        .map_or(size * pitch_ratio, |p| p.0.resolve(size))
-        .max(size * 0.5);
-    let font = own.font.as_ref().or(body.font.as_ref()).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Invalid,
-            format!("the layout sets no font for [{role}] (and none for [body] to inherit)"),
-        )
-    })?;
-    let faces = font_names(font.get_ref(), spec)
-        .iter()
-        .map(|n| open(n, assets).map(|f| fonts.add(f)))
-        .collect::<Result<Vec<_>>>()?;
-    let latin = match own.latin_font.as_ref().or(body.latin_font.as_ref()) {
-        Some(l) => match font_names(l.get_ref(), spec).first() {
-            Some(n) => Some(fonts.add(open(n, assets)?)),
+
+    /// Opens the faces a font reference names.
+    fn chain(&mut self, font: &FontRef, latin: Option<&FontRef>) -> Result<FontChain> {
+        let faces = font_names(font, self.spec)
+            .iter()
+            .map(|n| open(n, self.assets).map(|f| self.fonts.add(f)))
+            .collect::<Result<Vec<_>>>()?;
+        let latin = match latin {
+            Some(l) => match font_names(l, self.spec).first() {
+                Some(n) => Some(self.fonts.add(open(n, self.assets)?)),
+                None => None,
+            },
             None => None,
-        },
-        None => None,
-    };
-    let len = |l: Option<crate::model::LengthValue>, default: Length| {
-        l.map_or(default, |v| v.0).resolve(size)
-    };
-    Ok(Style {
-        chain: FontChain { faces, latin },
-        size,
-        line_pitch,
-        indent: len(own.indent, Length::Em(d.indent)),
-        align: own.align.unwrap_or(d.align),
-        color: own.color.or(body.color).unwrap_or(Color::BLACK),
-        space_before: len(own.space_before, Length::Pt(line_pitch * d.before)),
-        space_after: len(own.space_after, Length::Pt(line_pitch * d.after)),
-    })
+        };
+        Ok(FontChain { faces, latin })
+    }
+
+    /// The stroke that makes text bold when the style asks for bold and its face has none: a
+    /// real bold face, when the chain starts with one, is used as it is.
+    fn embolden(&mut self, role: &str, chain: &FontChain, bold: bool, size: Pt) -> Pt {
+        if !bold {
+            return Pt::ZERO;
+        }
+        let face = self.fonts.get(chain.primary());
+        if face.is_bold() {
+            return Pt::ZERO;
+        }
+        let width = size * FAKE_BOLD_EM;
+        self.notes.push((
+            role.to_string(),
+            format!(
+                "[{role}] is bold but {} has no bold face: it is drawn with fake bold (stroke and fill, {width} line)",
+                face.postscript_name
+            ),
+        ));
+        width
+    }
+
+    /// The label that opens an editor's note, in its own face when the layout gives one.
+    fn note_label(&mut self, spec: &StyleSpec, note: &Style) -> Result<Option<NoteLabel>> {
+        let Some(label) = spec.label.as_ref().map(|l| l.get_ref().trim().to_string()) else {
+            return Ok(None);
+        };
+        if label.is_empty() {
+            return Ok(None);
+        }
+        let chain = match &spec.label_font {
+            Some(font) => self.chain(font.get_ref(), None)?,
+            None => note.chain.clone(),
+        };
+        let embolden = self.embolden(
+            "note label",
+            &chain,
+            spec.label_bold.unwrap_or(false),
+            note.size,
+        );
+        Ok(Some(NoteLabel {
+            text: label,
+            chain,
+            embolden,
+        }))
+    }
+
+    pub fn body_size(&self) -> Pt {
+        self.body_size
+    }
 }
 
 fn open(name: &str, assets: &dyn Assets) -> Result<std::sync::Arc<crate::fonts::FontFace>> {
@@ -236,11 +411,7 @@ fn font_names(font: &FontRef, spec: &LayoutSpec) -> Vec<String> {
     }
 }
 
-fn running(
-    role: &str,
-    spec: Option<&StyleSpec>,
-    style: &mut impl FnMut(&str, RoleDefaults) -> Result<Style>,
-) -> Result<Option<Running>> {
+fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<Option<Running>> {
     let Some(spec) = spec else { return Ok(None) };
     let slot = |s: &Option<toml::Spanned<String>>| {
         s.as_ref()
@@ -248,11 +419,15 @@ fn running(
             .filter(|t| !t.is_empty())
     };
     let (left, center, right) = (slot(&spec.left), slot(&spec.center), slot(&spec.right));
+    let (outside, inside) = (slot(&spec.outside), slot(&spec.inside));
     let rule = spec.rule.map_or(Pt::ZERO, |r| r.0.resolve(Pt(12.0)));
-    if left.is_none() && center.is_none() && right.is_none() && rule.0 <= 0.0 {
+    let empty = [&left, &center, &right, &outside, &inside]
+        .iter()
+        .all(|s| s.is_none());
+    if empty && rule.0 <= 0.0 {
         return Ok(None);
     }
-    let style = style(role, RoleDefaults::RUNNING)?;
+    let style = styler.style(role, spec, RoleDefaults::RUNNING)?;
     let distance = spec
         .distance
         .map_or(style.size * 1.2, |d| d.0.resolve(style.size));
@@ -260,6 +435,9 @@ fn running(
         left,
         center,
         right,
+        outside,
+        inside,
+        inset: spec.inset.map_or(Pt::ZERO, |i| i.0.resolve(style.size)),
         rule,
         rule_color: spec.rule_color.unwrap_or(style.color),
         distance,
@@ -294,6 +472,18 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         name: m.name.clone(),
         issue: m.issue,
         first_page: m.first_page,
+        supplement: m.supplement,
+        total_issue: m.total_issue,
+        classification: m.classification.clone(),
+        copy_number: m.copy_number.map(|n| {
+            let digits = spec
+                .masthead
+                .as_ref()
+                .and_then(|h| h.copy_digits)
+                .unwrap_or(6) as usize;
+            format!("{n:0digits$}")
+        }),
+        copies: m.copies,
     }
 }
 

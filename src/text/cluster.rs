@@ -146,6 +146,21 @@ pub fn build(text: &str, chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluste
     }
 }
 
+/// Grid typesetting: every full-width cluster (Han characters and Chinese punctuation) takes a
+/// whole number of cells of `pitch` — one for a character, two for —— and …… — whatever its
+/// font's advance. A pitch a little under the type size (GB/T 9704's 28 characters of 16 pt in
+/// 156 mm) tightens the text evenly; the glyphs keep their size.
+pub fn snap_to_grid(clusters: &mut [Cluster], pitch: Pt, size: Pt) {
+    for c in clusters.iter_mut().filter(|c| c.class.is_cjk()) {
+        let cells = (c.advance / size).round().max(1.0);
+        let scale = pitch / size;
+        for g in &mut c.glyphs {
+            g.x = g.x * scale;
+        }
+        c.advance = pitch * cells;
+    }
+}
+
 fn advance(fonts: &FontSet, font: FontIdx, glyph: u16, size: Pt) -> Pt {
     size * fonts.get(font).advance(glyph)
 }

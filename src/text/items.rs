@@ -193,10 +193,14 @@ pub fn build(
 /// How far a mark before a break may hang into the margin: its box, if hanging punctuation is
 /// on and it is one of 、，。 (only the one mark right before the break ever hangs).
 fn hang_width(c: &Cluster, blank: BlankUse, settings: &TextSettings) -> Pt {
-    if settings.hanging_punctuation
-        && matches!(c.first, '、' | '，' | '。')
-        && c.class.is_cjk_punct()
-    {
+    // 、，。 may hang (clreq); on a grid every closing mark may, so that a full line keeps its
+    // cells instead of losing one to the line-start prohibition.
+    let may_hang = if settings.grid.is_some() {
+        matches!(c.class, Class::Close | Class::Pause | Class::Stop)
+    } else {
+        matches!(c.first, '、' | '，' | '。') && c.class.is_cjk_punct()
+    };
+    if settings.hanging_punctuation && may_hang {
         box_width(c, blank)
     } else {
         Pt::ZERO

@@ -29,6 +29,11 @@ pub struct TextSettings {
     pub cjk_latin_spacing: bool,
     pub hanging_punctuation: bool,
     pub hyphenation: Hyphenation,
+    /// Grid typesetting: the character pitch. Every full-width cluster takes whole cells of
+    /// this width (so a line of the measure holds a fixed number of characters), closing marks
+    /// may hang past the line's end when hanging punctuation is on, and a short last line is
+    /// not avoided.
+    pub grid: Option<Pt>,
 }
 
 impl Default for TextSettings {
@@ -40,6 +45,7 @@ impl Default for TextSettings {
             cjk_latin_spacing: true,
             hanging_punctuation: false,
             hyphenation: Hyphenation::Auto,
+            grid: None,
         }
     }
 }
@@ -72,7 +78,10 @@ pub fn layout_paragraph(
     settings: &TextSettings,
     fonts: &FontSet,
 ) -> ParagraphLayout {
-    let built = cluster::build(par.text, par.chain, fonts, par.size);
+    let mut built = cluster::build(par.text, par.chain, fonts, par.size);
+    if let Some(pitch) = settings.grid {
+        cluster::snap_to_grid(&mut built.clusters, pitch, par.size);
+    }
     let clusters = &built.clusters;
     let mut rules = breaks::opportunities(par.text, clusters, settings.strictness);
     let everywhere = match settings.hyphenation {
@@ -128,7 +137,16 @@ fn choose_breaks(
     hyphen: line::Hyphen,
 ) -> Vec<Chosen> {
     let params = linebreak::Params::default();
-    let last_chars = |start: usize, end: usize| chars_on_line(items, clusters, start, end);
+    // On a grid every line but the last is full; a short last line is what the grid gives, so
+    // it costs nothing there.
+    let grid = settings.grid.is_some();
+    let last_chars = |start: usize, end: usize| {
+        if grid {
+            usize::MAX
+        } else {
+            chars_on_line(items, clusters, start, end)
+        }
+    };
     let run = |width: Pt| match settings.line_breaking {
         LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &last_chars),
         LineBreaking::Greedy => linebreak::greedy(measure, width),
@@ -266,5 +284,7 @@ fn run_width(clusters: &[cluster::Cluster], run: std::ops::Range<usize>) -> Pt {
     clusters[run].iter().fold(Pt::ZERO, |w, c| w + c.advance)
 }
 
+#[cfg(test)]
+mod grid_tests;
 #[cfg(test)]
 mod tests;

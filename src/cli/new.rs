@@ -1,0 +1,149 @@
+//! `jianbao new`: the next issue's definition from the previous one. The clock is read here,
+//! not in the library: the core takes the date it is given.
+
+use super::{EXIT_INPUT, EXIT_OK};
+use crate::assets::write_atomically;
+use crate::error::{Error, ErrorKind};
+use crate::model::Date;
+use crate::next_issue::{next_issue, NextIssue};
+use clap::Args;
+use std::path::{Component, Path, PathBuf};
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The previous issue's definition.
+    #[arg(long, value_name = "PREV.toml")]
+    pub from: PathBuf,
+    /// Where to write the next issue's definition.
+    #[arg(short, long, value_name = "NEXT.toml")]
+    pub output: PathBuf,
+    /// The next issue's number (default: the previous one plus one).
+    #[arg(long, value_name = "N")]
+    pub issue: Option<u32>,
+    /// The next issue's date (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Replace NEXT.toml if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+}
+
+pub fn run(args: &NewArgs) -> i32 {
+    match new_issue(args) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+fn new_issue(args: &NewArgs) -> Result<(), Error> {
+    if args.output.exists() && !args.force {
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            "the file exists; add --force to replace it",
+        )
+        .with_path(&args.output));
+    }
+    let prev = super::render::read_definition(&args.from)?;
+    let layout = crate::model::definition::parse(&prev)?.layout.into_inner();
+    let next = NextIssue {
+        issue: args.issue,
+        date: args.date.unwrap_or_else(today),
+        layout: relocated_layout(&layout, &args.from, &args.output),
+    };
+    let text = next_issue(&prev, &next)?;
+    write_atomically(&args.output, text.as_bytes())?;
+    if !args.quiet {
+        let def = crate::model::definition::parse(&crate::error::Source::new(
+            args.output.clone(),
+            text.as_str(),
+        ))?;
+        eprintln!(
+            "wrote {}{}, {}",
+            args.output.display(),
+            def.meta
+                .issue
+                .map(|n| format!(" (issue {n})"))
+                .unwrap_or_default(),
+            def.meta.date.iso()
+        );
+    }
+    Ok(())
+}
+
+/// Today's date where the user is (UTC if the local offset cannot be known).
+fn today() -> Date {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    Date {
+        year: now.year(),
+        month: u8::from(now.month()) as u32,
+        day: now.day() as u32,
+    }
+}
+
+/// A layout given as a path is relative to the definition; when the next issue's file is in
+/// another directory, the path is rewritten to reach the same layout from there.
+fn relocated_layout(layout: &str, from: &Path, to: &Path) -> Option<String> {
+    let is_path = layout.ends_with(".toml") || layout.contains('/') || layout.contains('\\');
+    if !is_path || Path::new(layout).is_absolute() {
+        return None;
+    }
+    let from_dir = absolute_dir(from)?;
+    let to_dir = absolute_dir(to)?;
+    if from_dir == to_dir {
+        return None;
+    }
+    let target = from_dir.join(layout);
+    Some(
+        relative(&target, &to_dir)
+            .to_string_lossy()
+            .replace('\\', "/"),
+    )
+}
+
+fn absolute_dir(file: &Path) -> Option<PathBuf> {
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = dir.unwrap_or(Path::new("."));
+    std::fs::canonicalize(dir).ok()
+}
+
+/// `target` as seen from `base` (both absolute): `../layouts/x.toml`.
+fn relative(target: &Path, base: &Path) -> PathBuf {
+    let t: Vec<Component> = target.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &t[common..] {
+        out.push(c.as_os_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative(Path::new("/a/layouts/x.toml"), Path::new("/a/b/c")),
+            PathBuf::from("../../layouts/x.toml")
+        );
+        assert_eq!(
+            relative(Path::new("/a/x.toml"), Path::new("/a")),
+            PathBuf::from("x.toml")
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! The 报尾 (版记) at the foot of the last page: groups of lines between rules, the last rule on
+//! the bottom edge of the text block. When it does not fit under the last text, it goes to the
+//! foot of a new page; it never covers text.
+//!
+//! A labelled line (`报：…`) wraps with its continuation lines aligned after the label's colon;
+//! a slot line has text on the left and/or right (`共印 N 份`, the imprint).
+
+use super::blocks::baseline_in_slot;
+use super::oneline::{self, aligned_x};
+use super::{Item, Page, TextRun};
+use crate::error::Warning;
+use crate::model::layout::Align;
+use crate::resolve::{Document, EndBlock, EndLine};
+use crate::units::Pt;
+
+/// Places the end block on the last page (or a new one). `used` is how far down the last
+/// page's text block the flow filled.
+pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, warnings: &mut Vec<Warning>) {
+    let Some(e) = &doc.end_block else { return };
+    let (items, height) = build(doc, e, warnings);
+    let g = &doc.page;
+    let room = g.text_height() - height;
+    let fits = pages
+        .last()
+        .is_some_and(|_| used + e.style.space_before <= room + Pt(0.01));
+    if !fits {
+        let number = pages.last().map_or(doc.meta.first_page, |p| p.number + 1);
+        pages.push(Page {
+            number,
+            items: Vec::new(),
+        });
+    }
+    if room.0 < 0.0 {
+        warnings.push(Warning {
+            message: format!(
+                "the end block is {:.0} mm tall, taller than the text block ({:.0} mm)",
+                height.to_mm(),
+                g.text_height().to_mm()
+            ),
+            location: doc.source.path.display().to_string(),
+        });
+    }
+    // Its top, so that the last rule's lower edge is the text block's lower edge.
+    let top = g.top + room.max(Pt::ZERO);
+    let page = pages
+        .last_mut()
+        .expect("a page was added if there was none");
+    for item in items {
+        page.items.push(match item {
+            Item::Text(run) => Item::Text(TextRun {
+                x: run.x + g.left,
+                baseline: run.baseline + top,
+                ..run
+            }),
+            Item::Rule {
+                x,
+                y,
+                width,
+                thickness,
+                color,
+            } => Item::Rule {
+                x: x + g.left,
+                y: y + top,
+                width,
+                thickness,
+                color,
+            },
+            other => other,
+        });
+    }
+}
+
+/// The block's items relative to its top-left corner, and its height.
+fn build(doc: &Document, e: &EndBlock, warnings: &mut Vec<Warning>) -> (Vec<Item>, Pt) {
+    let width = doc.page.text_width();
+    let style = &e.style;
+    let baseline = baseline_in_slot(doc, style);
+    let mut items = Vec::new();
+    let mut y = Pt::ZERO;
+    let rule = |items: &mut Vec<Item>, y: &mut Pt, thickness: Pt| {
+        if thickness.0 > 0.0 {
+            items.push(Item::Rule {
+                x: Pt::ZERO,
+                y: *y + thickness / 2.0,
+                width,
+                thickness,
+                color: e.rule_color,
+            });
+            *y += thickness;
+        }
+    };
+    rule(&mut items, &mut y, e.rule);
+    for (n, group) in e.groups.iter().enumerate() {
+        if n > 0 {
+            rule(&mut items, &mut y, e.inner_rule);
+        }
+        for line in group {
+            match line {
+                EndLine::Labeled { label, text } => {
+                    let Some(label_run) =
+                        oneline::set(doc, style, label, Pt::ZERO, "end block", warnings)
+                    else {
+                        continue;
+                    };
+                    let after = e.inset + label_run.full_width;
+                    items.push(Item::Text(TextRun {
+                        x: e.inset,
+                        baseline: y + baseline,
+                        ..label_run.run
+                    }));
+                    let measure = (width - after - e.inset).max(style.size * 2.0);
+                    let lines = oneline::lines(
+                        doc,
+                        style,
+                        text,
+                        measure,
+                        style.align,
+                        "end block",
+                        warnings,
+                    );
+                    for line in lines {
+                        let x = after + line.x;
+                        if let Some(set) = oneline::one(doc, style, text, line, Pt::ZERO) {
+                            items.push(Item::Text(TextRun {
+                                x,
+                                baseline: y + baseline,
+                                ..set.run
+                            }));
+                        }
+                        y += style.line_pitch;
+                    }
+                }
+                EndLine::Slots { left, right } => {
+                    for (slot, align) in [(left, Align::Left), (right, Align::Right)] {
+                        let Some(text) = slot else { continue };
+                        if let Some(set) =
+                            oneline::set(doc, style, text, Pt::ZERO, "end block", warnings)
+                        {
+                            items.push(Item::Text(TextRun {
+                                x: aligned_x(align, set.width, width, e.inset),
+                                baseline: y + baseline,
+                                ..set.run
+                            }));
+                        }
+                    }
+                    y += style.line_pitch;
+                }
+            }
+        }
+    }
+    rule(&mut items, &mut y, e.rule);
+    (items, y)
+}

@@ -1,0 +1,78 @@
+//! The 报头 on page 1: its lines stacked from the top of the text block, each in its own style
+//! (the name large, red and centred; the issue line; the publisher left and the date right),
+//! then the rule. The body text starts below it.
+
+use super::blocks::baseline_in_slot;
+use super::oneline::{self, aligned_x};
+use super::{Item, TextRun};
+use crate::error::Warning;
+use crate::model::layout::Align;
+use crate::resolve::Document;
+use crate::units::Pt;
+
+/// Draws the masthead into `items` and returns the height it takes from the top of the text
+/// block (zero without a masthead).
+pub fn draw(doc: &Document, items: &mut Vec<Item>, warnings: &mut Vec<Warning>) -> Pt {
+    let Some(m) = &doc.masthead else {
+        return Pt::ZERO;
+    };
+    let g = &doc.page;
+    let width = g.text_width();
+    let mut y = Pt::ZERO;
+    for line in &m.lines {
+        let style = &line.style;
+        y += style.space_before;
+        let baseline = g.top + y + baseline_in_slot(doc, style);
+        for (slot, align) in [
+            (&line.left, Align::Left),
+            (&line.center, Align::Center),
+            (&line.right, Align::Right),
+        ] {
+            let Some(text) = slot else { continue };
+            let Some(set) =
+                oneline::set(doc, style, text, line.letter_spacing, "masthead", warnings)
+            else {
+                continue;
+            };
+            if set.width > width {
+                warnings.push(Warning {
+                    message: format!(
+                        "the masthead's “{text}” is {:.0} mm wide, wider than the text block ({:.0} mm); make it smaller in the layout",
+                        set.width.to_mm(),
+                        width.to_mm()
+                    ),
+                    location: doc.source.path.display().to_string(),
+                });
+            }
+            items.push(Item::Text(TextRun {
+                x: g.left + aligned_x(align, set.width, width, Pt::ZERO),
+                baseline,
+                ..set.run
+            }));
+        }
+        y += style.line_pitch + style.space_after;
+    }
+    if m.rule.0 > 0.0 {
+        y += m.rule_gap;
+        items.push(Item::Rule {
+            x: g.left,
+            y: g.top + y + m.rule / 2.0,
+            width,
+            thickness: m.rule,
+            color: m.rule_color,
+        });
+        y += m.rule;
+    }
+    let height = y + m.space_after;
+    if height > g.text_height() * 0.8 {
+        warnings.push(Warning {
+            message: format!(
+                "the masthead takes {:.0} mm of the {:.0} mm text block; little room is left for text",
+                height.to_mm(),
+                g.text_height().to_mm()
+            ),
+            location: doc.source.path.display().to_string(),
+        });
+    }
+    height.min(g.text_height())
+}

@@ -1,0 +1,221 @@
+//! A bulletin's furniture: the 报头 (masthead) on page 1 and the 报尾 / 版记 (end block) at the
+//! foot of the last page, worded from the definition's `[bulletin]` and styled by the layout.
+//!
+//! Everything here is text and styles; where the pieces go on the page is the page stage's
+//! business ([`crate::page`]).
+
+use super::document::*;
+use super::styles::{RoleDefaults, Styler};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::layout::{Align, LayoutSpec};
+use crate::model::{Color, Definition};
+use crate::units::Pt;
+use toml::Spanned;
+
+/// The masthead, if the layout has one: the marks line (密级/内部资料 and the copy number), the
+/// bulletin's name, the issue line, the publisher and date, and the rule under them.
+pub fn masthead(
+    def: &Definition,
+    spec: &LayoutSpec,
+    meta: &Metadata,
+    styler: &mut Styler,
+) -> Result<Option<Masthead>> {
+    let Some(m) = &spec.masthead else {
+        return Ok(None);
+    };
+    if m.enabled == Some(false) {
+        return Ok(None);
+    }
+    let Some(name) = meta.name.clone().filter(|n| !n.trim().is_empty()) else {
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            "the layout prints the bulletin's name in its masthead: add `name = \"…\"` to [bulletin]",
+        )
+        .at(&def.source, def.meta_at.clone()));
+    };
+    let body = styler.body_size();
+    let mut lines = Vec::new();
+
+    let marks = m.marks.clone().unwrap_or_default();
+    let left = template(&marks.left, "{classification}", meta);
+    let right = template(&marks.right, "{copy}", meta);
+    let center = marks.center.as_ref().map(|c| fill(c.get_ref(), meta));
+    if [&left, &center, &right].iter().any(|s| s.is_some()) {
+        let style = styler.style("masthead.marks", &marks, role(1.0, Align::Left))?;
+        lines.push(SlotLine {
+            style,
+            left,
+            center,
+            right,
+            letter_spacing: Pt::ZERO,
+        });
+    }
+
+    let name_spec = m.name.clone().unwrap_or_default();
+    let style = styler.style("masthead.name", &name_spec, role(2.25, Align::Center))?;
+    let letter_spacing = name_spec
+        .letter_spacing
+        .map_or(Pt::ZERO, |l| l.0.resolve(style.size));
+    lines.push(SlotLine {
+        style,
+        left: None,
+        center: Some(name),
+        right: None,
+        letter_spacing,
+    });
+
+    if let Some(number) = issue_line(m, meta) {
+        let spec = m.number.clone().unwrap_or_default();
+        let style = styler.style("masthead.number", &spec, role(1.0, Align::Center))?;
+        lines.push(SlotLine {
+            style,
+            left: None,
+            center: Some(number),
+            right: None,
+            letter_spacing: Pt::ZERO,
+        });
+    }
+
+    let info = m.info.clone().unwrap_or_default();
+    let left = template(&info.left, "{publisher}", meta);
+    let right = template(&info.right, "{date}", meta);
+    let center = info.center.as_ref().map(|c| fill(c.get_ref(), meta));
+    if [&left, &center, &right].iter().any(|s| s.is_some()) {
+        let style = styler.style("masthead.info", &info, role(1.0, Align::Left))?;
+        lines.push(SlotLine {
+            style,
+            left,
+            center,
+            right,
+            letter_spacing: Pt::ZERO,
+        });
+    }
+
+    Ok(Some(Masthead {
+        lines,
+        rule: m.rule.map_or(Pt(2.0), |r| r.0.resolve(body)),
+        rule_color: m.rule_color.unwrap_or(Color::RED),
+        rule_gap: m.rule_gap.map_or(body * 0.25, |r| r.0.resolve(body)),
+        space_after: m.space_after.map_or(body * 1.5, |r| r.0.resolve(body)),
+    }))
+}
+
+/// `第 6 期`, `增刊第 1 期`, with `（总第 120 期）` when the definition gives the running number.
+fn issue_line(m: &crate::model::layout::MastheadSpec, meta: &Metadata) -> Option<String> {
+    let format = |f: &Option<Spanned<String>>, default: &str| {
+        f.as_ref()
+            .map_or_else(|| default.to_string(), |f| f.get_ref().clone())
+    };
+    let mut line = match (meta.supplement, meta.issue) {
+        (false, None) => return None,
+        (true, None) => "增刊".to_string(),
+        (false, Some(n)) => {
+            format(&m.issue_format, "第{issue}期").replace("{issue}", &n.to_string())
+        }
+        (true, Some(n)) => {
+            format(&m.supplement_format, "增刊第{issue}期").replace("{issue}", &n.to_string())
+        }
+    };
+    if let Some(total) = meta.total_issue {
+        line.push_str(
+            &format(&m.total_format, "（总第{total}期）").replace("{total}", &total.to_string()),
+        );
+    }
+    Some(line)
+}
+
+/// The end block, if the layout has one and the bulletin gives something to put in it:
+/// 报/送/发/抄送 lines and the print run, then (after an inner rule) the imprint line.
+pub fn end_block(
+    def: &Definition,
+    spec: &LayoutSpec,
+    meta: &Metadata,
+    styler: &mut Styler,
+) -> Result<Option<EndBlock>> {
+    let Some(e) = &spec.end_block else {
+        return Ok(None);
+    };
+    let m = &def.meta;
+    let separator = e.separator.clone().unwrap_or_else(|| "，".into());
+    let terminator = e.terminator.clone().unwrap_or_default();
+    let mut distribution = Vec::new();
+    for (label, list) in [
+        ("报：", &m.report_to),
+        ("送：", &m.send_to),
+        ("发：", &m.distribute_to),
+        ("抄送：", &m.cc),
+    ] {
+        let Some(list) = list else { continue };
+        let names: Vec<&str> = list
+            .0
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let mut text = names.join(&separator);
+        if !terminator.is_empty() && !text.ends_with(terminator.as_str()) {
+            text.push_str(&terminator);
+        }
+        distribution.push(EndLine::Labeled {
+            label: label.to_string(),
+            text,
+        });
+    }
+    if let (Some(format), Some(copies)) = (&e.copies, meta.copies) {
+        distribution.push(EndLine::Slots {
+            left: None,
+            right: Some(format.get_ref().replace("{copies}", &copies.to_string())),
+        });
+    }
+    let mut groups = Vec::new();
+    if !distribution.is_empty() {
+        groups.push(distribution);
+    }
+    let left = e.left.as_ref().map(|t| fill(t.get_ref(), meta));
+    let right = e.right.as_ref().map(|t| fill(t.get_ref(), meta));
+    let (left, right) = (
+        left.filter(|t| !t.is_empty()),
+        right.filter(|t| !t.is_empty()),
+    );
+    if left.is_some() || right.is_some() {
+        groups.push(vec![EndLine::Slots { left, right }]);
+    }
+    if groups.is_empty() {
+        return Ok(None);
+    }
+    let style = styler.style("end-block", e, role(0.875, Align::Left))?;
+    let rule = e.rule.map_or(Pt(1.0), |r| r.0.resolve(style.size));
+    Ok(Some(EndBlock {
+        groups,
+        rule,
+        inner_rule: e.inner_rule.map_or(rule * 0.7, |r| r.0.resolve(style.size)),
+        rule_color: e.rule_color.unwrap_or(style.color),
+        inset: e.inset.map_or(Pt::ZERO, |i| i.0.resolve(style.size)),
+        style,
+    }))
+}
+
+fn role(size: f64, align: Align) -> RoleDefaults {
+    RoleDefaults {
+        size,
+        align,
+        indent: 0.0,
+        before: 0.0,
+        after: 0.0,
+    }
+}
+
+fn fill(template: &str, meta: &Metadata) -> String {
+    fill_template(template, meta, meta.first_page)
+        .trim()
+        .to_string()
+}
+
+/// A slot's text: the layout's template or the default, filled; `None` when it comes out empty.
+fn template(slot: &Option<Spanned<String>>, default: &str, meta: &Metadata) -> Option<String> {
+    let t = slot.as_ref().map_or(default, |t| t.get_ref().as_str());
+    Some(fill(t, meta)).filter(|t| !t.is_empty())
+}
