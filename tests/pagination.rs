@@ -308,3 +308,13 @@ fn a_missing_font_is_a_located_error() {
     );
     assert!(!Path::new(&out).exists());
 }
+
+#[test]
+fn fonts_lists_each_font_once() {
+    let out = jianbao().arg("fonts").output().unwrap();
+    assert!(out.status.success());
+    let list = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 6, "{list}");
+    assert!(lines.iter().any(|l| l.starts_with("Noto Serif SC Bold")));
+}

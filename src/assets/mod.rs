@@ -44,12 +44,24 @@ impl SearchPaths {
             paths.layout_dirs.push(root.join("layouts"));
             paths.font_dirs.push(root.join("fonts"));
         }
-        paths.layout_dirs.retain(|d| d.is_dir());
-        paths.font_dirs.retain(|d| d.is_dir());
-        paths.layout_dirs.dedup();
-        paths.font_dirs.dedup();
+        for dirs in [&mut paths.layout_dirs, &mut paths.font_dirs] {
+            unique_dirs(dirs);
+        }
         paths
     }
+}
+
+/// Keeps the directories that exist, each once: `target/release/../..` and the source tree are
+/// the same directory under different names, so compare canonical paths.
+fn unique_dirs(dirs: &mut Vec<PathBuf>) {
+    let mut seen = Vec::new();
+    dirs.retain(|d| match d.canonicalize() {
+        Ok(c) if d.is_dir() && !seen.contains(&c) => {
+            seen.push(c);
+            true
+        }
+        _ => false,
+    });
 }
 
 /// Candidate project roots: the source tree this binary was built from, and the binary's
