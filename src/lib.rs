@@ -14,6 +14,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod diagnostics;
 pub mod error;
 pub mod fonts;
 pub mod images;

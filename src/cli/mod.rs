@@ -44,6 +44,28 @@ pub struct PathArgs {
     pub font_dirs: Vec<PathBuf>,
 }
 
+/// The directory a definition's files must stay in.
+#[derive(Args, Clone, Debug, Default)]
+pub struct RootArg {
+    /// Files the definition names (images, layouts and fonts given as paths) must be inside DIR
+    /// [default: the definition's directory].
+    #[arg(long = "root", value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+impl RootArg {
+    /// The root for one definition: `--root`, or the definition's directory.
+    pub fn for_definition(&self, definition: &std::path::Path) -> PathBuf {
+        match &self.root {
+            Some(r) => r.clone(),
+            None => match definition.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            },
+        }
+    }
+}
+
 impl PathArgs {
     pub fn search_paths(&self) -> crate::assets::SearchPaths {
         let mut paths = crate::assets::SearchPaths::from_env();

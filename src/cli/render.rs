@@ -1,7 +1,8 @@
 //! `jianbao render`.
 
-use super::{PathArgs, EXIT_INPUT, EXIT_OK};
+use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK};
 use crate::assets::{write_atomically, FsAssets};
+use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ pub struct RenderArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub paths: PathArgs,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 pub fn run(args: &RenderArgs) -> i32 {
@@ -31,7 +34,7 @@ pub fn run(args: &RenderArgs) -> i32 {
     match render_one(args, &assets) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
             EXIT_INPUT
         }
     }
@@ -39,9 +42,10 @@ pub fn run(args: &RenderArgs) -> i32 {
 
 fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
     let source = read_definition(&args.definition)?;
-    let rendered = crate::render(&source, assets)?;
+    let confined = assets.confined(&args.root.for_definition(&args.definition))?;
+    let rendered = crate::render(&source, &confined)?;
     for w in &rendered.warnings {
-        eprintln!("{w}");
+        eprint!("{}", diagnostics::warning(w, Style::for_stderr()));
     }
     if args.dump_lines {
         print_lines(&rendered.lines);
@@ -75,7 +79,9 @@ fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
 
 /// Reads a definition file as UTF-8 text.
 pub fn read_definition(path: &Path) -> Result<Source, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    let bytes =
+        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
+            .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::new(
             crate::error::ErrorKind::Syntax,

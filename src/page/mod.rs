@@ -4,6 +4,7 @@
 
 mod blocks;
 mod flow;
+mod missing;
 mod running;
 
 use crate::error::Warning;
@@ -82,10 +83,12 @@ pub struct LineRecord {
 
 /// Lays the document out into pages.
 pub fn paginate(doc: &Document) -> Layout {
-    let mut warnings = Vec::new();
-    let pieces = blocks::measure(doc, &mut warnings);
+    let mut report = blocks::Report::default();
+    let pieces = blocks::measure(doc, &mut report);
     let mut layout = flow::flow(doc, pieces);
-    running::add(doc, &mut layout.pages, &mut warnings);
+    running::add(doc, &mut layout.pages, &mut report);
+    let mut warnings = report.missing.into_warnings(doc);
+    warnings.append(&mut report.warnings);
     layout.warnings = warnings;
     layout
 }

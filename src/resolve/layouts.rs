@@ -18,9 +18,15 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<LayoutSpec> {
     let mut name = def.layout.clone();
     let mut from = (def.source.clone(), def.source.path.clone());
     loop {
-        let source = assets
-            .layout(name.get_ref(), &from.1)
-            .map_err(|msg| Error::new(ErrorKind::Invalid, msg).at(&from.0, name.span()))?;
+        if Path::new(name.get_ref()).is_absolute() {
+            super::relative_path(name.get_ref(), Path::new("."), "layout")
+                .map_err(|e| e.at(&from.0, name.span()))?;
+        }
+        let source = assets.layout(name.get_ref(), &from.1).map_err(|msg| {
+            Error::new(ErrorKind::Invalid, msg)
+                .at(&from.0, name.span())
+                .label("this layout")
+        })?;
         if visited.contains(&source.path) {
             let cycle: Vec<String> = visited
                 .iter()
@@ -148,11 +154,15 @@ fn check_font(
             .iter()
             .any(|e| lower.ends_with(e));
     if is_path {
-        *name = dir.join(&*name).to_string_lossy().into_owned();
+        let path =
+            super::relative_path(name, dir, "font").map_err(|e| e.at(source, span.clone()))?;
+        *name = path.to_string_lossy().into_owned();
     }
-    assets
-        .font(name)
-        .map_err(|msg| Error::new(ErrorKind::Font, msg).at(source, span))?;
+    assets.font(name).map_err(|msg| {
+        Error::new(ErrorKind::Font, msg)
+            .at(source, span)
+            .label("this font")
+    })?;
     Ok(())
 }
 
