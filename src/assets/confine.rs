@@ -29,6 +29,9 @@ use std::sync::Arc;
 pub struct Confined<'a> {
     assets: &'a FsAssets,
     root: PathBuf,
+    /// The root as given, made absolute without resolving links (paths are compared by name
+    /// with it before they are resolved).
+    root_as_given: Option<PathBuf>,
     /// The layout and font directories, resolved.
     trusted: Vec<PathBuf>,
 }
@@ -55,6 +58,7 @@ impl FsAssets {
         Ok(Confined {
             assets: self,
             root: canonical,
+            root_as_given: lexical_absolute(root),
             trusted,
         })
     }
@@ -68,19 +72,33 @@ impl Confined<'_> {
     /// The real path of `path` if it is a regular file inside the root (or, with `trusted`, in
     /// a layout or font directory).
     fn check(&self, path: &Path, what: &str, trusted: bool) -> Result<PathBuf, String> {
+        let outside = |via_link: bool| {
+            format!(
+                "{}: the {what} is outside the root directory {}{}; move it inside, or pass a wider `--root`",
+                path.display(),
+                self.root.display(),
+                if via_link { " (through a symbolic link)" } else { "" },
+            )
+        };
+        // `..` that climbs out is refused before looking at the file (whether it exists or not).
+        if let Some(lexical) = lexical_absolute(path) {
+            let lexical_inside = lexical.starts_with(&self.root)
+                || self
+                    .root_as_given
+                    .as_ref()
+                    .is_some_and(|r| lexical.starts_with(r))
+                || (trusted && self.trusted.iter().any(|d| lexical.starts_with(d)));
+            if !lexical_inside && path_has_parent_dir(path) {
+                return Err(outside(false));
+            }
+        }
         let real = path
             .canonicalize()
             .map_err(|e| super::io_message(path, &e))?;
         let inside = real.starts_with(&self.root)
             || (trusted && self.trusted.iter().any(|d| real.starts_with(d)));
         if !inside {
-            let via_link = !path_has_parent_dir(path) && real != path;
-            return Err(format!(
-                "{}: the {what} is outside the root directory {}{}; move it inside, or pass a wider `--root`",
-                path.display(),
-                self.root.display(),
-                if via_link { " (through a symbolic link)" } else { "" },
-            ));
+            return Err(outside(true));
         }
         let meta = std::fs::metadata(&real).map_err(|e| super::io_message(path, &e))?;
         if !meta.is_file() {
@@ -88,6 +106,24 @@ impl Confined<'_> {
         }
         Ok(real)
     }
+}
+
+/// `path` made absolute (against the current directory) with `.` and `..` resolved by name,
+/// without touching the file system.
+fn lexical_absolute(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).ok()?;
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
 }
 
 fn path_has_parent_dir(path: &Path) -> bool {
@@ -103,15 +139,22 @@ impl Assets for Confined<'_> {
     }
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
-        if Path::new(name).is_absolute() {
-            self.check(Path::new(name), "font", true)?;
+        // The resolve stage has joined a font path to the directory of the file naming it.
+        let path = Path::new(name);
+        if path.is_absolute() || name.contains('/') || name.contains('\\') {
+            let real = self.check(path, "font", true)?;
+            return self
+                .assets
+                .catalog()
+                .open(&real)
+                .map_err(|e| e.replace(&real.display().to_string(), name));
         }
         self.assets.font(name)
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
-        let real = self.check(path, "image", false)?;
-        self.assets.image(&real)
+        self.check(path, "image", false)?;
+        self.assets.image(path)
     }
 }
 

@@ -49,6 +49,7 @@ fn explain(raw: &str, table: &str) -> Error {
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (found, expected) = (plain_type(found), plain_type(expected));
         let e = syntax(format!("wrong type: {found} where {expected} is expected"));
         return if expected.is_empty() {
             e.label("wrong type")
@@ -57,6 +58,36 @@ fn explain(raw: &str, table: &str) -> Error {
         };
     }
     syntax(raw.to_string())
+}
+
+/// serde's type words in TOML's terms (`u32` → a whole number, `sequence` → an array).
+fn plain_type(t: &str) -> String {
+    let t = t.trim();
+    let (article, word) = match t.split_once(' ') {
+        Some((a @ ("a" | "an"), w)) => (Some(a), w),
+        _ => (None, t),
+    };
+    let (head, tail) = word.split_once(' ').unwrap_or((word, ""));
+    let plain = match head {
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" => {
+            return "a whole number".into()
+        }
+        "f32" | "f64" => return "a number".into(),
+        "sequence" => "array",
+        "map" | "struct" => return "a table".into(),
+        "floating" => return format!("number {}", tail.trim_start_matches("point ")),
+        other => other,
+    };
+    let joined = if tail.is_empty() {
+        plain.to_string()
+    } else {
+        format!("{plain} {tail}")
+    };
+    match article {
+        Some(_) if plain == "array" => format!("an {joined}"),
+        Some(a) => format!("{a} {joined}"),
+        None => joined,
+    }
 }
 
 /// Adds "did you mean …?" (or the list of what is allowed) to an error about `name`.
