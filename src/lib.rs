@@ -21,6 +21,7 @@ pub mod images;
 pub mod model;
 pub mod page;
 pub mod pdf;
+pub mod preview;
 pub mod resolve;
 pub mod text;
 pub mod units;

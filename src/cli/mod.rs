@@ -1,5 +1,6 @@
 //! The command line: parses arguments and calls the library. No typesetting happens here.
 
+mod preview;
 mod render;
 
 use clap::{Args, Parser, Subcommand};
@@ -27,6 +28,8 @@ struct Cli {
 enum Command {
     /// Render one bulletin definition to PDF.
     Render(render::RenderArgs),
+    /// Draw pages as PNG images (without a PDF viewer).
+    Preview(preview::PreviewArgs),
     /// List the available layouts.
     Layouts(PathArgs),
     /// List the fonts found in the font directories.
@@ -92,6 +95,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::Preview(args) => preview::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
         Command::Fonts(paths) => list_fonts(&paths),
     }

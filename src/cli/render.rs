@@ -44,21 +44,12 @@ fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
     let source = read_definition(&args.definition)?;
     let confined = assets.confined(&args.root.for_definition(&args.definition))?;
     let rendered = crate::render(&source, &confined)?;
-    for w in &rendered.warnings {
-        eprint!("{}", diagnostics::warning(w, Style::for_stderr()));
-    }
+    print_warnings(&rendered.warnings);
     if args.dump_lines {
         print_lines(&rendered.lines);
     }
     if args.strict && !rendered.warnings.is_empty() {
-        return Err(Error::new(
-            crate::error::ErrorKind::Strict,
-            format!(
-                "{} warning(s) and --strict: no PDF written",
-                rendered.warnings.len()
-            ),
-        )
-        .with_path(&args.definition));
+        return Err(strict_error(rendered.warnings.len(), &args.definition));
     }
     let output = args
         .output
@@ -75,6 +66,26 @@ fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// Prints warnings to stderr, each with its source line when it has one.
+pub fn print_warnings(warnings: &[crate::error::Warning]) {
+    let style = Style::for_stderr();
+    for w in warnings {
+        eprint!("{}", diagnostics::warning(w, style));
+    }
+}
+
+/// The error `--strict` turns warnings into.
+pub fn strict_error(count: usize, definition: &Path) -> Error {
+    Error::new(
+        crate::error::ErrorKind::Strict,
+        format!(
+            "{count} warning{} and --strict: nothing written",
+            if count == 1 { "" } else { "s" }
+        ),
+    )
+    .with_path(definition)
 }
 
 /// Reads a definition file as UTF-8 text.
