@@ -158,7 +158,7 @@ fn with_index_cmap(font: &[u8], glyphs: u16) -> Option<Vec<u8>> {
         cmap.extend_from_slice(&1u32.to_be_bytes());
     }
     tables.push((*b"cmap", cmap));
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.sort_by_key(|t| t.0);
 
     let n = tables.len() as u16;
     let search = 16 * (1u16 << (15 - n.leading_zeros()));

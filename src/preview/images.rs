@@ -10,6 +10,7 @@
 use super::canvas::Picture;
 use crate::error::{Error, ErrorKind, Result};
 use crate::images::{ColorSpace, Filter, Image, ImageStream, MAX_SIDE};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -31,32 +32,31 @@ impl Pictures {
         height: u32,
     ) -> Result<&Picture> {
         let key = (index, width, height);
-        if !self.scaled.contains_key(&key) {
-            let decoded = decode(image).map_err(|msg| {
-                Error::new(
-                    ErrorKind::Image,
-                    format!(
-                        "the preview could not decode figure image {}: {msg}",
-                        index + 1
-                    ),
-                )
-            })?;
-            let resized = image::imageops::resize(
-                &decoded,
-                width,
-                height,
-                image::imageops::FilterType::Triangle,
-            );
-            self.scaled.insert(
-                key,
-                Picture {
+        match self.scaled.entry(key) {
+            Entry::Occupied(e) => Ok(e.into_mut()),
+            Entry::Vacant(slot) => {
+                let decoded = decode(image).map_err(|msg| {
+                    Error::new(
+                        ErrorKind::Image,
+                        format!(
+                            "the preview could not decode figure image {}: {msg}",
+                            index + 1
+                        ),
+                    )
+                })?;
+                let resized = image::imageops::resize(
+                    &decoded,
+                    width,
+                    height,
+                    image::imageops::FilterType::Triangle,
+                );
+                Ok(slot.insert(Picture {
                     width,
                     height,
                     pixels: resized.into_raw(),
-                },
-            );
+                }))
+            }
         }
-        Ok(&self.scaled[&key])
     }
 }
 
