@@ -29,7 +29,7 @@ struct Loaded {
 /// The subset faces of a set of pages, and the glyphs rasterised so far.
 pub struct Glyphs {
     faces: HashMap<FontIdx, Loaded>,
-    cache: HashMap<(FontIdx, u16, u32, u32), GlyphBitmap>,
+    cache: HashMap<(FontIdx, u16, u32, u32, u32, u32), GlyphBitmap>,
 }
 
 impl Glyphs {
@@ -84,14 +84,28 @@ impl Glyphs {
 
     /// The bitmap of glyph `glyph` of face `font` at `size` pixels per em, stretched
     /// horizontally by `scale` (1.0 except for stretched dashes).
+    ///
+    /// `shift` is the pen's fractional pixel offset `(x, y)`, each in `[0, 1)`; it is quantised to
+    /// quarters of a pixel and applied by resampling the mask, so that glyphs keep the spacing
+    /// the line breaker gave them instead of snapping to whole pixels.
     pub fn get(
         &mut self,
         font: FontIdx,
         glyph: u16,
         size: f32,
         scale: f64,
+        shift: (f64, f64),
     ) -> Result<&GlyphBitmap> {
-        let key = (font, glyph, size.to_bits(), (scale as f32).to_bits());
+        let quarter = |f: f64| ((f * SUBPIXELS as f64).round() as u32).min(SUBPIXELS - 1);
+        let (qx, qy) = (quarter(shift.0), quarter(shift.1));
+        let key = (
+            font,
+            glyph,
+            size.to_bits(),
+            (scale as f32).to_bits(),
+            qx,
+            qy,
+        );
         if !self.cache.contains_key(&key) {
             let loaded = self
                 .faces
@@ -102,14 +116,18 @@ impl Glyphs {
                 .glyph(glyph)
                 .expect("every glyph drawn is in its face's subset");
             let (m, mask) = loaded.font.rasterize_indexed(id, size);
-            let bitmap = stretch(
-                GlyphBitmap {
-                    left: m.xmin,
-                    top: m.ymin + m.height as i32,
-                    width: m.width,
-                    coverage: mask,
-                },
-                scale,
+            let bitmap = shift_mask(
+                stretch(
+                    GlyphBitmap {
+                        left: m.xmin,
+                        top: m.ymin + m.height as i32,
+                        width: m.width,
+                        coverage: mask,
+                    },
+                    scale,
+                ),
+                qx as f64 / SUBPIXELS as f64,
+                qy as f64 / SUBPIXELS as f64,
             );
             self.cache.insert(key, bitmap);
         }
@@ -190,6 +208,42 @@ fn checksum(data: &[u8]) -> u32 {
         w[..c.len()].copy_from_slice(c);
         sum.wrapping_add(u32::from_be_bytes(w))
     })
+}
+
+/// Subpixel positions per pixel, horizontally and vertically.
+const SUBPIXELS: u32 = 4;
+
+/// Moves a mask right by `fx` and down by `fy` pixels (each in `[0, 1)`) by bilinear
+/// resampling; the mask grows by a pixel in each direction that moves.
+fn shift_mask(b: GlyphBitmap, fx: f64, fy: f64) -> GlyphBitmap {
+    if b.width == 0 || (fx == 0.0 && fy == 0.0) {
+        return b;
+    }
+    let h = b.coverage.len() / b.width;
+    let (w2, h2) = (b.width + usize::from(fx > 0.0), h + usize::from(fy > 0.0));
+    let at = |x: isize, y: isize| -> f64 {
+        if x < 0 || y < 0 || x >= b.width as isize || y >= h as isize {
+            0.0
+        } else {
+            b.coverage[y as usize * b.width + x as usize] as f64
+        }
+    };
+    let mut coverage = Vec::with_capacity(w2 * h2);
+    for y in 0..h2 as isize {
+        for x in 0..w2 as isize {
+            let v = (1.0 - fx) * (1.0 - fy) * at(x, y)
+                + fx * (1.0 - fy) * at(x - 1, y)
+                + (1.0 - fx) * fy * at(x, y - 1)
+                + fx * fy * at(x - 1, y - 1);
+            coverage.push(v.round().min(255.0) as u8);
+        }
+    }
+    GlyphBitmap {
+        left: b.left,
+        top: b.top,
+        width: w2,
+        coverage,
+    }
 }
 
 /// Widens a glyph mask by `scale` (nearest neighbour: only dashes are stretched, and only a

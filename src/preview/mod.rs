@@ -95,10 +95,11 @@ pub fn render_pages(
             let size = px(run.size) as f32;
             for g in &run.glyphs {
                 let pen = px(run.x + g.x);
-                let bitmap = glyphs.get(g.font, g.glyph, size, g.scale)?;
+                let shift = (pen - pen.floor(), baseline - baseline.floor());
+                let bitmap = glyphs.get(g.font, g.glyph, size, g.scale, shift)?;
                 canvas.draw_coverage(
-                    pen.round() as i64 + bitmap.left as i64,
-                    baseline.round() as i64 - bitmap.top as i64,
+                    pen.floor() as i64 + bitmap.left as i64,
+                    baseline.floor() as i64 - bitmap.top as i64,
                     bitmap.width,
                     &bitmap.coverage,
                     color,
