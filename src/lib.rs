@@ -56,5 +56,15 @@ pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Documen
     let def = model::definition::parse(source)?;
     let doc = resolve::resolve(&def, assets)?;
     let layout = page::paginate(&doc);
+    if layout.overflowed {
+        return Err(error::Error::new(
+            error::ErrorKind::Invalid,
+            format!(
+                "the document runs past {} pages, the most jianbao sets in one PDF; split it into several definitions",
+                page::MAX_PAGES
+            ),
+        )
+        .with_path(&source.path));
+    }
     Ok((doc, layout))
 }

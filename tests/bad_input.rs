@@ -321,3 +321,41 @@ fn a_symbolic_link_out_of_the_root_is_refused() {
         Duration::from_secs(60),
     );
 }
+
+/// `count` pages, each a short paragraph followed by a page break.
+fn many_pages(count: usize) -> String {
+    let mut def = String::from(HEAD);
+    for i in 1..count {
+        def.push_str(&format!(
+            "\n[[blocks]]\ntext = \"第{i}页。\"\n[[blocks]]\npage-break = true\n"
+        ));
+    }
+    def.push_str("\n[[blocks]]\ntext = \"完。\"\n");
+    def
+}
+
+#[test]
+fn a_10000_page_document_is_a_correct_pdf() {
+    let dir = temp_dir("10000-pages");
+    let def = write(&dir, "10000-pages.toml", &many_pages(10_000));
+    let out = dir.join("out.pdf");
+    let mut cmd = jianbao();
+    cmd.arg("render").arg(&def).arg("-o").arg(&out);
+    let run = run_with_limit(cmd, Duration::from_secs(300));
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stderr(&run).contains("10000 pages"), "{}", stderr(&run));
+    let pdf = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(pdf.get_pages().len(), 10_000);
+}
+
+#[test]
+fn a_document_past_the_page_limit_is_refused() {
+    let dir = temp_dir("too-many-pages");
+    let def = write(&dir, "20001-pages.toml", &many_pages(20_001));
+    check(
+        &def,
+        &Expect::Error("runs past 20000 pages".into()),
+        &[],
+        Duration::from_secs(300),
+    );
+}

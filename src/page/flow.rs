@@ -38,7 +38,12 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>) -> Layout {
         pending: VecDeque::new(),
     };
     let mut pieces = pieces.into_iter().peekable();
+    let mut overflowed = false;
     while let Some(piece) = pieces.next() {
+        if f.pages.len() >= super::MAX_PAGES {
+            overflowed = true;
+            break;
+        }
         match piece {
             Piece::Text(t) => {
                 let keep = match t.role {
@@ -66,6 +71,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>) -> Layout {
         pages: f.pages,
         warnings: Vec::new(),
         lines: f.lines,
+        overflowed,
     }
 }
 

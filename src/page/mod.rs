@@ -21,7 +21,14 @@ pub struct Layout {
     pub warnings: Vec<Warning>,
     /// Every line of every text block, in order, as the line breaker set it.
     pub lines: Vec<LineRecord>,
+    /// Pagination stopped at [`MAX_PAGES`] with content left over.
+    pub overflowed: bool,
 }
+
+/// The most pages one document may have. Time and memory grow linearly with pages (about 3 ms
+/// and 80 KB per full page of text, see benches/bad-input.sh); a bulletin has a few dozen, and a
+/// runaway input (a million page breaks) must stop with a message, not exhaust memory.
+pub const MAX_PAGES: usize = 20_000;
 
 /// One page: what to draw where. Coordinates are from the page's top-left corner, y downwards.
 #[derive(Clone, Debug, PartialEq)]
