@@ -2,6 +2,7 @@
 
 mod preview;
 mod render;
+mod watch;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ enum Command {
     Render(render::RenderArgs),
     /// Draw pages as PNG images (without a PDF viewer).
     Preview(preview::PreviewArgs),
+    /// Render, then render again whenever the definition, its layouts or images change.
+    Watch(watch::WatchArgs),
     /// List the available layouts.
     Layouts(PathArgs),
     /// List the fonts found in the font directories.
@@ -96,6 +99,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Preview(args) => preview::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
         Command::Fonts(paths) => list_fonts(&paths),
     }
