@@ -184,6 +184,9 @@ impl Assets for FsAssets {
             return Err(format!("layout file {} not found", candidates[0].display()));
         }
         let known: Vec<String> = self.layouts().into_iter().map(|(n, _)| n).collect();
+        if let Some(best) = crate::model::closest(name, &known) {
+            return Err(format!("no layout named `{name}`; did you mean `{best}`?"));
+        }
         Err(format!(
             "no layout named `{name}`; available layouts: {}",
             if known.is_empty() {

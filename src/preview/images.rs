@@ -69,7 +69,7 @@ fn limits() -> image::Limits {
 }
 
 /// The image as opaque RGB (transparency composited over the white page).
-fn decode(img: &Image) -> std::result::Result<image::RgbImage, String> {
+pub fn decode(img: &Image) -> std::result::Result<image::RgbImage, String> {
     let s = &img.stream;
     match &s.filter {
         Filter::Dct => decode_file(&s.data, image::ImageFormat::Jpeg),

@@ -111,6 +111,11 @@ pub fn render_pages(
     Ok(out)
 }
 
+/// Decodes an image stream to RGB pixels as the preview draws it (for the fuzzer and tests).
+pub fn decode_image(image: &crate::images::Image) -> std::result::Result<(u32, u32), String> {
+    images::decode(image).map(|img| img.dimensions())
+}
+
 fn rgb8(c: crate::model::Color) -> [u8; 3] {
     let to = |v: f64| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     [to(c.r), to(c.g), to(c.b)]
