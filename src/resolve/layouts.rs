@@ -221,11 +221,38 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
             ("first-page", style.first_page.is_some()),
         ] {
             if set {
-                return Err(misplaced(key, "[header] and [footer]"));
+                let err = misplaced(key, "[header] and [footer]");
+                return Err(match key_span(&source.text, role, key) {
+                    Some(span) => err.at(source, span).label("only for [header] and [footer]"),
+                    None => err,
+                });
             }
         }
     }
     Ok(())
+}
+
+/// Where `key = …` is written in the `[table]` (or `[overrides.table]`) section of a TOML text,
+/// for values whose type does not keep a span.
+fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    let mut inside = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            let name = trimmed.trim_matches(|c| c == '[' || c == ']').trim();
+            inside = name == table || name == format!("overrides.{table}");
+        } else if inside {
+            let lead = line.len() - line.trim_start().len();
+            if let Some(rest) = line.trim_start().strip_prefix(key) {
+                if rest.trim_start().starts_with('=') {
+                    return Some(offset + lead..offset + lead + key.len());
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Every `{name}` in a template must be one of `fields`.
