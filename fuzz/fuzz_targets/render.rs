@@ -24,9 +24,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let source = Source::new(samples().join("fuzz.toml"), text);
-    let confined = assets()
-        .confined(&samples())
-        .expect("samples/ exists");
+    let confined = assets().confined(&samples()).expect("samples/ exists");
     if let Ok(rendered) = jianbao::render(&source, &confined) {
         assert!(rendered.pdf.starts_with(b"%PDF-"));
         assert!(rendered.pages >= 1);

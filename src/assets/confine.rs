@@ -133,6 +133,14 @@ fn path_has_parent_dir(path: &Path) -> bool {
 
 impl Assets for Confined<'_> {
     fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
+        if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
+            // A path: refuse it before reading it if it climbs out.
+            let base = relative_to.parent().unwrap_or(Path::new("."));
+            let path = base.join(name);
+            if path.exists() || path_has_parent_dir(Path::new(name)) {
+                self.check(&path, "layout", true)?;
+            }
+        }
         let source = self.assets.layout(name, relative_to)?;
         self.check(&source.path, "layout", true)?;
         Ok(source)
