@@ -224,7 +224,7 @@ fn expected_pages_for_huge_paragraph(def: &Path) -> usize {
 #[test]
 fn a_20000_pixel_square_image_is_refused_from_its_header() {
     let dir = temp_dir("huge-image");
-    std::fs::write(dir.join("huge.png"), huge_png(20_000, 20_000)).unwrap();
+    std::fs::write(dir.join("huge.png"), huge_png(20_000, 20_000, 0, 1)).unwrap();
     let def = write(
         &dir,
         "huge-image.toml",
@@ -238,9 +238,9 @@ fn a_20000_pixel_square_image_is_refused_from_its_header() {
     );
 }
 
-/// A real, complete 1-bit greyscale PNG of the given size (about 50 KB for 20000²), written
-/// row by row so the test never holds the pixels.
-fn huge_png(width: u32, height: u32) -> Vec<u8> {
+/// A real, complete PNG of the given size, colour type and bit depth, all zero (about 50 KB for
+/// a 1-bit 20000² image), written row by row so the test never holds the pixels.
+fn huge_png(width: u32, height: u32, color_type: u8, depth: u8) -> Vec<u8> {
     fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
         out.extend_from_slice(&(data.len() as u32).to_be_bytes());
         out.extend_from_slice(kind);
@@ -253,9 +253,15 @@ fn huge_png(width: u32, height: u32) -> Vec<u8> {
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[1, 0, 0, 0, 0]);
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    let row = vec![0u8; 1 + width.div_ceil(8) as usize];
+    ihdr.extend_from_slice(&[depth, color_type, 0, 0, 0]);
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let channels = match color_type {
+        0 | 3 => 1,
+        4 => 2,
+        2 => 3,
+        _ => 4,
+    };
+    let row = vec![0u8; 1 + (width as usize * channels * depth as usize).div_ceil(8)];
     for _ in 0..height {
         z.write_all(&row).unwrap();
     }
@@ -265,6 +271,27 @@ fn huge_png(width: u32, height: u32) -> Vec<u8> {
     chunk(&mut png, b"IDAT", &idat);
     chunk(&mut png, b"IEND", &[]);
     png
+}
+
+#[test]
+fn a_decompression_bomb_is_refused() {
+    // 9000×9000 RGBA: within the header limits (81 megapixels), a few hundred KB on disk, but
+    // 324 MB once decoded — and transparency means it would have to be decoded.
+    let dir = temp_dir("png-bomb");
+    let bomb = huge_png(9_000, 9_000, 6, 8);
+    assert!(bomb.len() < 2 * 1024 * 1024, "{} bytes", bomb.len());
+    std::fs::write(dir.join("bomb.png"), bomb).unwrap();
+    let def = write(
+        &dir,
+        "bomb.toml",
+        &format!("{HEAD}\n[[blocks]]\nfigure = \"bomb.png\"\n"),
+    );
+    check(
+        &def,
+        &Expect::Error("too large to decode".into()),
+        &[],
+        Duration::from_secs(120),
+    );
 }
 
 /// CRC-32 as PNG chunks use it.
