@@ -25,8 +25,8 @@ pub struct Layout {
     pub overflowed: bool,
 }
 
-/// The most pages one document may have. Time and memory grow linearly with pages (about 3 ms
-/// and 80 KB per full page of text, see benches/bad-input.sh); a bulletin has a few dozen, and a
+/// The most pages one document may have. Time and memory grow linearly with pages (about 0.8 ms
+/// and 80 KB per full page of text, see benches/pages.sh); a bulletin has a few dozen, and a
 /// runaway input (a million page breaks) must stop with a message, not exhaust memory.
 pub const MAX_PAGES: usize = 20_000;
 
