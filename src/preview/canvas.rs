@@ -25,7 +25,7 @@ impl Canvas {
             image::codecs::png::PngEncoder::new_with_quality(
                 &mut out,
                 image::codecs::png::CompressionType::Fast,
-                image::codecs::png::FilterType::Adaptive,
+                image::codecs::png::FilterType::Sub,
             ),
             &self.pixels,
             self.width,

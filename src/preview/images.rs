@@ -44,12 +44,19 @@ impl Pictures {
                         ),
                     )
                 })?;
-                let resized = image::imageops::resize(
-                    &decoded,
-                    width,
-                    height,
-                    image::imageops::FilterType::Triangle,
-                );
+                // Shrinking (the usual case: photos have more pixels than a preview) averages
+                // the pixels each target pixel covers, which is fast and alias-free; enlarging
+                // interpolates.
+                let resized = if width <= decoded.width() && height <= decoded.height() {
+                    shrink(&decoded, width, height)
+                } else {
+                    image::imageops::resize(
+                        &decoded,
+                        width,
+                        height,
+                        image::imageops::FilterType::Triangle,
+                    )
+                };
                 Ok(slot.insert(Picture {
                     width,
                     height,
@@ -58,6 +65,53 @@ impl Pictures {
             }
         }
     }
+}
+
+/// Shrinks an image to `width × height` by averaging, for each target pixel, the source pixels
+/// whose span it covers — rows first, then columns (two passes of sums, no floating point).
+fn shrink(src: &image::RgbImage, width: u32, height: u32) -> image::RgbImage {
+    let (sw, sh) = (src.width() as usize, src.height() as usize);
+    let (tw, th) = (width.max(1) as usize, height.max(1) as usize);
+    // The source range [start, end) each target index averages.
+    let spans = |s: usize, t: usize| -> Vec<(usize, usize)> {
+        (0..t)
+            .map(|i| {
+                let a = i * s / t;
+                let b = ((i + 1) * s / t).max(a + 1).min(s);
+                (a, b)
+            })
+            .collect()
+    };
+    let (cols, rows) = (spans(sw, tw), spans(sh, th));
+    let pixels = src.as_raw();
+    // Horizontal pass: sums over column spans, kept as u32 per channel.
+    let mut across = vec![0u32; tw * sh * 3];
+    for y in 0..sh {
+        let row = &pixels[y * sw * 3..(y + 1) * sw * 3];
+        for (x, &(a, b)) in cols.iter().enumerate() {
+            let mut sum = [0u32; 3];
+            for px in row[a * 3..b * 3].chunks_exact(3) {
+                sum[0] += px[0] as u32;
+                sum[1] += px[1] as u32;
+                sum[2] += px[2] as u32;
+            }
+            let n = (b - a) as u32;
+            let at = (y * tw + x) * 3;
+            for k in 0..3 {
+                across[at + k] = (sum[k] + n / 2) / n;
+            }
+        }
+    }
+    // Vertical pass.
+    let mut out = Vec::with_capacity(tw * th * 3);
+    for &(a, b) in &rows {
+        let n = (b - a) as u32;
+        for x in 0..tw * 3 {
+            let sum: u32 = (a..b).map(|y| across[y * tw * 3 + x]).sum();
+            out.push(((sum + n / 2) / n) as u8);
+        }
+    }
+    image::RgbImage::from_raw(tw as u32, th as u32, out).expect("the size matches the data")
 }
 
 fn limits() -> image::Limits {
@@ -153,4 +207,27 @@ fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     crc.update(kind);
     crc.update(data);
     out.extend_from_slice(&crc.sum().to_be_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shrinking_averages_the_covered_pixels() {
+        // 4×2: left half black, right half white → 2×1: one black, one white pixel.
+        let mut img = image::RgbImage::new(4, 2);
+        for y in 0..2 {
+            for x in 2..4 {
+                img.put_pixel(x, y, image::Rgb([255, 255, 255]));
+            }
+        }
+        let small = shrink(&img, 2, 1);
+        assert_eq!(small.get_pixel(0, 0).0, [0, 0, 0]);
+        assert_eq!(small.get_pixel(1, 0).0, [255, 255, 255]);
+        // 3 → 1: the mean.
+        let row =
+            image::RgbImage::from_raw(3, 1, vec![0, 0, 0, 90, 90, 90, 255, 255, 255]).unwrap();
+        assert_eq!(shrink(&row, 1, 1).get_pixel(0, 0).0, [115, 115, 115]);
+    }
 }
