@@ -68,6 +68,18 @@ pub struct Error {
     pub path: Option<PathBuf>,
     /// The source and byte span, when the error points into a text file.
     pub location: Option<(Source, Range<usize>)>,
+    /// The label under the caret and advice, when there are any (boxed: errors travel in
+    /// `Result`s everywhere and should stay small).
+    pub advice: Option<Box<Advice>>,
+}
+
+/// What a diagnostic says besides its message.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Advice {
+    /// A short note printed under the caret (`unknown key`, `expected a string`).
+    pub label: Option<String>,
+    /// What to do about it (`did you mean `caption`?`), printed after the source line.
+    pub help: Option<String>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -79,7 +91,30 @@ impl Error {
             message: message.into(),
             path: None,
             location: None,
+            advice: None,
         }
+    }
+
+    /// Sets the note shown under the caret.
+    pub fn label(mut self, label: impl Into<String>) -> Error {
+        self.advice.get_or_insert_with(Default::default).label = Some(label.into());
+        self
+    }
+
+    /// Sets the advice shown after the source line.
+    pub fn help(mut self, help: impl Into<String>) -> Error {
+        self.advice.get_or_insert_with(Default::default).help = Some(help.into());
+        self
+    }
+
+    /// The note under the caret, if any.
+    pub fn label_text(&self) -> Option<&str> {
+        self.advice.as_ref()?.label.as_deref()
+    }
+
+    /// The advice, if any.
+    pub fn help_text(&self) -> Option<&str> {
+        self.advice.as_ref()?.help.as_deref()
     }
 
     pub fn with_path(mut self, path: impl AsRef<Path>) -> Error {
@@ -129,20 +164,61 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Something the user should know about that does not stop the render (a character no font
-/// has, a figure scaled down, …).
-#[derive(Clone, Debug, PartialEq)]
+/// has, a word broken inside).
+#[derive(Clone, Debug)]
 pub struct Warning {
     pub message: String,
     /// Where in the input, as `path:line:col` or a block description; may be empty.
     pub location: String,
+    /// The source and byte span the warning is about, for printing the source line.
+    pub at: Option<(Source, Range<usize>)>,
+    /// A short note printed under the caret.
+    pub label: Option<String>,
+    /// Further lines (every place a missing character occurs, …).
+    pub notes: Vec<String>,
+}
+
+impl Warning {
+    pub fn new(message: impl Into<String>, location: impl Into<String>) -> Warning {
+        Warning {
+            message: message.into(),
+            location: location.into(),
+            at: None,
+            label: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Points the warning at a span of a source file; the location becomes `path:line:col`.
+    pub fn at(mut self, source: &Source, span: Range<usize>) -> Warning {
+        let (line, col) = source.line_col(span.start);
+        self.location = format!("{}:{line}:{col}", source.path.display());
+        self.at = Some((source.clone(), span));
+        self
+    }
+
+    /// Sets the note shown under the caret.
+    pub fn label(mut self, label: impl Into<String>) -> Warning {
+        self.label = Some(label.into());
+        self
+    }
+}
+
+impl PartialEq for Warning {
+    fn eq(&self, other: &Warning) -> bool {
+        self.message == other.message
+            && self.location == other.location
+            && self.notes == other.notes
+    }
 }
 
 impl fmt::Display for Warning {
+    /// One line: `warning: path:line:col: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.location.is_empty() {
             write!(f, "warning: {}", self.message)
         } else {
-            write!(f, "{}: warning: {}", self.location, self.message)
+            write!(f, "warning: {}: {}", self.location, self.message)
         }
     }
 }

@@ -12,6 +12,9 @@ use std::io::Write;
 /// or a scan at absurd resolution), with a message saying why.
 pub const MAX_SIDE: u32 = 20_000;
 pub const MAX_PIXELS: u64 = 100_000_000;
+/// Most memory a PNG that has to be decoded (transparency, interlacing) may take decoded: a
+/// small file can inflate to gigabytes (a decompression bomb), so decoding stops at this.
+pub const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// An image ready to embed.
 #[derive(Clone, Debug, PartialEq)]
@@ -234,8 +237,18 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
 
 /// Decodes a PNG that needs it (alpha, tRNS, interlacing) into 8-bit colour plus soft mask.
 fn png_decoded(bytes: &[u8]) -> Result<Image, String> {
-    let img = image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
-        .map_err(|e| format!("corrupt PNG: {e}"))?;
+    let mut reader =
+        image::ImageReader::with_format(std::io::Cursor::new(bytes), image::ImageFormat::Png);
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    reader.limits(limits);
+    let img = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => format!(
+            "the PNG has transparency and is too large to decode ({} MB of pixels at most); scale it down or remove the alpha channel",
+            MAX_DECODED_BYTES / (1024 * 1024)
+        ),
+        e => format!("corrupt PNG: {e}"),
+    })?;
     let rgba = img.into_rgba8();
     let (width, height) = rgba.dimensions();
     let pixels = rgba.into_raw();

@@ -14,6 +14,7 @@
 
 pub mod assets;
 pub mod cli;
+pub mod diagnostics;
 pub mod error;
 pub mod fonts;
 pub mod images;
@@ -21,6 +22,7 @@ pub mod model;
 pub mod next_issue;
 pub mod page;
 pub mod pdf;
+pub mod preview;
 pub mod resolve;
 pub mod text;
 pub mod units;
@@ -58,5 +60,15 @@ pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Documen
     let def = model::definition::parse(source)?;
     let doc = resolve::resolve(&def, assets)?;
     let layout = page::paginate(&doc);
+    if layout.overflowed {
+        return Err(error::Error::new(
+            error::ErrorKind::Invalid,
+            format!(
+                "the document runs past {} pages, the most jianbao sets in one PDF; split it into several definitions",
+                page::MAX_PAGES
+            ),
+        )
+        .with_path(&source.path));
+    }
     Ok((doc, layout))
 }

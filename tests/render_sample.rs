@@ -350,8 +350,17 @@ fn bad_input_is_one_located_line_and_writes_nothing() {
         let run = render(&def, &out, &[]);
         let err = stderr(&run);
         assert_eq!(run.status.code(), Some(1), "{name}: {err}");
-        assert!(err.contains(expect), "{name}: `{err}` lacks `{expect}`");
-        assert_eq!(err.trim().lines().count(), 1, "{name}: not one line: {err}");
+        // One summary line with the location; the source excerpt follows it.
+        let first = err.lines().next().unwrap_or("");
+        assert!(
+            first.starts_with("error: ") && first.contains(expect),
+            "{name}: `{first}` lacks `{expect}`"
+        );
+        assert_eq!(
+            err.lines().filter(|l| l.starts_with("error")).count(),
+            1,
+            "{name}: one error expected: {err}"
+        );
         assert!(!out.exists(), "{name}: output written");
     }
     let leftovers: Vec<_> = std::fs::read_dir(&dir)

@@ -48,6 +48,11 @@ impl FontCatalog {
                     entries.iter().map(|e| e.face.full_name.clone()).collect();
                 names.sort();
                 names.dedup();
+                let mut candidates = names.clone();
+                candidates.extend(entries.iter().map(|e| e.face.family.clone()));
+                if let Some(best) = crate::model::closest(name, &candidates) {
+                    return Err(format!("font `{name}` not found; did you mean `{best}`?"));
+                }
                 Err(format!(
                     "font `{name}` not found; fonts available: {}",
                     if names.is_empty() {

@@ -6,9 +6,11 @@
 //! looked up, and one [`FsAssets`] shared by a batch opens each file once for all documents.
 
 mod catalog;
+mod confine;
 mod output;
 
 pub use catalog::FontCatalog;
+pub use confine::Confined;
 pub use output::write_atomically;
 
 use crate::error::Source;
@@ -124,8 +126,39 @@ impl FsAssets {
     }
 }
 
+/// Largest image file read (a photo for print is a few MB; more is a mistake or an attack).
+pub const MAX_IMAGE_BYTES: u64 = 200 * 1024 * 1024;
+/// Largest layout file read.
+pub const MAX_LAYOUT_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest definition read (a 10,000-page bulletin is about 30 MB).
+pub const MAX_DEFINITION_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a regular file of at most `limit` bytes. Devices and pipes are refused (`/dev/zero`
+/// would never end), and the limit is enforced while reading, not from the size the file
+/// claims.
+pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| io_message(path, &e))?;
+    let meta = file.metadata().map_err(|e| io_message(path, &e))?;
+    if !meta.is_file() {
+        return Err(format!("{}: not a regular file", path.display()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{}: the file is larger than the {} MB {what} may have",
+            path.display(),
+            limit / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
+    let bytes = read_limited(path, MAX_LAYOUT_BYTES, "a layout")?;
     String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))
 }
 
@@ -163,6 +196,9 @@ impl Assets for FsAssets {
             return Err(format!("layout file {} not found", candidates[0].display()));
         }
         let known: Vec<String> = self.layouts().into_iter().map(|(n, _)| n).collect();
+        if let Some(best) = crate::model::closest(name, &known) {
+            return Err(format!("no layout named `{name}`; did you mean `{best}`?"));
+        }
         Err(format!(
             "no layout named `{name}`; available layouts: {}",
             if known.is_empty() {
@@ -182,16 +218,8 @@ impl Assets for FsAssets {
         if let Some(img) = self.images.lock().unwrap().get(&key) {
             return Ok(img.clone());
         }
-        let meta = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
-        if meta.len() > 200 * 1024 * 1024 {
-            return Err(format!(
-                "{}: the file is {} MB, more than the 200 MB an image may have",
-                path.display(),
-                meta.len() / (1024 * 1024)
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
-        let img = Arc::new(images::decode(&bytes)?);
+        let bytes = read_limited(path, MAX_IMAGE_BYTES, "an image")?;
+        let img = Arc::new(images::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?);
         self.images.lock().unwrap().insert(key, img.clone());
         Ok(img)
     }

@@ -1,7 +1,9 @@
 //! The command line: parses arguments and calls the library. No typesetting happens here.
 
 mod new;
+mod preview;
 mod render;
+mod watch;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -30,6 +32,10 @@ enum Command {
     Render(render::RenderArgs),
     /// Start the next issue's definition from the previous one.
     New(new::NewArgs),
+    /// Draw pages as PNG images (without a PDF viewer).
+    Preview(preview::PreviewArgs),
+    /// Render, then render again whenever the definition, its layouts or images change.
+    Watch(watch::WatchArgs),
     /// List the available layouts.
     Layouts(PathArgs),
     /// List the fonts found in the font directories.
@@ -45,6 +51,28 @@ pub struct PathArgs {
     /// Also look for fonts here (before the built-in fonts/).
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<PathBuf>,
+}
+
+/// The directory a definition's files must stay in.
+#[derive(Args, Clone, Debug, Default)]
+pub struct RootArg {
+    /// Files the definition names (images, layouts and fonts given as paths) must be inside DIR
+    /// [default: the definition's directory].
+    #[arg(long = "root", value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+impl RootArg {
+    /// The root for one definition: `--root`, or the definition's directory.
+    pub fn for_definition(&self, definition: &std::path::Path) -> PathBuf {
+        match &self.root {
+            Some(r) => r.clone(),
+            None => match definition.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            },
+        }
+    }
 }
 
 impl PathArgs {
@@ -74,6 +102,8 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Render(args) => render::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Preview(args) => preview::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
         Command::Fonts(paths) => list_fonts(&paths),
     }

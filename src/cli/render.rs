@@ -1,7 +1,8 @@
 //! `jianbao render`.
 
-use super::{PathArgs, EXIT_INPUT, EXIT_OK};
+use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK};
 use crate::assets::{write_atomically, FsAssets};
+use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::resolve::{Content, Role};
 use clap::Args;
@@ -31,6 +32,8 @@ pub struct RenderArgs {
     pub verbose: bool,
     #[command(flatten)]
     pub paths: PathArgs,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 pub fn run(args: &RenderArgs) -> i32 {
@@ -38,7 +41,7 @@ pub fn run(args: &RenderArgs) -> i32 {
     match render_one(args, &assets) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
             EXIT_INPUT
         }
     }
@@ -46,30 +49,22 @@ pub fn run(args: &RenderArgs) -> i32 {
 
 fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
     let source = read_definition(&args.definition)?;
-    let rendered = crate::render(&source, assets)?;
+    let confined = assets.confined(&args.root.for_definition(&args.definition))?;
+    let rendered = crate::render(&source, &confined)?;
     if args.verbose {
         for note in &rendered.notes {
             eprintln!("note: {note}");
         }
     }
-    for w in &rendered.warnings {
-        eprintln!("{w}");
-    }
+    print_warnings(&rendered.warnings);
     if args.dump_lines {
         print_lines(&rendered.lines);
     }
     if args.stats {
-        print_stats(&source, assets)?;
+        print_stats(&source, &confined)?;
     }
     if args.strict && !rendered.warnings.is_empty() {
-        return Err(Error::new(
-            crate::error::ErrorKind::Strict,
-            format!(
-                "{} warning(s) and --strict: no PDF written",
-                rendered.warnings.len()
-            ),
-        )
-        .with_path(&args.definition));
+        return Err(strict_error(rendered.warnings.len(), &args.definition));
     }
     let output = args
         .output
@@ -88,9 +83,31 @@ fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
     Ok(())
 }
 
+/// Prints warnings to stderr, each with its source line when it has one.
+pub fn print_warnings(warnings: &[crate::error::Warning]) {
+    let style = Style::for_stderr();
+    for w in warnings {
+        eprint!("{}", diagnostics::warning(w, style));
+    }
+}
+
+/// The error `--strict` turns warnings into.
+pub fn strict_error(count: usize, definition: &Path) -> Error {
+    Error::new(
+        crate::error::ErrorKind::Strict,
+        format!(
+            "{count} warning{} and --strict: nothing written",
+            if count == 1 { "" } else { "s" }
+        ),
+    )
+    .with_path(definition)
+}
+
 /// Reads a definition file as UTF-8 text.
 pub fn read_definition(path: &Path) -> Result<Source, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    let bytes =
+        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
+            .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::new(
             crate::error::ErrorKind::Syntax,
@@ -155,7 +172,7 @@ fn role_name(role: Role) -> String {
 
 /// Sets every body paragraph with total-fit and with greedy breaking and prints, for each, the
 /// number of lines and the distribution of the largest gap per justified line.
-fn print_stats(source: &Source, assets: &FsAssets) -> Result<(), Error> {
+fn print_stats(source: &Source, assets: &dyn crate::resolve::Assets) -> Result<(), Error> {
     use crate::model::layout::LineBreaking;
     use crate::text::{layout_paragraph, stats::Stats, Paragraph, TextSettings};
     let (doc, _) = crate::lay_out(source, assets)?;

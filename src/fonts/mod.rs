@@ -4,6 +4,8 @@
 
 mod chain;
 mod face;
+mod subset;
 
 pub use chain::{FontChain, FontIdx, FontSet, Resolved};
 pub use face::{FontData, FontFace};
+pub use subset::{subset, Subset};

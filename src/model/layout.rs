@@ -431,7 +431,7 @@ mod tests {
         assert_eq!(err.line_col().map(|p| p.0), Some(2));
         assert!(err.message.contains("not a length"), "{}", err.message);
         let err = parse(&Source::new("l.toml", "[body]\nalign = \"centre\"\n")).unwrap_err();
-        assert!(err.message.contains("center"), "{}", err.message);
+        assert_eq!(err.help_text(), Some("did you mean `center`?"));
         let err = parse(&Source::new("l.toml", "[page]\nsize = \"A9\"\n")).unwrap_err();
         assert!(err.message.contains("paper size"), "{}", err.message);
     }

@@ -8,6 +8,8 @@
 pub mod definition;
 pub mod layout;
 mod toml_error;
+
+pub use toml_error::closest;
 mod value;
 
 pub use definition::{Block, Definition, FigureSpec, Meta};

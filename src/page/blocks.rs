@@ -1,6 +1,7 @@
 //! Blocks into pieces of known size: a text block becomes its set lines, a figure its scaled
 //! image and caption lines.
 
+use super::missing::MissingChars;
 use super::TextRun;
 use crate::error::Warning;
 use crate::resolve::{Content, Document, Role, Style};
@@ -50,7 +51,14 @@ pub struct SetLine {
     pub hang: Pt,
 }
 
-pub fn measure(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Piece> {
+/// What the engine has to tell the user about the blocks it set.
+#[derive(Default)]
+pub struct Report {
+    pub warnings: Vec<Warning>,
+    pub missing: MissingChars,
+}
+
+pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
     let width = doc.page.text_width();
     doc.blocks
         .iter()
@@ -58,8 +66,13 @@ pub fn measure(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .map(|(i, block)| match block {
             Content::Text { role, text, at } => {
                 let style = doc.style(*role);
-                let mut lines =
-                    set_text(doc, style, text, width, &doc.location(at.start), warnings);
+                let what = match role {
+                    Role::Title => "title",
+                    Role::Heading(_) => "heading",
+                    Role::Body => "text",
+                    Role::Note => "editor's note",
+                };
+                let mut lines = set_text(doc, style, text, width, at, what, report);
                 if *role == Role::Note {
                     if let (Some(label), Some(first)) = (&doc.note_label, lines.first_mut()) {
                         split_label(doc, label, first);
@@ -84,16 +97,7 @@ pub fn measure(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Piece> {
             } => {
                 let caption = caption
                     .as_ref()
-                    .map(|c| {
-                        set_text(
-                            doc,
-                            &doc.caption,
-                            c,
-                            width,
-                            &doc.location(at.start),
-                            warnings,
-                        )
-                    })
+                    .map(|c| set_text(doc, &doc.caption, c, width, at, "caption", report))
                     .unwrap_or_default();
                 let (w, h) = figure_size(doc, *image, *own_width, caption.len());
                 Piece::Figure(FigurePiece {
@@ -148,14 +152,16 @@ fn figure_size(
     (w, h)
 }
 
-/// Sets a text block's lines and reports missing characters and broken words.
+/// Sets a text block's lines and reports missing characters and broken words. `at` is the
+/// span of the block in the definition, `what` the kind of block.
 fn set_text(
     doc: &Document,
     style: &Style,
     text: &str,
     width: Pt,
-    location: &str,
-    warnings: &mut Vec<Warning>,
+    at: &std::ops::Range<usize>,
+    what: &str,
+    report: &mut Report,
 ) -> Vec<SetLine> {
     let par = Paragraph {
         text,
@@ -170,7 +176,21 @@ fn set_text(
         ..doc.text.clone()
     };
     let laid = text::layout_paragraph(&par, &settings, &doc.fonts);
-    report(doc, style, text, &laid, location, warnings);
+    report
+        .missing
+        .record(doc, &laid.missing, tried(doc, style), Some(at), what);
+    for word in &laid.broken_words {
+        report.warnings.push(
+            Warning::new(
+                format!(
+                    "`{word}` is wider than the line and was broken inside; add a space or a hyphen where it may break"
+                ),
+                "",
+            )
+            .at(&doc.source, word_span(&doc.source.text, at, word))
+            .label("too long for one line"),
+        );
+    }
     let shared: Arc<str> = Arc::from(text);
     let baseline = baseline_in_slot(doc, style);
     laid.lines
@@ -250,49 +270,24 @@ pub fn baseline_in_slot(doc: &Document, style: &Style) -> Pt {
     (style.line_pitch - style.size) / 2.0 + style.size * ratio
 }
 
-fn report(
-    doc: &Document,
-    style: &Style,
-    text: &str,
-    laid: &text::ParagraphLayout,
-    location: &str,
-    warnings: &mut Vec<Warning>,
-) {
-    let mut seen = Vec::new();
-    for m in &laid.missing {
-        if seen.contains(&m.ch) {
-            continue;
-        }
-        seen.push(m.ch);
-        let tried: Vec<&str> = style
-            .chain
-            .latin
-            .iter()
-            .chain(style.chain.faces.iter())
-            .map(|&f| doc.fonts.get(f).postscript_name.as_str())
-            .collect();
-        let context: String = text
-            .chars()
-            .skip(m.offset.saturating_sub(5))
-            .take(11)
-            .collect();
-        warnings.push(Warning {
-            message: format!(
-                "no font has the character `{}` (U+{:04X}) in “{}”; tried {}; it prints as a box",
-                m.ch,
-                m.ch as u32,
-                context,
-                tried.join(", ")
-            ),
-            location: location.to_string(),
-        });
-    }
-    for word in &laid.broken_words {
-        warnings.push(Warning {
-            message: format!(
-                "`{word}` is wider than the line and was broken inside; add a space or a hyphen where it may break"
-            ),
-            location: location.to_string(),
-        });
-    }
+/// PostScript names of the fonts a style tries for a character, in order.
+pub fn tried(doc: &Document, style: &Style) -> Vec<String> {
+    style
+        .chain
+        .latin
+        .iter()
+        .chain(style.chain.faces.iter())
+        .map(|&f| doc.fonts.get(f).postscript_name.clone())
+        .collect()
+}
+
+/// Where a word is written in a block's source span (its first few characters, since the word
+/// may be split over source lines), or the block's start.
+fn word_span(text: &str, at: &std::ops::Range<usize>, word: &str) -> std::ops::Range<usize> {
+    let head: String = word.chars().take(16).collect();
+    text.get(at.clone())
+        .and_then(|raw| raw.find(&head))
+        .map_or(at.start..at.start, |i| {
+            at.start + i..at.start + i + head.len()
+        })
 }

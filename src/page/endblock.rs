@@ -6,6 +6,7 @@
 //! a slot line has text on the left and/or right (`共印 N 份`, the imprint).
 
 use super::blocks::baseline_in_slot;
+use super::blocks::Report;
 use super::oneline::{self, aligned_x};
 use super::{Item, Page, TextRun};
 use crate::error::Warning;
@@ -15,9 +16,9 @@ use crate::units::Pt;
 
 /// Places the end block on the last page (or a new one). `used` is how far down the last
 /// page's text block the flow filled.
-pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, warnings: &mut Vec<Warning>) {
+pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Report) {
     let Some(e) = &doc.end_block else { return };
-    let (items, height) = build(doc, e, warnings);
+    let (items, height) = build(doc, e, report);
     let g = &doc.page;
     let room = g.text_height() - height;
     let fits = pages
@@ -31,14 +32,14 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, warnings: &mut Vec
         });
     }
     if room.0 < 0.0 {
-        warnings.push(Warning {
-            message: format!(
+        report.warnings.push(Warning::new(
+            format!(
                 "the end block is {:.0} mm tall, taller than the text block ({:.0} mm)",
                 height.to_mm(),
                 g.text_height().to_mm()
             ),
-            location: doc.source.path.display().to_string(),
-        });
+            doc.source.path.display().to_string(),
+        ));
     }
     // Its top, so that the last rule's lower edge is the text block's lower edge.
     let top = g.top + room.max(Pt::ZERO);
@@ -71,7 +72,7 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, warnings: &mut Vec
 }
 
 /// The block's items relative to its top-left corner, and its height.
-fn build(doc: &Document, e: &EndBlock, warnings: &mut Vec<Warning>) -> (Vec<Item>, Pt) {
+fn build(doc: &Document, e: &EndBlock, report: &mut Report) -> (Vec<Item>, Pt) {
     let width = doc.page.text_width();
     let style = &e.style;
     let baseline = baseline_in_slot(doc, style);
@@ -98,7 +99,7 @@ fn build(doc: &Document, e: &EndBlock, warnings: &mut Vec<Warning>) -> (Vec<Item
             match line {
                 EndLine::Labeled { label, text } => {
                     let Some(label_run) =
-                        oneline::set(doc, style, label, Pt::ZERO, "end block", warnings)
+                        oneline::set(doc, style, label, Pt::ZERO, "end block", report)
                     else {
                         continue;
                     };
@@ -109,15 +110,8 @@ fn build(doc: &Document, e: &EndBlock, warnings: &mut Vec<Warning>) -> (Vec<Item
                         ..label_run.run
                     }));
                     let measure = (width - after - e.inset).max(style.size * 2.0);
-                    let lines = oneline::lines(
-                        doc,
-                        style,
-                        text,
-                        measure,
-                        style.align,
-                        "end block",
-                        warnings,
-                    );
+                    let lines =
+                        oneline::lines(doc, style, text, measure, style.align, "end block", report);
                     for line in lines {
                         let x = after + line.x;
                         if let Some(set) = oneline::one(doc, style, text, line, Pt::ZERO) {
@@ -134,7 +128,7 @@ fn build(doc: &Document, e: &EndBlock, warnings: &mut Vec<Warning>) -> (Vec<Item
                     for (slot, align) in [(left, Align::Left), (right, Align::Right)] {
                         let Some(text) = slot else { continue };
                         if let Some(set) =
-                            oneline::set(doc, style, text, Pt::ZERO, "end block", warnings)
+                            oneline::set(doc, style, text, Pt::ZERO, "end block", report)
                         {
                             items.push(Item::Text(TextRun {
                                 x: aligned_x(align, set.width, width, e.inset),

@@ -41,7 +41,12 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         pending: VecDeque::new(),
     };
     let mut pieces = pieces.into_iter().peekable();
+    let mut overflowed = false;
     while let Some(piece) = pieces.next() {
+        if f.pages.len() >= super::MAX_PAGES {
+            overflowed = true;
+            break;
+        }
         match piece {
             Piece::Text(t) => {
                 // A heading keeps with the lines that the orphan rule lets start a page's foot.
@@ -72,6 +77,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         pages: f.pages,
         warnings: Vec::new(),
         lines: f.lines,
+        overflowed,
     };
     (layout, used)
 }

@@ -3,6 +3,7 @@
 //! then the rule. The body text starts below it.
 
 use super::blocks::baseline_in_slot;
+use super::blocks::Report;
 use super::oneline::{self, aligned_x};
 use super::{Item, TextRun};
 use crate::error::Warning;
@@ -12,7 +13,7 @@ use crate::units::Pt;
 
 /// Draws the masthead into `items` and returns the height it takes from the top of the text
 /// block (zero without a masthead).
-pub fn draw(doc: &Document, items: &mut Vec<Item>, warnings: &mut Vec<Warning>) -> Pt {
+pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     let Some(m) = &doc.masthead else {
         return Pt::ZERO;
     };
@@ -29,20 +30,19 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, warnings: &mut Vec<Warning>) 
             (&line.right, Align::Right),
         ] {
             let Some(text) = slot else { continue };
-            let Some(set) =
-                oneline::set(doc, style, text, line.letter_spacing, "masthead", warnings)
+            let Some(set) = oneline::set(doc, style, text, line.letter_spacing, "masthead", report)
             else {
                 continue;
             };
             if set.width > width {
-                warnings.push(Warning {
-                    message: format!(
+                report.warnings.push(Warning::new(
+                    format!(
                         "the masthead's “{text}” is {:.0} mm wide, wider than the text block ({:.0} mm); make it smaller in the layout",
                         set.width.to_mm(),
                         width.to_mm()
                     ),
-                    location: doc.source.path.display().to_string(),
-                });
+                    doc.source.path.display().to_string(),
+                ));
             }
             items.push(Item::Text(TextRun {
                 x: g.left + aligned_x(align, set.width, width, Pt::ZERO),
@@ -65,14 +65,14 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, warnings: &mut Vec<Warning>) 
     }
     let height = y + m.space_after;
     if height > g.text_height() * 0.8 {
-        warnings.push(Warning {
-            message: format!(
+        report.warnings.push(Warning::new(
+            format!(
                 "the masthead takes {:.0} mm of the {:.0} mm text block; little room is left for text",
                 height.to_mm(),
                 g.text_height().to_mm()
             ),
-            location: doc.source.path.display().to_string(),
-        });
+            doc.source.path.display().to_string(),
+        ));
     }
     height.min(g.text_height())
 }

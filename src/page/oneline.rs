@@ -1,8 +1,8 @@
 //! One-line texts outside the flow (the masthead's lines, the end block's slots): set with the
 //! paragraph engine so that spacing and fonts behave as in the body, never broken.
 
+use super::blocks::Report;
 use super::TextRun;
-use crate::error::Warning;
 use crate::model::layout::Align;
 use crate::resolve::{Document, Style};
 use crate::text::{self, Paragraph};
@@ -19,22 +19,22 @@ pub struct OneLine {
 }
 
 /// Sets `text` on one line in `style`, with `letter_spacing` added between characters.
-/// Characters no font has are reported as warnings about `what`.
+/// Characters no font has are reported in `report` as being in `what`.
 pub fn set(
     doc: &Document,
     style: &Style,
     text: &str,
     letter_spacing: Pt,
     what: &str,
-    warnings: &mut Vec<Warning>,
+    report: &mut Report,
 ) -> Option<OneLine> {
-    let lines = lines(doc, style, text, Pt(1e6), Align::Left, what, warnings);
+    let lines = lines(doc, style, text, Pt(1e6), Align::Left, what, report);
     let line = lines.into_iter().next()?;
     one(doc, style, text, line, letter_spacing)
 }
 
 /// Sets `text` as a paragraph `width` wide in `style` (no first-line indent), reporting
-/// characters no font has as warnings about `what`.
+/// characters no font has in `report` as being in `what`.
 pub fn lines(
     doc: &Document,
     style: &Style,
@@ -42,7 +42,7 @@ pub fn lines(
     width: Pt,
     align: Align,
     what: &str,
-    warnings: &mut Vec<Warning>,
+    report: &mut Report,
 ) -> Vec<text::Line> {
     let par = Paragraph {
         text,
@@ -57,19 +57,13 @@ pub fn lines(
         ..doc.text.clone()
     };
     let laid = text::layout_paragraph(&par, &settings, &doc.fonts);
-    let mut seen = Vec::new();
-    for m in &laid.missing {
-        if !seen.contains(&m.ch) {
-            seen.push(m.ch);
-            warnings.push(Warning {
-                message: format!(
-                    "no font has the character `{}` (U+{:04X}) in the {what} “{text}”; it prints as a box",
-                    m.ch, m.ch as u32
-                ),
-                location: doc.source.path.display().to_string(),
-            });
-        }
-    }
+    report.missing.record(
+        doc,
+        &laid.missing,
+        super::blocks::tried(doc, style),
+        None,
+        &format!("{what} “{text}”"),
+    );
     laid.lines
 }
 

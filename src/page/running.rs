@@ -1,8 +1,8 @@
 //! Running headers and footers: filled in per page once pagination has numbered the pages.
 
 use super::blocks::baseline_in_slot;
+use super::blocks::Report;
 use super::{Item, Page, TextRun};
-use crate::error::Warning;
 use crate::model::layout::Align;
 use crate::resolve::{fill_template, Document, Running};
 use crate::text::{self, Paragraph};
@@ -16,19 +16,19 @@ enum Edge {
     Bottom,
 }
 
-pub fn add(doc: &Document, pages: &mut [Page], warnings: &mut Vec<Warning>) {
+pub fn add(doc: &Document, pages: &mut [Page], report: &mut Report) {
     for (index, page) in pages.iter_mut().enumerate() {
         for (running, edge) in [(&doc.header, Edge::Top), (&doc.footer, Edge::Bottom)] {
             let Some(r) = running else { continue };
             if index == 0 && !r.first_page {
                 continue;
             }
-            draw(doc, r, edge, page, warnings);
+            draw(doc, r, edge, page, report);
         }
     }
 }
 
-fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, warnings: &mut Vec<Warning>) {
+fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut Report) {
     let g = &doc.page;
     let size = r.style.size;
     // The baseline: `distance` above the text block (header) or below it (footer).
@@ -55,7 +55,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, warnings: &mut
         if text.trim().is_empty() {
             continue;
         }
-        if let Some(run) = one_line(doc, r, &text, align, width, warnings) {
+        if let Some(run) = one_line(doc, r, &text, align, width, report) {
             let shift = baseline - baseline_in_slot(doc, &r.style);
             page.items.push(Item::Text(TextRun {
                 x: run.x + g.left,
@@ -87,7 +87,7 @@ fn one_line(
     text: &str,
     align: Align,
     width: Pt,
-    warnings: &mut Vec<Warning>,
+    report: &mut Report,
 ) -> Option<TextRun> {
     let par = Paragraph {
         text,
@@ -98,15 +98,13 @@ fn one_line(
         width: Pt(1e6),
     };
     let laid = text::layout_paragraph(&par, &doc.text, &doc.fonts);
-    for m in &laid.missing {
-        warnings.push(Warning {
-            message: format!(
-                "no font has the character `{}` (U+{:04X}) in the running head “{text}”",
-                m.ch, m.ch as u32
-            ),
-            location: doc.source.path.display().to_string(),
-        });
-    }
+    report.missing.record(
+        doc,
+        &laid.missing,
+        super::blocks::tried(doc, &r.style),
+        None,
+        &format!("running head “{text}”"),
+    );
     let line = laid.lines.into_iter().next()?;
     let x = match align {
         Align::Center => (width - line.width) / 2.0,

@@ -73,13 +73,10 @@ pub fn embed(parts: &[Part], pdf: &mut PdfDocument) -> Result<Embedded> {
     let mut faces = Vec::with_capacity(used.len());
     for (n, (face, glyphs)) in used.into_iter().enumerate() {
         let gids: Vec<u16> = glyphs.keys().copied().collect();
-        let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&gids);
-        let subset = subsetter::subset(face.data(), face.index(), &remapper).map_err(|e| {
-            Error::new(
-                ErrorKind::Font,
-                format!("could not subset font {}: {e}", face.postscript_name),
-            )
-        })?;
+        let crate::fonts::Subset {
+            data: subset,
+            remapper,
+        } = crate::fonts::subset(&face, &gids).map_err(|msg| Error::new(ErrorKind::Font, msg))?;
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or_else(|| {
             Error::new(

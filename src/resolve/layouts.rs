@@ -18,9 +18,15 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<LayoutSpec> {
     let mut name = def.layout.clone();
     let mut from = (def.source.clone(), def.source.path.clone());
     loop {
-        let source = assets
-            .layout(name.get_ref(), &from.1)
-            .map_err(|msg| Error::new(ErrorKind::Invalid, msg).at(&from.0, name.span()))?;
+        if Path::new(name.get_ref()).is_absolute() {
+            super::relative_path(name.get_ref(), Path::new("."), "layout")
+                .map_err(|e| e.at(&from.0, name.span()))?;
+        }
+        let source = assets.layout(name.get_ref(), &from.1).map_err(|msg| {
+            Error::new(ErrorKind::Invalid, msg)
+                .at(&from.0, name.span())
+                .label("this layout")
+        })?;
         if visited.contains(&source.path) {
             let cycle: Vec<String> = visited
                 .iter()
@@ -199,11 +205,15 @@ fn check_font(
             .iter()
             .any(|e| lower.ends_with(e));
     if is_path {
-        *name = dir.join(&*name).to_string_lossy().into_owned();
+        let path =
+            super::relative_path(name, dir, "font").map_err(|e| e.at(source, span.clone()))?;
+        *name = path.to_string_lossy().into_owned();
     }
-    assets
-        .font(name)
-        .map_err(|msg| Error::new(ErrorKind::Font, msg).at(source, span))?;
+    assets.font(name).map_err(|msg| {
+        Error::new(ErrorKind::Font, msg)
+            .at(source, span)
+            .label("this font")
+    })?;
     Ok(())
 }
 
@@ -263,20 +273,27 @@ fn key_owners(key: &str) -> &'static [&'static str] {
 }
 
 /// Keys that only some roles use, and templates' field names.
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()> {
     let misplaced = |key: &str, span: Option<Range<usize>>| {
         let owners: Vec<String> = key_owners(key).iter().map(|o| format!("[{o}]")).collect();
         let error = Error::new(
             ErrorKind::Invalid,
-            format!(
-                "[{role}] `{key}` only applies to {}",
-                owners
-                    .join(", ")
-                    .replacen(", [", " and [", usize::from(owners.len() == 2))
-            ),
+            format!("[{role}] `{key}` only applies to {}", and_list(&owners)),
         );
-        match span {
-            Some(span) => error.at(source, span),
+        // Keys without a span of their own (lengths, flags) are found in the source text.
+        match span.or_else(|| key_span(&source.text, role, key)) {
+            Some(span) => error
+                .at(source, span)
+                .label(format!("only for {}", owners.join(" and "))),
             None => error.with_path(&source.path),
         }
     };
@@ -347,6 +364,29 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         }
     }
     Ok(())
+}
+
+/// Where `key = …` is written in the `[table]` (or `[overrides.table]`) section of a TOML text,
+/// for values whose type does not keep a span.
+fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    let mut inside = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            let name = trimmed.trim_matches(|c| c == '[' || c == ']').trim();
+            inside = name == table || name == format!("overrides.{table}");
+        } else if inside {
+            let lead = line.len() - line.trim_start().len();
+            if let Some(rest) = line.trim_start().strip_prefix(key) {
+                if rest.trim_start().starts_with('=') {
+                    return Some(offset + lead..offset + lead + key.len());
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Every `{name}` in a template must be one of `fields`.

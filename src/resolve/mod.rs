@@ -125,13 +125,15 @@ fn content(
             Block::PageBreak { .. } => Content::PageBreak,
             Block::Figure(f) => {
                 number += 1;
-                let path = base.join(f.path.get_ref());
+                let path = relative_path(f.path.get_ref(), base, "image")
+                    .map_err(|e| e.at(source, f.path.span()))?;
                 let image = match images.get(&path) {
                     Some(&i) => i,
                     None => {
                         let img = assets.image(&path).map_err(|msg| {
-                            Error::new(ErrorKind::Image, format!("{}: {msg}", path.display()))
+                            Error::new(ErrorKind::Image, msg)
                                 .at(source, f.path.span())
+                                .label("this image")
                         })?;
                         doc.images.push(img);
                         images.insert(path, doc.images.len() - 1);
@@ -164,6 +166,22 @@ fn content(
         });
     }
     Ok(out)
+}
+
+/// `written` (a path as the user wrote it) joined to `base`; absolute paths are refused, so that
+/// a document stays portable and cannot name files outside its project (the file-system side
+/// checks `..` and symbolic links against the root).
+pub(crate) fn relative_path(written: &str, base: &Path, what: &str) -> Result<std::path::PathBuf> {
+    let p = Path::new(written);
+    if p.is_absolute() || p.has_root() {
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            format!("the {what} path `{written}` is absolute; write it relative to this file"),
+        )
+        .label("absolute path")
+        .help("files are found relative to the file that names them, inside the root directory (`--root`)"));
+    }
+    Ok(base.join(p))
 }
 
 /// Replaces `{ref:label}` by the figure's number.

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Preview benchmark: wall time and peak memory of `jianbao preview` for the seed (one page, and
+# all five pages, at 96 dpi) next to `jianbao render` of the same definition. Prints the median of
+# N runs (default 11), the largest peak RSS, and each preview's ratio to the render.
+#
+#   benches/preview.sh [RUNS]
+#
+# Needs /usr/bin/time (Debian package `time`) and bc.
+set -euo pipefail
+runs=${1:-11}
+cd "$(dirname "$0")/.."
+cargo build --release -q
+bin=target/release/jianbao
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+seed=samples/cqa-2020-03-10.toml
+declare -A medians
+measure() { # name, then the command's arguments
+  local name=$1; shift
+  local times=() rss=0 kb start end
+  for _ in $(seq "$runs"); do
+    start=$(date +%s%N)
+    kb=$( { /usr/bin/time -f '%M' "$bin" "$@" -q; } 2>&1 >/dev/null | tail -1)
+    end=$(date +%s%N)
+    times+=("$(echo "($end - $start) / 1000000000" | bc -l)")
+    (( kb > rss )) && rss=$kb
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  medians[$name]=$median
+  printf '%-26s median %6.3f s  peak RSS %6.1f MB  (%.1f× render)  (%s runs)\n' "$name" "$median" \
+    "$(echo "$rss / 1024" | bc -l)" "$(echo "$median / ${medians[render]:-$median}" | bc -l)" "$runs"
+}
+measure render render "$seed" -o "$tmp/out.pdf"
+measure "preview page 1, 96 dpi" preview "$seed" --page 1 -o "$tmp/p1.png"
+measure "preview all pages, 96 dpi" preview "$seed" --all -o "$tmp/all"
+measure "preview page 1, 300 dpi" preview "$seed" --page 1 --dpi 300 -o "$tmp/p300.png"

@@ -1,0 +1,197 @@
+//! Confining the files a definition can reach.
+//!
+//! A bulletin definition may come from someone else (a repository of bulletins built by CI, a
+//! colleague's e-mail). The files it names must not reach outside its project, so that rendering
+//! it cannot read (and embed in a PDF) `/etc/passwd` or `~/.ssh/id_rsa`, nor hang on
+//! `/dev/zero`. The rule, applied after resolving `..` and symbolic links:
+//!
+//! - an **image** must be a regular file inside the root;
+//! - a **layout or font given as a path** must be a regular file inside the root or inside one of
+//!   the layout and font directories (the project's own `layouts/` and `fonts/`, `--layout-dir`,
+//!   `--font-dir`, `JIANBAO_LAYOUT_PATH`, `JIANBAO_FONT_PATH`: places the user chose, not the
+//!   document);
+//! - layouts and fonts given by **name** are looked up in those directories as always;
+//! - **absolute paths** in a definition or layout are refused outright (checked by the resolve
+//!   stage, which sees what the user wrote).
+//!
+//! The root is `--root DIR`, by default the definition's directory.
+
+use super::FsAssets;
+use crate::error::{Error, ErrorKind, Source};
+use crate::fonts::FontFace;
+use crate::images::Image;
+use crate::resolve::Assets;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// [`FsAssets`] seen through a root directory: every path a document names is checked against
+/// it. Cheap to make per document; caches stay in the shared [`FsAssets`].
+pub struct Confined<'a> {
+    assets: &'a FsAssets,
+    root: PathBuf,
+    /// The root as given, made absolute without resolving links (paths are compared by name
+    /// with it before they are resolved).
+    root_as_given: Option<PathBuf>,
+    /// The layout and font directories, resolved.
+    trusted: Vec<PathBuf>,
+}
+
+impl FsAssets {
+    /// A view of these assets that only reaches files under `root` (and the layout and font
+    /// directories for layouts and fonts).
+    pub fn confined(&self, root: &Path) -> Result<Confined<'_>, Error> {
+        let canonical = root
+            .canonicalize()
+            .map_err(|e| Error::io(root, &e).help("`--root` must name an existing directory"))?;
+        if !canonical.is_dir() {
+            return Err(Error::new(ErrorKind::Io, "not a directory")
+                .with_path(root)
+                .help("`--root` must name an existing directory"));
+        }
+        let trusted = self
+            .paths()
+            .layout_dirs
+            .iter()
+            .chain(self.paths().font_dirs.iter())
+            .filter_map(|d| d.canonicalize().ok())
+            .collect();
+        Ok(Confined {
+            assets: self,
+            root: canonical,
+            root_as_given: lexical_absolute(root),
+            trusted,
+        })
+    }
+}
+
+impl Confined<'_> {
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The real path of `path` if it is a regular file inside the root (or, with `trusted`, in
+    /// a layout or font directory).
+    fn check(&self, path: &Path, what: &str, trusted: bool) -> Result<PathBuf, String> {
+        let outside = |via_link: bool| {
+            format!(
+                "{}: the {what} is outside the root directory {}{}; move it inside, or pass a wider `--root`",
+                path.display(),
+                self.root.display(),
+                if via_link { " (through a symbolic link)" } else { "" },
+            )
+        };
+        // `..` that climbs out is refused before looking at the file (whether it exists or not).
+        if let Some(lexical) = lexical_absolute(path) {
+            let lexical_inside = lexical.starts_with(&self.root)
+                || self
+                    .root_as_given
+                    .as_ref()
+                    .is_some_and(|r| lexical.starts_with(r))
+                || (trusted && self.trusted.iter().any(|d| lexical.starts_with(d)));
+            if !lexical_inside && path_has_parent_dir(path) {
+                return Err(outside(false));
+            }
+        }
+        let real = path
+            .canonicalize()
+            .map_err(|e| super::io_message(path, &e))?;
+        let inside = real.starts_with(&self.root)
+            || (trusted && self.trusted.iter().any(|d| real.starts_with(d)));
+        if !inside {
+            return Err(outside(true));
+        }
+        let meta = std::fs::metadata(&real).map_err(|e| super::io_message(path, &e))?;
+        if !meta.is_file() {
+            return Err(format!("{}: not a regular file", path.display()));
+        }
+        Ok(real)
+    }
+}
+
+/// `path` made absolute (against the current directory) with `.` and `..` resolved by name,
+/// without touching the file system.
+fn lexical_absolute(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).ok()?;
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+fn path_has_parent_dir(path: &Path) -> bool {
+    path.components()
+        .any(|c| matches!(c, std::path::Component::ParentDir))
+}
+
+impl Assets for Confined<'_> {
+    fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
+        if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
+            // A path: refuse it before reading it if it climbs out.
+            let base = relative_to.parent().unwrap_or(Path::new("."));
+            let path = base.join(name);
+            if path.exists() || path_has_parent_dir(Path::new(name)) {
+                self.check(&path, "layout", true)?;
+            }
+        }
+        let source = self.assets.layout(name, relative_to)?;
+        self.check(&source.path, "layout", true)?;
+        Ok(source)
+    }
+
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+        // The resolve stage has joined a font path to the directory of the file naming it.
+        let path = Path::new(name);
+        if path.is_absolute() || name.contains('/') || name.contains('\\') {
+            let real = self.check(path, "font", true)?;
+            return self
+                .assets
+                .catalog()
+                .open(&real)
+                .map_err(|e| e.replace(&real.display().to_string(), name));
+        }
+        self.assets.font(name)
+    }
+
+    fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
+        self.check(path, "image", false)?;
+        self.assets.image(path)
+    }
+}
+
+/// Messages for an error's kind when a path is refused (used by the tests).
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::SearchPaths;
+
+    #[test]
+    fn paths_outside_the_root_are_refused() {
+        let base = std::env::temp_dir().join(format!("jianbao-confine-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let root = base.join("root");
+        std::fs::create_dir_all(root.join("img")).unwrap();
+        std::fs::write(base.join("secret.png"), b"x").unwrap();
+        std::fs::write(root.join("img/a.png"), b"not a png").unwrap();
+        std::os::unix::fs::symlink(base.join("secret.png"), root.join("link.png")).unwrap();
+        let assets = FsAssets::new(SearchPaths::default());
+        let c = assets.confined(&root).unwrap();
+        let err = c.image(&root.join("../secret.png")).unwrap_err();
+        assert!(err.contains("outside the root"), "{err}");
+        let err = c.image(&root.join("link.png")).unwrap_err();
+        assert!(err.contains("symbolic link"), "{err}");
+        // Inside: reaches the decoder (which refuses the bytes).
+        let err = c.image(&root.join("img/../img/a.png")).unwrap_err();
+        assert!(err.contains("not a PNG or JPEG"), "{err}");
+        let err = c.image(&root.join("img")).unwrap_err();
+        assert!(err.contains("not a regular file"), "{err}");
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+}

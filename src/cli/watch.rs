@@ -1,0 +1,211 @@
+//! `jianbao watch`: render, then render again whenever the definition, its layouts or its images
+//! change, keeping the last good PDF when a new version has an error.
+//!
+//! What to watch is learnt from each render: every file the resolve stage asked the assets for
+//! (layouts along the `extends` chain, images, fonts given by path) plus the definition. The
+//! watches are on those files' directories, because editors save by writing a new file and
+//! renaming it over the old one, which a watch on the file itself would lose.
+
+use super::render::{print_warnings, read_definition, strict_error};
+use super::{PathArgs, RootArg, EXIT_INPUT};
+use crate::assets::{write_atomically, FsAssets};
+use crate::diagnostics::{self, Style};
+use crate::error::{Error, Source};
+use crate::fonts::FontFace;
+use crate::images::Image;
+use crate::resolve::Assets;
+use clap::Args;
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::Duration;
+
+#[derive(Args, Debug)]
+pub struct WatchArgs {
+    /// The bulletin definition (TOML).
+    pub definition: PathBuf,
+    /// Where to write the PDF (default: the definition's name with .pdf).
+    #[arg(short, long, value_name = "FILE.pdf")]
+    pub output: Option<PathBuf>,
+    /// Treat warnings as errors (the last good PDF is kept).
+    #[arg(long)]
+    pub strict: bool,
+    /// Milliseconds to wait after a change for more changes before rendering.
+    #[arg(long, value_name = "MS", default_value_t = 150)]
+    pub debounce: u64,
+    #[command(flatten)]
+    pub paths: PathArgs,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+pub fn run(args: &WatchArgs) -> i32 {
+    match watch(args) {
+        Ok(()) => super::EXIT_OK,
+        Err(e) => {
+            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
+            EXIT_INPUT
+        }
+    }
+}
+
+fn watch(args: &WatchArgs) -> Result<(), Error> {
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.definition.with_extension("pdf"));
+    let definition = absolute(&args.definition);
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| watch_error(&args.definition, &e))?;
+    let mut watched_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut files: BTreeSet<PathBuf> = BTreeSet::new();
+    loop {
+        // A fresh asset cache each time: a changed image or font must be read again.
+        let assets = FsAssets::new(args.paths.search_paths());
+        let used = render_once(args, &assets, &output);
+        // Keep watching what the last renders used: a layout that fails to parse is still a
+        // file to watch for its fix.
+        files.insert(definition.clone());
+        files.extend(used.iter().map(|p| absolute(p)));
+        let dirs: BTreeSet<PathBuf> = files
+            .iter()
+            .filter_map(|f| f.parent().map(Path::to_path_buf))
+            .collect();
+        for dir in dirs.difference(&watched_dirs) {
+            watcher
+                .watch(dir, RecursiveMode::NonRecursive)
+                .map_err(|e| watch_error(dir, &e))?;
+        }
+        watched_dirs = dirs;
+        eprintln!(
+            "watching {} file{} for changes (Ctrl-C stops)",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
+        wait_for_change(&rx, &files, &output, Duration::from_millis(args.debounce))?;
+    }
+}
+
+/// Blocks until an event touches one of `files` (not the output), then waits `quiet` for the
+/// burst of events an editor's save makes to end.
+fn wait_for_change(
+    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    files: &BTreeSet<PathBuf>,
+    output: &Path,
+    quiet: Duration,
+) -> Result<(), Error> {
+    let output = absolute(output);
+    let relevant = |event: &notify::Event| {
+        !matches!(event.kind, EventKind::Access(_))
+            && event
+                .paths
+                .iter()
+                .any(|p| *p != output && files.contains(&absolute(p)))
+    };
+    loop {
+        let event = rx
+            .recv()
+            .map_err(|_| Error::new(crate::error::ErrorKind::Io, "the file watcher stopped"))?;
+        if let Ok(event) = event {
+            if relevant(&event) {
+                let name = event.paths.first().cloned().unwrap_or_default();
+                while rx.recv_timeout(quiet).is_ok() {}
+                eprintln!("changed: {}", name.display());
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Renders once and reports; returns the files the render read.
+fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Vec<PathBuf> {
+    let recording = Recording::default();
+    let result = (|| -> Result<usize, Error> {
+        let source = read_definition(&args.definition)?;
+        let confined = assets.confined(&args.root.for_definition(&args.definition))?;
+        let seen = Seen {
+            inner: &confined,
+            paths: &recording,
+        };
+        let rendered = crate::render(&source, &seen)?;
+        print_warnings(&rendered.warnings);
+        if args.strict && !rendered.warnings.is_empty() {
+            return Err(strict_error(rendered.warnings.len(), &args.definition));
+        }
+        write_atomically(output, &rendered.pdf)?;
+        Ok(rendered.pages)
+    })();
+    match result {
+        Ok(pages) => eprintln!(
+            "wrote {} ({pages} page{})",
+            output.display(),
+            if pages == 1 { "" } else { "s" }
+        ),
+        Err(e) => {
+            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
+            if output.exists() {
+                eprintln!("kept the last good {}", output.display());
+            }
+        }
+    }
+    recording.take()
+}
+
+fn watch_error(path: &Path, e: &notify::Error) -> Error {
+    Error::new(
+        crate::error::ErrorKind::Io,
+        format!("cannot watch for changes: {e}"),
+    )
+    .with_path(path)
+}
+
+/// A path made absolute against the current directory (without resolving links: events name
+/// files the way the watches were set up).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The paths an [`Assets`] was asked for.
+#[derive(Default)]
+struct Recording(Mutex<Vec<PathBuf>>);
+
+impl Recording {
+    fn add(&self, path: PathBuf) {
+        self.0.lock().unwrap().push(path);
+    }
+
+    fn take(self) -> Vec<PathBuf> {
+        self.0.into_inner().unwrap()
+    }
+}
+
+/// Passes requests through to `inner` and records which files they are about.
+struct Seen<'a> {
+    inner: &'a dyn Assets,
+    paths: &'a Recording,
+}
+
+impl Assets for Seen<'_> {
+    fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
+        let source = self.inner.layout(name, relative_to)?;
+        self.paths.add(source.path.clone());
+        Ok(source)
+    }
+
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+        if name.contains('/') || name.contains('\\') {
+            self.paths.add(PathBuf::from(name));
+        }
+        self.inner.font(name)
+    }
+
+    fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
+        // Recorded even when it fails: a missing image may be about to be copied in.
+        self.paths.add(path.to_path_buf());
+        self.inner.image(path)
+    }
+}

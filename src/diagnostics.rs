@@ -1,0 +1,279 @@
+//! Printing errors and warnings for people: the one-line summary (`error: file:line:col: …`)
+//! followed, when the problem points into a text file, by the source line with a caret under the
+//! span, a short label and advice (`did you mean `caption`?`).
+//!
+//! The drawing is done by `ariadne`; this module only decides what goes in. It never prints:
+//! callers get a `String` and choose the stream. Two things are taken care of here because a
+//! diagnostic must itself never be a problem: a long line (a 1 MB paragraph on one line) is cut
+//! to a window around the span, and control characters (NUL bytes) are shown as visible symbols.
+
+use crate::error::{Error, Source, Warning};
+use ariadne::{CharSet, Color, Config, Label, Report, ReportKind};
+use std::ops::Range;
+
+/// How to draw: colours for a terminal, ASCII-only frames on request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    pub unicode: bool,
+}
+
+impl Style {
+    /// Plain text: no colours, Unicode frames (for logs, tests and pipes).
+    pub const PLAIN: Style = Style {
+        color: false,
+        unicode: true,
+    };
+
+    /// Colours when stderr is a terminal and `NO_COLOR` is not set.
+    pub fn for_stderr() -> Style {
+        use std::io::IsTerminal;
+        Style {
+            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            unicode: true,
+        }
+    }
+}
+
+/// Characters shown on either side of the span when a source line is too long to print whole.
+const WINDOW: usize = 60;
+/// Lines longer than this (in characters) are cut to a window around the span.
+const LONG_LINE: usize = 240;
+
+/// An error as the user sees it, ending with a newline.
+pub fn error(e: &Error, style: Style) -> String {
+    let mut out = format!("error: {e}\n");
+    match &e.location {
+        Some((source, span)) => out.push_str(&snippet(
+            source,
+            span.clone(),
+            e.label_text(),
+            e.help_text(),
+            &[],
+            Kind::Error,
+            style,
+        )),
+        None => {
+            if let Some(help) = e.help_text() {
+                out.push_str(&format!("  help: {help}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// A warning as the user sees it, ending with a newline.
+pub fn warning(w: &Warning, style: Style) -> String {
+    let mut out = format!("{w}\n");
+    match &w.at {
+        Some((source, span)) => out.push_str(&snippet(
+            source,
+            span.clone(),
+            w.label.as_deref(),
+            None,
+            &w.notes,
+            Kind::Warning,
+            style,
+        )),
+        None => {
+            for note in &w.notes {
+                out.push_str(&format!("  note: {note}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Error,
+    Warning,
+}
+
+/// The framed source excerpt (without ariadne's own header line, which would repeat ours).
+fn snippet(
+    source: &Source,
+    span: Range<usize>,
+    label: Option<&str>,
+    help: Option<&str>,
+    notes: &[String],
+    kind: Kind,
+    style: Style,
+) -> String {
+    let excerpt = Excerpt::new(source, span);
+    // ariadne numbers the gutter from the start of the text it is given, so the excerpt goes
+    // in after as many empty lines as precede it in the file.
+    let pad = excerpt.first_line - 1;
+    let padded = format!("{}{}", "\n".repeat(pad), excerpt.text);
+    let ariadne_source = ariadne::Source::from(padded);
+    let span = excerpt.span.start + pad..excerpt.span.end + pad;
+    let id = source.path.display().to_string();
+    let color = match kind {
+        Kind::Error => Color::Red,
+        Kind::Warning => Color::Yellow,
+    };
+    let config = Config::default()
+        .with_color(style.color)
+        .with_char_set(if style.unicode {
+            CharSet::Unicode
+        } else {
+            CharSet::Ascii
+        });
+    // ariadne draws the underline only for a label with a message.
+    let mut label_at = Label::new((id.clone(), span.clone())).with_message(label.unwrap_or("here"));
+    if style.color {
+        label_at = label_at.with_color(color);
+    }
+    let mut report = Report::build(ReportKind::Custom("", color), (id.clone(), span.clone()))
+        .with_config(config)
+        .with_label(label_at);
+    if let Some(help) = help {
+        report = report.with_help(help);
+    }
+    for note in notes {
+        report = report.with_note(note);
+    }
+    let mut buf = Vec::new();
+    if report
+        .finish()
+        .write((id, ariadne_source), &mut buf)
+        .is_err()
+    {
+        return String::new();
+    }
+    let text = String::from_utf8_lossy(&buf);
+    // Drop ariadne's header line (`: message`): our own first line says it with the location.
+    let mut lines = text.lines();
+    lines.next();
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The part of a source shown for a span: the span's line (cut to a window when very long),
+/// with control characters made visible, and the span in characters of that text.
+struct Excerpt {
+    text: String,
+    /// The span in characters of `text`.
+    span: Range<usize>,
+    /// 1-based number of the line shown.
+    first_line: usize,
+}
+
+impl Excerpt {
+    fn new(source: &Source, span: Range<usize>) -> Excerpt {
+        let text = &*source.text;
+        let start = floor_boundary(text, span.start.min(text.len()));
+        let end = floor_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[line_start..line_end];
+        let (line_no, _) = source.line_col(start);
+        // Character positions of the span within the line (a span running past the line's end is
+        // clipped to it; an empty span gets one character so that the caret shows).
+        let from = text[line_start..start].chars().count();
+        let to = text[line_start..end.min(line_end)].chars().count();
+        let chars: Vec<char> = line.chars().collect();
+        let (cut_from, cut_to) = if chars.len() > LONG_LINE {
+            (
+                from.saturating_sub(WINDOW),
+                (to.max(from + 1) + WINDOW).min(chars.len()),
+            )
+        } else {
+            (0, chars.len())
+        };
+        let mut shown = String::new();
+        if cut_from > 0 {
+            shown.push('…');
+        }
+        let lead = shown.chars().count();
+        shown.extend(chars[cut_from..cut_to].iter().map(|&c| visible(c)));
+        if cut_to < chars.len() {
+            shown.push('…');
+        }
+        let a = lead + from - cut_from;
+        let b = lead + to.min(cut_to).max(from) - cut_from;
+        let b = if b == a { a + 1 } else { b };
+        // A caret past the end of the line (a missing key reported at the end of a file) needs a
+        // character to stand under.
+        while shown.chars().count() < b {
+            shown.push(' ');
+        }
+        Excerpt {
+            text: shown,
+            span: a..b,
+            first_line: line_no,
+        }
+    }
+}
+
+/// Control characters as their visible Unicode symbols (U+2400 block); tabs stay tabs.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => '\t',
+        '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+        '\x7f' => '\u{2421}',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[test]
+    fn error_shows_line_caret_label_and_help() {
+        let src = Source::new("d.toml", "title = \"x\"\ncaptoin = 1\n");
+        let e = Error::new(ErrorKind::Syntax, "unknown key `captoin`")
+            .at(&src, 12..19)
+            .label("unknown key")
+            .help("did you mean `caption`?");
+        let out = error(&e, Style::PLAIN);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "error: d.toml:2:1: unknown key `captoin`");
+        assert!(out.contains("2 │ captoin = 1"), "{out}");
+        assert!(out.contains("┬───") || out.contains("───"), "{out}");
+        assert!(out.contains("unknown key"), "{out}");
+        assert!(out.contains("did you mean `caption`?"), "{out}");
+        assert!(!out.contains('\u{1b}'), "no colours in plain style: {out}");
+    }
+
+    #[test]
+    fn long_lines_are_windowed_and_nul_is_visible() {
+        let mut text = "x = \"".to_string();
+        text.push_str(&"长".repeat(5000));
+        text.push('\0');
+        text.push_str(&"长".repeat(5000));
+        text.push_str("\"\n");
+        let src = Source::new("d.toml", text.clone());
+        let at = text.find('\0').unwrap();
+        let e = Error::new(ErrorKind::Syntax, "NUL").at(&src, at..at + 1);
+        let out = error(&e, Style::PLAIN);
+        assert!(out.len() < 2000, "{} bytes", out.len());
+        assert!(out.contains('␀') && !out.contains('\0'), "{out}");
+        assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn errors_without_location_are_one_line_plus_help() {
+        let e = Error::new(ErrorKind::Io, "file not found")
+            .with_path("a.toml")
+            .help("check the path");
+        assert_eq!(
+            error(&e, Style::PLAIN),
+            "error: a.toml: file not found\n  help: check the path\n"
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! An RGB page bitmap and the three ways things are painted on it: coverage masks (glyphs),
+//! anti-aliased rectangles (rules) and opaque pictures (images).
+
+/// A white page, 8-bit RGB, rows top to bottom.
+#[derive(Clone, Debug)]
+pub struct Canvas {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
+impl Canvas {
+    pub fn new(width: u32, height: u32) -> Canvas {
+        Canvas {
+            width,
+            height,
+            pixels: vec![255; width as usize * height as usize * 3],
+        }
+    }
+
+    /// Encodes the page as a PNG file.
+    pub fn to_png(&self) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        image::ImageEncoder::write_image(
+            image::codecs::png::PngEncoder::new_with_quality(
+                &mut out,
+                image::codecs::png::CompressionType::Fast,
+                image::codecs::png::FilterType::Sub,
+            ),
+            &self.pixels,
+            self.width,
+            self.height,
+            image::ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| format!("could not encode the PNG: {e}"))?;
+        Ok(out)
+    }
+
+    /// Blends `color` through an alpha mask (0 = nothing, 255 = full colour) whose top-left
+    /// pixel goes to `(left, top)`; parts off the page are clipped.
+    pub fn draw_coverage(
+        &mut self,
+        left: i64,
+        top: i64,
+        width: usize,
+        mask: &[u8],
+        color: [u8; 3],
+    ) {
+        if width == 0 {
+            return;
+        }
+        let height = mask.len() / width;
+        for row in 0..height {
+            let y = top + row as i64;
+            if y < 0 || y >= self.height as i64 {
+                continue;
+            }
+            for col in 0..width {
+                let a = mask[row * width + col];
+                if a == 0 {
+                    continue;
+                }
+                let x = left + col as i64;
+                if x < 0 || x >= self.width as i64 {
+                    continue;
+                }
+                self.blend(x as usize, y as usize, color, a as u32);
+            }
+        }
+    }
+
+    /// Fills the rectangle between `(x0, y0)` and `(x1, y1)` (pixels, fractional), edge pixels
+    /// in proportion to how much of them it covers.
+    pub fn fill_rect(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, color: [u8; 3]) {
+        let (x0, x1) = (x0.max(0.0), x1.min(self.width as f64));
+        let (y0, y1) = (y0.max(0.0), y1.min(self.height as f64));
+        if x1 <= x0 || y1 <= y0 {
+            return;
+        }
+        for y in y0.floor() as usize..(y1.ceil() as usize).min(self.height as usize) {
+            let cover_y = overlap(y as f64, y0, y1);
+            for x in x0.floor() as usize..(x1.ceil() as usize).min(self.width as usize) {
+                let cover = cover_y * overlap(x as f64, x0, x1);
+                let a = (cover * 255.0).round() as u32;
+                if a > 0 {
+                    self.blend(x, y, color, a);
+                }
+            }
+        }
+    }
+
+    /// Copies an opaque RGB picture (`width × height`, rows packed) to `(left, top)`, clipped.
+    pub fn draw_rgb(&mut self, left: i64, top: i64, picture: &Picture) {
+        for row in 0..picture.height as i64 {
+            let y = top + row;
+            if y < 0 || y >= self.height as i64 {
+                continue;
+            }
+            let x_start = left.max(0);
+            let x_end = (left + picture.width as i64).min(self.width as i64);
+            if x_end <= x_start {
+                continue;
+            }
+            let src = ((row * picture.width as i64 + (x_start - left)) * 3) as usize;
+            let dst = ((y * self.width as i64 + x_start) * 3) as usize;
+            let n = ((x_end - x_start) * 3) as usize;
+            self.pixels[dst..dst + n].copy_from_slice(&picture.pixels[src..src + n]);
+        }
+    }
+
+    fn blend(&mut self, x: usize, y: usize, color: [u8; 3], alpha: u32) {
+        let i = (y * self.width as usize + x) * 3;
+        for (k, &c) in color.iter().enumerate() {
+            let d = self.pixels[i + k] as u32;
+            self.pixels[i + k] = ((c as u32 * alpha + d * (255 - alpha) + 127) / 255) as u8;
+        }
+    }
+}
+
+/// An opaque RGB picture, rows packed.
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
+/// How much of the pixel `[p, p + 1)` lies in `[a, b)`.
+fn overlap(p: f64, a: f64, b: f64) -> f64 {
+    (b.min(p + 1.0) - a.max(p)).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rectangles_cover_edge_pixels_in_part() {
+        let mut c = Canvas::new(4, 4);
+        c.fill_rect(1.0, 1.5, 3.0, 2.5, [0, 0, 0]);
+        let px = |x: usize, y: usize| c.pixels[(y * 4 + x) * 3];
+        assert_eq!(px(0, 1), 255);
+        assert_eq!(px(1, 1), 127); // half covered
+        assert_eq!(px(2, 2), 127);
+        assert_eq!(px(1, 3), 255);
+    }
+
+    #[test]
+    fn coverage_is_clipped_at_the_edges() {
+        let mut c = Canvas::new(2, 2);
+        c.draw_coverage(-1, -1, 2, &[255, 255, 255, 255], [10, 20, 30]);
+        assert_eq!(&c.pixels[..3], &[10, 20, 30]);
+        assert_eq!(&c.pixels[3..6], &[255, 255, 255]);
+    }
+}

@@ -1,0 +1,154 @@
+//! `jianbao preview`: pages drawn by our rasteriser must look like a PDF viewer's rendering of
+//! the PDF we write (compared with poppler's `pdftoppm`, pixel by pixel).
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use support::*;
+
+fn pdftoppm_available() -> bool {
+    Command::new("pdftoppm").arg("-v").output().is_ok()
+}
+
+fn load(path: &Path) -> image::RgbImage {
+    image::open(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .into_rgb8()
+}
+
+/// Side of the pixel blocks averaged before comparing.
+const BLOCK: u32 = 3;
+
+/// Mean absolute difference per channel (0–255) between the two images averaged over
+/// `BLOCK`×`BLOCK` pixel blocks, over the area both cover. The two rasterisers hint glyphs
+/// differently (poppler's FreeType snaps stems to the pixel grid, fontdue does not), so single
+/// pixels at glyph edges differ everywhere; what a reader sees — where the ink is and how dark —
+/// is compared at the scale of a stroke.
+fn mean_difference(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
+    let (w, h) = (a.width().min(b.width()), a.height().min(b.height()));
+    let block = |img: &image::RgbImage, bx: u32, by: u32, k: usize| -> f64 {
+        let mut sum = 0u32;
+        for y in by * BLOCK..(by + 1) * BLOCK {
+            for x in bx * BLOCK..(bx + 1) * BLOCK {
+                sum += img.get_pixel(x, y).0[k] as u32;
+            }
+        }
+        sum as f64 / (BLOCK * BLOCK) as f64
+    };
+    let (bw, bh) = (w / BLOCK, h / BLOCK);
+    let mut total = 0.0;
+    for by in 0..bh {
+        for bx in 0..bw {
+            for k in 0..3 {
+                total += (block(a, bx, by, k) - block(b, bx, by, k)).abs();
+            }
+        }
+    }
+    total / (bw as f64 * bh as f64 * 3.0)
+}
+
+#[test]
+fn preview_matches_pdftoppm_on_every_seed_page() {
+    if !pdftoppm_available() {
+        eprintln!("pdftoppm not installed (poppler-utils); skipping the comparison");
+        return;
+    }
+    let dir = temp_dir("preview-compare");
+    let def = root().join("samples/cqa-2020-03-10.toml");
+    let pdf = dir.join("seed.pdf");
+    let run = render(&def, &pdf, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let out = dir.join("ours");
+    let run = jianbao()
+        .args(["preview", "--all", "--dpi", "60", "-q", "-o"])
+        .arg(&out)
+        .arg(&def)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let theirs = dir.join("theirs");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "60", "-png"])
+        .arg(&pdf)
+        .arg(&theirs)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for page in 1..=5 {
+        let ours = load(&out.join(format!("cqa-2020-03-10-{page}.png")));
+        let reference = load(&dir.join(format!("theirs-{page}.png")));
+        assert!(
+            ours.width().abs_diff(reference.width()) <= 1
+                && ours.height().abs_diff(reference.height()) <= 1,
+            "page {page}: {}×{} vs {}×{}",
+            ours.width(),
+            ours.height(),
+            reference.width(),
+            reference.height()
+        );
+        let diff = mean_difference(&ours, &reference);
+        // A blank page differs from the reference by far more: the threshold tells pages apart.
+        let blank = image::RgbImage::from_pixel(ours.width(), ours.height(), image::Rgb([255; 3]));
+        let blank_diff = mean_difference(&blank, &reference);
+        eprintln!("page {page}: mean difference {diff:.2} (blank page: {blank_diff:.2})");
+        assert!(diff < 4.0, "page {page}: mean pixel difference {diff:.2}");
+        assert!(
+            blank_diff > 3.0 * diff.max(0.5),
+            "page {page}: {blank_diff:.2}"
+        );
+    }
+}
+
+#[test]
+fn preview_writes_one_page_or_all_and_refuses_bad_requests() {
+    let dir = temp_dir("preview-cli");
+    let def = root().join("samples/cqa-2020-03-10.toml");
+    // One page to a named file.
+    let one = dir.join("p3.png");
+    let run = jianbao()
+        .args(["preview", "--page", "3", "--dpi", "30", "-o"])
+        .arg(&one)
+        .arg(&def)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let img = load(&one);
+    assert_eq!((img.width(), img.height()), (248, 351)); // A4 at 30 dpi
+    assert!(stderr(&run).contains("wrote"), "{}", stderr(&run));
+    // A page that does not exist.
+    let run = jianbao()
+        .args(["preview", "--page", "9", "-o"])
+        .arg(dir.join("x.png"))
+        .arg(&def)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        stderr(&run).contains("there is no page 9: the document has 5 pages"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!dir.join("x.png").exists());
+    // An absurd resolution.
+    let run = jianbao()
+        .args(["preview", "--dpi", "5000", "-o"])
+        .arg(dir.join("y.png"))
+        .arg(&def)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("5000 dpi"), "{}", stderr(&run));
+    // --page and --all together are a usage error.
+    let run = jianbao()
+        .args(["preview", "--page", "1", "--all"])
+        .arg(&def)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["p3.png".to_string()], "nothing else written");
+}
