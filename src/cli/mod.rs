@@ -1,5 +1,7 @@
 //! The command line: parses arguments and calls the library. No typesetting happens here.
 
+mod batch;
+mod document;
 mod render;
 
 use clap::{Args, Parser, Subcommand};
@@ -27,6 +29,8 @@ struct Cli {
 enum Command {
     /// Render one bulletin definition to PDF.
     Render(render::RenderArgs),
+    /// Render many bulletins in parallel; optionally merge them into one print file and print it.
+    Batch(batch::BatchArgs),
     /// List the available layouts.
     Layouts(PathArgs),
     /// List the fonts found in the font directories.
@@ -70,6 +74,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::Batch(args) => batch::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
         Command::Fonts(paths) => list_fonts(&paths),
     }

@@ -1,10 +1,11 @@
 //! `jianbao render`.
 
+use super::document::{pages_text, render_file};
 use super::{PathArgs, EXIT_INPUT, EXIT_OK};
-use crate::assets::{write_atomically, FsAssets};
-use crate::error::{Error, Source};
+use crate::assets::FsAssets;
+use crate::error::Error;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct RenderArgs {
@@ -38,55 +39,33 @@ pub fn run(args: &RenderArgs) -> i32 {
 }
 
 fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
-    let source = read_definition(&args.definition)?;
-    let rendered = crate::render(&source, assets)?;
-    for w in &rendered.warnings {
-        eprintln!("{w}");
-    }
-    if args.dump_lines {
-        print_lines(&rendered.lines);
-    }
-    if args.strict && !rendered.warnings.is_empty() {
-        return Err(Error::new(
-            crate::error::ErrorKind::Strict,
-            format!(
-                "{} warning(s) and --strict: no PDF written",
-                rendered.warnings.len()
-            ),
-        )
-        .with_path(&args.definition));
-    }
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| args.definition.with_extension("pdf"));
-    write_atomically(&output, &rendered.pdf)?;
+    let written = render_file(
+        &args.definition,
+        &output,
+        assets,
+        args.strict,
+        &mut |layout| {
+            for w in &layout.warnings {
+                eprintln!("{w}");
+            }
+            if args.dump_lines {
+                print_lines(&layout.lines);
+            }
+        },
+    )?;
     if !args.quiet {
         eprintln!(
-            "wrote {} ({} page{}, {} KB)",
+            "wrote {} ({}, {} KB)",
             output.display(),
-            rendered.pages,
-            if rendered.pages == 1 { "" } else { "s" },
-            rendered.pdf.len().div_ceil(1024)
+            pages_text(written.pages()),
+            written.bytes.div_ceil(1024)
         );
     }
     Ok(())
-}
-
-/// Reads a definition file as UTF-8 text.
-pub fn read_definition(path: &Path) -> Result<Source, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            crate::error::ErrorKind::Syntax,
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .with_path(path)
-    })?;
-    Ok(Source::new(path, text))
 }
 
 /// Prints the set lines; stops quietly if stdout closes (`| head`).

@@ -71,6 +71,9 @@ pub struct Meta {
     pub subject: Option<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// 共印 N 份: how many copies are printed. `jianbao batch --merge … --copies` repeats the
+    /// bulletin this often in the print file.
+    pub copies: Option<Spanned<u32>>,
 }
 
 fn one() -> u32 {
@@ -156,6 +159,15 @@ struct BlockSpec {
 /// Parses and checks a definition.
 pub fn parse(source: &Source) -> Result<Definition> {
     let file: DefinitionFile = toml_error::parse(source)?;
+    if let Some(copies) = &file.bulletin.copies {
+        if *copies.get_ref() == 0 {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "`copies` (共印 N 份) must be at least 1",
+            )
+            .at(source, copies.span()));
+        }
+    }
     let mut blocks = Vec::new();
     for spec in file.blocks {
         convert_block(source, spec, &mut blocks)?;
@@ -396,6 +408,16 @@ mod tests {
         let err = parse_str("layout = \"x\"\n[bulletin]\ntitle = \"T\"\ndate = 2020-01-01\n")
             .unwrap_err();
         assert!(err.message.contains("publisher"), "{}", err.message);
+    }
+
+    #[test]
+    fn copies_are_read_and_checked() {
+        let def = parse_str(&format!("{HEAD}copies = 120\n")).unwrap();
+        assert_eq!(def.meta.copies.map(|c| c.into_inner()), Some(120));
+        assert_eq!(parse_str(HEAD).unwrap().meta.copies, None);
+        let err = parse_str(&format!("{HEAD}copies = 0\n")).unwrap_err();
+        assert!(err.message.contains("at least 1"), "{}", err.message);
+        assert_eq!(err.line_col().map(|p| p.0), Some(6));
     }
 
     #[test]

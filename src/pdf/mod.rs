@@ -8,13 +8,14 @@
 //! fonts, register the images, turn each page's items into operations, serialize.
 
 mod content;
+mod dedupe;
 mod finish;
 mod fonts;
 mod images;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::page::Layout;
-use crate::resolve::Document;
+use crate::resolve::{Document, Metadata};
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
 
 /// One document's pages and what they need, as input to the writer. Several may go into one
@@ -31,7 +32,13 @@ pub fn write(doc: &Document, layout: &Layout) -> Result<Vec<u8>> {
 
 /// Writes several documents' pages, in order, as one PDF with `meta_from`'s metadata.
 pub fn write_parts(parts: &[Part], meta_from: &Document) -> Result<Vec<u8>> {
-    let mut pdf = PdfDocument::new(&meta_from.meta.title);
+    write_merged(parts, &meta_from.meta)
+}
+
+/// Writes several documents' pages, in order, as one PDF with the given metadata (a merged
+/// print file describes the run, not its first bulletin).
+pub fn write_merged(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>> {
+    let mut pdf = PdfDocument::new(&meta.title);
     let fonts = fonts::embed(parts, &mut pdf)?;
     let images = images::embed(parts, &mut pdf);
     let mut pages = Vec::new();
@@ -43,7 +50,7 @@ pub fn write_parts(parts: &[Part], meta_from: &Document) -> Result<Vec<u8>> {
         }
     }
     pdf.with_pages(pages);
-    finish::metadata(&mut pdf, &meta_from.meta);
+    finish::metadata(&mut pdf, meta);
     let opts = PdfSaveOptions {
         optimize: true,
         subset_fonts: false,

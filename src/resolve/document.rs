@@ -50,6 +50,8 @@ pub struct Metadata {
     pub name: Option<String>,
     pub issue: Option<u32>,
     pub first_page: u32,
+    /// 共印 N 份, when the definition says.
+    pub copies: Option<u32>,
 }
 
 /// Page size and the text block inside it.

@@ -292,6 +292,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         name: m.name.clone(),
         issue: m.issue,
         first_page: m.first_page,
+        copies: m.copies.as_ref().map(|c| *c.get_ref()),
     }
 }
 

@@ -1,0 +1,414 @@
+//! `jianbao batch`: many bulletins in one run. Orchestration only — each definition goes
+//! through [`super::document::render_file`], the same code path as `jianbao render`:
+//!
+//! 1. collect the inputs (files, directories, glob patterns, manifests) → [`inputs`];
+//! 2. keep this machine's share under `--shard` → [`shard`];
+//! 3. render them in parallel on a rayon pool, all sharing one [`FsAssets`] (each font file
+//!    mapped and parsed once for the whole batch), reporting as they finish → [`progress`];
+//!    one failure is reported and the others go on;
+//! 4. with `--merge`, write every bulletin into one print file → [`merge`], and with `--print`
+//!    send it to CUPS → [`print`].
+
+mod inputs;
+mod merge;
+mod print;
+mod progress;
+mod shard;
+
+use super::document::{pages_text, render_file, Written};
+use super::{PathArgs, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use crate::assets::{write_atomically, FsAssets};
+use crate::error::{Error, ErrorKind};
+use clap::Args;
+use inputs::Item;
+use progress::Progress;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(Args, Debug)]
+pub struct BatchArgs {
+    /// Definitions, directories (searched recursively for definitions), glob patterns
+    /// ('issues/**/*.toml'), or batch manifests.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// The directory the PDFs go to (created if missing); a definition found in a directory
+    /// keeps its path below it.
+    #[arg(short, long = "output", value_name = "OUTDIR")]
+    pub outdir: PathBuf,
+    /// Render N bulletins at a time (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+    /// Also write one print-ready PDF with all bulletins, in order.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub merge: Option<PathBuf>,
+    /// In the merged PDF, start every bulletin (and copy) on an odd page, for double-sided
+    /// printing.
+    #[arg(long, requires = "merge")]
+    pub duplex: bool,
+    /// Repeat each bulletin in the merged PDF: N times, or (no N) as many times as it asks for
+    /// — the manifest's `copies`, else the definition's 共印 N 份 (`[bulletin] copies`), else 1.
+    #[arg(long, value_name = "N", num_args = 0..=1, requires = "merge",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub copies: Option<Option<u32>>,
+    /// Send the merged PDF to a CUPS queue with `lp` (no QUEUE: the default destination).
+    #[arg(long, value_name = "QUEUE", num_args = 0..=1, requires = "merge")]
+    pub print: Option<Option<String>>,
+    /// Render only shard K of N (K from 1), or `auto` / `auto/N` from a Kubernetes Indexed Job
+    /// (JOB_COMPLETION_INDEX) or a Slurm array (SLURM_ARRAY_TASK_ID); N from auto/N,
+    /// JIANBAO_SHARDS or SLURM_ARRAY_TASK_COUNT.
+    #[arg(long, value_name = "K/N|auto[/N]", conflicts_with = "merge")]
+    pub shard: Option<shard::ShardArg>,
+    /// Write a manifest of this run (definitions, outputs, copies) to repeat it exactly.
+    #[arg(long, value_name = "FILE.toml")]
+    pub save_manifest: Option<PathBuf>,
+    /// Print what would be rendered (definition and PDF, tab-separated) and stop.
+    #[arg(long)]
+    pub list: bool,
+    /// A bulletin with warnings fails (its PDF is not written).
+    #[arg(long)]
+    pub strict: bool,
+    /// Print nothing but errors and warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub paths: PathArgs,
+}
+
+/// A bulletin that rendered.
+struct Done {
+    pages: usize,
+    copies: Option<u32>,
+    /// Kept for the merged PDF only.
+    laid: Option<Written>,
+}
+
+pub fn run(args: &BatchArgs) -> i32 {
+    let start = Instant::now();
+    let collected = match inputs::collect(&args.inputs) {
+        Ok(c) => c,
+        Err(e) => return fail(&e.to_string(), EXIT_INPUT),
+    };
+    let mut items = collected.items;
+    let mut notes = collected.notes;
+    if let Some(arg) = args.shard {
+        let shard = match shard::resolve(arg, &|var| std::env::var(var).ok()) {
+            Ok(s) => s,
+            Err(msg) => return fail(&msg, EXIT_USAGE),
+        };
+        let all = items.len();
+        items = shard::select(items, &shard, |i| shard_key(&i.output));
+        notes.push(format!(
+            "shard {}/{} (from {}): {} of {all} bulletins",
+            shard.index,
+            shard.count,
+            shard.from,
+            items.len()
+        ));
+    }
+    if args.list {
+        for i in &items {
+            println!(
+                "{}\t{}",
+                i.definition.display(),
+                args.outdir.join(&i.output).display()
+            );
+        }
+        return EXIT_OK;
+    }
+    if items.is_empty() && args.shard.is_none() {
+        return fail("no bulletin definitions to render", EXIT_INPUT);
+    }
+    if let Some(merge) = &args.merge {
+        if let Some(i) = items.iter().find(|i| args.outdir.join(&i.output) == *merge) {
+            let msg = format!(
+                "--merge {} is where {} is written; choose another name",
+                merge.display(),
+                i.definition.display()
+            );
+            return fail(&msg, EXIT_USAGE);
+        }
+    }
+    if let Err(e) = std::fs::create_dir_all(&args.outdir) {
+        return fail(&Error::io(&args.outdir, &e).to_string(), EXIT_INPUT);
+    }
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0) as usize)
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => return fail(&format!("cannot start worker threads: {e}"), EXIT_INPUT),
+    };
+
+    let assets = FsAssets::new(args.paths.search_paths());
+    let progress = Progress::new(items.len(), args.quiet);
+    for note in &notes {
+        progress.note(note);
+    }
+    let results: Vec<Option<Done>> = pool.install(|| {
+        items
+            .par_iter()
+            .map(|item| render_item(item, args, &assets, &progress))
+            .collect()
+    });
+    progress.finish();
+
+    let failed: Vec<&Item> = items
+        .iter()
+        .zip(&results)
+        .filter_map(|(i, r)| r.is_none().then_some(i))
+        .collect();
+    let pages: usize = results.iter().flatten().map(|d| d.pages).sum();
+    if !args.quiet {
+        eprintln!(
+            "batch: {} rendered, {} failed, {}, {:.1} s → {}",
+            items.len() - failed.len(),
+            failed.len(),
+            pages_text(pages),
+            start.elapsed().as_secs_f64(),
+            args.outdir.display()
+        );
+        if !failed.is_empty() {
+            let names: Vec<String> = failed
+                .iter()
+                .map(|i| i.definition.display().to_string())
+                .collect();
+            eprintln!("failed: {}", names.join(", "));
+        }
+    }
+    let copies_of = |item: &Item, done: &Done| match args.copies {
+        Some(Some(n)) => n,
+        Some(None) => item.copies.or(done.copies).unwrap_or(1),
+        None => 1,
+    };
+    if let Some(path) = &args.save_manifest {
+        let copies: Vec<Option<u32>> = items
+            .iter()
+            .zip(&results)
+            .map(|(i, r)| match (args.copies, r) {
+                (Some(_), Some(done)) => Some(copies_of(i, done)),
+                _ => i.copies,
+            })
+            .collect();
+        if let Err(e) = save_manifest(path, &items, &copies) {
+            eprintln!("error: {e}");
+            return EXIT_INPUT;
+        }
+    }
+    if !failed.is_empty() {
+        if let Some(merge) = &args.merge {
+            eprintln!(
+                "error: {} not written{}: {} of the bulletins failed, and a print file must have them all",
+                merge.display(),
+                if args.print.is_some() { " nor printed" } else { "" },
+                failed.len()
+            );
+        }
+        return EXIT_INPUT;
+    }
+    match &args.merge {
+        Some(merge) => {
+            let bulletins: Vec<merge::Bulletin> = items
+                .iter()
+                .zip(&results)
+                .filter_map(|(item, r)| {
+                    let done = r.as_ref()?;
+                    let laid = done.laid.as_ref()?;
+                    Some(merge::Bulletin {
+                        doc: &laid.doc,
+                        layout: &laid.layout,
+                        copies: copies_of(item, done),
+                    })
+                })
+                .collect();
+            write_merged(args, merge, &bulletins)
+        }
+        None => EXIT_OK,
+    }
+}
+
+/// Renders one input through the shared code path. `None` when it failed (reported already);
+/// a PDF an earlier run left under the same name is removed, so that the output directory
+/// never mixes this run's PDFs with stale ones.
+fn render_item(
+    item: &Item,
+    args: &BatchArgs,
+    assets: &FsAssets,
+    progress: &Progress,
+) -> Option<Done> {
+    progress.started(&item.definition);
+    let output = args.outdir.join(&item.output);
+    let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if let Some(dir) = output.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+        }
+        render_file(
+            &item.definition,
+            &output,
+            assets,
+            args.strict,
+            &mut |layout| {
+                for w in &layout.warnings {
+                    progress.warning(w);
+                }
+            },
+        )
+    }));
+    let result = attempt.unwrap_or_else(|_| {
+        Err(Error::new(
+            ErrorKind::Invalid,
+            "internal error while rendering (a bug in jianbao; please report it with this file)",
+        )
+        .with_path(&item.definition))
+    });
+    match result {
+        Ok(written) => {
+            progress.succeeded(&item.definition, &output, written.pages());
+            Some(Done {
+                pages: written.pages(),
+                copies: written.doc.meta.copies,
+                laid: args.merge.is_some().then_some(written),
+            })
+        }
+        Err(e) => {
+            if output.is_file() {
+                let _ = std::fs::remove_file(&output);
+            }
+            progress.failed(&e);
+            None
+        }
+    }
+}
+
+/// Writes the merged PDF and prints it if asked.
+fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) -> i32 {
+    let title = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "print".into());
+    let merged = match merge::merge(bulletins, args.duplex, &title)
+        .and_then(|m| write_atomically(path, &m.pdf).map(|()| m))
+    {
+        Ok(m) => m,
+        Err(e) => return fail(&format!("{} not written: {e}", path.display()), EXIT_INPUT),
+    };
+    if !args.quiet {
+        eprintln!(
+            "merged: {} ({}, {} blank; {} cop{} of {} bulletin{}{}, {} KB)",
+            path.display(),
+            pages_text(merged.pages),
+            merged.blanks,
+            merged.copies,
+            if merged.copies == 1 { "y" } else { "ies" },
+            bulletins.len(),
+            if bulletins.len() == 1 { "" } else { "s" },
+            if args.duplex { ", duplex" } else { "" },
+            merged.pdf.len().div_ceil(1024)
+        );
+    }
+    if let Some(queue) = &args.print {
+        let job = print::PrintJob {
+            file: path,
+            queue: queue.as_deref(),
+            title: &title,
+            duplex: args.duplex,
+        };
+        match print::print(&job) {
+            Ok(id) => {
+                if !args.quiet {
+                    eprintln!("printing: {} sent to CUPS as {id}", path.display());
+                }
+            }
+            Err(msg) => return fail(&msg, EXIT_INPUT),
+        }
+    }
+    EXIT_OK
+}
+
+/// The shard key: the output path with `/` separators, the same on every machine.
+fn shard_key(output: &Path) -> String {
+    output
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Writes a manifest that repeats this run: the definitions (relative to the manifest), their
+/// outputs, and the copies used.
+fn save_manifest(path: &Path, items: &[Item], copies: &[Option<u32>]) -> Result<(), Error> {
+    let dir = std::path::absolute(path)
+        .map_err(|e| Error::io(path, &e))?
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let quote = |s: String| toml::Value::String(s).to_string();
+    let mut text = String::from(
+        "# jianbao batch manifest: the bulletins of a print run, in order.\n# Repeat the run with: jianbao batch THIS.toml -o OUTDIR [--merge FILE.pdf --copies]\n",
+    );
+    for (item, copies) in items.iter().zip(copies) {
+        let definition = std::path::absolute(&item.definition)
+            .map(|abs| relative_path(&abs, &dir))
+            .unwrap_or_else(|_| item.definition.clone());
+        text.push_str("\n[[bulletins]]\n");
+        text.push_str(&format!("definition = {}\n", quote(shard_key(&definition))));
+        text.push_str(&format!("output = {}\n", quote(shard_key(&item.output))));
+        if let Some(n) = copies {
+            text.push_str(&format!("copies = {n}\n"));
+        }
+    }
+    write_atomically(path, text.as_bytes())
+}
+
+/// `path` relative to `base` (both absolute), lexically: `..` where they part.
+fn relative_path(path: &Path, base: &Path) -> PathBuf {
+    let norm = |p: &Path| -> Vec<std::ffi::OsString> {
+        let mut out: Vec<std::ffi::OsString> = Vec::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => out.push(other.as_os_str().to_owned()),
+            }
+        }
+        out
+    };
+    let (p, b) = (norm(path), norm(base));
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return path.to_path_buf();
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..b.len() {
+        rel.push("..");
+    }
+    for part in &p[common..] {
+        rel.push(part);
+    }
+    rel
+}
+
+fn fail(message: &str, status: i32) -> i32 {
+    eprintln!("error: {message}");
+    status
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative_path(Path::new("/a/b/c.toml"), Path::new("/a/d")),
+            PathBuf::from("../b/c.toml")
+        );
+        assert_eq!(
+            relative_path(Path::new("/a/./b/c.toml"), Path::new("/a")),
+            PathBuf::from("b/c.toml")
+        );
+        assert_eq!(shard_key(Path::new("x/y.pdf")), "x/y.pdf");
+    }
+}
