@@ -262,8 +262,11 @@ fn render_item(
         .with_path(&item.definition))
     });
     match result {
-        Ok(written) => {
+        Ok(mut written) => {
             progress.succeeded(&item.definition, &output, written.pages());
+            // The print file needs the pages, fonts and images; not the line records.
+            written.layout.lines = Vec::new();
+            written.doc.blocks = Vec::new();
             Some(Done {
                 pages: written.pages(),
                 copies: written.doc.meta.copies,
@@ -286,6 +289,11 @@ fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) ->
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "print".into());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return fail(&Error::io(dir, &e).to_string(), EXIT_INPUT);
+        }
+    }
     let merged = match merge::merge(bulletins, args.duplex, &title)
         .and_then(|m| write_atomically(path, &m.pdf).map(|()| m))
     {
