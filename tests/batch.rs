@@ -474,6 +474,10 @@ fn usage_errors() {
         let run = batch(&args);
         assert_eq!(run.status.code(), Some(2), "{args:?}: {}", stderr(&run));
     }
+    // A path right after the optional `--print` value is not taken for a queue.
+    let run = batch(&[&a, "-o", "out", "--merge", "p.pdf", "--print", &a]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("--print=QUEUE"), "{}", stderr(&run));
 }
 
 #[test]

@@ -85,6 +85,15 @@ struct Done {
 
 pub fn run(args: &BatchArgs) -> i32 {
     let start = Instant::now();
+    // CUPS queue names have no `/`; a path right after `--print` was meant as an input.
+    if let Some(Some(queue)) = &args.print {
+        if queue.contains(['/', '\\']) || queue.ends_with(".toml") {
+            let msg = format!(
+                "--print took `{queue}` as the printer queue, but it is a path; put the paths before --print, or name the queue: --print=QUEUE"
+            );
+            return fail(&msg, EXIT_USAGE);
+        }
+    }
     let collected = match inputs::collect(&args.inputs) {
         Ok(c) => c,
         Err(e) => return fail(&e.to_string(), EXIT_INPUT),
