@@ -544,3 +544,49 @@ fn printing_without_cups_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn ctrl_c_lets_the_pdfs_being_written_finish() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = temp_dir("batch-interrupt");
+    for i in 0..40 {
+        write(
+            &dir.join(format!("in/{i:02}.toml")),
+            &definition("中断", 1, ""),
+        );
+    }
+    let out = dir.join("out");
+    let mut child = jianbao()
+        .args(["batch", s(&dir.join("in")), "-o", s(&out), "-j", "1"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let second = line.starts_with("[ 2/40]");
+        seen.push(line);
+        if second {
+            break;
+        }
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    seen.extend(lines.map(Result::unwrap));
+    let status = child.wait().unwrap();
+    let err = seen.join("\n");
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(err.contains("not started (interrupted)"), "{err}");
+    // Only whole PDFs: no temporary files, every PDF readable.
+    let written = files(&out);
+    assert!((2..40).contains(&written.len()), "{written:?}");
+    for name in &written {
+        assert!(name.ends_with(".pdf") && !name.starts_with('.'), "{name}");
+        assert_eq!(inspect_file(&out.join(name)).pages.len(), 1);
+    }
+}

@@ -24,6 +24,7 @@ use inputs::Item;
 use progress::Progress;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 #[derive(Args, Debug)]
@@ -80,7 +81,7 @@ struct Done {
     pages: usize,
     copies: Option<u32>,
     /// Kept for the merged PDF only.
-    laid: Option<Written>,
+    laid: Option<Box<Written>>,
 }
 
 pub fn run(args: &BatchArgs) -> i32 {
@@ -154,7 +155,8 @@ pub fn run(args: &BatchArgs) -> i32 {
     for note in &notes {
         progress.note(note);
     }
-    let results: Vec<Option<Done>> = pool.install(|| {
+    watch_interrupts();
+    let results: Vec<Outcome> = pool.install(|| {
         items
             .par_iter()
             .map(|item| render_item(item, args, &assets, &progress))
@@ -162,17 +164,28 @@ pub fn run(args: &BatchArgs) -> i32 {
     });
     progress.finish();
 
+    let count = |f: fn(&Outcome) -> bool| results.iter().filter(|r| f(r)).count();
     let failed: Vec<&Item> = items
         .iter()
         .zip(&results)
-        .filter_map(|(i, r)| r.is_none().then_some(i))
+        .filter_map(|(i, r)| matches!(r, Outcome::Failed).then_some(i))
         .collect();
-    let pages: usize = results.iter().flatten().map(|d| d.pages).sum();
+    let skipped = count(|r| matches!(r, Outcome::NotStarted));
+    let pages: usize = results
+        .iter()
+        .filter_map(Outcome::done)
+        .map(|d| d.pages)
+        .sum();
     if !args.quiet {
         eprintln!(
-            "batch: {} rendered, {} failed, {}, {:.1} s → {}",
-            items.len() - failed.len(),
+            "batch: {} rendered, {} failed{}, {}, {:.1} s → {}",
+            count(|r| matches!(r, Outcome::Rendered(_))),
             failed.len(),
+            if skipped > 0 {
+                format!(", {skipped} not started (interrupted)")
+            } else {
+                String::new()
+            },
             pages_text(pages),
             start.elapsed().as_secs_f64(),
             args.outdir.display()
@@ -194,26 +207,30 @@ pub fn run(args: &BatchArgs) -> i32 {
         let copies: Vec<Option<u32>> = items
             .iter()
             .zip(&results)
-            .map(|(i, r)| match (args.copies, r) {
+            .map(|(i, r)| match (args.copies, r.done()) {
                 (Some(_), Some(done)) => Some(copies_of(i, done)),
                 _ => i.copies,
             })
             .collect();
         if let Err(e) = save_manifest(path, &items, &copies) {
-            eprintln!("error: {e}");
-            return EXIT_INPUT;
+            return fail(&e.to_string(), EXIT_INPUT);
         }
     }
-    if !failed.is_empty() {
+    if !failed.is_empty() || skipped > 0 {
         if let Some(merge) = &args.merge {
             eprintln!(
-                "error: {} not written{}: {} of the bulletins failed, and a print file must have them all",
+                "error: {} not written{}: {} of the bulletins {}, and a print file must have them all",
                 merge.display(),
                 if args.print.is_some() { " nor printed" } else { "" },
-                failed.len()
+                failed.len() + skipped,
+                if skipped > 0 { "were not rendered" } else { "failed" }
             );
         }
-        return EXIT_INPUT;
+        return if skipped > 0 {
+            EXIT_INTERRUPTED
+        } else {
+            EXIT_INPUT
+        };
     }
     match &args.merge {
         Some(merge) => {
@@ -221,7 +238,7 @@ pub fn run(args: &BatchArgs) -> i32 {
                 .iter()
                 .zip(&results)
                 .filter_map(|(item, r)| {
-                    let done = r.as_ref()?;
+                    let done = r.done()?;
                     let laid = done.laid.as_ref()?;
                     Some(merge::Bulletin {
                         doc: &laid.doc,
@@ -236,15 +253,49 @@ pub fn run(args: &BatchArgs) -> i32 {
     }
 }
 
-/// Renders one input through the shared code path. `None` when it failed (reported already);
-/// a PDF an earlier run left under the same name is removed, so that the output directory
-/// never mixes this run's PDFs with stale ones.
-fn render_item(
-    item: &Item,
-    args: &BatchArgs,
-    assets: &FsAssets,
-    progress: &Progress,
-) -> Option<Done> {
+/// Exit status after Ctrl-C (128 + SIGINT), as shells report it.
+const EXIT_INTERRUPTED: i32 = 130;
+
+/// Set by the first Ctrl-C or SIGTERM (a Kubernetes pod being stopped): no new bulletin starts,
+/// and those being written finish, so that no half-written file is left behind. A second one
+/// ends the process at once.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn watch_interrupts() {
+    // Fails only if a handler is already set (a second batch in one process): keep that one.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(EXIT_INTERRUPTED);
+        }
+        eprintln!("interrupted: finishing the bulletins being written (again to stop at once)");
+    });
+}
+
+/// What became of one input.
+enum Outcome {
+    Rendered(Done),
+    /// Reported already.
+    Failed,
+    /// Not started because the run was interrupted.
+    NotStarted,
+}
+
+impl Outcome {
+    fn done(&self) -> Option<&Done> {
+        match self {
+            Outcome::Rendered(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// Renders one input through the shared code path. A PDF an earlier run left under the name
+/// of a definition that now fails is removed, so that the output directory never mixes this
+/// run's PDFs with stale ones.
+fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Progress) -> Outcome {
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        return Outcome::NotStarted;
+    }
     progress.started(&item.definition);
     let output = args.outdir.join(&item.output);
     let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -276,10 +327,10 @@ fn render_item(
             // The print file needs the pages, fonts and images; not the line records.
             written.layout.lines = Vec::new();
             written.doc.blocks = Vec::new();
-            Some(Done {
+            Outcome::Rendered(Done {
                 pages: written.pages(),
                 copies: written.doc.meta.copies,
-                laid: args.merge.is_some().then_some(written),
+                laid: args.merge.is_some().then(|| Box::new(written)),
             })
         }
         Err(e) => {
@@ -287,7 +338,7 @@ fn render_item(
                 let _ = std::fs::remove_file(&output);
             }
             progress.failed(&e);
-            None
+            Outcome::Failed
         }
     }
 }
