@@ -13,6 +13,7 @@ mod inputs;
 mod merge;
 mod print;
 mod progress;
+mod record;
 mod shard;
 
 use super::document::{pages_text, render_file, Written};
@@ -86,117 +87,35 @@ struct Done {
 
 pub fn run(args: &BatchArgs) -> i32 {
     let start = Instant::now();
-    // CUPS queue names have no `/`; a path right after `--print` was meant as an input.
-    if let Some(Some(queue)) = &args.print {
-        if queue.contains(['/', '\\']) || queue.ends_with(".toml") {
-            let msg = format!(
-                "--print took `{queue}` as the printer queue, but it is a path; put the paths before --print, or name the queue: --print=QUEUE"
-            );
-            return fail(&msg, EXIT_USAGE);
-        }
-    }
-    let collected = match inputs::collect(&args.inputs) {
-        Ok(c) => c,
-        Err(e) => return fail(&e.to_string(), EXIT_INPUT),
+    let (items, notes) = match select(args) {
+        Ok(selected) => selected,
+        Err(status) => return status,
     };
-    let mut items = collected.items;
-    let mut notes = collected.notes;
-    if let Some(arg) = args.shard {
-        let shard = match shard::resolve(arg, &|var| std::env::var(var).ok()) {
-            Ok(s) => s,
-            Err(msg) => return fail(&msg, EXIT_USAGE),
-        };
-        let all = items.len();
-        items = shard::select(items, &shard, |i| shard_key(&i.output));
-        notes.push(format!(
-            "shard {}/{} (from {}): {} of {all} bulletins",
-            shard.index,
-            shard.count,
-            shard.from,
-            items.len()
-        ));
-    }
     if args.list {
         for i in &items {
-            println!(
-                "{}\t{}",
-                i.definition.display(),
-                args.outdir.join(&i.output).display()
-            );
+            let output = args.outdir.join(&i.output);
+            println!("{}\t{}", i.definition.display(), output.display());
         }
         return EXIT_OK;
     }
-    if items.is_empty() && args.shard.is_none() {
-        return fail("no bulletin definitions to render", EXIT_INPUT);
+    if let Err(status) = prepare(args, &items) {
+        return status;
     }
-    if let Some(merge) = &args.merge {
-        if let Some(i) = items.iter().find(|i| args.outdir.join(&i.output) == *merge) {
-            let msg = format!(
-                "--merge {} is where {} is written; choose another name",
-                merge.display(),
-                i.definition.display()
-            );
-            return fail(&msg, EXIT_USAGE);
-        }
-    }
-    if let Err(e) = std::fs::create_dir_all(&args.outdir) {
-        return fail(&Error::io(&args.outdir, &e).to_string(), EXIT_INPUT);
-    }
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0) as usize)
-        .build()
-    {
-        Ok(p) => p,
-        Err(e) => return fail(&format!("cannot start worker threads: {e}"), EXIT_INPUT),
+    let results = match render_all(args, &items, &notes) {
+        Ok(r) => r,
+        Err(status) => return status,
     };
-
-    let assets = FsAssets::new(args.paths.search_paths());
-    let progress = Progress::new(items.len(), args.quiet);
-    for note in &notes {
-        progress.note(note);
-    }
-    watch_interrupts();
-    let results: Vec<Outcome> = pool.install(|| {
-        items
-            .par_iter()
-            .map(|item| render_item(item, args, &assets, &progress))
-            .collect()
-    });
-    progress.finish();
-
-    let count = |f: fn(&Outcome) -> bool| results.iter().filter(|r| f(r)).count();
     let failed: Vec<&Item> = items
         .iter()
         .zip(&results)
         .filter_map(|(i, r)| matches!(r, Outcome::Failed).then_some(i))
         .collect();
-    let skipped = count(|r| matches!(r, Outcome::NotStarted));
-    let pages: usize = results
+    let not_started = results
         .iter()
-        .filter_map(Outcome::done)
-        .map(|d| d.pages)
-        .sum();
+        .filter(|r| matches!(r, Outcome::NotStarted))
+        .count();
     if !args.quiet {
-        eprintln!(
-            "batch: {} rendered, {} failed{}, {}, {:.1} s → {}",
-            count(|r| matches!(r, Outcome::Rendered(_))),
-            failed.len(),
-            if skipped > 0 {
-                format!(", {skipped} not started (interrupted)")
-            } else {
-                String::new()
-            },
-            pages_text(pages),
-            start.elapsed().as_secs_f64(),
-            args.outdir.display()
-        );
-        if !failed.is_empty() {
-            let names: Vec<String> = failed
-                .iter()
-                .map(|i| i.definition.display().to_string())
-                .collect();
-            eprintln!("failed: {}", names.join(", "));
-        }
+        summarize(args, &results, &failed, start);
     }
     let copies_of = |item: &Item, done: &Done| match args.copies {
         Some(Some(n)) => n,
@@ -212,44 +131,142 @@ pub fn run(args: &BatchArgs) -> i32 {
                 _ => i.copies,
             })
             .collect();
-        if let Err(e) = save_manifest(path, &items, &copies) {
+        if let Err(e) = record::save(path, &items, &copies) {
             return fail(&e.to_string(), EXIT_INPUT);
         }
     }
-    if !failed.is_empty() || skipped > 0 {
+    if !failed.is_empty() || not_started > 0 {
         if let Some(merge) = &args.merge {
             eprintln!(
                 "error: {} not written{}: {} of the bulletins {}, and a print file must have them all",
                 merge.display(),
                 if args.print.is_some() { " nor printed" } else { "" },
-                failed.len() + skipped,
-                if skipped > 0 { "were not rendered" } else { "failed" }
+                failed.len() + not_started,
+                if not_started > 0 { "were not rendered" } else { "failed" }
             );
         }
-        return if skipped > 0 {
+        return if not_started > 0 {
             EXIT_INTERRUPTED
         } else {
             EXIT_INPUT
         };
     }
-    match &args.merge {
-        Some(merge) => {
-            let bulletins: Vec<merge::Bulletin> = items
-                .iter()
-                .zip(&results)
-                .filter_map(|(item, r)| {
-                    let done = r.done()?;
-                    let laid = done.laid.as_ref()?;
-                    Some(merge::Bulletin {
-                        doc: &laid.doc,
-                        layout: &laid.layout,
-                        copies: copies_of(item, done),
-                    })
-                })
-                .collect();
-            write_merged(args, merge, &bulletins)
+    let Some(merge) = &args.merge else {
+        return EXIT_OK;
+    };
+    let bulletins: Vec<merge::Bulletin> = items
+        .iter()
+        .zip(&results)
+        .filter_map(|(item, r)| {
+            let done = r.done()?;
+            let laid = done.laid.as_ref()?;
+            Some(merge::Bulletin {
+                doc: &laid.doc,
+                layout: &laid.layout,
+                copies: copies_of(item, done),
+            })
+        })
+        .collect();
+    write_merged(args, merge, &bulletins)
+}
+
+/// The inputs this run renders (after `--shard`), and notes for the user. `Err` is the exit
+/// status, the error reported.
+fn select(args: &BatchArgs) -> Result<(Vec<Item>, Vec<String>), i32> {
+    // CUPS queue names have no `/`; a path right after `--print` was meant as an input.
+    if let Some(Some(queue)) = &args.print {
+        if queue.contains(['/', '\\']) || queue.ends_with(".toml") {
+            return Err(fail(
+                &format!("--print took `{queue}` as the printer queue, but it is a path; put the paths before --print, or name the queue: --print=QUEUE"),
+                EXIT_USAGE,
+            ));
         }
-        None => EXIT_OK,
+    }
+    let collected = inputs::collect(&args.inputs).map_err(|e| fail(&e.to_string(), EXIT_INPUT))?;
+    let (mut items, mut notes) = (collected.items, collected.notes);
+    if let Some(arg) = args.shard {
+        let shard = shard::resolve(arg, &|var| std::env::var(var).ok())
+            .map_err(|msg| fail(&msg, EXIT_USAGE))?;
+        let all = items.len();
+        items = shard::select(items, &shard, |i| record::slashed(&i.output));
+        notes.push(format!(
+            "shard {}/{} (from {}): {} of {all} bulletins",
+            shard.index,
+            shard.count,
+            shard.from,
+            items.len()
+        ));
+    } else if items.is_empty() {
+        return Err(fail("no bulletin definitions to render", EXIT_INPUT));
+    }
+    Ok((items, notes))
+}
+
+/// Checks that the print file does not overwrite a bulletin's PDF, and creates OUTDIR.
+fn prepare(args: &BatchArgs, items: &[Item]) -> Result<(), i32> {
+    if let Some(merge) = &args.merge {
+        if let Some(i) = items.iter().find(|i| args.outdir.join(&i.output) == *merge) {
+            let msg = format!(
+                "--merge {} is where {} is written; choose another name",
+                merge.display(),
+                i.definition.display()
+            );
+            return Err(fail(&msg, EXIT_USAGE));
+        }
+    }
+    std::fs::create_dir_all(&args.outdir)
+        .map_err(|e| fail(&Error::io(&args.outdir, &e).to_string(), EXIT_INPUT))
+}
+
+/// Renders every item on a pool of `-j` threads sharing one asset store; results in input
+/// order.
+fn render_all(args: &BatchArgs, items: &[Item], notes: &[String]) -> Result<Vec<Outcome>, i32> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0) as usize)
+        .build()
+        .map_err(|e| fail(&format!("cannot start worker threads: {e}"), EXIT_INPUT))?;
+    let assets = FsAssets::new(args.paths.search_paths());
+    let progress = Progress::new(items.len(), args.quiet);
+    for note in notes {
+        progress.note(note);
+    }
+    watch_interrupts();
+    let results = pool.install(|| {
+        items
+            .par_iter()
+            .map(|item| render_item(item, args, &assets, &progress))
+            .collect()
+    });
+    progress.finish();
+    Ok(results)
+}
+
+/// `batch: 98 rendered, 2 failed, 490 pages, 1.9 s → out`, and which failed.
+fn summarize(args: &BatchArgs, results: &[Outcome], failed: &[&Item], start: Instant) {
+    let rendered = results.iter().filter_map(Outcome::done);
+    let not_started = results
+        .iter()
+        .filter(|r| matches!(r, Outcome::NotStarted))
+        .count();
+    eprintln!(
+        "batch: {} rendered, {} failed{}, {}, {:.1} s → {}",
+        rendered.clone().count(),
+        failed.len(),
+        if not_started > 0 {
+            format!(", {not_started} not started (interrupted)")
+        } else {
+            String::new()
+        },
+        pages_text(rendered.map(|d| d.pages).sum()),
+        start.elapsed().as_secs_f64(),
+        args.outdir.display()
+    );
+    if !failed.is_empty() {
+        let names: Vec<String> = failed
+            .iter()
+            .map(|i| i.definition.display().to_string())
+            .collect();
+        eprintln!("failed: {}", names.join(", "));
     }
 }
 
@@ -393,90 +410,7 @@ fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) ->
     EXIT_OK
 }
 
-/// The shard key: the output path with `/` separators, the same on every machine.
-fn shard_key(output: &Path) -> String {
-    output
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Writes a manifest that repeats this run: the definitions (relative to the manifest), their
-/// outputs, and the copies used.
-fn save_manifest(path: &Path, items: &[Item], copies: &[Option<u32>]) -> Result<(), Error> {
-    let dir = std::path::absolute(path)
-        .map_err(|e| Error::io(path, &e))?
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let quote = |s: String| toml::Value::String(s).to_string();
-    let mut text = String::from(
-        "# jianbao batch manifest: the bulletins of a print run, in order.\n# Repeat the run with: jianbao batch THIS.toml -o OUTDIR [--merge FILE.pdf --copies]\n",
-    );
-    for (item, copies) in items.iter().zip(copies) {
-        let definition = std::path::absolute(&item.definition)
-            .map(|abs| relative_path(&abs, &dir))
-            .unwrap_or_else(|_| item.definition.clone());
-        text.push_str("\n[[bulletins]]\n");
-        text.push_str(&format!("definition = {}\n", quote(shard_key(&definition))));
-        text.push_str(&format!("output = {}\n", quote(shard_key(&item.output))));
-        if let Some(n) = copies {
-            text.push_str(&format!("copies = {n}\n"));
-        }
-    }
-    write_atomically(path, text.as_bytes())
-}
-
-/// `path` relative to `base` (both absolute), lexically: `..` where they part.
-fn relative_path(path: &Path, base: &Path) -> PathBuf {
-    let norm = |p: &Path| -> Vec<std::ffi::OsString> {
-        let mut out: Vec<std::ffi::OsString> = Vec::new();
-        for c in p.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => out.push(other.as_os_str().to_owned()),
-            }
-        }
-        out
-    };
-    let (p, b) = (norm(path), norm(base));
-    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    if common == 0 {
-        return path.to_path_buf();
-    }
-    let mut rel = PathBuf::new();
-    for _ in common..b.len() {
-        rel.push("..");
-    }
-    for part in &p[common..] {
-        rel.push(part);
-    }
-    rel
-}
-
 fn fail(message: &str, status: i32) -> i32 {
     eprintln!("error: {message}");
     status
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_paths() {
-        assert_eq!(
-            relative_path(Path::new("/a/b/c.toml"), Path::new("/a/d")),
-            PathBuf::from("../b/c.toml")
-        );
-        assert_eq!(
-            relative_path(Path::new("/a/./b/c.toml"), Path::new("/a")),
-            PathBuf::from("b/c.toml")
-        );
-        assert_eq!(shard_key(Path::new("x/y.pdf")), "x/y.pdf");
-    }
 }
