@@ -138,3 +138,33 @@ fn an_unknown_queue_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unreachable_scheduler_is_a_clear_error() {
+    if Command::new("lp").arg("-h").output().is_err() {
+        eprintln!("skipped: `lp` (cups-client) is not installed");
+        return;
+    }
+    let dir = temp_dir("batch-print-down");
+    std::fs::write(dir.join("a.toml"), definition("甲期", 1)).unwrap();
+    let run = jianbao()
+        .args(["batch", dir.join("a.toml").to_str().unwrap(), "-o"])
+        .arg(dir.join("out"))
+        .arg("--merge")
+        .arg(dir.join("print.pdf"))
+        .args(["--print", QUEUE])
+        .env("CUPS_SERVER", dir.join("no-cupsd.sock"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    assert!(
+        err.contains("scheduler is not running or cannot be reached"),
+        "{err}"
+    );
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
+}

@@ -58,11 +58,13 @@ pub fn print(job: &PrintJob) -> Result<String, String> {
             .filter(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join("; ");
-        let hint = if said.contains("cheduler") || said.contains("connect") {
-            " (is CUPS running? `lpstat -r` tells)"
-        } else if said.contains("does not exist") {
+        let lower = said.to_lowercase();
+        // `lp` says "printer does not exist" when it cannot reach the scheduler at all.
+        let hint = if !scheduler_running() {
+            " (the CUPS scheduler is not running or cannot be reached: start cupsd, or check CUPS_SERVER)"
+        } else if lower.contains("does not exist") {
             " (`lpstat -p` lists the queues)"
-        } else if said.contains("no default destination") {
+        } else if lower.contains("no default destination") {
             " (name a queue: --print QUEUE)"
         } else {
             ""
@@ -74,6 +76,14 @@ pub fn print(job: &PrintJob) -> Result<String, String> {
         ));
     }
     Ok(request_id(&stdout).unwrap_or_else(|| stdout.trim().to_string()))
+}
+
+/// Whether `lpstat -r` finds a CUPS scheduler.
+fn scheduler_running() -> bool {
+    Command::new("lpstat").arg("-r").output().is_ok_and(|o| {
+        let said = String::from_utf8_lossy(&o.stdout);
+        said.contains("is running") && !said.contains("not running")
+    })
 }
 
 /// The id in `lp`'s `request id is office-42 (1 file(s))`.
