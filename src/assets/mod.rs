@@ -69,8 +69,11 @@ fn project_roots() -> Vec<PathBuf> {
 pub struct FsAssets {
     paths: SearchPaths,
     fonts: FontCatalog,
-    images: Mutex<HashMap<PathBuf, Arc<Image>>>,
+    /// One cell per image path, filled once (see [`FontCatalog`] for why a cell).
+    images: Mutex<HashMap<PathBuf, ImageCell>>,
 }
+
+type ImageCell = Arc<std::sync::OnceLock<Result<Arc<Image>, String>>>;
 
 impl FsAssets {
     pub fn new(paths: SearchPaths) -> FsAssets {
@@ -166,21 +169,27 @@ impl Assets for FsAssets {
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
-        let key = path.to_path_buf();
-        if let Some(img) = self.images.lock().unwrap().get(&key) {
-            return Ok(img.clone());
-        }
-        let meta = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
-        if meta.len() > 200 * 1024 * 1024 {
-            return Err(format!(
-                "{}: the file is {} MB, more than the 200 MB an image may have",
-                path.display(),
-                meta.len() / (1024 * 1024)
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
-        let img = Arc::new(images::decode(&bytes)?);
-        self.images.lock().unwrap().insert(key, img.clone());
-        Ok(img)
+        let cell = self
+            .images
+            .lock()
+            .unwrap()
+            .entry(path.to_path_buf())
+            .or_default()
+            .clone();
+        cell.get_or_init(|| read_image(path)).clone()
     }
+}
+
+/// Reads and decodes an image file (at most 200 MB).
+fn read_image(path: &Path) -> Result<Arc<Image>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
+    if meta.len() > 200 * 1024 * 1024 {
+        return Err(format!(
+            "{}: the file is {} MB, more than the 200 MB an image may have",
+            path.display(),
+            meta.len() / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_message(path, &e))?;
+    Ok(Arc::new(images::decode(&bytes)?))
 }
