@@ -197,6 +197,9 @@ fn select(args: &BatchArgs) -> Result<(Vec<Item>, Vec<String>), i32> {
             items.len()
         ));
     } else if items.is_empty() {
+        for note in &notes {
+            eprintln!("{note}");
+        }
         return Err(fail("no bulletin definitions to render", EXIT_INPUT));
     }
     Ok((items, notes))
