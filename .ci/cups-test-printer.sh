@@ -4,6 +4,8 @@
 # Idempotent; needs root (CI runs as root). Installs the Debian packages if missing, starts
 # cupsd if it is not running (CI machines start no services), and (re)creates the queue.
 set -euo pipefail
+# cupsd and lpadmin live in /usr/sbin, which a minimal PATH may leave out.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 queue=jianbao-test
 out=/var/spool/cups-pdf/$queue
