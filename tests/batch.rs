@@ -290,6 +290,27 @@ fn merged_print_file_with_copies_and_duplex() {
     ]);
     assert!(run.status.success());
     assert_eq!(inspect_file(&print).pages.len(), 6);
+    let once = std::fs::metadata(&print).unwrap().len();
+
+    // Copies are repeated by reference: 50 of each cost a few hundred bytes a page.
+    let run = batch(&[
+        s(&dir.join("run.toml")),
+        "-o",
+        s(&out),
+        "--merge",
+        s(&print),
+        "--copies=50",
+        "-q",
+    ]);
+    assert!(run.status.success());
+    let info = inspect_file(&print);
+    assert_eq!(info.pages.len(), 300);
+    assert!(page_texts(&info)[299].contains("丙种简报第1页"));
+    let fifty = std::fs::metadata(&print).unwrap().len();
+    assert!(
+        fifty < once + 294 * 400,
+        "{once} bytes once, {fifty} bytes 50 times"
+    );
 }
 
 #[test]

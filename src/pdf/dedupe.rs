@@ -1,7 +1,7 @@
-//! Identical objects stored once. A merged print file repeats a bulletin for each of its copies;
-//! printpdf writes every repeated page's content stream and resource dictionary again, byte for
-//! byte. Keeping one of each (and pointing every reference at it) makes a copy cost a page
-//! dictionary — about 200 bytes — instead of the page's whole content.
+//! Identical objects stored once: the same image file reached under two paths (two bulletins'
+//! folders each with a copy of the logo), resource dictionaries that list the same fonts and
+//! images, pages drawn identically. Keeping one of each and pointing every reference at it makes
+//! a merged print file no larger than what it really contains.
 //!
 //! Page and page-tree dictionaries are never merged: a page object must appear once in the
 //! tree. Which object is kept (the lowest id) and the order of the work depend only on the

@@ -12,6 +12,7 @@ mod dedupe;
 mod finish;
 mod fonts;
 mod images;
+mod sequence;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::page::Layout;
@@ -38,6 +39,13 @@ pub fn write_parts(parts: &[Part], meta_from: &Document) -> Result<Vec<u8>> {
 /// Writes several documents' pages, in order, as one PDF with the given metadata (a merged
 /// print file describes the run, not its first bulletin).
 pub fn write_merged(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>> {
+    let order: Vec<usize> = (0..parts.len()).collect();
+    write_sequence(parts, &order, meta)
+}
+
+/// Writes the parts in the order `sequence` gives (indices into `parts`, repeats allowed: the
+/// copies of a print run). Each part is drawn once; repeats share its content (sequence.rs).
+pub fn write_sequence(parts: &[Part], sequence: &[usize], meta: &Metadata) -> Result<Vec<u8>> {
     let mut pdf = PdfDocument::new(&meta.title);
     let fonts = fonts::embed(parts, &mut pdf)?;
     let images = images::embed(parts, &mut pdf);
@@ -58,7 +66,12 @@ pub fn write_merged(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let lopdf = pdf.to_lopdf_document(&opts, &mut warnings);
+    let mut lopdf = pdf.to_lopdf_document(&opts, &mut warnings);
+    if !sequence.iter().copied().eq(0..parts.len()) {
+        let counts: Vec<usize> = parts.iter().map(|p| p.layout.pages.len()).collect();
+        sequence::arrange(&mut lopdf, &counts, sequence)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("could not order the pages: {e}")))?;
+    }
     finish::serialize(lopdf)
         .map_err(|e| Error::new(ErrorKind::Io, format!("could not serialize the PDF: {e}")))
 }

@@ -1,7 +1,7 @@
 //! `--merge`: one print-ready PDF with every bulletin of the run, in order, each repeated for its
 //! copies, and — for double-sided printing — a blank page after every copy that ends on an odd
 //! page, so that each copy starts on the front of a new sheet and no sheet carries two
-//! bulletins. All of it goes through one [`crate::pdf::write_merged`] call, so a font face the
+//! bulletins. All of it goes through one [`crate::pdf::write_sequence`] call, so a font face the
 //! bulletins share is embedded once, with the union of the glyphs they use.
 
 use crate::error::Result;
@@ -55,7 +55,8 @@ pub struct Merged {
     pub copies: u64,
 }
 
-/// Writes the bulletins as one PDF titled `title`.
+/// Writes the bulletins as one PDF titled `title`. Each bulletin (and each blank page size) is
+/// drawn once; the PDF writer repeats pages by reference, so copies cost almost nothing.
 pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged> {
     let counts: Vec<(usize, u32)> = bulletins
         .iter()
@@ -70,23 +71,32 @@ pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged
         warnings: Vec::new(),
         lines: Vec::new(),
     };
-    let parts: Vec<Part> = slots
+    // Parts: every bulletin, then one blank page for each bulletin a blank follows.
+    let mut parts: Vec<Part> = bulletins
         .iter()
-        .map(|slot| match *slot {
-            Slot::Copy(n) => Part {
-                doc: bulletins[n].doc,
-                layout: bulletins[n].layout,
-            },
-            Slot::Blank(n) => Part {
-                doc: bulletins[n].doc,
-                layout: &blank,
-            },
+        .map(|b| Part {
+            doc: b.doc,
+            layout: b.layout,
         })
         .collect();
-    let pdf = crate::pdf::write_merged(&parts, &metadata(bulletins, title))?;
+    let mut blank_part: Vec<Option<usize>> = vec![None; bulletins.len()];
+    let mut sequence = Vec::with_capacity(slots.len());
+    for slot in &slots {
+        sequence.push(match *slot {
+            Slot::Copy(n) => n,
+            Slot::Blank(n) => *blank_part[n].get_or_insert_with(|| {
+                parts.push(Part {
+                    doc: bulletins[n].doc,
+                    layout: &blank,
+                });
+                parts.len() - 1
+            }),
+        });
+    }
+    let pdf = crate::pdf::write_sequence(&parts, &sequence, &metadata(bulletins, title))?;
     Ok(Merged {
         pdf,
-        pages: parts.iter().map(|p| p.layout.pages.len()).sum(),
+        pages: sequence.iter().map(|&p| parts[p].layout.pages.len()).sum(),
         blanks: slots.iter().filter(|s| matches!(s, Slot::Blank(_))).count(),
         copies: bulletins.iter().map(|b| b.copies as u64).sum(),
     })
