@@ -33,18 +33,13 @@ pub fn write(doc: &Document, layout: &Layout) -> Result<Vec<u8>> {
 
 /// Writes several documents' pages, in order, as one PDF with `meta_from`'s metadata.
 pub fn write_parts(parts: &[Part], meta_from: &Document) -> Result<Vec<u8>> {
-    write_merged(parts, &meta_from.meta)
-}
-
-/// Writes several documents' pages, in order, as one PDF with the given metadata (a merged
-/// print file describes the run, not its first bulletin).
-pub fn write_merged(parts: &[Part], meta: &Metadata) -> Result<Vec<u8>> {
     let order: Vec<usize> = (0..parts.len()).collect();
-    write_sequence(parts, &order, meta)
+    write_sequence(parts, &order, &meta_from.meta)
 }
 
 /// Writes the parts in the order `sequence` gives (indices into `parts`, repeats allowed: the
-/// copies of a print run). Each part is drawn once; repeats share its content (sequence.rs).
+/// copies of a print run), with the given metadata (a print file describes the run, not its
+/// first bulletin). Each part is drawn once; repeats share its content (sequence.rs).
 pub fn write_sequence(parts: &[Part], sequence: &[usize], meta: &Metadata) -> Result<Vec<u8>> {
     let mut pdf = PdfDocument::new(&meta.title);
     let fonts = fonts::embed(parts, &mut pdf)?;
