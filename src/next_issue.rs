@@ -191,7 +191,7 @@ body.size = "小四"
         assert_eq!(def.meta.total_issue, Some(121));
         assert_eq!(def.meta.date, Date::parse("2020-03-17").unwrap());
         assert_eq!(def.meta.name.as_deref(), Some("质协简报"));
-        assert_eq!(def.meta.copies, Some(120));
+        assert_eq!(def.meta.copies.map(|c| c.into_inner()), Some(120));
         assert_eq!(def.meta.report_to.as_ref().unwrap().0, vec!["中国科协"]);
         assert!(def.overrides.is_some(), "overrides are kept");
         // Per-issue keys are gone.

@@ -10,9 +10,14 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub struct FontCatalog {
     dirs: Vec<PathBuf>,
     scanned: OnceLock<Vec<Entry>>,
-    /// Faces opened by path (absolute path names, and everything the scan found).
-    by_path: Mutex<HashMap<PathBuf, Arc<FontFace>>>,
+    /// Faces opened by path (absolute path names, and everything the scan found). One cell per
+    /// path, filled once: threads of a batch asking for the same file at the same moment wait
+    /// for one open instead of each mapping it (which would give two faces for one font, and
+    /// embed it twice in a merged PDF).
+    by_path: Mutex<HashMap<PathBuf, FaceCell>>,
 }
+
+type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
 
 struct Entry {
     keys: Vec<String>,
@@ -67,15 +72,14 @@ impl FontCatalog {
 
     /// Opens (once) the font file at `path`.
     pub fn open(&self, path: &Path) -> Result<Arc<FontFace>, String> {
-        if let Some(face) = self.by_path.lock().unwrap().get(path) {
-            return Ok(face.clone());
-        }
-        let face = Arc::new(open_face(path)?);
-        self.by_path
+        let cell = self
+            .by_path
             .lock()
             .unwrap()
-            .insert(path.to_path_buf(), face.clone());
-        Ok(face)
+            .entry(path.to_path_buf())
+            .or_default()
+            .clone();
+        cell.get_or_init(|| open_face(path).map(Arc::new)).clone()
     }
 
     /// All faces found in the font directories.
@@ -150,4 +154,30 @@ fn open_face(path: &Path) -> Result<FontFace, String> {
     let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| super::io_message(path, &e))?;
     let data: FontData = Arc::new(map);
     FontFace::new(data, 0).map_err(|msg| format!("{}: {msg}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threads_opening_one_file_share_one_face() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolKai-Regular.otf");
+        let catalog = FontCatalog::new(Vec::new());
+        let barrier = std::sync::Barrier::new(8);
+        let faces: Vec<Arc<FontFace>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    s.spawn(|| {
+                        barrier.wait();
+                        catalog.open(&path).unwrap()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(faces.iter().all(|f| Arc::ptr_eq(f, &faces[0])));
+        let err = catalog.open(Path::new("/nonexistent/x.ttf")).unwrap_err();
+        assert!(err.contains("not found"), "{err}");
+    }
 }

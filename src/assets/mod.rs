@@ -83,8 +83,11 @@ fn project_roots() -> Vec<PathBuf> {
 pub struct FsAssets {
     paths: SearchPaths,
     fonts: FontCatalog,
-    images: Mutex<HashMap<PathBuf, Arc<Image>>>,
+    /// One cell per image path, filled once (see [`FontCatalog`] for why a cell).
+    images: Mutex<HashMap<PathBuf, ImageCell>>,
 }
+
+type ImageCell = Arc<std::sync::OnceLock<Result<Arc<Image>, String>>>;
 
 impl FsAssets {
     pub fn new(paths: SearchPaths) -> FsAssets {
@@ -214,13 +217,20 @@ impl Assets for FsAssets {
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
-        let key = path.to_path_buf();
-        if let Some(img) = self.images.lock().unwrap().get(&key) {
-            return Ok(img.clone());
-        }
-        let bytes = read_limited(path, MAX_IMAGE_BYTES, "an image")?;
-        let img = Arc::new(images::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?);
-        self.images.lock().unwrap().insert(key, img.clone());
-        Ok(img)
+        let cell = self
+            .images
+            .lock()
+            .unwrap()
+            .entry(path.to_path_buf())
+            .or_default()
+            .clone();
+        cell.get_or_init(|| read_image(path)).clone()
     }
+}
+
+/// Reads (at most `MAX_IMAGE_BYTES`) and decodes an image file.
+fn read_image(path: &Path) -> Result<Arc<Image>, String> {
+    let bytes = read_limited(path, MAX_IMAGE_BYTES, "an image")?;
+    let img = images::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Arc::new(img))
 }

@@ -1,5 +1,7 @@
 //! The command line: parses arguments and calls the library. No typesetting happens here.
 
+mod batch;
+mod document;
 mod new;
 mod preview;
 mod render;
@@ -36,6 +38,8 @@ enum Command {
     Preview(preview::PreviewArgs),
     /// Render, then render again whenever the definition, its layouts or images change.
     Watch(watch::WatchArgs),
+    /// Render many bulletins in parallel; optionally merge them into one print file and print it.
+    Batch(batch::BatchArgs),
     /// List the available layouts.
     Layouts(PathArgs),
     /// List the fonts found in the font directories.
@@ -104,6 +108,7 @@ pub fn main() -> i32 {
         Command::New(args) => new::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Watch(args) => watch::run(&args),
+        Command::Batch(args) => batch::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
         Command::Fonts(paths) => list_fonts(&paths),
     }

@@ -53,7 +53,7 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
         )
         .with_path(&args.output));
     }
-    let prev = super::render::read_definition(&args.from)?;
+    let prev = super::document::read_definition(&args.from)?;
     let layout = crate::model::definition::parse(&prev)?.layout.into_inner();
     let next = NextIssue {
         issue: args.issue,

@@ -1,6 +1,6 @@
 //! `jianbao preview`: pages as PNG images, drawn by the project's own rasteriser.
 
-use super::render::{print_warnings, read_definition, strict_error};
+use super::document::{print_warnings, read_definition, strict_error};
 use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK};
 use crate::assets::{write_atomically, FsAssets};
 use crate::diagnostics::{self, Style};

@@ -1,12 +1,13 @@
 //! `jianbao render`.
 
+use super::document::{pages_text, print_warnings, render_file};
 use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK};
-use crate::assets::{write_atomically, FsAssets};
+use crate::assets::FsAssets;
 use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::resolve::{Content, Role};
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct RenderArgs {
@@ -48,77 +49,42 @@ pub fn run(args: &RenderArgs) -> i32 {
 }
 
 fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
-    let source = read_definition(&args.definition)?;
-    let confined = assets.confined(&args.root.for_definition(&args.definition))?;
-    let rendered = crate::render(&source, &confined)?;
-    if args.verbose {
-        for note in &rendered.notes {
-            eprintln!("note: {note}");
-        }
-    }
-    print_warnings(&rendered.warnings);
-    if args.dump_lines {
-        print_lines(&rendered.lines);
-    }
-    if args.stats {
-        print_stats(&source, &confined)?;
-    }
-    if args.strict && !rendered.warnings.is_empty() {
-        return Err(strict_error(rendered.warnings.len(), &args.definition));
-    }
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| args.definition.with_extension("pdf"));
-    write_atomically(&output, &rendered.pdf)?;
+    let root = args.root.for_definition(&args.definition);
+    let written = render_file(
+        &args.definition,
+        &output,
+        assets,
+        &root,
+        args.strict,
+        &mut |r| {
+            if args.verbose {
+                for note in &r.doc.notes {
+                    eprintln!("note: {note}");
+                }
+            }
+            print_warnings(&r.layout.warnings);
+            if args.dump_lines {
+                print_lines(&r.layout.lines);
+            }
+            if args.stats {
+                print_stats(r.source, r.assets)?;
+            }
+            Ok(())
+        },
+    )?;
     if !args.quiet {
         eprintln!(
-            "wrote {} ({} page{}, {} KB)",
+            "wrote {} ({}, {} KB)",
             output.display(),
-            rendered.pages,
-            if rendered.pages == 1 { "" } else { "s" },
-            rendered.pdf.len().div_ceil(1024)
+            pages_text(written.pages()),
+            written.bytes.div_ceil(1024)
         );
     }
     Ok(())
-}
-
-/// Prints warnings to stderr, each with its source line when it has one.
-pub fn print_warnings(warnings: &[crate::error::Warning]) {
-    let style = Style::for_stderr();
-    for w in warnings {
-        eprint!("{}", diagnostics::warning(w, style));
-    }
-}
-
-/// The error `--strict` turns warnings into.
-pub fn strict_error(count: usize, definition: &Path) -> Error {
-    Error::new(
-        crate::error::ErrorKind::Strict,
-        format!(
-            "{count} warning{} and --strict: nothing written",
-            if count == 1 { "" } else { "s" }
-        ),
-    )
-    .with_path(definition)
-}
-
-/// Reads a definition file as UTF-8 text.
-pub fn read_definition(path: &Path) -> Result<Source, Error> {
-    let bytes =
-        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
-            .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            crate::error::ErrorKind::Syntax,
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .with_path(path)
-    })?;
-    Ok(Source::new(path, text))
 }
 
 /// Prints the set lines; stops quietly if stdout closes (`| head`).

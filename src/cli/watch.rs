@@ -6,7 +6,7 @@
 //! watches are on those files' directories, because editors save by writing a new file and
 //! renaming it over the old one, which a watch on the file itself would lose.
 
-use super::render::{print_warnings, read_definition, strict_error};
+use super::document::{print_warnings, read_definition, strict_error};
 use super::{PathArgs, RootArg, EXIT_INPUT};
 use crate::assets::{write_atomically, FsAssets};
 use crate::diagnostics::{self, Style};

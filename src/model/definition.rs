@@ -86,8 +86,9 @@ pub struct Meta {
     pub classification: Option<String>,
     /// 份号: the number of this copy, printed at the top right of the masthead.
     pub copy_number: Option<u32>,
-    /// 印数: how many copies are printed (共印 N 份 in the 报尾).
-    pub copies: Option<u32>,
+    /// 共印 N 份: how many copies are printed (in the 报尾; `jianbao batch --merge … --copies`
+    /// repeats the bulletin this often in the print file).
+    pub copies: Option<Spanned<u32>>,
     /// 报：superiors the bulletin is reported to.
     pub report_to: Option<Recipients>,
     /// 送：peers it is sent to.
@@ -241,6 +242,15 @@ struct BlockSpec {
 /// Parses and checks a definition.
 pub fn parse(source: &Source) -> Result<Definition> {
     let file: DefinitionFile = toml_error::parse(source)?;
+    if let Some(copies) = &file.bulletin.get_ref().copies {
+        if *copies.get_ref() == 0 {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "`copies` (共印 N 份) must be at least 1",
+            )
+            .at(source, copies.span()));
+        }
+    }
     let mut blocks = Vec::new();
     for spec in file.blocks {
         convert_block(source, spec, &mut blocks)?;
@@ -516,7 +526,10 @@ mod tests {
             (m.issue, m.total_issue, m.supplement),
             (Some(3), Some(40), true)
         );
-        assert_eq!((m.copy_number, m.copies), (Some(7), Some(100)));
+        assert_eq!(
+            (m.copy_number, m.copies.as_ref().map(|c| *c.get_ref())),
+            (Some(7), Some(100))
+        );
         assert_eq!(m.report_to, Some(Recipients(vec!["甲".into()])));
         assert_eq!(m.send_to, Some(Recipients(vec!["乙".into(), "丙".into()])));
         assert_eq!(def.source.line_col(def.meta_at.start), (2, 1));
@@ -537,6 +550,16 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn copies_are_read_and_checked() {
+        let def = parse_str(&format!("{HEAD}copies = 120\n")).unwrap();
+        assert_eq!(def.meta.copies.map(|c| c.into_inner()), Some(120));
+        assert_eq!(parse_str(HEAD).unwrap().meta.copies, None);
+        let err = parse_str(&format!("{HEAD}copies = 0\n")).unwrap_err();
+        assert!(err.message.contains("at least 1"), "{}", err.message);
+        assert_eq!(err.line_col().map(|p| p.0), Some(6));
     }
 
     #[test]

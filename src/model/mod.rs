@@ -2,11 +2,13 @@
 //!
 //! [`definition`] reads a bulletin definition (the TOML a clerk writes), [`layout`] reads a
 //! layout (the house style). Both keep byte spans of what they read so that later stages can
-//! point errors at the exact place in the file. Nothing here touches the file system: callers
-//! hand in the text and the path it came from.
+//! point errors at the exact place in the file; [`manifest`] reads a batch manifest (the list of
+//! a print run). Nothing here touches the file system: callers hand in the text and the path it
+//! came from.
 
 pub mod definition;
 pub mod layout;
+pub mod manifest;
 mod toml_error;
 
 pub use toml_error::closest;

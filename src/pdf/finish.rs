@@ -56,6 +56,7 @@ pub fn serialize(mut doc: LoDocument) -> Result<Vec<u8>, String> {
             }
         }
     }
+    super::dedupe::merge_identical(&mut doc);
     compress(&mut doc);
     // A first serialization gives the content the ID is derived from.
     doc.trailer.remove(b"ID");

@@ -8,13 +8,15 @@
 //! fonts, register the images, turn each page's items into operations, serialize.
 
 mod content;
+mod dedupe;
 mod finish;
 mod fonts;
 mod images;
+mod sequence;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::page::Layout;
-use crate::resolve::Document;
+use crate::resolve::{Document, Metadata};
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
 
 /// One document's pages and what they need, as input to the writer. Several may go into one
@@ -31,7 +33,15 @@ pub fn write(doc: &Document, layout: &Layout) -> Result<Vec<u8>> {
 
 /// Writes several documents' pages, in order, as one PDF with `meta_from`'s metadata.
 pub fn write_parts(parts: &[Part], meta_from: &Document) -> Result<Vec<u8>> {
-    let mut pdf = PdfDocument::new(&meta_from.meta.title);
+    let order: Vec<usize> = (0..parts.len()).collect();
+    write_sequence(parts, &order, &meta_from.meta)
+}
+
+/// Writes the parts in the order `sequence` gives (indices into `parts`, repeats allowed: the
+/// copies of a print run), with the given metadata (a print file describes the run, not its
+/// first bulletin). Each part is drawn once; repeats share its content (sequence.rs).
+pub fn write_sequence(parts: &[Part], sequence: &[usize], meta: &Metadata) -> Result<Vec<u8>> {
+    let mut pdf = PdfDocument::new(&meta.title);
     let fonts = fonts::embed(parts, &mut pdf)?;
     let images = images::embed(parts, &mut pdf);
     let mut pages = Vec::new();
@@ -43,7 +53,7 @@ pub fn write_parts(parts: &[Part], meta_from: &Document) -> Result<Vec<u8>> {
         }
     }
     pdf.with_pages(pages);
-    finish::metadata(&mut pdf, &meta_from.meta);
+    finish::metadata(&mut pdf, meta);
     let opts = PdfSaveOptions {
         optimize: true,
         subset_fonts: false,
@@ -51,7 +61,12 @@ pub fn write_parts(parts: &[Part], meta_from: &Document) -> Result<Vec<u8>> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let lopdf = pdf.to_lopdf_document(&opts, &mut warnings);
+    let mut lopdf = pdf.to_lopdf_document(&opts, &mut warnings);
+    if !sequence.iter().copied().eq(0..parts.len()) {
+        let counts: Vec<usize> = parts.iter().map(|p| p.layout.pages.len()).collect();
+        sequence::arrange(&mut lopdf, &counts, sequence)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("could not order the pages: {e}")))?;
+    }
     finish::serialize(lopdf)
         .map_err(|e| Error::new(ErrorKind::Io, format!("could not serialize the PDF: {e}")))
 }

@@ -65,6 +65,7 @@ pub struct Metadata {
     pub classification: Option<String>,
     /// The copy number as printed (zero-padded).
     pub copy_number: Option<String>,
+    /// 共印 N 份, when the definition says.
     pub copies: Option<u32>,
 }
 

@@ -483,7 +483,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
                 .unwrap_or(6) as usize;
             format!("{n:0digits$}")
         }),
-        copies: m.copies,
+        copies: m.copies.as_ref().map(|c| *c.get_ref()),
     }
 }
 

@@ -1,0 +1,109 @@
+//! One definition through the whole pipeline to a PDF file: the code path `jianbao render` runs
+//! for its one input and `jianbao batch` runs for each of its inputs, so that the two commands
+//! cannot drift apart (same reading, same confinement, same checks, same `--strict`, same atomic
+//! write). Also the small pieces `preview` and `watch` share with them.
+
+use crate::assets::{write_atomically, FsAssets};
+use crate::diagnostics::{self, Style};
+use crate::error::{Error, Source};
+use crate::page::Layout;
+use crate::resolve::{Assets, Document};
+use std::path::Path;
+
+/// A definition rendered and written. The laid-out document is kept for callers that use it
+/// again (a merged print file); others drop it.
+pub struct Written {
+    pub doc: Document,
+    pub layout: Layout,
+    /// Size of the PDF file written.
+    pub bytes: usize,
+}
+
+impl Written {
+    pub fn pages(&self) -> usize {
+        self.layout.pages.len()
+    }
+}
+
+/// What a caller may look at between layout and writing (to print warnings, set lines,
+/// statistics).
+pub struct Rendering<'a> {
+    pub source: &'a Source,
+    pub assets: &'a dyn Assets,
+    pub doc: &'a Document,
+    pub layout: &'a Layout,
+}
+
+/// Reads `definition`, lays it out with files confined to `root`, hands the result to `inspect`
+/// and, unless `strict` and there were warnings, writes the PDF to `output` atomically.
+pub fn render_file(
+    definition: &Path,
+    output: &Path,
+    assets: &FsAssets,
+    root: &Path,
+    strict: bool,
+    inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
+) -> Result<Written, Error> {
+    let source = read_definition(definition)?;
+    let confined = assets.confined(root)?;
+    let (doc, layout) = crate::lay_out(&source, &confined)?;
+    inspect(&Rendering {
+        source: &source,
+        assets: &confined,
+        doc: &doc,
+        layout: &layout,
+    })?;
+    if strict && !layout.warnings.is_empty() {
+        return Err(strict_error(layout.warnings.len(), definition));
+    }
+    let pdf = crate::pdf::write(&doc, &layout)?;
+    write_atomically(output, &pdf)?;
+    Ok(Written {
+        doc,
+        layout,
+        bytes: pdf.len(),
+    })
+}
+
+/// Prints warnings to stderr, each with its source line when it has one.
+pub fn print_warnings(warnings: &[crate::error::Warning]) {
+    let style = Style::for_stderr();
+    for w in warnings {
+        eprint!("{}", diagnostics::warning(w, style));
+    }
+}
+
+/// The error `--strict` turns warnings into.
+pub fn strict_error(count: usize, definition: &Path) -> Error {
+    Error::new(
+        crate::error::ErrorKind::Strict,
+        format!(
+            "{count} warning{} and --strict: nothing written",
+            if count == 1 { "" } else { "s" }
+        ),
+    )
+    .with_path(definition)
+}
+
+/// Reads a definition file as UTF-8 text.
+pub fn read_definition(path: &Path) -> Result<Source, Error> {
+    let bytes =
+        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
+            .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            crate::error::ErrorKind::Syntax,
+            format!(
+                "the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .with_path(path)
+    })?;
+    Ok(Source::new(path, text))
+}
+
+/// `5 pages`, `1 page`.
+pub fn pages_text(n: usize) -> String {
+    format!("{n} page{}", if n == 1 { "" } else { "s" })
+}
