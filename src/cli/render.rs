@@ -140,7 +140,7 @@ fn role_name(role: Role) -> String {
 /// number of lines and the distribution of the largest gap per justified line.
 fn print_stats(source: &Source, assets: &dyn crate::resolve::Assets) -> Result<(), Error> {
     use crate::model::layout::LineBreaking;
-    use crate::text::{layout_paragraph, stats::Stats, Paragraph, TextSettings};
+    use crate::text::{layout_paragraph, stats::Stats, TextSettings};
     let (doc, _) = crate::lay_out(source, assets)?;
     let style = doc.style(Role::Body);
     let width = doc.page.text_width();
@@ -151,7 +151,7 @@ fn print_stats(source: &Source, assets: &dyn crate::resolve::Assets) -> Result<(
     ] {
         let settings = TextSettings {
             line_breaking: mode,
-            ..doc.text.clone()
+            ..doc.text_settings(style)
         };
         let mut stats = Stats::default();
         for block in &doc.blocks {
@@ -161,19 +161,8 @@ fn print_stats(source: &Source, assets: &dyn crate::resolve::Assets) -> Result<(
                 ..
             } = block
             {
-                let par = Paragraph {
-                    text,
-                    chain: &style.chain,
-                    size: style.size,
-                    indent: style.indent,
-                    align: style.align,
-                    width,
-                };
-                stats.add(
-                    text,
-                    &layout_paragraph(&par, &settings, &doc.fonts),
-                    style.size,
-                );
+                let laid = layout_paragraph(&style.paragraph(text, width), &settings, &doc.fonts);
+                stats.add(text, &laid, style.size);
             }
         }
         rows.push((name, stats));

@@ -5,7 +5,7 @@ use super::missing::MissingChars;
 use super::TextRun;
 use crate::error::Warning;
 use crate::resolve::{Content, Document, Role, Style};
-use crate::text::{self, Line, LineEnd, Paragraph};
+use crate::text::{self, Line, LineEnd};
 use crate::units::Pt;
 use std::sync::Arc;
 
@@ -163,19 +163,11 @@ fn set_text(
     what: &str,
     report: &mut Report,
 ) -> Vec<SetLine> {
-    let par = Paragraph {
-        text,
-        chain: &style.chain,
-        size: style.size,
-        indent: style.indent,
-        align: style.align,
-        width,
-    };
-    let settings = text::TextSettings {
-        grid: style.grid,
-        ..doc.text.clone()
-    };
-    let laid = text::layout_paragraph(&par, &settings, &doc.fonts);
+    let laid = text::layout_paragraph(
+        &style.paragraph(text, width),
+        &doc.text_settings(style),
+        &doc.fonts,
+    );
     report
         .missing
         .record(doc, &laid.missing, tried(doc, style), Some(at), what);

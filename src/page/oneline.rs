@@ -45,18 +45,11 @@ pub fn lines(
     report: &mut Report,
 ) -> Vec<text::Line> {
     let par = Paragraph {
-        text,
-        chain: &style.chain,
-        size: style.size,
         indent: Pt::ZERO,
         align,
-        width,
+        ..style.paragraph(text, width)
     };
-    let settings = text::TextSettings {
-        grid: style.grid,
-        ..doc.text.clone()
-    };
-    let laid = text::layout_paragraph(&par, &settings, &doc.fonts);
+    let laid = text::layout_paragraph(&par, &doc.text_settings(style), &doc.fonts);
     report.missing.record(
         doc,
         &laid.missing,

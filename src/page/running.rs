@@ -1,13 +1,11 @@
 //! Running headers and footers: filled in per page once pagination has numbered the pages.
 
-use super::blocks::baseline_in_slot;
 use super::blocks::Report;
+use super::oneline;
 use super::{Item, Page, TextRun};
 use crate::model::layout::Align;
 use crate::resolve::{fill_template, Document, Running};
-use crate::text::{self, Paragraph};
 use crate::units::Pt;
-use std::sync::Arc;
 
 /// Where a running head sits.
 #[derive(Clone, Copy, PartialEq)]
@@ -55,12 +53,12 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
         if text.trim().is_empty() {
             continue;
         }
-        if let Some(run) = one_line(doc, r, &text, align, width, report) {
-            let shift = baseline - baseline_in_slot(doc, &r.style);
+        let what = "running head";
+        if let Some(line) = oneline::set(doc, &r.style, &text, Pt::ZERO, what, report) {
             page.items.push(Item::Text(TextRun {
-                x: run.x + g.left,
-                baseline: run.baseline + shift,
-                ..run
+                x: g.left + oneline::aligned_x(align, line.width, width, r.inset),
+                baseline,
+                ..line.run
             }));
         }
     }
@@ -78,46 +76,4 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
             color: r.rule_color,
         });
     }
-}
-
-/// Sets a slot's text as a single line aligned within the text width.
-fn one_line(
-    doc: &Document,
-    r: &Running,
-    text: &str,
-    align: Align,
-    width: Pt,
-    report: &mut Report,
-) -> Option<TextRun> {
-    let par = Paragraph {
-        text,
-        chain: &r.style.chain,
-        size: r.style.size,
-        indent: Pt::ZERO,
-        align: Align::Left,
-        width: Pt(1e6),
-    };
-    let laid = text::layout_paragraph(&par, &doc.text, &doc.fonts);
-    report.missing.record(
-        doc,
-        &laid.missing,
-        super::blocks::tried(doc, &r.style),
-        None,
-        &format!("running head “{text}”"),
-    );
-    let line = laid.lines.into_iter().next()?;
-    let x = match align {
-        Align::Center => (width - line.width) / 2.0,
-        Align::Right => width - r.inset - line.width,
-        _ => r.inset,
-    };
-    Some(TextRun {
-        x,
-        baseline: baseline_in_slot(doc, &r.style),
-        size: r.style.size,
-        color: r.style.color,
-        glyphs: line.glyphs,
-        text: Arc::from(text),
-        embolden: r.style.embolden,
-    })
 }

@@ -235,7 +235,30 @@ pub enum Content {
     PageBreak,
 }
 
+impl Style {
+    /// `text` as a paragraph set in this style on a measure `width` wide.
+    pub fn paragraph<'a>(&'a self, text: &'a str, width: Pt) -> crate::text::Paragraph<'a> {
+        crate::text::Paragraph {
+            text,
+            chain: &self.chain,
+            size: self.size,
+            indent: self.indent,
+            align: self.align,
+            width,
+        }
+    }
+}
+
 impl Document {
+    /// The paragraph engine's settings for text in `style`: the layout's, on the style's grid
+    /// when it has one.
+    pub fn text_settings(&self, style: &Style) -> TextSettings {
+        TextSettings {
+            grid: style.grid,
+            ..self.text.clone()
+        }
+    }
+
     pub fn style(&self, role: Role) -> &Style {
         match role {
             Role::Title => &self.title,
