@@ -133,6 +133,7 @@ fn role_name(role: Role) -> String {
         Role::Heading(n) => format!("heading{n}"),
         Role::Body => "body".into(),
         Role::Note => "note".into(),
+        Role::Caption => "caption".into(),
     }
 }
 

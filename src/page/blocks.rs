@@ -71,6 +71,7 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     Role::Heading(_) => "heading",
                     Role::Body => "text",
                     Role::Note => "editor's note",
+                    Role::Caption => "caption",
                 };
                 let mut lines = set_text(doc, style, text, width, at, what, report);
                 if *role == Role::Note {

@@ -58,7 +58,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
                         }
                         _ => Pt::ZERO,
                     },
-                    Role::Body | Role::Note => Pt::ZERO,
+                    Role::Body | Role::Note | Role::Caption => Pt::ZERO,
                 };
                 f.text(t, keep);
             }
@@ -165,7 +165,7 @@ impl Flow<'_> {
             self.y += f.caption_gap;
         }
         for line in fig.caption {
-            self.place_line(line, fig.block, Role::Body, fig.caption_pitch);
+            self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
         }
         self.y = (self.y + f.space_after).min(self.height);
     }

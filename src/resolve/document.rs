@@ -211,6 +211,8 @@ pub enum Role {
     Body,
     /// An editor's note (编者按).
     Note,
+    /// A figure's caption (set with the figure, never a block of its own).
+    Caption,
 }
 
 /// One block of content.
@@ -265,6 +267,7 @@ impl Document {
             Role::Heading(level) => &self.headings[(level.clamp(1, 4) - 1) as usize],
             Role::Body => &self.body,
             Role::Note => &self.note,
+            Role::Caption => &self.caption,
         }
     }
 
