@@ -71,3 +71,16 @@ for name in jianbao gongwen gongwen-long; do
   for _ in $(seq "$runs"); do run_once "$file" >> "$tmp/$name.txt"; done
   report "$name" "$tmp/$name.txt"
 done
+
+# Wall time on a shared or virtual machine varies by ±10 % from run to run; instruction counts do
+# not. When valgrind is installed, compare total-fit and greedy by instructions too (one run each).
+if command -v valgrind >/dev/null; then
+  instr() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" render "$1" -o "$tmp/out.pdf" -q 2>&1 |
+      awk '/refs:/ {gsub(",", "", $NF); print $NF}'
+  }
+  fit_i=$(instr "$tmp/long.toml")
+  greedy_i=$(instr "$tmp/long-greedy.toml")
+  printf 'instructions (callgrind): total-fit %d M, greedy %d M, ratio %.2f\n' \
+    "$((fit_i / 1000000))" "$((greedy_i / 1000000))" "$(echo "$fit_i / $greedy_i" | bc -l)"
+fi

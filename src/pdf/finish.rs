@@ -58,21 +58,38 @@ pub fn serialize(mut doc: LoDocument) -> Result<Vec<u8>, String> {
     }
     super::dedupe::merge_identical(&mut doc);
     compress(&mut doc);
-    // A first serialization gives the content the ID is derived from.
-    doc.trailer.remove(b"ID");
-    let mut draft = Vec::new();
-    doc.save_to(&mut draft).map_err(|e| e.to_string())?;
-    let id = content_id(&draft);
-    doc.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.to_vec(), StringFormat::Hexadecimal),
-            Object::String(id.to_vec(), StringFormat::Hexadecimal),
-        ]),
-    );
-    let mut out = Vec::with_capacity(draft.len() + 64);
+    // The ID is derived from the file's own bytes: write the file once with a placeholder ID of
+    // the same length, hash it, and put the hash in the placeholder's place. The trailer comes
+    // after the cross-reference table, so no offset moves.
+    let placeholder = [0u8; 16];
+    let id_string = || Object::String(placeholder.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer
+        .set("ID", Object::Array(vec![id_string(), id_string()]));
+    let mut out = Vec::new();
     doc.save_to(&mut out).map_err(|e| e.to_string())?;
+    let id = content_id(&out);
+    let hex_placeholder = format!("<{}>", "00".repeat(16));
+    let hex_id: String = id.iter().map(|b| format!("{b:02X}")).collect();
+    let trailer = out
+        .windows(7)
+        .rposition(|w| w == b"trailer")
+        .ok_or("the PDF has no trailer")?;
+    let mut replaced = 0;
+    let mut i = trailer;
+    while let Some(pos) = find(&out[i..], hex_placeholder.as_bytes()) {
+        let at = i + pos + 1;
+        out[at..at + 32].copy_from_slice(hex_id.as_bytes());
+        i = at + 32;
+        replaced += 1;
+    }
+    if replaced != 2 {
+        return Err("could not set the document ID".into());
+    }
     Ok(out)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Compresses every stream that is not compressed yet. lopdf's own `compress` uses the slowest

@@ -164,16 +164,23 @@ pub struct Measure<'a> {
     items: &'a [Item],
     sums: Sums,
     letter_stretch: Pt,
+    /// The widest penalty (an added hyphen), for [`Measure::could_fit`]'s bound.
+    widest_penalty: f64,
 }
 
 impl<'a> Measure<'a> {
     /// `letter_stretch`: how far each gap between characters may open at ratio 1 in a line
     /// with no glue at all (the last resort for a URL or word broken by force).
     pub fn new(items: &'a [Item], letter_stretch: Pt) -> Measure<'a> {
+        let widest_penalty = items
+            .iter()
+            .filter(|it| matches!(it.kind, Kind::Penalty { .. }))
+            .fold(0.0, |w: f64, it| w.max(it.width.0));
         Measure {
             items,
             sums: Sums::new(items),
             letter_stretch,
+            widest_penalty,
         }
     }
 
@@ -227,6 +234,28 @@ impl<'a> Measure<'a> {
             fit.letter_spaced = true;
         }
         fit
+    }
+
+    /// Whether a line from `start` to `b` could be tight enough for `tolerance` — a bound that
+    /// only ever errs towards "yes": it counts every stretch the line could have (glue and
+    /// letter-spacing both) and the widest penalty the break could add. It is monotone in `b`:
+    /// once true, true for every later break, which lets total fit skip a node until then.
+    fn could_fit(&self, start: usize, b: usize, width: Pt, tolerance: f64) -> bool {
+        let s = &self.sums;
+        let end = b.max(start);
+        let natural = s.width[end] - s.width[start] + self.widest_penalty;
+        let boxes = (s.boxes[end] - s.boxes[start]).saturating_sub(1) as f64;
+        let stretch = s.stretch[end] - s.stretch[start] + self.letter_stretch.0 * boxes;
+        width.0 - natural <= tolerance * stretch + 1e-9
+    }
+
+    /// The first index into `legal`, from `from` on, whose break [`Self::could_fit`] a line from
+    /// `start` (`legal.len()` if none).
+    fn wake(&self, legal: &[usize], from: usize, start: usize, width: Pt, tolerance: f64) -> usize {
+        if !tolerance.is_finite() {
+            return from;
+        }
+        from + legal[from..].partition_point(|&b| !self.could_fit(start, b, width, tolerance))
     }
 
     fn forced(&self, b: usize) -> bool {
@@ -318,6 +347,9 @@ struct Node {
     prev: Option<usize>,
     flagged: bool,
     compressed: bool,
+    /// Index into the legal breaks before which no line from this node can be tight enough
+    /// (see [`Measure::could_fit`]): the node is not evaluated until then.
+    wake: usize,
 }
 
 fn fitness_class(ratio: f64) -> u8 {
@@ -380,15 +412,18 @@ struct Setting {
     runt: bool,
 }
 
-/// A candidate line from an active node to a break: its adjustment ratio and demerits.
+/// A candidate line from an active node to a break: its adjustment ratio, whether its last
+/// mark hangs, and — only when the line is feasible (ratio in −1..=`tolerance`), since the
+/// others are never kept — its demerits.
 fn candidate(
     measure: &Measure,
     node: &Node,
     b: usize,
     width: Pt,
     params: &Params,
+    tolerance: f64,
     last_chars: &dyn Fn(usize, usize) -> usize,
-) -> (f64, bool, f64) {
+) -> (f64, bool, Option<f64>) {
     let forced = measure.forced(b);
     let (cost, flagged) = measure.penalty(b);
     let ratio_of = |hang: bool| {
@@ -410,6 +445,9 @@ fn candidate(
             hang = true;
         }
     }
+    if !(-1.0..=tolerance).contains(&ratio) {
+        return (ratio, hang, None);
+    }
     let mut d = (params.line_penalty + params.badness(ratio)).powi(2);
     if cost >= 0.0 {
         d += cost * cost;
@@ -428,7 +466,7 @@ fn candidate(
     if forced {
         d += params.short_last_line(last_chars(node.start, b));
     }
-    (ratio, hang, d)
+    (ratio, hang, Some(d))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -450,9 +488,10 @@ fn total_fit_pass(
         prev: None,
         flagged: false,
         compressed: false,
+        wake: measure.wake(legal, 0, 0, width, tolerance),
     }];
     let mut active: Vec<usize> = vec![0];
-    for &b in legal {
+    for (k, &b) in legal.iter().enumerate() {
         let forced = measure.forced(b);
         let (_, flagged) = measure.penalty(b);
         // Best candidate per fitness class: (demerits, from node, hang).
@@ -462,7 +501,13 @@ fn total_fit_pass(
         while i < active.len() {
             let a = active[i];
             let node = nodes[a];
-            let (ratio, hang, d) = candidate(measure, &node, b, width, params, last_chars);
+            if k < node.wake && !forced {
+                // Still too loose from this node; nothing to evaluate yet.
+                i += 1;
+                continue;
+            }
+            let (ratio, hang, d) =
+                candidate(measure, &node, b, width, params, tolerance, last_chars);
             let overfull = ratio < -1.0;
             if overfull || forced {
                 active.swap_remove(i);
@@ -476,9 +521,7 @@ fn total_fit_pass(
             } else {
                 i += 1;
             }
-            if overfull || ratio > tolerance {
-                continue;
-            }
+            let Some(d) = d else { continue };
             let total = node.demerits + d;
             let slot = &mut best[fitness_class(ratio) as usize];
             if slot.is_none_or(|(t, _, _)| total < t) {
@@ -488,10 +531,12 @@ fn total_fit_pass(
         let mut added = false;
         for (fitness, slot) in best.iter().enumerate() {
             if let Some((total, from, hang)) = *slot {
+                let start = measure.line_start(b);
                 nodes.push(Node {
                     at: b,
                     hang,
-                    start: measure.line_start(b),
+                    start,
+                    wake: measure.wake(legal, k + 1, start, width, tolerance),
                     fitness: fitness as u8,
                     demerits: total,
                     prev: Some(from),
@@ -506,10 +551,12 @@ fn total_fit_pass(
             // No way to reach this break without an overfull line: take the best node that just
             // dropped out and accept the overfull line, so the paragraph still gets set.
             if let Some(from) = dropped {
+                let start = measure.line_start(b);
                 nodes.push(Node {
                     at: b,
                     hang: false,
-                    start: measure.line_start(b),
+                    start,
+                    wake: measure.wake(legal, k + 1, start, width, tolerance),
                     fitness: 1,
                     demerits: nodes[from].demerits + 1e8,
                     prev: Some(from),
