@@ -7,7 +7,7 @@
 use super::document::*;
 use super::styles::{RoleDefaults, Styler};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::layout::{Align, LayoutSpec};
+use crate::model::layout::{Align, LayoutSpec, StyleSpec};
 use crate::model::{Color, Definition};
 use crate::units::Pt;
 use toml::Spanned;
@@ -37,19 +37,8 @@ pub fn masthead(
     let mut lines = Vec::new();
 
     let marks = m.marks.clone().unwrap_or_default();
-    let left = template(&marks.left, "{classification}", meta);
-    let right = template(&marks.right, "{copy}", meta);
-    let center = marks.center.as_ref().map(|c| fill(c.get_ref(), meta));
-    if [&left, &center, &right].iter().any(|s| s.is_some()) {
-        let style = styler.style("masthead.marks", &marks, role(1.0, Align::Left))?;
-        lines.push(SlotLine {
-            style,
-            left,
-            center,
-            right,
-            letter_spacing: Pt::ZERO,
-        });
-    }
+    let defaults = ("{classification}", "{copy}");
+    lines.extend(slot_line(styler, "masthead.marks", &marks, defaults, meta)?);
 
     let name_spec = m.name.clone().unwrap_or_default();
     let style = styler.style("masthead.name", &name_spec, role(2.25, Align::Center))?;
@@ -77,19 +66,8 @@ pub fn masthead(
     }
 
     let info = m.info.clone().unwrap_or_default();
-    let left = template(&info.left, "{publisher}", meta);
-    let right = template(&info.right, "{date}", meta);
-    let center = info.center.as_ref().map(|c| fill(c.get_ref(), meta));
-    if [&left, &center, &right].iter().any(|s| s.is_some()) {
-        let style = styler.style("masthead.info", &info, role(1.0, Align::Left))?;
-        lines.push(SlotLine {
-            style,
-            left,
-            center,
-            right,
-            letter_spacing: Pt::ZERO,
-        });
-    }
+    let defaults = ("{publisher}", "{date}");
+    lines.extend(slot_line(styler, "masthead.info", &info, defaults, meta)?);
 
     Ok(Some(Masthead {
         lines,
@@ -195,6 +173,30 @@ pub fn end_block(
         rule_color: e.rule_color.unwrap_or(style.color),
         inset: e.inset.map_or(Pt::ZERO, |i| i.0.resolve(style.size)),
         style,
+    }))
+}
+
+/// A masthead line with left, centre and right slots (the left and right ones have defaults), or
+/// `None` when all three are empty.
+fn slot_line(
+    styler: &mut Styler,
+    role_name: &str,
+    spec: &StyleSpec,
+    (left_default, right_default): (&str, &str),
+    meta: &Metadata,
+) -> Result<Option<SlotLine>> {
+    let left = template(&spec.left, left_default, meta);
+    let right = template(&spec.right, right_default, meta);
+    let center = spec.center.as_ref().map(|c| fill(c.get_ref(), meta));
+    if left.is_none() && center.is_none() && right.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(SlotLine {
+        style: styler.style(role_name, spec, role(1.0, Align::Left))?,
+        left,
+        center,
+        right,
+        letter_spacing: Pt::ZERO,
     }))
 }
 
