@@ -593,8 +593,9 @@ fn ctrl_c_lets_the_pdfs_being_written_finish() {
             break;
         }
     }
-    let kill = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    // The shell's built-in `kill` (a minimal machine may have no /bin/kill).
+    let kill = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     assert!(kill.success());
