@@ -858,7 +858,11 @@ fn gongwen_headings_are_numbered_per_level_in_their_faces() {
 #[test]
 fn bulletin_layouts_render_deterministically() {
     let dir = temp_dir("determinism");
-    for name in ["zhixie-jianbao-2020-06", "gongwen-2020-07"] {
+    for name in [
+        "zhixie-jianbao-2020-06",
+        "gongwen-2020-07",
+        "gongwen-wenjian-2020-08",
+    ] {
         let def = root().join("samples").join(format!("{name}.toml"));
         let (a, b) = (
             dir.join(format!("{name}-a.pdf")),

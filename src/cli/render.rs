@@ -134,6 +134,8 @@ fn role_name(role: Role) -> String {
         Role::Body => "body".into(),
         Role::Note => "note".into(),
         Role::Caption => "caption".into(),
+        Role::Addressee => "addressee".into(),
+        Role::Signature => "signature".into(),
     }
 }
 

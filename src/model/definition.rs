@@ -97,6 +97,16 @@ pub struct Meta {
     pub distribute_to: Option<Recipients>,
     /// 抄送：(the 版记 of an official document).
     pub cc: Option<Recipients>,
+    /// 发文机关代字 of an official document (`中质协`), for the layout's issue line
+    /// (`{code}〔{year}〕{issue}号`).
+    pub code: Option<String>,
+    /// 紧急程度 (`特急`, `加急`), printed in the masthead's marks when the layout says where.
+    pub urgency: Option<String>,
+    /// 主送机关: who the document is addressed to; set flush left under the first title, the
+    /// names joined with `，` and ended with `：`.
+    pub to: Option<Recipients>,
+    /// 发文机关署名: the signature under the text, with the date under it (GB/T 9704 落款).
+    pub signature: Option<String>,
 }
 
 fn one() -> u32 {
@@ -118,6 +128,9 @@ pub const RECURRING: &[&str] = &[
     "send-to",
     "distribute-to",
     "cc",
+    "code",
+    "to",
+    "signature",
 ];
 
 /// `[bulletin]` keys that belong to one issue: `jianbao new` counts `issue` and `total-issue`
@@ -129,6 +142,7 @@ pub const PER_ISSUE: &[&str] = &[
     "title",
     "first-page",
     "copy-number",
+    "urgency",
 ];
 
 /// Who a bulletin goes to: one string, or a list that is joined with the layout's separator.
@@ -316,9 +330,17 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
     match kind {
         "title" => {
             let t = b.title.unwrap();
+            // A title keeps the line breaks written in it: long titles are broken by meaning
+            // (GB/T 9704: 词意完整，排列对称), which only the author knows.
+            let text: Vec<String> = t
+                .get_ref()
+                .lines()
+                .map(join_lines)
+                .filter(|l| !l.is_empty())
+                .collect();
             out.push(Block::Title {
                 at: t.span(),
-                text: join_lines(t.get_ref()),
+                text: text.join("\n"),
             });
         }
         "heading" => {

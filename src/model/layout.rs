@@ -46,6 +46,10 @@ pub struct LayoutSpec {
     pub masthead: Option<MastheadSpec>,
     /// The 报尾 (版记) at the foot of the last page.
     pub end_block: Option<StyleSpec>,
+    /// The 主送机关 line under the first title (flush left, no indent by default).
+    pub addressee: Option<StyleSpec>,
+    /// The 落款 under the text: the signature, and the date under it (GB/T 9704 7.3.5.2).
+    pub signature: Option<StyleSpec>,
     /// Grid typesetting: a fixed number of characters a line and lines a page.
     pub grid: Option<GridSpec>,
 }
@@ -57,6 +61,9 @@ pub struct LayoutSpec {
 pub struct MastheadSpec {
     /// `false` turns off a masthead inherited from the layout this one extends.
     pub enabled: Option<bool>,
+    /// `true`: a bulletin without a `name` has no masthead (instead of an error). For layouts
+    /// such as 公文 whose documents may come with or without a 版头.
+    pub optional: Option<bool>,
     /// The top line: `left` and `right` templates (`{classification}`, `{copy}`).
     pub marks: Option<StyleSpec>,
     /// The bulletin's name, centred (`letter-spacing` spreads it).
@@ -216,6 +223,13 @@ pub struct StyleSpec {
     // Masthead lines only.
     /// Extra space between the characters of a one-line element (the masthead's name).
     pub letter_spacing: Option<LengthValue>,
+    /// The line's type starts at least this far below the top of the text block (GB/T 9704:
+    /// the 发文机关标志 35 mm down).
+    pub top: Option<LengthValue>,
+
+    // Signature only.
+    /// How far right of the signature's first character the date starts (GB/T 9704: 2字).
+    pub shift: Option<LengthValue>,
 
     // Caption only.
     /// `{n}` is the figure number, `{caption}` the caption text: `图 {n} {caption}`.
@@ -328,6 +342,8 @@ impl Merge for LayoutSpec {
         self.note = merge_nested(self.note, base.note);
         self.masthead = merge_nested(self.masthead, base.masthead);
         self.end_block = merge_nested(self.end_block, base.end_block);
+        self.addressee = merge_nested(self.addressee, base.addressee);
+        self.signature = merge_nested(self.signature, base.signature);
         self.grid = merge_nested(self.grid, base.grid);
         self.caption = merge_nested(self.caption, base.caption);
         self.figure = merge_nested(self.figure, base.figure);
@@ -366,7 +382,7 @@ impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
         merge_options!(self, base; font, latin_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, numbering, label, label_font, label_bold,
-            letter_spacing, format, left, center, right, outside, inside, inset, rule, rule_color,
+            letter_spacing, top, shift, format, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, distance, first_page);
         self
     }
@@ -378,7 +394,7 @@ impl Merge for MastheadSpec {
         self.name = merge_nested(self.name, base.name);
         self.number = merge_nested(self.number, base.number);
         self.info = merge_nested(self.info, base.info);
-        merge_options!(self, base; enabled, issue_format, supplement_format, total_format,
+        merge_options!(self, base; enabled, optional, issue_format, supplement_format, total_format,
             copy_digits, rule, rule_color, rule_gap, space_after);
         self
     }

@@ -52,15 +52,23 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
                 // A heading keeps with the lines that the orphan rule lets start a page's foot.
                 let least = (doc.orphans as usize).max(2);
                 let keep = match t.role {
-                    Role::Title | Role::Heading(_) => match pieces.peek() {
+                    Role::Title | Role::Heading(_) | Role::Addressee => match pieces.peek() {
                         Some(Piece::Text(next)) => {
                             next.space_before + next.pitch * next.lines.len().min(least) as f64
                         }
                         _ => Pt::ZERO,
                     },
-                    Role::Body | Role::Note | Role::Caption => Pt::ZERO,
+                    Role::Body | Role::Note | Role::Caption | Role::Signature => Pt::ZERO,
                 };
-                f.text(t, keep);
+                // The 落款 never stands alone at the head of a page: the text before it keeps
+                // its last lines with it.
+                let tail = match pieces.peek() {
+                    Some(Piece::Text(next)) if next.role == Role::Signature => {
+                        next.space_before + next.pitch * next.lines.len() as f64
+                    }
+                    _ => Pt::ZERO,
+                };
+                f.text(t, keep, tail);
             }
             Piece::Figure(fig) => f.figure(fig),
             Piece::PageBreak => {
@@ -171,8 +179,9 @@ impl Flow<'_> {
     }
 
     /// Places a text block's lines, splitting it across pages by the widow/orphan rules; `keep`
-    /// is the height of what must follow a heading on the same page.
-    fn text(&mut self, t: TextPiece, keep: Pt) {
+    /// is the height of what must follow a heading on the same page, `tail` that of what must
+    /// follow the block's last line (the 落款).
+    fn text(&mut self, t: TextPiece, keep: Pt, tail: Pt) {
         let TextPiece {
             block,
             role,
@@ -204,11 +213,17 @@ impl Flow<'_> {
                 .floor()
                 .max(0.0) as usize;
             let remaining = n - placed;
-            let take = if fit >= remaining {
+            let mut take = if fit >= remaining {
                 remaining
             } else {
                 self.split(role, placed, remaining, fit)
             };
+            if take == remaining
+                && tail.0 > 0.0
+                && pitch * remaining as f64 + tail > self.room() + half_leading + Pt(0.01)
+            {
+                take = self.pull_back(role, placed, remaining);
+            }
             for line in lines.by_ref().take(take) {
                 self.place_line(line, block, role, pitch);
             }
@@ -224,8 +239,12 @@ impl Flow<'_> {
     fn split(&self, role: Role, placed: usize, remaining: usize, fit: usize) -> usize {
         let (orphans, widows) = (self.doc.orphans as usize, self.doc.widows as usize);
         let mut take = fit;
-        if matches!(role, Role::Title | Role::Heading(_)) {
-            // A title or heading breaks across pages only when it cannot fit on one.
+        if matches!(
+            role,
+            Role::Title | Role::Heading(_) | Role::Addressee | Role::Signature
+        ) {
+            // A title, heading, addressee or signature breaks across pages only when it cannot
+            // fit on one.
             take = if self.at_top() { fit } else { 0 };
         } else {
             if remaining - take < widows {
@@ -238,6 +257,24 @@ impl Flow<'_> {
         if take == 0 && self.at_top() {
             // Nothing better is possible on an empty page.
             take = fit.max(1);
+        }
+        take
+    }
+
+    /// How many of a block's `remaining` lines stay on this page when what follows its last line
+    /// does not fit under it: the last lines (at least the widows) go to the next page with it.
+    fn pull_back(&self, role: Role, placed: usize, remaining: usize) -> usize {
+        if !matches!(role, Role::Body | Role::Note) {
+            return remaining;
+        }
+        let widows = (self.doc.widows as usize).max(1);
+        let mut take = remaining.saturating_sub(widows);
+        if placed == 0 && take < self.doc.orphans as usize {
+            take = 0;
+        }
+        if take == 0 && self.at_top() {
+            // The whole block would move to a page as empty as this one.
+            take = remaining;
         }
         take
     }

@@ -23,6 +23,10 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     for line in &m.lines {
         let style = &line.style;
         y += style.space_before;
+        if let Some(top) = line.top {
+            // The em box sits centred in the line's slot.
+            y = y.max(top - (style.line_pitch - style.size) / 2.0);
+        }
         let baseline = g.top + y + baseline_in_slot(doc, style);
         for (slot, align) in [
             (&line.left, Align::Left),

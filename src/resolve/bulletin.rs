@@ -27,6 +27,9 @@ pub fn masthead(
         return Ok(None);
     }
     let Some(name) = meta.name.clone().filter(|n| !n.trim().is_empty()) else {
+        if m.optional == Some(true) {
+            return Ok(None);
+        }
         return Err(Error::new(
             ErrorKind::Invalid,
             "the layout prints the bulletin's name in its masthead: add `name = \"…\"` to [bulletin]",
@@ -38,7 +41,13 @@ pub fn masthead(
 
     let marks = m.marks.clone().unwrap_or_default();
     let defaults = ("{classification}", "{copy}");
-    lines.extend(slot_line(styler, "masthead.marks", &marks, defaults, meta)?);
+    lines.extend(slot_lines(
+        styler,
+        "masthead.marks",
+        &marks,
+        defaults,
+        meta,
+    )?);
 
     let name_spec = m.name.clone().unwrap_or_default();
     let style = styler.style("masthead.name", &name_spec, role(2.25, Align::Center))?;
@@ -46,6 +55,7 @@ pub fn masthead(
         .letter_spacing
         .map_or(Pt::ZERO, |l| l.0.resolve(style.size));
     lines.push(SlotLine {
+        top: top(&name_spec, &style),
         style,
         left: None,
         center: Some(name),
@@ -57,6 +67,7 @@ pub fn masthead(
         let spec = m.number.clone().unwrap_or_default();
         let style = styler.style("masthead.number", &spec, role(1.0, Align::Center))?;
         lines.push(SlotLine {
+            top: top(&spec, &style),
             style,
             left: None,
             center: Some(number),
@@ -67,7 +78,7 @@ pub fn masthead(
 
     let info = m.info.clone().unwrap_or_default();
     let defaults = ("{publisher}", "{date}");
-    lines.extend(slot_line(styler, "masthead.info", &info, defaults, meta)?);
+    lines.extend(slot_lines(styler, "masthead.info", &info, defaults, meta)?);
 
     Ok(Some(Masthead {
         lines,
@@ -87,12 +98,8 @@ fn issue_line(m: &crate::model::layout::MastheadSpec, meta: &Metadata) -> Option
     let mut line = match (meta.supplement, meta.issue) {
         (false, None) => return None,
         (true, None) => "增刊".to_string(),
-        (false, Some(n)) => {
-            format(&m.issue_format, "第{issue}期").replace("{issue}", &n.to_string())
-        }
-        (true, Some(n)) => {
-            format(&m.supplement_format, "增刊第{issue}期").replace("{issue}", &n.to_string())
-        }
+        (false, Some(_)) => fill(&format(&m.issue_format, "第{issue}期"), meta),
+        (true, Some(_)) => fill(&format(&m.supplement_format, "增刊第{issue}期"), meta),
     };
     if let Some(total) = meta.total_issue {
         line.push_str(
@@ -176,28 +183,59 @@ pub fn end_block(
     }))
 }
 
-/// A masthead line with left, centre and right slots (the left and right ones have defaults), or
-/// `None` when all three are empty.
-fn slot_line(
+/// A masthead line with left, centre and right slots (the left and right ones have defaults);
+/// a template with line breaks (`"{copy}\n{classification}"`) stacks several such lines. Lines
+/// whose slots all come out empty are left out.
+fn slot_lines(
     styler: &mut Styler,
     role_name: &str,
     spec: &StyleSpec,
     (left_default, right_default): (&str, &str),
     meta: &Metadata,
-) -> Result<Option<SlotLine>> {
-    let left = template(&spec.left, left_default, meta);
-    let right = template(&spec.right, right_default, meta);
-    let center = spec.center.as_ref().map(|c| fill(c.get_ref(), meta));
-    if left.is_none() && center.is_none() && right.is_none() {
-        return Ok(None);
+) -> Result<Vec<SlotLine>> {
+    let split = |slot: &Option<Spanned<String>>, default: Option<&str>| -> Vec<Option<String>> {
+        let t = slot.as_ref().map(|t| t.get_ref().as_str()).or(default);
+        t.map_or_else(Vec::new, |t| {
+            t.split('\n')
+                .map(|line| Some(fill(line, meta)).filter(|l| !l.is_empty()))
+                .collect()
+        })
+    };
+    let left = split(&spec.left, Some(left_default));
+    let center = split(&spec.center, None);
+    let right = split(&spec.right, Some(right_default));
+    let rows = left.len().max(center.len()).max(right.len());
+    let mut lines = Vec::new();
+    if rows == 0 {
+        return Ok(lines);
     }
-    Ok(Some(SlotLine {
-        style: styler.style(role_name, spec, role(1.0, Align::Left))?,
-        left,
-        center,
-        right,
-        letter_spacing: Pt::ZERO,
-    }))
+    let style = styler.style(role_name, spec, role(1.0, Align::Left))?;
+    for row in 0..rows {
+        let at = |slots: &[Option<String>]| slots.get(row).cloned().flatten();
+        let (left, center, right) = (at(&left), at(&center), at(&right));
+        if left.is_none() && center.is_none() && right.is_none() {
+            continue;
+        }
+        lines.push(SlotLine {
+            // Only the first of stacked lines keeps the table's `top`.
+            top: if lines.is_empty() {
+                top(spec, &style)
+            } else {
+                None
+            },
+            style: style.clone(),
+            left,
+            center,
+            right,
+            letter_spacing: Pt::ZERO,
+        });
+    }
+    Ok(lines)
+}
+
+/// A masthead line's `top`, resolved against its type size.
+fn top(spec: &StyleSpec, style: &Style) -> Option<Pt> {
+    spec.top.map(|t| t.0.resolve(style.size))
 }
 
 fn role(size: f64, align: Align) -> RoleDefaults {
@@ -214,10 +252,4 @@ fn fill(template: &str, meta: &Metadata) -> String {
     fill_template(template, meta, meta.first_page)
         .trim()
         .to_string()
-}
-
-/// A slot's text: the layout's template or the default, filled; `None` when it comes out empty.
-fn template(slot: &Option<Spanned<String>>, default: &str, meta: &Metadata) -> Option<String> {
-    let t = slot.as_ref().map_or(default, |t| t.get_ref().as_str());
-    Some(fill(t, meta)).filter(|t| !t.is_empty())
 }

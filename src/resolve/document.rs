@@ -32,6 +32,10 @@ pub struct Document {
     pub note: Style,
     pub note_label: Option<NoteLabel>,
     pub caption: Style,
+    /// The 主送机关 line.
+    pub addressee: Style,
+    /// The 落款 (signature and date).
+    pub signature: SignatureStyle,
     pub header: Option<Running>,
     pub footer: Option<Running>,
     pub masthead: Option<Masthead>,
@@ -67,6 +71,10 @@ pub struct Metadata {
     pub copy_number: Option<String>,
     /// 共印 N 份, when the definition says.
     pub copies: Option<u32>,
+    /// 发文机关代字 (`{code}` in templates).
+    pub code: Option<String>,
+    /// 紧急程度 (`{urgency}`).
+    pub urgency: Option<String>,
 }
 
 /// Page size and the text block inside it.
@@ -107,6 +115,16 @@ pub struct Style {
     pub grid: Option<Pt>,
 }
 
+/// How the 落款 is set: the signature `inset` from the right edge of the text block, the date on
+/// the line under it starting `shift` right of the signature; when the date is the longer, the
+/// date keeps the inset and the signature moves left (GB/T 9704-2012 7.3.5.2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignatureStyle {
+    pub style: Style,
+    pub inset: Pt,
+    pub shift: Pt,
+}
+
 /// The label that opens an editor's note, in a face of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NoteLabel {
@@ -137,6 +155,8 @@ pub struct SlotLine {
     pub right: Option<String>,
     /// Extra space between characters.
     pub letter_spacing: Pt,
+    /// The line's type starts at least this far below the top of the text block.
+    pub top: Option<Pt>,
 }
 
 /// The 报头 on page 1, lines top down, then a rule.
@@ -213,6 +233,10 @@ pub enum Role {
     Note,
     /// A figure's caption (set with the figure, never a block of its own).
     Caption,
+    /// The 主送机关 line under the first title.
+    Addressee,
+    /// The 落款: signature and date.
+    Signature,
 }
 
 /// One block of content.
@@ -232,6 +256,12 @@ pub enum Content {
         /// The caption as printed (`图 1 …`), if any.
         caption: Option<String>,
         number: u32,
+        at: Range<usize>,
+    },
+    /// The 落款 after the text: who signs, and the date as printed.
+    Signature {
+        signature: String,
+        date: String,
         at: Range<usize>,
     },
     PageBreak,
@@ -268,6 +298,8 @@ impl Document {
             Role::Body => &self.body,
             Role::Note => &self.note,
             Role::Caption => &self.caption,
+            Role::Addressee => &self.addressee,
+            Role::Signature => &self.signature.style,
         }
     }
 
@@ -280,7 +312,7 @@ impl Document {
 
 /// Fills the fields of a header, footer, masthead or end-block template: `{page}`,
 /// `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
-/// `{copy}`, `{copies}`. A field the bulletin does not give is left empty.
+/// `{copy}`, `{copies}`, `{code}`, `{year}`, `{urgency}`. A field the bulletin does not give is left empty.
 pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     template
@@ -297,6 +329,9 @@ pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
         )
         .replace("{copy}", meta.copy_number.as_deref().unwrap_or(""))
         .replace("{copies}", &number(meta.copies))
+        .replace("{code}", meta.code.as_deref().unwrap_or(""))
+        .replace("{year}", &meta.date.year.to_string())
+        .replace("{urgency}", meta.urgency.as_deref().unwrap_or(""))
 }
 
 /// The fields templates may use.
@@ -311,4 +346,7 @@ pub const TEMPLATE_FIELDS: &[&str] = &[
     "classification",
     "copy",
     "copies",
+    "code",
+    "year",
+    "urgency",
 ];

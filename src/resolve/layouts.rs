@@ -126,8 +126,8 @@ fn check(
             .with_path(&source.path));
         }
         for (template, fields) in [
-            (&m.issue_format, &["issue"][..]),
-            (&m.supplement_format, &["issue"][..]),
+            (&m.issue_format, &["issue", "code", "year"][..]),
+            (&m.supplement_format, &["issue", "code", "year"][..]),
             (&m.total_format, &["total"][..]),
         ] {
             if let Some(t) = template {
@@ -157,6 +157,8 @@ fn check(
         ("header", &mut spec.header),
         ("footer", &mut spec.footer),
         ("end-block", &mut spec.end_block),
+        ("addressee", &mut spec.addressee),
+        ("signature", &mut spec.signature),
     ]
     .into_iter()
     .chain(masthead)
@@ -263,11 +265,13 @@ fn key_owners(key: &str) -> &'static [&'static str] {
         ],
         "center" => &["header", "footer", "masthead.marks", "masthead.info"],
         "outside" | "inside" | "distance" | "first-page" => RUNNING,
-        "inset" | "rule" | "rule-color" => &["header", "footer", "end-block"],
+        "inset" => &["header", "footer", "end-block", "signature"],
+        "rule" | "rule-color" => &["header", "footer", "end-block"],
         "inner-rule" | "copies" | "separator" | "terminator" => &["end-block"],
         "numbering" => HEADINGS,
         "label" | "label-font" | "label-bold" => &["note"],
-        "letter-spacing" => MASTHEAD,
+        "letter-spacing" | "top" => MASTHEAD,
+        "shift" => &["signature"],
         _ => &[],
     }
 }
@@ -298,7 +302,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         }
     };
     let spanned = |t: &Option<Spanned<String>>| t.as_ref().map(Spanned::span);
-    let keys: [(&str, bool, Option<Range<usize>>); 19] = [
+    let keys: [(&str, bool, Option<Range<usize>>); 21] = [
         ("format", style.format.is_some(), spanned(&style.format)),
         ("left", style.left.is_some(), spanned(&style.left)),
         ("center", style.center.is_some(), spanned(&style.center)),
@@ -326,6 +330,8 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
             style.label_font.as_ref().map(Spanned::span),
         ),
         ("letter-spacing", style.letter_spacing.is_some(), None),
+        ("top", style.top.is_some(), None),
+        ("shift", style.shift.is_some(), None),
     ];
     for (key, set, span) in keys {
         if set && !key_owners(key).contains(&role) {

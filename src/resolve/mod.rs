@@ -165,7 +165,54 @@ fn content(
             }
         });
     }
+    furniture(def, doc, &mut out);
     Ok(out)
+}
+
+/// The 主送机关 under the first title (or first of all without one) and the 落款 after the
+/// last block, when the definition gives them.
+fn furniture(def: &Definition, doc: &Document, out: &mut Vec<Content>) {
+    let m = &def.meta;
+    if let Some(to) = &m.to {
+        let names: Vec<&str> =
+            to.0.iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+        if !names.is_empty() {
+            let mut text = names.join("，");
+            if !text.ends_with('：') && !text.ends_with(':') {
+                text.push('：');
+            }
+            let after_title = out
+                .iter()
+                .position(|c| {
+                    matches!(
+                        c,
+                        Content::Text {
+                            role: Role::Title,
+                            ..
+                        }
+                    )
+                })
+                .map_or(0, |i| i + 1);
+            out.insert(
+                after_title,
+                Content::Text {
+                    role: Role::Addressee,
+                    text,
+                    at: def.meta_at.clone(),
+                },
+            );
+        }
+    }
+    if let Some(signature) = m.signature.as_ref().filter(|s| !s.trim().is_empty()) {
+        out.push(Content::Signature {
+            signature: signature.trim().to_string(),
+            date: doc.meta.date_text.clone(),
+            at: def.meta_at.clone(),
+        });
+    }
 }
 
 /// `written` (a path as the user wrote it) joined to `base`; absolute paths are refused, so that

@@ -51,6 +51,15 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
     let note = styler.style("note", &note_spec, RoleDefaults::BODY)?;
     let note_label = styler.note_label(&note_spec, &note)?;
     let caption = styler.style("caption", &role(&spec.caption), RoleDefaults::CAPTION)?;
+    let addressee = styler.style(
+        "addressee",
+        &role(&spec.addressee),
+        RoleDefaults {
+            indent: 0.0,
+            ..RoleDefaults::BODY
+        },
+    )?;
+    let signature = signature(&role(&spec.signature), &mut styler, body_pitch)?;
     let header = running("header", spec.header.as_ref(), &mut styler)?;
     let footer = running("footer", spec.footer.as_ref(), &mut styler)?;
 
@@ -105,6 +114,8 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         note,
         note_label,
         caption,
+        addressee,
+        signature,
         header,
         footer,
         masthead,
@@ -131,6 +142,8 @@ fn role_in_use(role: &str, def: &Definition) -> bool {
         "note" | "note label" => any(&|b| matches!(b, Block::Note { .. })),
         "caption" => any(&|b| matches!(b, Block::Figure(f) if f.caption.is_some())),
         "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
+        "addressee" => def.meta.to.is_some(),
+        "signature" => def.meta.signature.is_some(),
         _ => match role
             .strip_prefix("heading-")
             .and_then(|l| l.parse::<u8>().ok())
@@ -446,6 +459,33 @@ fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<
     }))
 }
 
+/// The 落款's style: right-aligned, two characters in from the right edge, the date two
+/// characters right of the signature, one blank line under the text (GB/T 9704-2012 7.3.5.2).
+fn signature(spec: &StyleSpec, styler: &mut Styler, body_pitch: Pt) -> Result<SignatureStyle> {
+    let mut style = styler.style(
+        "signature",
+        spec,
+        RoleDefaults {
+            indent: 0.0,
+            align: Align::Right,
+            ..RoleDefaults::BODY
+        },
+    )?;
+    if spec.space_before.is_none() {
+        style.space_before = body_pitch;
+    }
+    // On the grid a character is a cell.
+    let cell = style.grid.map_or(1.0, |pitch| pitch / style.size);
+    let em = |v: Option<crate::model::LengthValue>| {
+        v.map_or(Length::Em(2.0), |l| l.0).resolve(style.size) * cell
+    };
+    Ok(SignatureStyle {
+        inset: em(spec.inset),
+        shift: em(spec.shift),
+        style,
+    })
+}
+
 fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
     let m = &def.meta;
     let date_format = spec
@@ -453,7 +493,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         .clone()
         .unwrap_or_else(|| "{year}年{month}月{day}日".to_string());
     let first_title = def.blocks.iter().find_map(|b| match b {
-        crate::model::Block::Title { text, .. } => Some(text.clone()),
+        crate::model::Block::Title { text, .. } => Some(crate::model::definition::join_lines(text)),
         _ => None,
     });
     Metadata {
@@ -484,6 +524,8 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
             format!("{n:0digits$}")
         }),
         copies: m.copies.as_ref().map(|c| *c.get_ref()),
+        code: m.code.clone(),
+        urgency: m.urgency.clone(),
     }
 }
 
