@@ -84,10 +84,18 @@ pub fn class_of(c: char) -> Class {
     }
 }
 
-/// Han, kana, hangul, CJK symbols and full-width forms (what sits in a square cell).
+/// Han, kana, hangul, CJK symbols and full-width forms (what sits in a square cell). Also the
+/// East Asian ambiguous-width symbols that Chinese text uses as full-width characters — ①⑴⒈ⓐ,
+/// ❶, Ⅻ, ■□▲○●◆, ★☆, ※ — so that they get no Han–Latin space (`①提高认识`).
 pub fn is_ideographic(c: char) -> bool {
     matches!(c as u32,
-        0x2E80..=0x2FFF      // radicals, ideographic description
+        0x203B               // ※
+        | 0x2160..=0x217F    // Roman numerals Ⅰ Ⅻ ⅰ
+        | 0x2460..=0x24FF    // enclosed alphanumerics ① ⑴ ⒈ ⓐ
+        | 0x25A0..=0x25FF    // geometric shapes ■ □ ▲ △ ○ ● ◆ ◇
+        | 0x2605..=0x2606    // ★ ☆
+        | 0x2776..=0x2793    // dingbat circled numbers ❶ ➀
+        | 0x2E80..=0x2FFF      // radicals, ideographic description
         | 0x3005..=0x3007    // 々〆〇
         | 0x3012..=0x3013 | 0x3020..=0x303F
         | 0x3040..=0x30FF    // kana
@@ -238,6 +246,9 @@ mod tests {
         assert_eq!(class_of('a'), Class::Latin);
         assert_eq!(class_of('7'), Class::Latin);
         assert_eq!(class_of('％'), Class::Postfix);
+        for c in ['①', '⑴', '⒈', 'Ⅳ', '■', '○', '★', '※', '❶'] {
+            assert_eq!(class_of(c), Class::Ideograph, "{c}");
+        }
     }
 
     #[test]

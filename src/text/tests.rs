@@ -227,6 +227,16 @@ fn han_latin_gap_is_a_quarter_em_and_typed_spaces_are_not_doubled() {
 }
 
 #[test]
+fn circled_numbers_and_symbols_are_set_as_chinese_characters() {
+    // ① is one full-width cell with no Han–Latin space on either side, like a Han character.
+    let laid = set_with("要①提高★认识", 40.0, 0.0, &TextSettings::default());
+    let x: Vec<f64> = laid.lines[0].glyphs.iter().map(|g| g.x.0).collect();
+    for (i, x) in x.iter().enumerate() {
+        assert!((x - 10.0 * i as f64).abs() < 1e-6, "{x:?}");
+    }
+}
+
+#[test]
 fn quanjiao_keeps_marks_full_width() {
     let s = TextSettings {
         punctuation: Punctuation::Quanjiao,
