@@ -165,8 +165,8 @@ fn signature_and_date_follow_the_text_as_gb9704_places_them() {
         .find(|p| squeeze(&p.text()).contains("务保障工作。"))
         .expect("the last body line");
     let (sig, date) = signature_lines(page);
-    // One blank line under the text, the date on the next line, both on the grid.
-    let last = find(&page.lines(), "务保障工作。").clone();
+    // One blank line under the 附件说明, the date on the next line, both on the grid.
+    let last = find(&page.lines(), "（供参考使用）").clone();
     assert!((row(&sig) - row(&last) - 2.0).abs() < 0.01);
     assert!((row(&date) - row(&sig) - 1.0).abs() < 0.01);
     // The date is longer than the signature: it keeps two characters to the right edge and the
@@ -183,6 +183,52 @@ fn signature_and_date_follow_the_text_as_gb9704_places_them() {
         date.left(),
         sig.left()
     );
+}
+
+#[test]
+fn attachments_are_listed_under_the_text_with_names_aligned() {
+    let info = sample();
+    let page = info
+        .pages
+        .iter()
+        .find(|p| squeeze(&p.text()).contains("附件："))
+        .expect("the 附件说明");
+    let lines = page.lines();
+    let first = find(&lines, "附件：1.");
+    assert_eq!(
+        squeeze(&first.text()),
+        "附件：1.2020年全国质量管理小组活动成果交流会推荐表"
+    );
+    let second = find(&lines, "2.质量管理");
+    let wrapped = find(&lines, "（供参考使用）");
+    // One blank line under the text; then one line after another on the grid.
+    let text_end = find(&lines, "务保障工作。");
+    assert!((row(first) - row(text_end) - 2.0).abs() < 0.01);
+    assert!((row(second) - row(first) - 1.0).abs() < 0.01);
+    assert!((row(wrapped) - row(second) - 1.0).abs() < 0.01);
+    // 附件 two characters in; the numbers under each other after the full-width colon; a
+    // wrapped name starts under its first character.
+    let x_of = |l: &TextLine, ch: &str| {
+        l.glyphs
+            .iter()
+            .find(|g| g.text == ch)
+            .unwrap_or_else(|| panic!("no {ch} in {}", l.text()))
+            .x
+    };
+    assert!((first.left() - (LEFT + 2.0 * CELL)).abs() < 0.05);
+    assert!(
+        (x_of(first, "1") - (LEFT + 5.0 * CELL)).abs() < 0.05,
+        "{:?}",
+        first
+            .glyphs
+            .iter()
+            .map(|g| (g.text.clone(), g.x, g.advance))
+            .take(6)
+            .collect::<Vec<_>>()
+    );
+    assert!((x_of(second, "2") - x_of(first, "1")).abs() < 0.05);
+    assert!((wrapped.left() - x_of(second, "质")).abs() < 0.05);
+    assert!(wrapped.glyphs.iter().all(|g| g.font.contains("FandolFang")));
 }
 
 /// A definition whose one paragraph fills the first page to its last grid line.
@@ -276,7 +322,7 @@ fn next_document_keeps_head_addressee_and_signature() {
     }
     assert!(text.contains("issue = 13"), "{text}");
     assert!(
-        !text.contains("urgency") && !text.contains("copy-number"),
+        !text.contains("urgency") && !text.contains("copy-number") && !text.contains("attachments"),
         "per-document keys left: {text}"
     );
     let pdf: PathBuf = dir.join("next.pdf");

@@ -136,6 +136,7 @@ fn role_name(role: Role) -> String {
         Role::Caption => "caption".into(),
         Role::Addressee => "addressee".into(),
         Role::Signature => "signature".into(),
+        Role::Attachments => "attachments".into(),
     }
 }
 

@@ -107,6 +107,8 @@ pub struct Meta {
     pub to: Option<Recipients>,
     /// 发文机关署名: the signature under the text, with the date under it (GB/T 9704 落款).
     pub signature: Option<String>,
+    /// 附件说明: the names of the attachments, listed under the text (`附件：1.…`).
+    pub attachments: Option<Recipients>,
 }
 
 fn one() -> u32 {
@@ -143,6 +145,7 @@ pub const PER_ISSUE: &[&str] = &[
     "first-page",
     "copy-number",
     "urgency",
+    "attachments",
 ];
 
 /// Who a bulletin goes to: one string, or a list that is joined with the layout's separator.

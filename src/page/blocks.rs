@@ -42,6 +42,9 @@ pub struct SetLine {
     pub run: TextRun,
     /// The part of the run drawn in a face of its own (an editor's note's label), if any.
     pub label: Option<TextRun>,
+    /// Runs of their own on the line's baseline, `x` from the text block's left edge (the
+    /// 附件说明's label and number).
+    pub extra: Vec<TextRun>,
     pub text: String,
     pub end: LineEnd,
     pub ratio: f64,
@@ -74,6 +77,7 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     Role::Caption => "caption",
                     Role::Addressee => "addressee",
                     Role::Signature => "signature",
+                    Role::Attachments => "attachments",
                 };
                 // A title breaks where its author broke it, and wraps within each part.
                 let mut lines: Vec<SetLine> = text
@@ -118,79 +122,13 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
             }
             Content::Signature {
                 signature, date, ..
-            } => Piece::Text(signature_piece(doc, i, signature, date, report)),
+            } => Piece::Text(super::closing::signature(doc, i, signature, date, report)),
+            Content::Attachments { names, .. } => {
+                Piece::Text(super::closing::attachments(doc, i, names, report))
+            }
             Content::PageBreak => Piece::PageBreak,
         })
         .collect()
-}
-
-/// The 落款: the signature right-aligned `inset` from the edge and the date under it `shift`
-/// right of the signature's start; when the date is the longer, the date keeps the inset and
-/// the signature moves left with it.
-fn signature_piece(
-    doc: &Document,
-    block: usize,
-    signature: &str,
-    date: &str,
-    report: &mut Report,
-) -> TextPiece {
-    let s = &doc.signature;
-    let style = &s.style;
-    let measure = doc.page.text_width();
-    let set = |text: &str, report: &mut Report| {
-        super::oneline::set(doc, style, text, Pt::ZERO, "signature", report)
-    };
-    let (sig, day) = (set(signature, report), set(date, report));
-    let width = |l: &Option<super::oneline::OneLine>| l.as_ref().map_or(Pt::ZERO, |l| l.width);
-    let (sig_w, date_w) = (width(&sig), width(&day));
-    let (sig_x, date_x) = if date_w > sig_w {
-        let date_x = measure - s.inset - date_w;
-        (date_x - s.shift, date_x)
-    } else {
-        let sig_x = measure - s.inset - sig_w;
-        (sig_x, sig_x + s.shift)
-    };
-    if sig_x.0 < 0.0 {
-        report.warnings.push(Warning::new(
-            format!(
-                "the signature “{signature}” and its date need {:.0} mm, more than the text block's {:.0} mm; shorten it or make [signature] smaller",
-                (measure - sig_x).to_mm(),
-                measure.to_mm()
-            ),
-            doc.source.path.display().to_string(),
-        ));
-    }
-    let baseline = baseline_in_slot(doc, style);
-    let lines = [(sig, sig_x, signature), (day, date_x, date)]
-        .into_iter()
-        .filter_map(|(line, x, text)| {
-            let line = line?;
-            Some(SetLine {
-                run: TextRun {
-                    x: x.max(Pt::ZERO),
-                    baseline,
-                    ..line.run
-                },
-                label: None,
-                text: text.to_string(),
-                end: LineEnd::Paragraph,
-                ratio: 0.0,
-                width: line.width,
-                measure,
-                max_gap: Pt::ZERO,
-                hang: Pt::ZERO,
-            })
-        })
-        .collect();
-    TextPiece {
-        block,
-        role: Role::Signature,
-        lines,
-        pitch: style.line_pitch,
-        size: style.size,
-        space_before: style.space_before,
-        space_after: style.space_after,
-    }
 }
 
 /// The image's size on the page: the figure's (or layout's) width, never wider than the text,
@@ -289,6 +227,7 @@ fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure
             embolden: style.embolden,
         },
         label: None,
+        extra: Vec::new(),
     }
 }
 

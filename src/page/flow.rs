@@ -58,7 +58,11 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
                         }
                         _ => Pt::ZERO,
                     },
-                    Role::Body | Role::Note | Role::Caption | Role::Signature => Pt::ZERO,
+                    Role::Body
+                    | Role::Note
+                    | Role::Caption
+                    | Role::Signature
+                    | Role::Attachments => Pt::ZERO,
                 };
                 // The 落款 never stands alone at the head of a page: the text before it keeps
                 // its last lines with it.
@@ -241,7 +245,7 @@ impl Flow<'_> {
         let mut take = fit;
         if matches!(
             role,
-            Role::Title | Role::Heading(_) | Role::Addressee | Role::Signature
+            Role::Title | Role::Heading(_) | Role::Addressee | Role::Signature | Role::Attachments
         ) {
             // A title, heading, addressee or signature breaks across pages only when it cannot
             // fit on one.
@@ -264,6 +268,10 @@ impl Flow<'_> {
     /// How many of a block's `remaining` lines stay on this page when what follows its last line
     /// does not fit under it: the last lines (at least the widows) go to the next page with it.
     fn pull_back(&self, role: Role, placed: usize, remaining: usize) -> usize {
+        if role == Role::Attachments {
+            // The 附件说明 goes whole, with the 落款.
+            return if self.at_top() { remaining } else { 0 };
+        }
         if !matches!(role, Role::Body | Role::Note) {
             return remaining;
         }
@@ -296,6 +304,11 @@ impl Flow<'_> {
             label.x = run.x;
             label.baseline = run.baseline;
             self.items.push(Item::Text(label));
+        }
+        for mut extra in line.extra {
+            extra.x += doc.page.left;
+            extra.baseline = run.baseline;
+            self.items.push(Item::Text(extra));
         }
         self.lines.push(LineRecord {
             page: self.pages.len(),

@@ -5,6 +5,7 @@
 //! ([`running`]).
 
 mod blocks;
+mod closing;
 mod endblock;
 mod flow;
 mod masthead;

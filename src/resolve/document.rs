@@ -36,6 +36,9 @@ pub struct Document {
     pub addressee: Style,
     /// The 落款 (signature and date).
     pub signature: SignatureStyle,
+    /// The 附件说明, and its label (`附件：`).
+    pub attachments: Style,
+    pub attachments_label: String,
     pub header: Option<Running>,
     pub footer: Option<Running>,
     pub masthead: Option<Masthead>,
@@ -237,6 +240,8 @@ pub enum Role {
     Addressee,
     /// The 落款: signature and date.
     Signature,
+    /// The 附件说明: `附件：1.…`.
+    Attachments,
 }
 
 /// One block of content.
@@ -256,6 +261,11 @@ pub enum Content {
         /// The caption as printed (`图 1 …`), if any.
         caption: Option<String>,
         number: u32,
+        at: Range<usize>,
+    },
+    /// The 附件说明 after the text: the attachments' names.
+    Attachments {
+        names: Vec<String>,
         at: Range<usize>,
     },
     /// The 落款 after the text: who signs, and the date as printed.
@@ -300,6 +310,7 @@ impl Document {
             Role::Caption => &self.caption,
             Role::Addressee => &self.addressee,
             Role::Signature => &self.signature.style,
+            Role::Attachments => &self.attachments,
         }
     }
 

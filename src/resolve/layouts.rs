@@ -159,6 +159,7 @@ fn check(
         ("end-block", &mut spec.end_block),
         ("addressee", &mut spec.addressee),
         ("signature", &mut spec.signature),
+        ("attachments", &mut spec.attachments),
     ]
     .into_iter()
     .chain(masthead)
@@ -269,7 +270,8 @@ fn key_owners(key: &str) -> &'static [&'static str] {
         "rule" | "rule-color" => &["header", "footer", "end-block"],
         "inner-rule" | "copies" | "separator" | "terminator" => &["end-block"],
         "numbering" => HEADINGS,
-        "label" | "label-font" | "label-bold" => &["note"],
+        "label" => &["note", "attachments"],
+        "label-font" | "label-bold" => &["note"],
         "letter-spacing" | "top" => MASTHEAD,
         "shift" => &["signature"],
         _ => &[],

@@ -169,8 +169,8 @@ fn content(
     Ok(out)
 }
 
-/// The 主送机关 under the first title (or first of all without one) and the 落款 after the
-/// last block, when the definition gives them.
+/// The 主送机关 under the first title (or first of all without one), the 附件说明 and the 落款
+/// after the last block, when the definition gives them.
 fn furniture(def: &Definition, doc: &Document, out: &mut Vec<Content>) {
     let m = &def.meta;
     if let Some(to) = &m.to {
@@ -204,6 +204,20 @@ fn furniture(def: &Definition, doc: &Document, out: &mut Vec<Content>) {
                     at: def.meta_at.clone(),
                 },
             );
+        }
+    }
+    if let Some(list) = &m.attachments {
+        let names: Vec<String> = list
+            .0
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !names.is_empty() {
+            out.push(Content::Attachments {
+                names,
+                at: def.meta_at.clone(),
+            });
         }
     }
     if let Some(signature) = m.signature.as_ref().filter(|s| !s.trim().is_empty()) {

@@ -60,6 +60,16 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         },
     )?;
     let signature = signature(&role(&spec.signature), &mut styler, body_pitch)?;
+    let attachments_spec = role(&spec.attachments);
+    let mut attachments = styler.style("attachments", &attachments_spec, RoleDefaults::BODY)?;
+    if attachments_spec.space_before.is_none() {
+        // One blank line under the text (GB/T 9704 7.3.4).
+        attachments.space_before = body_pitch;
+    }
+    let attachments_label = attachments_spec
+        .label
+        .as_ref()
+        .map_or_else(|| "附件：".to_string(), |l| l.get_ref().clone());
     let header = running("header", spec.header.as_ref(), &mut styler)?;
     let footer = running("footer", spec.footer.as_ref(), &mut styler)?;
 
@@ -116,6 +126,8 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         caption,
         addressee,
         signature,
+        attachments,
+        attachments_label,
         header,
         footer,
         masthead,
@@ -144,6 +156,7 @@ fn role_in_use(role: &str, def: &Definition) -> bool {
         "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
         "addressee" => def.meta.to.is_some(),
         "signature" => def.meta.signature.is_some(),
+        "attachments" => def.meta.attachments.is_some(),
         _ => match role
             .strip_prefix("heading-")
             .and_then(|l| l.parse::<u8>().ok())
