@@ -231,6 +231,59 @@ fn attachments_are_listed_under_the_text_with_names_aligned() {
     assert!(wrapped.glyphs.iter().all(|g| g.font.contains("FandolFang")));
 }
 
+#[test]
+fn an_attachment_starts_a_page_after_the_signature_and_before_the_banji() {
+    let info = sample();
+    let at = info
+        .pages
+        .iter()
+        .position(|p| squeeze(&p.text()).starts_with("附件1"))
+        .expect("a page that starts with 附件1");
+    let page = &info.pages[at];
+    let lines = page.lines();
+    // 附件1 flush left on the first line in 黑体; the title centred two lines under it.
+    let label = &lines[0];
+    assert_eq!(squeeze(&label.text()), "附件1");
+    assert!((label.left() - LEFT).abs() < 0.05);
+    assert!(row(label).abs() < 0.01, "row {}", row(label));
+    assert!(label.glyphs.iter().all(|g| g.font.contains("FandolHei")));
+    let title = &lines[1];
+    assert_eq!(squeeze(&title.text()), "2020年全国质量管理小组");
+    assert!((centre(title) - (LEFT + RIGHT) / 2.0).abs() < 1.0);
+    let rows_down = (label.y - title.y) / PITCH;
+    assert!(
+        (rows_down - 2.0).abs() < 0.3,
+        "title {rows_down} lines under"
+    );
+    // The 落款 closes the document's own text, on the page before; the 版记 is on the last page.
+    let before = squeeze(&info.pages[at - 1].text());
+    assert!(before.contains("中国质量协会2020年8月14日"), "{before}");
+    assert!(!squeeze(&page.text()).contains("中国质量协会2020年8月14日"));
+    let last = squeeze(&info.pages.last().unwrap().text());
+    assert!(last.contains("抄送："), "{last}");
+    assert!(!before.contains("抄送："));
+}
+
+#[test]
+fn an_attachment_without_a_label_is_located() {
+    let dir = temp_dir("gongwen-attachment-empty");
+    let def = dir.join("bad.toml");
+    std::fs::write(
+        &def,
+        "layout = \"gongwen\"\n[bulletin]\npublisher = \"P\"\ndate = 2021-03-05\n[[blocks]]\ntext = \"正文。\"\n[[blocks]]\nattachment = \" \"\n",
+    )
+    .unwrap();
+    let out = dir.join("bad.pdf");
+    let run = render(&def, &out, &[]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    assert!(
+        err.contains("bad.toml:8:14") && err.contains("`attachment` needs the label"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
 /// A definition whose one paragraph fills the first page to its last grid line.
 fn full_page_definition(signature: &str) -> String {
     // 26 characters on the first line (after the indent), 28 on the 21 others.

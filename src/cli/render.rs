@@ -136,7 +136,8 @@ fn role_name(role: Role) -> String {
         Role::Caption => "caption".into(),
         Role::Addressee => "addressee".into(),
         Role::Signature => "signature".into(),
-        Role::Attachments => "attachments".into(),
+        Role::AttachmentNote => "attachment-note".into(),
+        Role::AttachmentHead => "attachment".into(),
     }
 }
 

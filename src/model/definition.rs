@@ -27,7 +27,7 @@
 //! ```
 //!
 //! Each `[[blocks]]` entry says what it is by its one content key (`title`, `heading`, `text`,
-//! `note`, `figure`, `page-break`); the other keys qualify it. Unknown keys are errors.
+//! `note`, `figure`, `page-break`, `attachment`); the other keys qualify it. Unknown keys are errors.
 //!
 //! Some of `[bulletin]` recurs from issue to issue (the name, the publisher, the 报尾
 //! distribution lists, the print run); the rest belongs to one issue (its number and date).
@@ -198,6 +198,11 @@ pub enum Block {
         at: Range<usize>,
     },
     Figure(FigureSpec),
+    /// An attachment (附件) starts here, on a new page, under its label (`附件1`).
+    Attachment {
+        label: String,
+        at: Range<usize>,
+    },
     /// Start a new page here.
     PageBreak {
         at: Range<usize>,
@@ -212,7 +217,8 @@ impl Block {
             | Block::Heading { at, .. }
             | Block::Paragraph { at, .. }
             | Block::Note { at, .. }
-            | Block::PageBreak { at } => at,
+            | Block::PageBreak { at }
+            | Block::Attachment { at, .. } => at,
             Block::Figure(f) => &f.at,
         }
     }
@@ -254,6 +260,7 @@ struct BlockSpec {
     label: Option<Spanned<String>>,
     width: Option<Spanned<String>>,
     page_break: Option<Spanned<bool>>,
+    attachment: Option<Spanned<String>>,
 }
 
 /// Parses and checks a definition.
@@ -294,6 +301,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
         ("note", b.note.as_ref().map(Spanned::span)),
         ("figure", b.figure.as_ref().map(Spanned::span)),
         ("page-break", b.page_break.as_ref().map(Spanned::span)),
+        ("attachment", b.attachment.as_ref().map(Spanned::span)),
     ]
     .into_iter()
     .filter_map(|(k, s)| s.map(|s| (k, s)))
@@ -303,7 +311,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
     match kinds.as_slice() {
         [] => {
             return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `note`, `figure` or `page-break`".into(),
+                "this block has no content: give it one of `title`, `heading`, `text`, `note`, `figure`, `page-break` or `attachment`".into(),
                 at,
             )
         }
@@ -401,6 +409,20 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
             if *p.get_ref() {
                 out.push(Block::PageBreak { at: p.span() });
             }
+        }
+        "attachment" => {
+            let a = b.attachment.unwrap();
+            let label = join_lines(a.get_ref());
+            if label.is_empty() {
+                return invalid(
+                    "`attachment` needs the label that opens the attachment, e.g. \"附件1\"".into(),
+                    a.span(),
+                );
+            }
+            out.push(Block::Attachment {
+                label,
+                at: a.span(),
+            });
         }
         _ => unreachable!("every kind is listed above"),
     }

@@ -51,7 +51,9 @@ pub struct LayoutSpec {
     /// The 落款 under the text: the signature, and the date under it (GB/T 9704 7.3.5.2).
     pub signature: Option<StyleSpec>,
     /// The 附件说明 under the text (GB/T 9704 7.3.4): `label` (`附件：`) and the numbered names.
-    pub attachments: Option<StyleSpec>,
+    pub attachment_note: Option<StyleSpec>,
+    /// The label that opens an attachment (`附件1`) at the top of its first page.
+    pub attachment: Option<StyleSpec>,
     /// Grid typesetting: a fixed number of characters a line and lines a page.
     pub grid: Option<GridSpec>,
 }
@@ -346,7 +348,8 @@ impl Merge for LayoutSpec {
         self.end_block = merge_nested(self.end_block, base.end_block);
         self.addressee = merge_nested(self.addressee, base.addressee);
         self.signature = merge_nested(self.signature, base.signature);
-        self.attachments = merge_nested(self.attachments, base.attachments);
+        self.attachment_note = merge_nested(self.attachment_note, base.attachment_note);
+        self.attachment = merge_nested(self.attachment, base.attachment);
         self.grid = merge_nested(self.grid, base.grid);
         self.caption = merge_nested(self.caption, base.caption);
         self.figure = merge_nested(self.figure, base.figure);

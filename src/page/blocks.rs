@@ -77,7 +77,8 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     Role::Caption => "caption",
                     Role::Addressee => "addressee",
                     Role::Signature => "signature",
-                    Role::Attachments => "attachments",
+                    Role::AttachmentNote => "attachment note",
+                    Role::AttachmentHead => "attachment label",
                 };
                 // A title breaks where its author broke it, and wraps within each part.
                 let mut lines: Vec<SetLine> = text
@@ -123,8 +124,8 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
             Content::Signature {
                 signature, date, ..
             } => Piece::Text(super::closing::signature(doc, i, signature, date, report)),
-            Content::Attachments { names, .. } => {
-                Piece::Text(super::closing::attachments(doc, i, names, report))
+            Content::AttachmentNote { names, .. } => {
+                Piece::Text(super::closing::attachment_note(doc, i, names, report))
             }
             Content::PageBreak => Piece::PageBreak,
         })

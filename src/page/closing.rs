@@ -85,17 +85,17 @@ pub fn signature(
 /// The 附件说明: the label (`附件：`) after the first-line indent, then the names — numbered
 /// `1.` `2.` … when there are several, each on its own line under the first — with a wrapped
 /// name's lines aligned with its first character.
-pub fn attachments(
+pub fn attachment_note(
     doc: &Document,
     block: usize,
     names: &[String],
     report: &mut Report,
 ) -> TextPiece {
-    let style = &doc.attachments;
+    let style = &doc.attachment_note;
     let measure = doc.page.text_width();
     let baseline = baseline_in_slot(doc, style);
-    let label = &doc.attachments_label;
-    let label_run = oneline::set(doc, style, label, Pt::ZERO, "attachments", report);
+    let label = &doc.attachment_note_label;
+    let label_run = oneline::set(doc, style, label, Pt::ZERO, "attachment note", report);
     // The label's colon counts full width: on the grid, one cell a character.
     let label_width = match (style.grid, &label_run) {
         (Some(cell), Some(_)) => cell * label.chars().count() as f64,
@@ -117,7 +117,7 @@ pub fn attachments(
         };
         let number_run = number
             .as_ref()
-            .and_then(|t| oneline::set(doc, style, t, Pt::ZERO, "attachments", report));
+            .and_then(|t| oneline::set(doc, style, t, Pt::ZERO, "attachment note", report));
         let name_x = names_x + number_run.as_ref().map_or(Pt::ZERO, |r| r.width);
         let width = (measure - name_x).max(style.size * 2.0);
         let set = oneline::lines(
@@ -174,7 +174,7 @@ pub fn attachments(
     }
     TextPiece {
         block,
-        role: Role::Attachments,
+        role: Role::AttachmentNote,
         lines,
         pitch: style.line_pitch,
         size: style.size,

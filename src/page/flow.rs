@@ -52,17 +52,19 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
                 // A heading keeps with the lines that the orphan rule lets start a page's foot.
                 let least = (doc.orphans as usize).max(2);
                 let keep = match t.role {
-                    Role::Title | Role::Heading(_) | Role::Addressee => match pieces.peek() {
-                        Some(Piece::Text(next)) => {
-                            next.space_before + next.pitch * next.lines.len().min(least) as f64
+                    Role::Title | Role::Heading(_) | Role::Addressee | Role::AttachmentHead => {
+                        match pieces.peek() {
+                            Some(Piece::Text(next)) => {
+                                next.space_before + next.pitch * next.lines.len().min(least) as f64
+                            }
+                            _ => Pt::ZERO,
                         }
-                        _ => Pt::ZERO,
-                    },
+                    }
                     Role::Body
                     | Role::Note
                     | Role::Caption
                     | Role::Signature
-                    | Role::Attachments => Pt::ZERO,
+                    | Role::AttachmentNote => Pt::ZERO,
                 };
                 // The 落款 never stands alone at the head of a page: the text before it keeps
                 // its last lines with it.
@@ -245,7 +247,12 @@ impl Flow<'_> {
         let mut take = fit;
         if matches!(
             role,
-            Role::Title | Role::Heading(_) | Role::Addressee | Role::Signature | Role::Attachments
+            Role::Title
+                | Role::Heading(_)
+                | Role::Addressee
+                | Role::Signature
+                | Role::AttachmentNote
+                | Role::AttachmentHead
         ) {
             // A title, heading, addressee or signature breaks across pages only when it cannot
             // fit on one.
@@ -268,7 +275,7 @@ impl Flow<'_> {
     /// How many of a block's `remaining` lines stay on this page when what follows its last line
     /// does not fit under it: the last lines (at least the widows) go to the next page with it.
     fn pull_back(&self, role: Role, placed: usize, remaining: usize) -> usize {
-        if role == Role::Attachments {
+        if role == Role::AttachmentNote {
             // The 附件说明 goes whole, with the 落款.
             return if self.at_top() { remaining } else { 0 };
         }

@@ -37,8 +37,10 @@ pub struct Document {
     /// The 落款 (signature and date).
     pub signature: SignatureStyle,
     /// The 附件说明, and its label (`附件：`).
-    pub attachments: Style,
-    pub attachments_label: String,
+    pub attachment_note: Style,
+    pub attachment_note_label: String,
+    /// The label that opens an attachment (`附件1`).
+    pub attachment: Style,
     pub header: Option<Running>,
     pub footer: Option<Running>,
     pub masthead: Option<Masthead>,
@@ -241,7 +243,9 @@ pub enum Role {
     /// The 落款: signature and date.
     Signature,
     /// The 附件说明: `附件：1.…`.
-    Attachments,
+    AttachmentNote,
+    /// The label that opens an attachment (`附件1`), at the top of a new page.
+    AttachmentHead,
 }
 
 /// One block of content.
@@ -264,7 +268,7 @@ pub enum Content {
         at: Range<usize>,
     },
     /// The 附件说明 after the text: the attachments' names.
-    Attachments {
+    AttachmentNote {
         names: Vec<String>,
         at: Range<usize>,
     },
@@ -310,7 +314,8 @@ impl Document {
             Role::Caption => &self.caption,
             Role::Addressee => &self.addressee,
             Role::Signature => &self.signature.style,
-            Role::Attachments => &self.attachments,
+            Role::AttachmentNote => &self.attachment_note,
+            Role::AttachmentHead => &self.attachment,
         }
     }
 

@@ -159,7 +159,8 @@ fn check(
         ("end-block", &mut spec.end_block),
         ("addressee", &mut spec.addressee),
         ("signature", &mut spec.signature),
-        ("attachments", &mut spec.attachments),
+        ("attachment-note", &mut spec.attachment_note),
+        ("attachment", &mut spec.attachment),
     ]
     .into_iter()
     .chain(masthead)
@@ -270,7 +271,7 @@ fn key_owners(key: &str) -> &'static [&'static str] {
         "rule" | "rule-color" => &["header", "footer", "end-block"],
         "inner-rule" | "copies" | "separator" | "terminator" => &["end-block"],
         "numbering" => HEADINGS,
-        "label" => &["note", "attachments"],
+        "label" => &["note", "attachment-note"],
         "label-font" | "label-bold" => &["note"],
         "letter-spacing" | "top" => MASTHEAD,
         "shift" => &["signature"],

@@ -87,8 +87,26 @@ fn content(
     let mut numbering = numbering::Numbering::new(
         styles::heading_levels(spec).map(|l| l.numbering.map(|n| n.into_inner())),
     );
+    // Where the first attachment starts: the text before it is the document's own, and its
+    // 附件说明 and 落款 go there.
+    let mut first_attachment = None;
     for block in &def.blocks {
+        if let Block::Attachment { label, at } = block {
+            numbering.reset();
+            first_attachment.get_or_insert(out.len());
+            // An attachment starts on a page of its own.
+            if !matches!(out.last(), None | Some(Content::PageBreak)) {
+                out.push(Content::PageBreak);
+            }
+            out.push(Content::Text {
+                role: Role::AttachmentHead,
+                text: label.clone(),
+                at: at.clone(),
+            });
+            continue;
+        }
         out.push(match block {
+            Block::Attachment { .. } => unreachable!("handled above"),
             Block::Title { text, at } => {
                 numbering.reset();
                 Content::Text {
@@ -165,67 +183,72 @@ fn content(
             }
         });
     }
-    furniture(def, doc, &mut out);
+    furniture(def, doc, &mut out, first_attachment);
     Ok(out)
 }
 
 /// The 主送机关 under the first title (or first of all without one), the 附件说明 and the 落款
-/// after the last block, when the definition gives them.
-fn furniture(def: &Definition, doc: &Document, out: &mut Vec<Content>) {
+/// after the document's text (before its first attachment), when the definition gives them.
+fn furniture(
+    def: &Definition,
+    doc: &Document,
+    out: &mut Vec<Content>,
+    first_attachment: Option<usize>,
+) {
     let m = &def.meta;
-    if let Some(to) = &m.to {
-        let names: Vec<&str> =
-            to.0.iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect();
-        if !names.is_empty() {
-            let mut text = names.join("，");
-            if !text.ends_with('：') && !text.ends_with(':') {
-                text.push('：');
-            }
-            let after_title = out
-                .iter()
-                .position(|c| {
-                    matches!(
-                        c,
-                        Content::Text {
-                            role: Role::Title,
-                            ..
-                        }
-                    )
-                })
-                .map_or(0, |i| i + 1);
-            out.insert(
-                after_title,
-                Content::Text {
-                    role: Role::Addressee,
-                    text,
-                    at: def.meta_at.clone(),
-                },
-            );
-        }
-    }
-    if let Some(list) = &m.attachments {
-        let names: Vec<String> = list
-            .0
-            .iter()
+    let names = |list: &Option<crate::model::definition::Recipients>| -> Vec<String> {
+        list.iter()
+            .flat_map(|l| l.0.iter())
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
-            .collect();
-        if !names.is_empty() {
-            out.push(Content::Attachments {
-                names,
-                at: def.meta_at.clone(),
-            });
-        }
+            .collect()
+    };
+    // The closing parts after the document's own text: before its attachments, if any.
+    let own_end = first_attachment.unwrap_or(out.len());
+    let mut closing = Vec::new();
+    let attachments = names(&m.attachments);
+    if !attachments.is_empty() {
+        closing.push(Content::AttachmentNote {
+            names: attachments,
+            at: def.meta_at.clone(),
+        });
     }
     if let Some(signature) = m.signature.as_ref().filter(|s| !s.trim().is_empty()) {
-        out.push(Content::Signature {
+        closing.push(Content::Signature {
             signature: signature.trim().to_string(),
             date: doc.meta.date_text.clone(),
             at: def.meta_at.clone(),
         });
+    }
+    out.splice(own_end..own_end, closing);
+
+    let to = names(&m.to);
+    if !to.is_empty() {
+        let mut text = to.join("，");
+        if !text.ends_with('：') && !text.ends_with(':') {
+            text.push('：');
+        }
+        // Under the document's first title (not an attachment's).
+        let after_title = out[..own_end]
+            .iter()
+            .position(|c| {
+                matches!(
+                    c,
+                    Content::Text {
+                        role: Role::Title,
+                        ..
+                    }
+                )
+            })
+            .map_or(0, |i| i + 1);
+        out.insert(
+            after_title,
+            Content::Text {
+                role: Role::Addressee,
+                text,
+                at: def.meta_at.clone(),
+            },
+        );
     }
 }
 

@@ -60,13 +60,27 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         },
     )?;
     let signature = signature(&role(&spec.signature), &mut styler, body_pitch)?;
-    let attachments_spec = role(&spec.attachments);
-    let mut attachments = styler.style("attachments", &attachments_spec, RoleDefaults::BODY)?;
-    if attachments_spec.space_before.is_none() {
+    let attachment_note_spec = role(&spec.attachment_note);
+    let mut attachment_note =
+        styler.style("attachment-note", &attachment_note_spec, RoleDefaults::BODY)?;
+    if attachment_note_spec.space_before.is_none() {
         // One blank line under the text (GB/T 9704 7.3.4).
-        attachments.space_before = body_pitch;
+        attachment_note.space_before = body_pitch;
     }
-    let attachments_label = attachments_spec
+    let attachment_spec = role(&spec.attachment);
+    let mut attachment = styler.style(
+        "attachment",
+        &attachment_spec,
+        RoleDefaults {
+            indent: 0.0,
+            ..RoleDefaults::HEADING
+        },
+    )?;
+    if attachment_spec.space_after.is_none() {
+        // The attachment's title on the third line (GB/T 9704 8).
+        attachment.space_after = body_pitch;
+    }
+    let attachment_note_label = attachment_note_spec
         .label
         .as_ref()
         .map_or_else(|| "附件：".to_string(), |l| l.get_ref().clone());
@@ -126,8 +140,9 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
         caption,
         addressee,
         signature,
-        attachments,
-        attachments_label,
+        attachment_note,
+        attachment_note_label,
+        attachment,
         header,
         footer,
         masthead,
@@ -156,7 +171,8 @@ fn role_in_use(role: &str, def: &Definition) -> bool {
         "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
         "addressee" => def.meta.to.is_some(),
         "signature" => def.meta.signature.is_some(),
-        "attachments" => def.meta.attachments.is_some(),
+        "attachment-note" => def.meta.attachments.is_some(),
+        "attachment" => any(&|b| matches!(b, Block::Attachment { .. })),
         _ => match role
             .strip_prefix("heading-")
             .and_then(|l| l.parse::<u8>().ok())
