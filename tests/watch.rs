@@ -1,8 +1,9 @@
-//! `jianbao watch`: re-renders when the definition, its layout or an image changes; keeps the
-//! last good PDF when the new version has an error, and says so.
+//! `jianbao watch`: re-renders when the definition, its layout, an image or a font changes; keeps
+//! the last good PDF when the new version has an error, and says so.
 
 mod support;
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Stdio};
@@ -56,6 +57,31 @@ fn png(shade: u8) -> Vec<u8> {
     out
 }
 
+/// Starts `jianbao watch DEF -o OUT` plus `extra` arguments; returns the process (killed when
+/// dropped) and its stderr, line by line.
+fn start_watch(def: &Path, out: &Path, extra: &[&OsStr]) -> (Running, mpsc::Receiver<String>) {
+    let child = jianbao()
+        .args(["watch", "--debounce", "100", "-o"])
+        .arg(out)
+        .args(extra)
+        .arg(def)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut running = Running(child);
+    let stderr = running.0.stderr.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (running, lines)
+}
+
 /// Replaces a file the way editors save: write a new file, rename it over the old one.
 fn save(path: &Path, bytes: &[u8]) {
     let tmp = path.with_extension("swp");
@@ -73,28 +99,12 @@ fn watch_rerenders_on_changes_and_keeps_the_last_good_pdf() {
     std::fs::write(&layout, "extends = \"newsletter\"\n").unwrap();
     std::fs::write(dir.join("photo.png"), png(40)).unwrap();
 
-    let child = jianbao()
-        .args(["watch", "--debounce", "100", "-o"])
-        .arg(&out)
-        .arg(&def)
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut running = Running(child);
-    let stderr = running.0.stderr.take().unwrap();
-    let (tx, lines) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let (_running, lines) = start_watch(&def, &out, &[]);
 
     wait_for(&lines, "wrote");
-    // The definition, its layout, the layout that one extends, the image.
-    wait_for(&lines, "watching 4 files");
+    // The definition, its layout, the layout that one extends, the image, and the three font
+    // files the fonts that layout names by family were found in.
+    wait_for(&lines, "watching 7 files");
     let first = std::fs::read(&out).unwrap();
 
     // A broken definition: the error is printed, the PDF stays as it was.
@@ -154,4 +164,55 @@ fn watch_rerenders_on_changes_and_keeps_the_last_good_pdf() {
         names,
         ["house.toml", "issue.pdf", "issue.toml", "photo.png"]
     );
+}
+
+#[test]
+fn watch_rerenders_when_a_font_found_by_name_changes() {
+    let dir = temp_dir("watch-font");
+    let fonts = dir.join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    let font = std::fs::read(root().join("fonts/FandolFang-Regular.otf")).unwrap();
+    std::fs::write(fonts.join("FandolFang-Regular.otf"), &font).unwrap();
+    let def = dir.join("issue.toml");
+    let layout = dir.join("house.toml");
+    let out = dir.join("issue.pdf");
+    std::fs::write(
+        &def,
+        "layout = \"house.toml\"\n\n[bulletin]\npublisher = \"中国质量协会宣传部\"\n\
+         date = 2020-03-10\n\n[[blocks]]\ntext = \"第一版。\"\n",
+    )
+    .unwrap();
+    // The body's font named by family, found in ./fonts (given with --font-dir, searched before
+    // the project's fonts/, which has a FandolFang too).
+    std::fs::write(
+        &layout,
+        "extends = \"newsletter\"\n[fonts]\nserif = [\"FandolFang\"]\n",
+    )
+    .unwrap();
+
+    let (_running, lines) = start_watch(&def, &out, &[OsStr::new("--font-dir"), fonts.as_os_str()]);
+    wait_for(&lines, "wrote");
+    wait_for(&lines, "watching");
+
+    // The font file is replaced (same bytes: only the re-render is checked).
+    save(&fonts.join("FandolFang-Regular.otf"), &font);
+    let said = wait_for(&lines, "wrote");
+    assert!(said.contains("changed: "), "{said}");
+    assert!(said.contains("FandolFang-Regular.otf"), "{said}");
+
+    // A font name found nowhere: the error, and the font directories are watched for it.
+    wait_for(&lines, "watching");
+    save(
+        &layout,
+        b"extends = \"newsletter\"\n[fonts]\nserif = [\"LocalFang\"]\n",
+    );
+    let said = wait_for(&lines, "kept the last good");
+    assert!(said.contains("font `LocalFang` not found"), "{said}");
+    let said = wait_for(&lines, "watching");
+    assert!(said.contains("font directories"), "{said}");
+
+    // Copying the font in (its file name is one of its names) is noticed.
+    save(&fonts.join("LocalFang.otf"), &font);
+    let said = wait_for(&lines, "wrote");
+    assert!(said.contains("LocalFang.otf"), "{said}");
 }

@@ -22,6 +22,7 @@ type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
 struct Entry {
     keys: Vec<String>,
     face: Arc<FontFace>,
+    path: PathBuf,
     regular: bool,
 }
 
@@ -41,13 +42,29 @@ impl FontCatalog {
         if path.is_absolute() {
             return self.open(path);
         }
+        self.lookup(name).map(|e| e.face.clone())
+    }
+
+    /// The file [`find`](Self::find) takes `name` from: `name` itself when it is an absolute
+    /// path (whether or not the file exists), else the file in the font directories that has
+    /// that name, if any.
+    pub fn file(&self, name: &str) -> Option<PathBuf> {
+        let path = Path::new(name);
+        if path.is_absolute() {
+            return Some(path.to_path_buf());
+        }
+        self.lookup(name).ok().map(|e| e.path.clone())
+    }
+
+    /// The entry a name means (a family name alone means its regular face).
+    fn lookup(&self, name: &str) -> Result<&Entry, String> {
         let key = normalize(name);
         let entries = self.entries();
         let mut matches: Vec<&Entry> = entries.iter().filter(|e| e.keys.contains(&key)).collect();
         // A family name alone means its regular face.
         matches.sort_by_key(|e| !e.regular);
         match matches.first() {
-            Some(e) => Ok(e.face.clone()),
+            Some(e) => Ok(e),
             None => {
                 let mut names: Vec<String> =
                     entries.iter().map(|e| e.face.full_name.clone()).collect();
@@ -96,14 +113,7 @@ impl FontCatalog {
                 };
                 let mut files: Vec<PathBuf> = read
                     .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.extension().is_some_and(|e| {
-                            matches!(
-                                e.to_string_lossy().to_ascii_lowercase().as_str(),
-                                "ttf" | "otf" | "ttc" | "otc"
-                            )
-                        })
-                    })
+                    .filter(|p| is_font_file(p))
                     .collect();
                 files.sort();
                 for path in files {
@@ -123,12 +133,23 @@ impl FontCatalog {
                         keys,
                         regular: matches!(style.as_str(), "regular" | "book" | "normal" | "roman"),
                         face,
+                        path,
                     });
                 }
             }
             entries
         })
     }
+}
+
+/// Whether `path` is named like a font file (what the font directories are scanned for).
+pub fn is_font_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        matches!(
+            e.to_string_lossy().to_ascii_lowercase().as_str(),
+            "ttf" | "otf" | "ttc" | "otc"
+        )
+    })
 }
 
 fn normalize(name: &str) -> String {
@@ -179,5 +200,21 @@ mod tests {
         assert!(faces.iter().all(|f| Arc::ptr_eq(f, &faces[0])));
         let err = catalog.open(Path::new("/nonexistent/x.ttf")).unwrap_err();
         assert!(err.contains("not found"), "{err}");
+    }
+
+    #[test]
+    fn names_tell_the_file_they_resolve_to() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let catalog = FontCatalog::new(vec![dir.clone()]);
+        for name in ["Noto Serif SC", "noto-serif-sc bold", "FandolKai-Regular"] {
+            let file = catalog.file(name).unwrap();
+            let face = catalog.find(name).unwrap();
+            assert!(Arc::ptr_eq(&face, &catalog.open(&file).unwrap()), "{name}");
+        }
+        assert_eq!(
+            catalog.file("Noto Serif SC"),
+            Some(dir.join("NotoSerifSC-Regular.ttf"))
+        );
+        assert_eq!(catalog.file("No Such Font"), None);
     }
 }

@@ -9,7 +9,7 @@ mod catalog;
 mod confine;
 mod output;
 
-pub use catalog::FontCatalog;
+pub use catalog::{is_font_file, FontCatalog};
 pub use confine::Confined;
 pub use output::write_atomically;
 

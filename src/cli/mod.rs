@@ -36,7 +36,7 @@ enum Command {
     New(new::NewArgs),
     /// Draw pages as PNG images (without a PDF viewer).
     Preview(preview::PreviewArgs),
-    /// Render, then render again whenever the definition, its layouts or images change.
+    /// Render, then render again whenever the definition, its layouts, images or fonts change.
     Watch(watch::WatchArgs),
     /// Render many bulletins in parallel; optionally merge them into one print file and print it.
     Batch(batch::BatchArgs),

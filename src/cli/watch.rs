@@ -1,14 +1,16 @@
-//! `jianbao watch`: render, then render again whenever the definition, its layouts or its images
-//! change, keeping the last good PDF when a new version has an error.
+//! `jianbao watch`: render, then render again whenever the definition, its layouts, images or
+//! fonts change, keeping the last good PDF when a new version has an error.
 //!
 //! What to watch is learnt from each render: every file the resolve stage asked the assets for
-//! (layouts along the `extends` chain, images, fonts given by path) plus the definition. The
-//! watches are on those files' directories, because editors save by writing a new file and
+//! (layouts along the `extends` chain, images, fonts given by path, and the files that fonts
+//! named by family or name were found in) plus the definition; files that failed to load are
+//! watched too, for their fix. A font name found nowhere makes the font directories watched for
+//! any font file. The watches are on directories, because editors save by writing a new file and
 //! renaming it over the old one, which a watch on the file itself would lose.
 
 use super::document::{print_warnings, read_definition, strict_error};
 use super::{PathArgs, RootArg, EXIT_INPUT};
-use crate::assets::{write_atomically, FsAssets};
+use crate::assets::{is_font_file, write_atomically, FontCatalog, FsAssets};
 use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::fonts::FontFace;
@@ -63,6 +65,8 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
     .map_err(|e| watch_error(&args.definition, &e))?;
     let mut watched_dirs: BTreeSet<PathBuf> = BTreeSet::new();
     let mut files: BTreeSet<PathBuf> = BTreeSet::new();
+    // Directories where any new or changed font file counts (a font name was not found).
+    let mut font_dirs: BTreeSet<PathBuf> = BTreeSet::new();
     loop {
         // A fresh asset cache each time: a changed image or font must be read again.
         let assets = FsAssets::new(args.paths.search_paths());
@@ -70,10 +74,12 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
         // Keep watching what the last renders used: a layout that fails to parse is still a
         // file to watch for its fix.
         files.insert(definition.clone());
-        files.extend(used.iter().map(|p| absolute(p)));
+        files.extend(used.files.iter().map(|p| absolute(p)));
+        font_dirs.extend(used.dirs.iter().filter(|d| d.is_dir()).map(|d| absolute(d)));
         let dirs: BTreeSet<PathBuf> = files
             .iter()
             .filter_map(|f| f.parent().map(Path::to_path_buf))
+            .chain(font_dirs.iter().cloned())
             .collect();
         for dir in dirs.difference(&watched_dirs) {
             watcher
@@ -82,29 +88,43 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
         }
         watched_dirs = dirs;
         eprintln!(
-            "watching {} file{} for changes (Ctrl-C stops)",
+            "watching {} file{}{} for changes (Ctrl-C stops)",
             files.len(),
-            if files.len() == 1 { "" } else { "s" }
+            if files.len() == 1 { "" } else { "s" },
+            match font_dirs.len() {
+                0 => String::new(),
+                1 => " and 1 font directory".to_string(),
+                n => format!(" and {n} font directories"),
+            }
         );
-        wait_for_change(&rx, &files, &output, Duration::from_millis(args.debounce))?;
+        wait_for_change(
+            &rx,
+            &files,
+            &font_dirs,
+            &output,
+            Duration::from_millis(args.debounce),
+        )?;
     }
 }
 
-/// Blocks until an event touches one of `files` (not the output), then waits `quiet` for the
-/// burst of events an editor's save makes to end.
+/// Blocks until an event touches one of `files` or a font file in one of `font_dirs` (not the
+/// output), then waits `quiet` for the burst of events an editor's save makes to end.
 fn wait_for_change(
     rx: &mpsc::Receiver<notify::Result<notify::Event>>,
     files: &BTreeSet<PathBuf>,
+    font_dirs: &BTreeSet<PathBuf>,
     output: &Path,
     quiet: Duration,
 ) -> Result<(), Error> {
     let output = absolute(output);
+    let watched = |path: &Path| {
+        let path = absolute(path);
+        path != output
+            && (files.contains(&path)
+                || (is_font_file(&path) && path.parent().is_some_and(|d| font_dirs.contains(d))))
+    };
     let relevant = |event: &notify::Event| {
-        !matches!(event.kind, EventKind::Access(_))
-            && event
-                .paths
-                .iter()
-                .any(|p| *p != output && files.contains(&absolute(p)))
+        !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|p| watched(p))
     };
     loop {
         let event = rx
@@ -121,14 +141,16 @@ fn wait_for_change(
     }
 }
 
-/// Renders once and reports; returns the files the render read.
-fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Vec<PathBuf> {
+/// Renders once and reports; returns what the render read.
+fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
     let recording = Recording::default();
     let result = (|| -> Result<usize, Error> {
         let source = read_definition(&args.definition)?;
         let confined = assets.confined(&args.root.for_definition(&args.definition))?;
         let seen = Seen {
             inner: &confined,
+            catalog: assets.catalog(),
+            font_dirs: &assets.paths().font_dirs,
             paths: &recording,
         };
         let rendered = crate::render(&source, &seen)?;
@@ -169,16 +191,27 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// What a render read: files, and directories in which any font file may be one it looked for.
+#[derive(Default)]
+struct Used {
+    files: Vec<PathBuf>,
+    dirs: Vec<PathBuf>,
+}
+
 /// The paths an [`Assets`] was asked for.
 #[derive(Default)]
-struct Recording(Mutex<Vec<PathBuf>>);
+struct Recording(Mutex<Used>);
 
 impl Recording {
     fn add(&self, path: PathBuf) {
-        self.0.lock().unwrap().push(path);
+        self.0.lock().unwrap().files.push(path);
     }
 
-    fn take(self) -> Vec<PathBuf> {
+    fn add_dirs(&self, dirs: &[PathBuf]) {
+        self.0.lock().unwrap().dirs.extend_from_slice(dirs);
+    }
+
+    fn take(self) -> Used {
         self.0.into_inner().unwrap()
     }
 }
@@ -186,6 +219,9 @@ impl Recording {
 /// Passes requests through to `inner` and records which files they are about.
 struct Seen<'a> {
     inner: &'a dyn Assets,
+    /// Where `inner` finds fonts by name.
+    catalog: &'a FontCatalog,
+    font_dirs: &'a [PathBuf],
     paths: &'a Recording,
 }
 
@@ -197,10 +233,18 @@ impl Assets for Seen<'_> {
     }
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+        let face = self.inner.font(name);
         if name.contains('/') || name.contains('\\') {
+            // Recorded even when it fails, like an image.
             self.paths.add(PathBuf::from(name));
+        } else if let Some(file) = self.catalog.file(name) {
+            self.paths.add(file);
+        } else {
+            // Found nowhere (or only in a file that does not load): a font file copied into a
+            // font directory may be it.
+            self.paths.add_dirs(self.font_dirs);
         }
-        self.inner.font(name)
+        face
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
