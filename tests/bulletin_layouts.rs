@@ -797,11 +797,11 @@ fn layout_mistakes_are_located_in_their_file() {
         ),
         (
             "extends = \"gongwen\"\n[grid]\ncharacters = 40\n",
-            "[grid] 40 characters a line leave",
+            "bad.toml:3:14: [grid] 40 characters a line leave",
         ),
         (
             "extends = \"jianbao\"\n[masthead]\ncopy-digits = 4000000000\n",
-            "bad.toml: [masthead] `copy-digits` must be 12 or fewer",
+            "bad.toml:3:15: [masthead] `copy-digits` must be 12 or fewer",
         ),
         (
             "extends = \"jianbao\"\n[end-block]\ncopies = \"共{n}份\"\n",

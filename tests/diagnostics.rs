@@ -96,3 +96,161 @@ fn exit_status_two_for_a_wrong_command_line() {
     let run = jianbao().arg("--help").output().unwrap();
     assert_eq!(run.status.code(), Some(0));
 }
+
+/// Renders a definition (`layout = LAYOUT`, then `extra` lines) next to the given layout files
+/// and returns the error printed; the render must fail with exit status 1 and write nothing.
+fn layout_error(name: &str, layout: &str, extra: &str, files: &[(&str, &str)]) -> String {
+    let dir = temp_dir(&format!("diag-style-{name}"));
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    let def = dir.join("issue.toml");
+    std::fs::write(
+        &def,
+        format!(
+            "layout = \"{layout}\"\n{extra}\n[bulletin]\npublisher = \"P\"\ndate = 2020-03-10\n\n[[blocks]]\ntext = \"正文。\"\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.join("out.pdf");
+    let run = render(&def, &out, &[]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(!out.exists());
+    err
+}
+
+/// The error's first line names `file:line:col` and says `message`; the source line follows
+/// with its number, then the label under the caret.
+fn assert_located(err: &str, at: &str, message: &str, source_line: &str, label: &str) {
+    let first = err.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with("error: ") && first.contains(&format!("{at}: {message}")),
+        "expected `{at}: {message}` in:\n{err}"
+    );
+    let line = at.rsplit(':').nth(1).unwrap();
+    assert!(
+        err.contains(&format!("{line} │ {source_line}")),
+        "no source line `{line} │ {source_line}` in:\n{err}"
+    );
+    assert!(err.contains(label), "no label `{label}` in:\n{err}");
+}
+
+#[test]
+fn a_missing_body_font_points_at_the_body_table_or_the_layout() {
+    let layout = "description = \"no fonts\"\n\n[body]\nsize = \"12pt\"\n";
+    let err = layout_error("no-font", "plain.toml", "", &[("plain.toml", layout)]);
+    assert_located(
+        &err,
+        "plain.toml:3:1",
+        "the layout sets no font for [body]",
+        "[body]",
+        "no `font` here",
+    );
+    // No file has a [body] table: the definition's `layout = …` is where to look.
+    let layout = "[page]\nsize = \"A4\"\n";
+    let err = layout_error("no-body", "bare.toml", "", &[("bare.toml", layout)]);
+    assert_located(
+        &err,
+        "issue.toml:1:10",
+        "the layout sets no font for [body]",
+        "layout = \"bare.toml\"",
+        "this layout",
+    );
+}
+
+#[test]
+fn a_bad_size_points_at_the_file_whose_value_won_the_merge() {
+    // Set in the base layout that the named layout extends.
+    let base = "extends = \"newsletter\"\n\n[heading-2]\nbold = true\nsize = \"0pt\"\n";
+    let child = "extends = \"base.toml\"\n\n[title]\nbold = true\n";
+    let files = [("base.toml", base), ("child.toml", child)];
+    let err = layout_error("size-base", "child.toml", "", &files);
+    assert_located(
+        &err,
+        "base.toml:5:8",
+        "[heading-2] size 0.00pt is not a usable type size",
+        "size = \"0pt\"",
+        "this size",
+    );
+    // The named layout's value wins over its base's.
+    let child = "extends = \"base.toml\"\n\n[heading-2]\nsize = \"900pt\"\n";
+    let files = [("base.toml", base), ("child.toml", child)];
+    let err = layout_error("size-child", "child.toml", "", &files);
+    assert_located(
+        &err,
+        "child.toml:4:8",
+        "[heading-2] size 900.00pt is not a usable type size",
+        "size = \"900pt\"",
+        "this size",
+    );
+    // A level without a size of its own takes [heading]'s.
+    let child = "extends = \"newsletter\"\n\n[heading]\nsize = \"600pt\"\n";
+    let err = layout_error("size-heading", "child.toml", "", &[("child.toml", child)]);
+    assert_located(
+        &err,
+        "child.toml:4:8",
+        "[heading-1] size 600.00pt is not a usable type size",
+        "size = \"600pt\"",
+        "this size",
+    );
+    // The definition's overrides win over every layout, dotted keys and all.
+    let err = layout_error(
+        "size-override",
+        "child.toml",
+        "\n[overrides]\nbody.size = \"0.5pt\"\n",
+        &files,
+    );
+    assert_located(
+        &err,
+        "issue.toml:4:13",
+        "[body] size 0.50pt is not a usable type size",
+        "body.size = \"0.5pt\"",
+        "this size",
+    );
+    // A role without a size is a multiple of the body's: the body's size is at fault.
+    let big = "[page]\nwidth = \"3000mm\"\nheight = \"3000mm\"\n\n[body]\nfont = [\"Noto Serif SC\"]\nsize = \"400pt\"\n";
+    let err = layout_error("size-inherited", "big.toml", "", &[("big.toml", big)]);
+    assert_located(
+        &err,
+        "big.toml:7:8",
+        "[title] size 550.00pt is not a usable type size",
+        "size = \"400pt\"",
+        "[title] is 1.375 times this",
+    );
+}
+
+#[test]
+fn page_and_grid_errors_point_into_the_layout() {
+    let wide = "extends = \"newsletter\"\n\n[page]\nleft = \"100mm\"\nright = \"100mm\"\n";
+    let err = layout_error("margins", "wide.toml", "", &[("wide.toml", wide)]);
+    assert_located(
+        &err,
+        "wide.toml:3:1",
+        "the page's margins leave a text block of 10×230 mm, too small for the body text",
+        "[page]",
+        "this page leaves a 10×230 mm text block",
+    );
+    let grid = "extends = \"gongwen\"\n\n[grid]\ncharacters = 60\n";
+    let err = layout_error("grid", "grid.toml", "", &[("grid.toml", grid)]);
+    assert_located(
+        &err,
+        "grid.toml:4:14",
+        "[grid] 60 characters a line leave",
+        "characters = 60",
+        "too many for the text width",
+    );
+    let err = layout_error(
+        "copy-digits",
+        "jianbao",
+        "\n[overrides.masthead]\ncopy-digits = 13\n",
+        &[],
+    );
+    assert_located(
+        &err,
+        "issue.toml:4:15",
+        "[masthead] `copy-digits` must be 12 or fewer",
+        "copy-digits = 13",
+        "at most 12",
+    );
+}

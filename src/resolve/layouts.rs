@@ -10,8 +10,65 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+/// A place in a file: its source and a byte span.
+pub type Place = (Source, Range<usize>);
+
+/// The merged layout, and the files it was merged from.
+///
+/// After the merge a value no longer says which file it came from (its span is only a byte
+/// range), so an error found later asks [`Layout::locate`] for the file that sets the value: the
+/// first, in the order values win, whose text has it.
+pub struct Layout {
+    pub spec: LayoutSpec,
+    /// The files in the order their values win, each with the table its keys are under: the
+    /// definition (`overrides`), the layout it names, what that extends, and so on to the root.
+    files: Vec<(Source, &'static [&'static str])>,
+    /// The definition's `layout = "…"`, for what no file sets.
+    named: Place,
+}
+
+impl Layout {
+    /// Where the value at `path` (`["heading-2", "size"]`, `["page"]`) that won the merge is
+    /// written: its value, or for a table its header (or its key, when it is only implied by
+    /// dotted keys).
+    pub fn locate(&self, path: &[&str]) -> Option<Place> {
+        self.files.iter().find_map(|(source, prefix)| {
+            let full: Vec<&str> = prefix.iter().chain(path).copied().collect();
+            span_of(&source.text, &full).map(|span| (source.clone(), span))
+        })
+    }
+
+    /// Like [`Layout::locate`] for a key of a role's style (`key` `None`: the role's table);
+    /// a heading level also looks in `[heading]`, which every level takes what it lacks from.
+    pub fn locate_role(&self, role: &str, key: Option<&str>) -> Option<Place> {
+        let mut tables = vec![role];
+        if role.starts_with("heading-") {
+            tables.push("heading");
+        }
+        tables.into_iter().find_map(|table| {
+            let path: Vec<&str> = table.split('.').chain(key).collect();
+            self.locate(&path)
+        })
+    }
+
+    /// The definition's `layout = "…"`: where to point when no file has what is missing.
+    pub fn named(&self) -> Place {
+        self.named.clone()
+    }
+}
+
+/// The span of the value (or table) at `path` in a TOML text, if the text has it.
+fn span_of(text: &str, path: &[&str]) -> Option<Range<usize>> {
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let mut item = doc.as_item();
+    for key in path {
+        item = item.as_table_like()?.get(key)?;
+    }
+    item.span()
+}
+
 /// The definition's layout with everything it extends and the definition's overrides merged.
-pub fn load(def: &Definition, assets: &dyn Assets) -> Result<LayoutSpec> {
+pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
     // Read the chain from the named layout up to its root ancestor.
     let mut chain: Vec<(Source, LayoutSpec)> = Vec::new();
     let mut visited: Vec<PathBuf> = Vec::new();
@@ -57,6 +114,9 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<LayoutSpec> {
     }
 
     // Check each file against what its ancestors define, root first, then merge.
+    let mut files: Vec<(Source, &'static [&'static str])> =
+        vec![(def.source.clone(), &["overrides"])];
+    files.extend(chain.iter().map(|(source, _)| (source.clone(), &[][..])));
     let mut merged = LayoutSpec::default();
     let mut chains: BTreeSet<String> = BTreeSet::new();
     for (source, mut spec) in chain.into_iter().rev() {
@@ -75,7 +135,11 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<LayoutSpec> {
         check(&mut overrides, &def.source, &mut chains, assets)?;
         merged = overrides.merge(merged);
     }
-    Ok(merged)
+    Ok(Layout {
+        spec: merged,
+        files,
+        named: (def.source.clone(), def.layout.span()),
+    })
 }
 
 /// Checks one file's fonts and templates; records the font chains it defines. Font names that
@@ -119,11 +183,16 @@ fn check(
     }
     if let Some(m) = &spec.masthead {
         if m.copy_digits.is_some_and(|d| d > 12) {
-            return Err(Error::new(
+            let error = Error::new(
                 ErrorKind::Invalid,
                 "[masthead] `copy-digits` must be 12 or fewer (GB/T 9704 uses 6)",
-            )
-            .with_path(&source.path));
+            );
+            let span = span_of(&source.text, &["masthead", "copy-digits"])
+                .or_else(|| span_of(&source.text, &["overrides", "masthead", "copy-digits"]));
+            return Err(match span {
+                Some(span) => error.at(source, span).label("at most 12"),
+                None => error.with_path(&source.path),
+            });
         }
         for (template, fields) in [
             (&m.issue_format, &["issue", "code", "year"][..]),
@@ -416,4 +485,55 @@ fn check_fields(template: &Spanned<String>, fields: &[&str], source: &Source) ->
         rest = &after[close + 1..];
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A layout whose files are a definition, a layout and its base, nothing merged.
+    fn layout(def: &str, named: &str, base: &str) -> Layout {
+        let def = Source::new("issue.toml", def);
+        Layout {
+            spec: LayoutSpec::default(),
+            files: vec![
+                (def.clone(), &["overrides"]),
+                (Source::new("named.toml", named), &[]),
+                (Source::new("base.toml", base), &[]),
+            ],
+            named: (def, 9..21),
+        }
+    }
+
+    fn at(place: Option<Place>) -> Option<(String, String)> {
+        place.map(|(source, span)| {
+            let (line, col) = source.line_col(span.start);
+            (
+                format!("{}:{line}:{col}", source.path.display()),
+                source.text[span].to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn the_first_file_that_sets_a_value_is_where_it_is() {
+        let l = layout(
+            "layout = \"named.toml\"\n[overrides]\nbody.size = \"1pt\"\n",
+            "[heading]\nsize = \"2pt\"\n",
+            "[body]\nsize = \"3pt\"\nfont = \"serif\"\n[heading-2]\nsize = \"4pt\"\n[masthead.name]\nsize = \"5pt\"\n",
+        );
+        let found = |path: &[&str]| at(l.locate(path));
+        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(found(&["body", "size"]), s("issue.toml:3:13", "\"1pt\""));
+        assert_eq!(found(&["body", "font"]), s("base.toml:3:8", "\"serif\""));
+        assert_eq!(found(&["body"]), s("issue.toml:3:1", "body"));
+        assert_eq!(found(&["heading-2"]), s("base.toml:4:1", "[heading-2]"));
+        assert_eq!(found(&["title"]), None);
+        // A level's own value wins over [heading]'s, wherever each is set.
+        let role = |r: &str, k: &str| at(l.locate_role(r, Some(k)));
+        assert_eq!(role("heading-2", "size"), s("base.toml:5:8", "\"4pt\""));
+        assert_eq!(role("heading-3", "size"), s("named.toml:2:8", "\"2pt\""));
+        assert_eq!(role("masthead.name", "size"), s("base.toml:7:8", "\"5pt\""));
+        assert_eq!(at(Some(l.named())), s("issue.toml:1:10", "\"named.toml\""));
+    }
 }

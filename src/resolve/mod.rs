@@ -41,9 +41,9 @@ pub trait Assets: Sync {
 
 /// Resolves a parsed definition.
 pub fn resolve(def: &Definition, assets: &dyn Assets) -> Result<Document> {
-    let spec = layouts::load(def, assets)?;
-    let mut doc = styles::build(def, &spec, assets)?;
-    doc.blocks = content(def, &spec, &mut doc, assets)?;
+    let layout = layouts::load(def, assets)?;
+    let mut doc = styles::build(def, &layout, assets)?;
+    doc.blocks = content(def, &layout.spec, &mut doc, assets)?;
     Ok(doc)
 }
 

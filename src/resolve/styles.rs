@@ -5,6 +5,7 @@
 //! them; a role that sets `size` but not `line-pitch` keeps the body's ratio of pitch to size.
 
 use super::document::*;
+use super::layouts::{Layout, Place};
 use super::Assets;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::{FontChain, FontSet};
@@ -17,19 +18,23 @@ use crate::text::TextSettings;
 use crate::units::{Length, Pt};
 
 /// Builds the document's frame (everything but its content blocks).
-pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result<Document> {
+pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<Document> {
+    let spec = &layout.spec;
     let page = geometry(spec);
     let body_spec = spec.body.clone().unwrap_or_default();
     let body_size = body_spec.size.map_or(Pt(12.0), |s| s.0.resolve(Pt(12.0)));
-    let grid = grid(def, spec, &page, body_size)?;
+    // Before the grid, whose checks measure against the body size.
+    check_size(layout, "body", true, body_size, 1.0)?;
+    let grid = grid(layout, &page, body_size)?;
     let body_pitch = match grid.and_then(|g| g.line_pitch) {
         Some(pitch) => pitch,
         None => body_spec
             .line_pitch
             .map_or(body_size * 1.5, |p| p.0.resolve(body_size)),
     };
+    let own_pitch = body_spec.line_pitch.is_some();
     let mut styler = Styler {
-        spec,
+        layout,
         assets,
         body: body_spec,
         body_size,
@@ -88,16 +93,35 @@ pub fn build(def: &Definition, spec: &LayoutSpec, assets: &dyn Assets) -> Result
     let footer = running("footer", spec.footer.as_ref(), &mut styler)?;
 
     let meta = metadata(def, spec);
-    if page.text_width().0 < body_size.0 * 4.0 || page.text_height().0 < body_pitch.0 * 3.0 {
-        return Err(Error::new(
+    let narrow = page.text_width().0 < body_size.0 * 4.0;
+    if narrow || page.text_height().0 < body_pitch.0 * 3.0 {
+        let block = format!(
+            "{:.0}×{:.0} mm",
+            page.text_width().to_mm(),
+            page.text_height().to_mm()
+        );
+        let error = Error::new(
             ErrorKind::Invalid,
-            format!(
-                "the page's margins leave a text block of {:.0}×{:.0} mm, too small for the body text",
-                page.text_width().to_mm(),
-                page.text_height().to_mm()
-            ),
+            format!("the page's margins leave a text block of {block}, too small for the body text"),
         )
-        .with_path(&def.source.path));
+        .help(format!(
+            "the body text is {body_size} on a {body_pitch} line pitch; the text block must hold 4 characters a line and 3 lines"
+        ));
+        // A text block that would hold 12-point text is the body's fault, not the page's.
+        let fits_12pt = page.text_width().0 >= 48.0 && page.text_height().0 >= 54.0;
+        let body_key = if narrow || !own_pitch {
+            "size"
+        } else {
+            "line-pitch"
+        };
+        let (place, label) = match layout.locate(&["page"]).filter(|_| !fits_12pt) {
+            Some(page) => (Some(page), format!("this page leaves a {block} text block")),
+            None => (
+                layout.locate(&["body", body_key]),
+                format!("too large for a {block} text block"),
+            ),
+        };
+        return Err(place_or_layout(error, place, label, layout));
     }
     let masthead = super::bulletin::masthead(def, spec, &meta, &mut styler)?;
     let end_block = super::bulletin::end_block(def, spec, &meta, &mut styler)?;
@@ -201,22 +225,30 @@ pub fn heading_levels(spec: &LayoutSpec) -> [StyleSpec; 4] {
 }
 
 /// The grid's pitches from the text block, checked against the body size.
-fn grid(
-    def: &Definition,
-    spec: &LayoutSpec,
-    page: &PageGeometry,
-    body_size: Pt,
-) -> Result<Option<Grid>> {
-    let Some(g) = &spec.grid else { return Ok(None) };
-    let invalid =
-        |msg: String| Err(Error::new(ErrorKind::Invalid, msg).with_path(&def.source.path));
+fn grid(layout: &Layout, page: &PageGeometry, body_size: Pt) -> Result<Option<Grid>> {
+    let Some(g) = &layout.spec.grid else {
+        return Ok(None);
+    };
+    let invalid = |msg: String, key: &str, label: String| {
+        let error = Error::new(ErrorKind::Invalid, msg);
+        Err(place_or_layout(
+            error,
+            layout.locate(&["grid", key]),
+            label,
+            layout,
+        ))
+    };
     let char_pitch = match g.characters.as_ref().map(|n| *n.get_ref()) {
         Some(n) => {
             let pitch = page.text_width() / n as f64;
             if pitch.0 < body_size.0 * 0.9 {
-                return invalid(format!(
-                    "[grid] {n} characters a line leave {pitch} a character, too little for the body's {body_size} type"
-                ));
+                return invalid(
+                    format!(
+                        "[grid] {n} characters a line leave {pitch} a character, too little for the body's {body_size} type"
+                    ),
+                    "characters",
+                    "too many for the text width".to_string(),
+                );
             }
             Some(pitch)
         }
@@ -226,9 +258,13 @@ fn grid(
         Some(n) => {
             let pitch = page.text_height() / n as f64;
             if pitch.0 < body_size.0 {
-                return invalid(format!(
-                    "[grid] {n} lines a page leave {pitch} a line, less than the body's {body_size} type"
-                ));
+                return invalid(
+                    format!(
+                        "[grid] {n} lines a page leave {pitch} a line, less than the body's {body_size} type"
+                    ),
+                    "lines",
+                    "too many for the text height".to_string(),
+                );
             }
             Some(pitch)
         }
@@ -292,7 +328,7 @@ impl RoleDefaults {
 /// What resolving a style needs besides the role's own values: the body's values (which roles
 /// inherit), the grid, the fonts opened so far, and notes for verbose output.
 pub struct Styler<'a> {
-    spec: &'a LayoutSpec,
+    layout: &'a Layout,
     assets: &'a dyn Assets,
     body: StyleSpec,
     body_size: Pt,
@@ -310,12 +346,7 @@ impl Styler<'_> {
             Some(s) => s.0.resolve(self.body_size),
             None => self.body_size * d.size,
         };
-        if !(1.0..=500.0).contains(&size.0) {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                format!("[{role}] size {size} is not a usable type size"),
-            ));
-        }
+        check_size(self.layout, role, own.size.is_some(), size, d.size)?;
         // Text at the body size is set on the grid, when there is one.
         let on_grid = self
             .grid
@@ -332,20 +363,13 @@ impl Styler<'_> {
             .as_ref()
             .or(self.body.font.as_ref())
             .map(|f| f.get_ref().clone())
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Invalid,
-                    format!(
-                        "the layout sets no font for [{role}] (and none for [body] to inherit)"
-                    ),
-                )
-            })?;
+            .ok_or_else(|| self.no_font(role))?;
         let latin = own
             .latin_font
             .as_ref()
             .or(self.body.latin_font.as_ref())
             .map(|l| l.get_ref().clone());
-        let chain = self.chain(&font, latin.as_ref())?;
+        let chain = self.chain(role, "font", &font, latin.as_ref())?;
         let len = |l: Option<crate::model::LengthValue>, default: Length| {
             l.map_or(default, |v| v.0).resolve(size)
         };
@@ -367,20 +391,62 @@ impl Styler<'_> {
         })
     }
 
-    /// Opens the faces a font reference names.
-    fn chain(&mut self, font: &FontRef, latin: Option<&FontRef>) -> Result<FontChain> {
-        let faces = font_names(font, self.spec)
+    /// The error for a role that has no font, neither its own nor the body's: at the role's
+    /// table (or the body's) in the file that would take a `font`.
+    fn no_font(&self, role: &str) -> Error {
+        let error = Error::new(
+            ErrorKind::Invalid,
+            match role {
+                "body" => "the layout sets no font for [body]".to_string(),
+                _ => format!("the layout sets no font for [{role}] (and none for [body] to inherit)"),
+            },
+        )
+        .help("give [body] a `font`: a chain from [fonts] (`font = \"serif\"`) or a list of font names");
+        let place = self
+            .layout
+            .locate_role(role, None)
+            .or_else(|| self.layout.locate(&["body"]));
+        place_or_layout(error, place, "no `font` here".to_string(), self.layout)
+    }
+
+    /// Opens the faces a font reference names (`key` of `role`, or the body's when the role has
+    /// none) and the Latin font.
+    fn chain(
+        &mut self,
+        role: &str,
+        key: &str,
+        font: &FontRef,
+        latin: Option<&FontRef>,
+    ) -> Result<FontChain> {
+        let faces = font_names(font, &self.layout.spec)
             .iter()
             .map(|n| open(n, self.assets).map(|f| self.fonts.add(f)))
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| self.font_error(e, role, key))?;
         let latin = match latin {
-            Some(l) => match font_names(l, self.spec).first() {
-                Some(n) => Some(self.fonts.add(open(n, self.assets)?)),
+            Some(l) => match font_names(l, &self.layout.spec).first() {
+                Some(n) => {
+                    let face =
+                        open(n, self.assets).map_err(|e| self.font_error(e, role, "latin-font"))?;
+                    Some(self.fonts.add(face))
+                }
                 None => None,
             },
             None => None,
         };
         Ok(FontChain { faces, latin })
+    }
+
+    /// A font that does not open, pointed at where the role's font is named.
+    fn font_error(&self, error: Error, role: &str, key: &str) -> Error {
+        if error.location.is_some() {
+            return error;
+        }
+        let place = self
+            .layout
+            .locate_role(role, Some(key))
+            .or_else(|| self.layout.locate(&["body", key]));
+        place_or_layout(error, place, "this font".to_string(), self.layout)
     }
 
     /// The stroke that makes text bold when the style asks for bold and its face has none: a
@@ -413,7 +479,7 @@ impl Styler<'_> {
             return Ok(None);
         }
         let chain = match &spec.label_font {
-            Some(font) => self.chain(font.get_ref(), None)?,
+            Some(font) => self.chain("note", "label-font", font.get_ref(), None)?,
             None => note.chain.clone(),
         };
         let embolden = self.embolden(
@@ -431,6 +497,43 @@ impl Styler<'_> {
 
     pub fn body_size(&self) -> Pt {
         self.body_size
+    }
+}
+
+/// A type size must be between 1 and 500 points. `own`: the role sets its size (otherwise it is
+/// `factor` times the body's).
+fn check_size(layout: &Layout, role: &str, own: bool, size: Pt, factor: f64) -> Result<()> {
+    if (1.0..=500.0).contains(&size.0) {
+        return Ok(());
+    }
+    let error = Error::new(
+        ErrorKind::Invalid,
+        format!("[{role}] size {size} is not a usable type size"),
+    )
+    .help("a type size is between 1pt and 500pt");
+    let (place, label) = if own {
+        (
+            layout.locate_role(role, Some("size")),
+            "this size".to_string(),
+        )
+    } else {
+        (
+            layout.locate(&["body", "size"]),
+            format!("[{role}] is {factor} times this"),
+        )
+    };
+    Err(place_or_layout(error, place, label, layout))
+}
+
+/// Points an error at `place` with `label`, or, when no file of the layout has the place, at
+/// the definition's `layout = "…"`.
+fn place_or_layout(error: Error, place: Option<Place>, label: String, layout: &Layout) -> Error {
+    match place {
+        Some((source, span)) => error.at(&source, span).label(label),
+        None => {
+            let (source, span) = layout.named();
+            error.at(&source, span).label("this layout")
+        }
     }
 }
 
