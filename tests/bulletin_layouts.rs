@@ -6,6 +6,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use support::find_line as find;
 use support::pdf_inspect::{inspect, Color, Glyph, PageInfo, PdfInfo, TextLine};
 use support::*;
 
@@ -49,16 +50,6 @@ fn is_red(c: &Color) -> bool {
         }
         _ => false,
     }
-}
-
-fn find<'a>(lines: &'a [TextLine], start: &str) -> &'a TextLine {
-    lines
-        .iter()
-        .find(|l| squeeze(&l.text()).starts_with(start))
-        .unwrap_or_else(|| {
-            let all: Vec<String> = lines.iter().map(TextLine::text).collect();
-            panic!("no line starts with `{start}`: {all:#?}")
-        })
 }
 
 // ---------------------------------------------------------------- 简报

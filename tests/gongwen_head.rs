@@ -6,6 +6,7 @@ mod support;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use support::find_line as find;
 use support::pdf_inspect::{inspect, Color, PageInfo, PdfInfo, TextLine};
 use support::*;
 
@@ -32,16 +33,6 @@ fn sample() -> &'static PdfInfo {
 
 fn is_red(c: &Color) -> bool {
     matches!(*c, Color::Rgb(r, g, b) if r > 0.7 && g < 0.2 && b < 0.3)
-}
-
-fn find<'a>(lines: &'a [TextLine], start: &str) -> &'a TextLine {
-    lines
-        .iter()
-        .find(|l| squeeze(&l.text()).starts_with(start))
-        .unwrap_or_else(|| {
-            let all: Vec<String> = lines.iter().map(TextLine::text).collect();
-            panic!("no line starts with `{start}`: {all:#?}")
-        })
 }
 
 fn centre(l: &TextLine) -> f64 {
@@ -266,15 +257,12 @@ fn an_attachment_starts_a_page_after_the_signature_and_before_the_banji() {
 
 #[test]
 fn an_attachment_without_a_label_is_located() {
-    let dir = temp_dir("gongwen-attachment-empty");
-    let def = dir.join("bad.toml");
-    std::fs::write(
-        &def,
+    let (run, out) = render_text(
+        "gongwen-attachment-empty",
+        "bad",
         "layout = \"gongwen\"\n[bulletin]\npublisher = \"P\"\ndate = 2021-03-05\n[[blocks]]\ntext = \"正文。\"\n[[blocks]]\nattachment = \" \"\n",
-    )
-    .unwrap();
-    let out = dir.join("bad.pdf");
-    let run = render(&def, &out, &[]);
+        &[],
+    );
     assert_eq!(run.status.code(), Some(1));
     let err = stderr(&run);
     assert!(
@@ -296,11 +284,12 @@ fn full_page_definition(signature: &str) -> String {
 
 #[test]
 fn signature_never_stands_alone_at_the_head_of_a_page() {
-    let dir = temp_dir("gongwen-signature-keep");
-    let def = dir.join("full.toml");
-    std::fs::write(&def, full_page_definition("某某单位")).unwrap();
-    let out = dir.join("full.pdf");
-    let run = render(&def, &out, &["-q"]);
+    let (run, out) = render_text(
+        "gongwen-signature-keep",
+        "full",
+        &full_page_definition("某某单位"),
+        &["-q"],
+    );
     assert!(run.status.success(), "{}", stderr(&run));
     let info = inspect(&std::fs::read(&out).unwrap());
     assert_eq!(info.pages.len(), 2);
@@ -323,28 +312,24 @@ fn signature_never_stands_alone_at_the_head_of_a_page() {
 
 #[test]
 fn a_signature_wider_than_the_block_is_a_warning() {
-    let dir = temp_dir("gongwen-signature-wide");
-    let def = dir.join("wide.toml");
-    std::fs::write(&def, full_page_definition(&"很长的机关名称".repeat(6))).unwrap();
-    let run = render(&def, &dir.join("wide.pdf"), &[]);
+    let text = full_page_definition(&"很长的机关名称".repeat(6));
+    let (run, _) = render_text("gongwen-signature-wide", "wide", &text, &[]);
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
         stderr(&run).contains("more than the text block"),
         "{}",
         stderr(&run)
     );
-    let run = render(&def, &dir.join("strict.pdf"), &["--strict"]);
+    let (run, out) = render_text("gongwen-signature-strict", "wide", &text, &["--strict"]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
-    assert!(!dir.join("strict.pdf").exists());
+    assert!(!out.exists());
 }
 
 #[test]
 fn without_a_name_the_gongwen_layout_has_no_masthead() {
-    let dir = temp_dir("gongwen-no-head");
-    let def = dir.join("plain.toml");
-    std::fs::write(&def, full_page_definition("某某单位")).unwrap();
-    let out = dir.join("plain.pdf");
-    assert!(render(&def, &out, &["-q"]).status.success());
+    let text = full_page_definition("某某单位");
+    let (run, out) = render_text("gongwen-no-head", "plain", &text, &["-q"]);
+    assert!(run.status.success());
     let info = inspect(&std::fs::read(&out).unwrap());
     let first = &info.pages[0].lines()[0];
     assert!(first.text().starts_with('质'), "{}", first.text());

@@ -49,3 +49,24 @@ pub fn stderr(out: &Output) -> String {
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// Writes `text` as `NAME.toml` in a fresh directory `dir` and renders it to `NAME.pdf` there
+/// with `extra` arguments; returns the run and the PDF's path (which may not exist).
+pub fn render_text(dir: &str, name: &str, text: &str, extra: &[&str]) -> (Output, PathBuf) {
+    let dir = temp_dir(dir);
+    let def = dir.join(format!("{name}.toml"));
+    std::fs::write(&def, text).unwrap();
+    let out = dir.join(format!("{name}.pdf"));
+    (render(&def, &out, extra), out)
+}
+
+/// The first line of `lines` whose text (whitespace removed) starts with `start`.
+pub fn find_line<'a>(lines: &'a [pdf_inspect::TextLine], start: &str) -> &'a pdf_inspect::TextLine {
+    lines
+        .iter()
+        .find(|l| squeeze(&l.text()).starts_with(start))
+        .unwrap_or_else(|| {
+            let all: Vec<String> = lines.iter().map(pdf_inspect::TextLine::text).collect();
+            panic!("no line starts with `{start}`: {all:#?}")
+        })
+}
