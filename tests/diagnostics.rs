@@ -254,3 +254,39 @@ fn page_and_grid_errors_point_into_the_layout() {
         "at most 12",
     );
 }
+
+#[test]
+fn a_key_in_the_wrong_table_of_the_overrides_is_located_dotted_or_inline() {
+    for (name, overrides, at, source) in [
+        (
+            "dotted",
+            "body.distance = \"3pt\"",
+            "dotted.toml:8:6:",
+            "body.distance",
+        ),
+        (
+            "inline",
+            "body = { size = \"12pt\", first-page = true }",
+            "inline.toml:8:25:",
+            "first-page = true",
+        ),
+        (
+            "table",
+            "[overrides.body]\ninset = \"1字\"",
+            "table.toml:9:1:",
+            "inset",
+        ),
+    ] {
+        let text = format!("{HEAD}\n[overrides]\n{overrides}\n\n[[blocks]]\ntext = \"正文。\"\n");
+        let (run, out) = render_text(&format!("diag-overrides-{name}"), name, &text, &[]);
+        assert_eq!(run.status.code(), Some(1));
+        let err = stderr(&run);
+        let first = err.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(at) && first.contains("only applies to"),
+            "{name}: {err}"
+        );
+        assert!(err.contains(source), "{name}: {err}");
+        assert!(!out.exists());
+    }
+}

@@ -369,7 +369,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         match span.or_else(|| key_span(&source.text, role, key)) {
             Some(span) => error
                 .at(source, span)
-                .label(format!("only for {}", owners.join(" and "))),
+                .label(format!("only for {}", and_list(&owners))),
             None => error.with_path(&source.path),
         }
     };
@@ -444,27 +444,19 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
     Ok(())
 }
 
-/// Where `key = …` is written in the `[table]` (or `[overrides.table]`) section of a TOML text,
-/// for values whose type does not keep a span.
+/// Where `key = …` is written in the `[table]` (or `[overrides.table]`, also as dotted keys or
+/// an inline table) of a TOML text, for values whose type does not keep a span: the key itself.
 fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
-    let mut offset = 0;
-    let mut inside = false;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            let name = trimmed.trim_matches(|c| c == '[' || c == ']').trim();
-            inside = name == table || name == format!("overrides.{table}");
-        } else if inside {
-            let lead = line.len() - line.trim_start().len();
-            if let Some(rest) = line.trim_start().strip_prefix(key) {
-                if rest.trim_start().starts_with('=') {
-                    return Some(offset + lead..offset + lead + key.len());
-                }
-            }
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let tables: Vec<&str> = table.split('.').collect();
+    [&[][..], &["overrides"][..]].iter().find_map(|prefix| {
+        let mut item = doc.as_item();
+        for name in prefix.iter().chain(&tables) {
+            item = item.as_table_like()?.get(name)?;
         }
-        offset += line.len();
-    }
-    None
+        let (k, v) = item.as_table_like()?.get_key_value(key)?;
+        k.span().or_else(|| v.span())
+    })
 }
 
 /// Every `{name}` in a template must be one of `fields`.
