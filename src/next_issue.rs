@@ -105,6 +105,7 @@ fn skeleton(prev: &[Block]) -> String {
     let note = had(|b| matches!(b, Block::Note { .. }));
     let heading = had(|b| matches!(b, Block::Heading { .. }));
     let figure = had(|b| matches!(b, Block::Figure(_)));
+    let attachment = had(|b| matches!(b, Block::Attachment { .. }));
     let mut s = String::from(
         "\n# ── 本期正文 ──────────────────────────────────────────────\n\
          # 把（）中的文字换成本期的文章。每篇文章以 title 开始；有几篇文章，就把下面的块复制几份。\n\
@@ -133,6 +134,13 @@ fn skeleton(prev: &[Block]) -> String {
         s.push_str(
             "\n# 图片：PNG 或 JPEG，路径相对于本文件；caption 是图注。\n\
              # [[blocks]]\n# figure = \"images/photo.jpg\"\n# caption = \"（图片说明）\"\n",
+        );
+    }
+    if attachment {
+        s.push_str(
+            "\n# 附件：另起一页；没有附件就删去以下各块（附件说明写在 [bulletin] 的 attachments 中）。\n\
+             [[blocks]]\nattachment = \"附件1\"\n\n[[blocks]]\ntitle = \"（附件标题）\"\n\n\
+             [[blocks]]\ntext = \"\"\"\n（附件正文。）\n\"\"\"\n",
         );
     }
     s

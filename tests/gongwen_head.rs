@@ -359,8 +359,12 @@ fn next_document_keeps_head_addressee_and_signature() {
         assert!(text.contains(kept), "lost `{kept}`: {text}");
     }
     assert!(text.contains("issue = 13"), "{text}");
+    // The skeleton has an attachment, as the previous document had.
+    assert!(text.contains("attachment = \"附件1\""), "{text}");
     assert!(
-        !text.contains("urgency") && !text.contains("copy-number") && !text.contains("attachments"),
+        !["urgency", "copy-number", "attachments"]
+            .iter()
+            .any(|key| text.lines().any(|l| l.starts_with(&format!("{key} =")))),
         "per-document keys left: {text}"
     );
     let pdf: PathBuf = dir.join("next.pdf");
