@@ -62,10 +62,11 @@ gw=samples/gongwen-2020-07.toml
 gw_head=$(grep -n '^\[\[blocks\]\]' "$gw" | head -1 | cut -d: -f1)
 { sed -n "1,$((gw_head - 1))p" "$gw"
   for _ in $(seq 30); do sed -n "${gw_head},\$p" "$gw"; done; } > "$tmp/gongwen-long.toml"
-for name in jianbao gongwen gongwen-long; do
+for name in jianbao gongwen gongwen-wenjian gongwen-long; do
   case $name in
     jianbao) file=samples/zhixie-jianbao-2020-06.toml ;;
     gongwen) file=$gw ;;
+    gongwen-wenjian) file=samples/gongwen-wenjian-2020-08.toml ;;
     gongwen-long) file=$tmp/gongwen-long.toml ;;
   esac
   for _ in $(seq "$runs"); do run_once "$file" >> "$tmp/$name.txt"; done
