@@ -10,23 +10,6 @@ use std::process::Output;
 use support::pdf_inspect::{inspect_file, PdfInfo};
 use support::*;
 
-/// A small definition: a title and one paragraph per page, `pages` pages (page breaks between).
-fn definition(title: &str, pages: usize, extra_meta: &str) -> String {
-    let mut text = format!(
-        "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"测试编印单位\"\ndate = 2024-05-01\n{extra_meta}\n[[blocks]]\ntitle = \"{title}\"\n"
-    );
-    for p in 0..pages {
-        if p > 0 {
-            text.push_str("\n[[blocks]]\npage-break = true\n");
-        }
-        text.push_str(&format!(
-            "\n[[blocks]]\ntext = \"{title}第{}页。质量管理协会向会员单位发出倡议，切实提高政治站位。\"\n",
-            p + 1
-        ));
-    }
-    text
-}
-
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
@@ -76,8 +59,11 @@ fn page_texts(info: &PdfInfo) -> Vec<String> {
 fn a_directory_renders_recursively_and_a_bad_definition_fails_alone() {
     let dir = temp_dir("batch-dir");
     let input = dir.join("issues");
-    write(&input.join("a.toml"), &definition("甲期简报", 1, ""));
-    write(&input.join("2024/b.toml"), &definition("乙期简报", 2, ""));
+    write(&input.join("a.toml"), &paged_definition("甲期简报", 1, ""));
+    write(
+        &input.join("2024/b.toml"),
+        &paged_definition("乙期简报", 2, ""),
+    );
     // A layout next to the definitions: skipped as input, used by c.toml.
     write(
         &input.join("layouts/house.toml"),
@@ -85,7 +71,7 @@ fn a_directory_renders_recursively_and_a_bad_definition_fails_alone() {
     );
     write(
         &input.join("c.toml"),
-        &definition("丙期简报", 1, "").replace("\"newsletter\"", "\"house\""),
+        &paged_definition("丙期简报", 1, "").replace("\"newsletter\"", "\"house\""),
     );
     // A syntax error, and a missing image.
     write(
@@ -96,7 +82,7 @@ fn a_directory_renders_recursively_and_a_bad_definition_fails_alone() {
         &input.join("2024/no-image.toml"),
         &format!(
             "{}\n[[blocks]]\nfigure = \"missing.png\"\n",
-            definition("丁期简报", 1, "")
+            paged_definition("丁期简报", 1, "")
         ),
     );
     write(&input.join("notes.txt"), "not a definition");
@@ -137,7 +123,7 @@ fn a_directory_renders_recursively_and_a_bad_definition_fails_alone() {
 fn render_and_batch_write_the_same_pdf() {
     let dir = temp_dir("batch-same");
     let def = dir.join("a.toml");
-    write(&def, &definition("同一路径", 2, ""));
+    write(&def, &paged_definition("同一路径", 2, ""));
     let single = dir.join("single.pdf");
     assert!(render(&def, &single, &["-q"]).status.success());
     let run = batch(&[s(&def), "-o", s(&dir.join("out")), "-q"]);
@@ -152,10 +138,10 @@ fn render_and_batch_write_the_same_pdf() {
 #[test]
 fn strict_fails_a_bulletin_with_warnings_only() {
     let dir = temp_dir("batch-strict");
-    write(&dir.join("in/ok.toml"), &definition("正常", 1, ""));
+    write(&dir.join("in/ok.toml"), &paged_definition("正常", 1, ""));
     write(
         &dir.join("in/warn.toml"),
-        &definition("私用\u{E000}字", 1, ""),
+        &paged_definition("私用\u{E000}字", 1, ""),
     );
     let out = dir.join("out");
     let run = batch(&[s(&dir.join("in")), "-o", s(&out), "--strict"]);
@@ -172,10 +158,13 @@ fn strict_fails_a_bulletin_with_warnings_only() {
 #[test]
 fn patterns_named_files_and_collisions() {
     let dir = temp_dir("batch-glob");
-    write(&dir.join("in/2024/01.toml"), &definition("一月", 1, ""));
+    write(
+        &dir.join("in/2024/01.toml"),
+        &paged_definition("一月", 1, ""),
+    );
     write(
         &dir.join("in/2025/01.toml"),
-        &definition("二五年一月", 1, ""),
+        &paged_definition("二五年一月", 1, ""),
     );
     write(&dir.join("in/layouts/x.toml"), "[page]\nsize = \"A5\"\n");
     let out = dir.join("out");
@@ -192,17 +181,11 @@ fn patterns_named_files_and_collisions() {
         "-o",
         s(&out2),
     ]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(
-        stderr(&run).contains("would both be written to 01.pdf"),
-        "{}",
-        stderr(&run)
-    );
+    assert_fails(&run, 1, "would both be written to 01.pdf");
     assert!(!out2.exists());
 
     let run = batch(&[&format!("{}/nothing/*.toml", s(&dir)), "-o", s(&out2)]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(stderr(&run).contains("no file matches"), "{}", stderr(&run));
+    assert_fails(&run, 1, "no file matches");
 }
 
 #[test]
@@ -211,10 +194,10 @@ fn merged_print_file_with_copies_and_duplex() {
     // x: 3 pages, 共印 2 份 in its definition; y: 2 pages; z: 1 page, copies from the manifest.
     write(
         &dir.join("x.toml"),
-        &definition("甲种简报", 3, "copies = 2"),
+        &paged_definition("甲种简报", 3, "copies = 2"),
     );
-    write(&dir.join("y.toml"), &definition("乙种简报", 2, ""));
-    write(&dir.join("z.toml"), &definition("丙种简报", 1, ""));
+    write(&dir.join("y.toml"), &paged_definition("乙种简报", 2, ""));
+    write(&dir.join("z.toml"), &paged_definition("丙种简报", 1, ""));
     // The manifest's order, not the names', is the print order.
     write(
         &dir.join("run.toml"),
@@ -316,7 +299,7 @@ fn merged_print_file_with_copies_and_duplex() {
 #[test]
 fn no_print_file_when_a_bulletin_fails() {
     let dir = temp_dir("batch-merge-fail");
-    write(&dir.join("in/a.toml"), &definition("甲", 1, ""));
+    write(&dir.join("in/a.toml"), &paged_definition("甲", 1, ""));
     write(
         &dir.join("in/b.toml"),
         "layout = \"newsletter\"\n[bulletin]\n",
@@ -329,12 +312,7 @@ fn no_print_file_when_a_bulletin_fails() {
         "--merge",
         s(&print),
     ]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(
-        stderr(&run).contains("print.pdf not written"),
-        "{}",
-        stderr(&run)
-    );
+    assert_fails(&run, 1, "print.pdf not written");
     assert!(!print.exists());
     assert_eq!(files(&dir.join("out")), ["a.pdf"]);
 }
@@ -342,8 +320,11 @@ fn no_print_file_when_a_bulletin_fails() {
 #[test]
 fn a_saved_manifest_repeats_the_run_exactly() {
     let dir = temp_dir("batch-save");
-    write(&dir.join("in/b.toml"), &definition("乙", 1, "copies = 3"));
-    write(&dir.join("in/sub/a.toml"), &definition("甲", 2, ""));
+    write(
+        &dir.join("in/b.toml"),
+        &paged_definition("乙", 1, "copies = 3"),
+    );
+    write(&dir.join("in/sub/a.toml"), &paged_definition("甲", 2, ""));
     // Same file name (it is the print file's title), different directories.
     let first = dir.join("1/print.pdf");
     std::fs::create_dir_all(first.parent().unwrap()).unwrap();
@@ -392,7 +373,7 @@ fn shards_together_render_every_input_exactly_once() {
         let name = format!("b{i}.toml");
         write(
             &dir.join("in").join(&name),
-            &definition(&format!("第{i}期"), 1, ""),
+            &paged_definition(&format!("第{i}期"), 1, ""),
         );
         names.push(dir.join("in").join(name));
     }
@@ -463,18 +444,13 @@ fn shards_together_render_every_input_exactly_once() {
     assert_eq!(list("auto", &slurm), fixed);
     // Without an index, a clear usage error.
     let run = batch(&[s(&dir.join("in")), "-o", "out", "--shard", "auto"]);
-    assert_eq!(run.status.code(), Some(2));
-    assert!(
-        stderr(&run).contains("JOB_COMPLETION_INDEX"),
-        "{}",
-        stderr(&run)
-    );
+    assert_fails(&run, 2, "JOB_COMPLETION_INDEX");
 }
 
 #[test]
 fn usage_errors() {
     let dir = temp_dir("batch-usage");
-    write(&dir.join("a.toml"), &definition("甲", 1, ""));
+    write(&dir.join("a.toml"), &paged_definition("甲", 1, ""));
     let a = s(&dir.join("a.toml")).to_string();
     for args in [
         vec![a.as_str(), "-o", "out", "--duplex"],
@@ -497,8 +473,7 @@ fn usage_errors() {
     }
     // A path right after the optional `--print` value is not taken for a queue.
     let run = batch(&[&a, "-o", "out", "--merge", "p.pdf", "--print", &a]);
-    assert_eq!(run.status.code(), Some(2));
-    assert!(stderr(&run).contains("--print=QUEUE"), "{}", stderr(&run));
+    assert_fails(&run, 2, "--print=QUEUE");
 }
 
 #[test]
@@ -516,7 +491,7 @@ fn a_progress_bar_on_a_terminal() {
     for i in 0..3 {
         write(
             &dir.join(format!("in/{i}.toml")),
-            &definition("进度", 1, ""),
+            &paged_definition("进度", 1, ""),
         );
     }
     let command = format!(
@@ -545,7 +520,7 @@ fn a_progress_bar_on_a_terminal() {
 #[test]
 fn printing_without_cups_is_a_clear_error() {
     let dir = temp_dir("batch-nocups");
-    write(&dir.join("a.toml"), &definition("甲", 1, ""));
+    write(&dir.join("a.toml"), &paged_definition("甲", 1, ""));
     let print = dir.join("print.pdf");
     // No `lp` on the PATH.
     let empty: PathBuf = dir.join("no-bin");
@@ -574,7 +549,7 @@ fn ctrl_c_lets_the_pdfs_being_written_finish() {
     for i in 0..40 {
         write(
             &dir.join(format!("in/{i:02}.toml")),
-            &definition("中断", 1, ""),
+            &paged_definition("中断", 1, ""),
         );
     }
     let out = dir.join("out");

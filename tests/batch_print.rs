@@ -25,20 +25,20 @@ fn printer_ready() -> bool {
         && Path::new(PRINTED).is_dir()
 }
 
-fn definition(title: &str, pages: usize) -> String {
-    let mut text = format!(
-        "layout = \"newsletter\"\n[bulletin]\npublisher = \"测试编印单位\"\ndate = 2024-05-01\n[[blocks]]\ntitle = \"{title}\"\n"
-    );
-    for p in 0..pages {
-        if p > 0 {
-            text.push_str("[[blocks]]\npage-break = true\n");
-        }
-        text.push_str(&format!(
-            "[[blocks]]\ntext = \"{title}第{}页正文。\"\n",
-            p + 1
-        ));
-    }
-    text
+/// `jianbao batch a.toml -o out --merge print.pdf --print QUEUE` for a one-page bulletin in a
+/// fresh directory `dir`.
+fn print_one(dir: &str, queue: &str) -> Command {
+    let dir = temp_dir(dir);
+    std::fs::write(dir.join("a.toml"), paged_definition("甲期", 1, "")).unwrap();
+    let mut cmd = jianbao();
+    cmd.arg("batch")
+        .arg(dir.join("a.toml"))
+        .arg("-o")
+        .arg(dir.join("out"))
+        .arg("--merge")
+        .arg(dir.join("print.pdf"))
+        .args(["--print", queue]);
+    cmd
 }
 
 /// The file cups-pdf wrote for job `id` (`…-job_N.pdf`), once it is complete.
@@ -81,8 +81,8 @@ fn the_merged_pdf_reaches_a_cups_printer() {
         return;
     }
     let dir = temp_dir("batch-print");
-    std::fs::write(dir.join("a.toml"), definition("甲期", 1)).unwrap();
-    std::fs::write(dir.join("b.toml"), definition("乙期", 2)).unwrap();
+    std::fs::write(dir.join("a.toml"), paged_definition("甲期", 1, "")).unwrap();
+    std::fs::write(dir.join("b.toml"), paged_definition("乙期", 2, "")).unwrap();
     let print = dir.join("print.pdf");
     let run = jianbao()
         .args(["batch", dir.to_str().unwrap(), "-o"])
@@ -121,14 +121,7 @@ fn an_unknown_queue_is_a_clear_error() {
         eprintln!("skipped: no CUPS test printer `{QUEUE}`");
         return;
     }
-    let dir = temp_dir("batch-print-unknown");
-    std::fs::write(dir.join("a.toml"), definition("甲期", 1)).unwrap();
-    let run = jianbao()
-        .args(["batch", dir.join("a.toml").to_str().unwrap(), "-o"])
-        .arg(dir.join("out"))
-        .arg("--merge")
-        .arg(dir.join("print.pdf"))
-        .args(["--print", "no-such-queue-here"])
+    let run = print_one("batch-print-unknown", "no-such-queue-here")
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(1));
@@ -145,15 +138,11 @@ fn an_unreachable_scheduler_is_a_clear_error() {
         eprintln!("skipped: `lp` (cups-client) is not installed");
         return;
     }
-    let dir = temp_dir("batch-print-down");
-    std::fs::write(dir.join("a.toml"), definition("甲期", 1)).unwrap();
-    let run = jianbao()
-        .args(["batch", dir.join("a.toml").to_str().unwrap(), "-o"])
-        .arg(dir.join("out"))
-        .arg("--merge")
-        .arg(dir.join("print.pdf"))
-        .args(["--print", QUEUE])
-        .env("CUPS_SERVER", dir.join("no-cupsd.sock"))
+    let run = print_one("batch-print-down", QUEUE)
+        .env(
+            "CUPS_SERVER",
+            temp_dir("batch-print-down-socket").join("no-cupsd.sock"),
+        )
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(1));

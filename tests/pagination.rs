@@ -148,9 +148,9 @@ fn figure(path: &str, caption: &str) -> String {
     format!("[[blocks]]\nfigure = \"{path}\"\ncaption = \"{caption}\"\n")
 }
 
-#[test]
-fn a_figure_that_does_not_fit_floats_and_text_fills_the_gap() {
-    let case = Case::new("float");
+/// Seven lines of filler, a figure too tall for the rest of page 1, then a paragraph 丙.
+fn tall_figure_after_seven_lines(name: &str, overrides: &str) -> PdfInfo {
+    let case = Case::new(name);
     case.image("tall.png", 400, 300);
     let blocks = format!(
         "{}{}{}",
@@ -158,7 +158,12 @@ fn a_figure_that_does_not_fit_floats_and_text_fills_the_gap() {
         figure("tall.png", "高图"),
         paragraph("丙", 2)
     );
-    let (info, _) = case.render("", &blocks);
+    case.render(overrides, &blocks).0
+}
+
+#[test]
+fn a_figure_that_does_not_fit_floats_and_text_fills_the_gap() {
+    let info = tall_figure_after_seven_lines("float", "");
     // The paragraph after the figure is on page 1, below the filler; the figure tops page 2.
     assert!(
         text_lines(&info, 0).iter().any(|l| l.starts_with('丙')),
@@ -185,15 +190,7 @@ fn a_figure_that_does_not_fit_floats_and_text_fills_the_gap() {
 
 #[test]
 fn a_figure_placed_here_leaves_the_gap() {
-    let case = Case::new("here");
-    case.image("tall.png", 400, 300);
-    let blocks = format!(
-        "{}{}{}",
-        filler(7),
-        figure("tall.png", "高图"),
-        paragraph("丙", 2)
-    );
-    let (info, _) = case.render("[overrides.figure]\nplacement = \"here\"", &blocks);
+    let info = tall_figure_after_seven_lines("here", "[overrides.figure]\nplacement = \"here\"");
     assert!(!text_lines(&info, 0).iter().any(|l| l.starts_with('丙')));
     let page2 = text_lines(&info, 1);
     assert_eq!(page2[0], "图1高图", "{page2:?}");

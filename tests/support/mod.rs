@@ -70,3 +70,28 @@ pub fn find_line<'a>(lines: &'a [pdf_inspect::TextLine], start: &str) -> &'a pdf
             panic!("no line starts with `{start}`: {all:#?}")
         })
 }
+
+/// A small newsletter definition: a title and one paragraph per page, `pages` pages with page
+/// breaks between, `extra_meta` lines added to `[bulletin]`.
+pub fn paged_definition(title: &str, pages: usize, extra_meta: &str) -> String {
+    let mut text = format!(
+        "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"测试编印单位\"\ndate = 2024-05-01\n{extra_meta}\n[[blocks]]\ntitle = \"{title}\"\n"
+    );
+    for p in 0..pages {
+        if p > 0 {
+            text.push_str("\n[[blocks]]\npage-break = true\n");
+        }
+        text.push_str(&format!(
+            "\n[[blocks]]\ntext = \"{title}第{}页。质量管理协会向会员单位发出倡议，切实提高政治站位。\"\n",
+            p + 1
+        ));
+    }
+    text
+}
+
+/// The run exited with `code` and its stderr says `message`.
+pub fn assert_fails(run: &Output, code: i32, message: &str) {
+    let err = stderr(run);
+    assert_eq!(run.status.code(), Some(code), "{err}");
+    assert!(err.contains(message), "`{message}` not in: {err}");
+}
