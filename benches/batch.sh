@@ -16,11 +16,8 @@ set -euo pipefail
 export LC_ALL=C.UTF-8
 runs=${1:-5}
 count=${2:-100}
-cd "$(dirname "$0")/.."
-cargo build --release -q
-bin=$PWD/target/release/jianbao
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
+bench_setup
 mkdir -p "$tmp/in"
 cp -r samples/cqa-2020-03-10 "$tmp/in/"
 seed=samples/cqa-2020-03-10.toml
@@ -38,7 +35,6 @@ for i in $(seq 1 "$count"); do
     { print }' "$seed" > "$tmp/in/$(printf 'bulletin-%03d.toml' "$i")"
 done
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 now() { date +%s.%N; }
 
 # a) sequential renders: wall time of the whole loop, CPU time (user + system) of all renders;

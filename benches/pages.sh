@@ -8,11 +8,8 @@
 # Needs /usr/bin/time (Debian package `time`) and bc.
 set -euo pipefail
 runs=${1:-3}
-cd "$(dirname "$0")/.."
-cargo build --release -q
-bin=$PWD/target/release/jianbao
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
+bench_setup
 cp -r samples/cqa-2020-03-10 "$tmp/"
 seed=samples/cqa-2020-03-10.toml
 head_lines=$(grep -n '^\[\[blocks\]\]' "$seed" | head -1 | cut -d: -f1)
@@ -22,16 +19,8 @@ head_lines=$(grep -n '^\[\[blocks\]\]' "$seed" | head -1 | cut -d: -f1)
 { sed -n "1,$((head_lines - 1))p" "$seed"
   for _ in $(seq 2000); do sed -n "${head_lines},\$p" "$seed" | sed 's/^label = .*//; s/{ref:[^}]*}/1/g'; done; } > "$tmp/full.toml"
 measure() { # name file
-  local times=() rss=0 kb start end
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
-    kb=$( { /usr/bin/time -f '%M' "$bin" render "$2" -o "$tmp/out.pdf" -q; } 2>&1 >/dev/null | tail -1)
-    end=$(date +%s%N)
-    times+=("$(echo "($end - $start) / 1000000000" | bc -l)")
-    (( kb > rss )) && rss=$kb
-  done
-  local median pages
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  local median rss pages
+  read -r median rss < <(median_wall_and_rss "$bin" render "$2" -o "$tmp/out.pdf" -q)
   pages=$(pdfinfo "$tmp/out.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   printf '%-26s %6s pages  median %7.2f s  peak RSS %7.1f MB  (%s runs)\n' "$1" "${pages:-?}" "$median" "$(echo "$rss / 1024" | bc -l)" "$runs"
 }

@@ -8,25 +8,14 @@
 # Needs /usr/bin/time (Debian package `time`) and bc.
 set -euo pipefail
 runs=${1:-11}
-cd "$(dirname "$0")/.."
-cargo build --release -q
-bin=target/release/jianbao
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
+bench_setup
 seed=samples/cqa-2020-03-10.toml
 declare -A medians
 measure() { # name, then the command's arguments
   local name=$1; shift
-  local times=() rss=0 kb start end
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
-    kb=$( { /usr/bin/time -f '%M' "$bin" "$@" -q; } 2>&1 >/dev/null | tail -1)
-    end=$(date +%s%N)
-    times+=("$(echo "($end - $start) / 1000000000" | bc -l)")
-    (( kb > rss )) && rss=$kb
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  local median rss
+  read -r median rss < <(median_wall_and_rss "$bin" "$@" -q)
   medians[$name]=$median
   printf '%-26s median %6.3f s  peak RSS %6.1f MB  (%.1f× render)  (%s runs)\n' "$name" "$median" \
     "$(echo "$rss / 1024" | bc -l)" "$(echo "$median / ${medians[render]:-$median}" | bc -l)" "$runs"

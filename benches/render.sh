@@ -11,11 +11,8 @@
 # Needs /usr/bin/time (Debian package `time`).
 set -euo pipefail
 runs=${1:-11}
-cd "$(dirname "$0")/.."
-cargo build --release -q
-bin=target/release/jianbao
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
+bench_setup
 cp -r samples/cqa-2020-03-10 "$tmp/"
 seed=samples/cqa-2020-03-10.toml
 cp "$seed" "$tmp/seed.toml"
@@ -37,7 +34,6 @@ run_once() { # file
   kb=$( { /usr/bin/time -f '%M' "$bin" render "$1" -o "$tmp/out.pdf" -q; } 2>&1 | tail -1)
   echo "$wall $(echo "$user + $sys" | bc -l) $kb"
 }
-median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 pages() { pdfinfo "$tmp/out.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
 report() { # name results-file
   printf '%-22s %4s pages  median %6.3f s wall  %6.3f s CPU  peak RSS %6.1f MB  (%s runs)\n' \
