@@ -2,7 +2,6 @@
 //! avoidance. On the project's FandolFang, 16 pt in cells of 15.79 pt.
 
 use super::*;
-use crate::assets::FontCatalog;
 use crate::fonts::FontSet;
 use crate::model::layout::Punctuation;
 use std::sync::OnceLock;
@@ -13,16 +12,7 @@ const PITCH: Pt = Pt(156.0 * 72.0 / 25.4 / 28.0);
 
 fn fonts() -> &'static (FontSet, FontChain) {
     static FONTS: OnceLock<(FontSet, FontChain)> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let catalog = FontCatalog::new(vec![concat!(env!("CARGO_MANIFEST_DIR"), "/fonts").into()]);
-        let mut set = FontSet::default();
-        let fang = set.add(catalog.find("FandolFang").unwrap());
-        let chain = FontChain {
-            faces: vec![fang],
-            latin: None,
-        };
-        (set, chain)
-    })
+    FONTS.get_or_init(|| super::tests::project_font("FandolFang"))
 }
 
 fn grid() -> TextSettings {

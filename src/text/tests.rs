@@ -7,20 +7,21 @@ use std::sync::OnceLock;
 
 const SIZE: Pt = Pt(10.0);
 
+/// A font set holding one of the project's fonts (from fonts/), and a chain of just that font.
+pub(super) fn project_font(name: &str) -> (FontSet, FontChain) {
+    let catalog = FontCatalog::new(vec![concat!(env!("CARGO_MANIFEST_DIR"), "/fonts").into()]);
+    let mut set = FontSet::default();
+    let face = set.add(catalog.find(name).unwrap());
+    let chain = FontChain {
+        faces: vec![face],
+        latin: None,
+    };
+    (set, chain)
+}
+
 fn fonts() -> &'static (FontSet, FontChain) {
     static FONTS: OnceLock<(FontSet, FontChain)> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let catalog = FontCatalog::new(vec![concat!(env!("CARGO_MANIFEST_DIR"), "/fonts").into()]);
-        let mut set = FontSet::default();
-        let serif = set.add(catalog.find("Noto Serif SC").unwrap());
-        (
-            set,
-            FontChain {
-                faces: vec![serif],
-                latin: None,
-            },
-        )
-    })
+    FONTS.get_or_init(|| project_font("Noto Serif SC"))
 }
 
 fn set_with(text: &str, chars: f64, indent: f64, settings: &TextSettings) -> ParagraphLayout {
