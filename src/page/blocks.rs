@@ -1,8 +1,7 @@
 //! Blocks into pieces of known size: a text block becomes its set lines, a figure its scaled
 //! image and caption lines.
 
-use super::missing::MissingChars;
-use super::TextRun;
+use super::{Report, TextRun};
 use crate::error::Warning;
 use crate::resolve::{Content, Document, Role, Style};
 use crate::text::{self, Line, LineEnd};
@@ -27,6 +26,21 @@ pub struct TextPiece {
     pub space_after: Pt,
 }
 
+impl TextPiece {
+    /// A block's set lines in `style`'s pitch and spacing.
+    pub fn new(block: usize, role: Role, style: &Style, lines: Vec<SetLine>) -> TextPiece {
+        TextPiece {
+            block,
+            role,
+            lines,
+            pitch: style.line_pitch,
+            size: style.size,
+            space_before: style.space_before,
+            space_after: style.space_after,
+        }
+    }
+}
+
 pub struct FigurePiece {
     pub block: usize,
     pub image: usize,
@@ -40,10 +54,8 @@ pub struct FigurePiece {
 /// `baseline` relative to the top of the line's slot.
 pub struct SetLine {
     pub run: TextRun,
-    /// The part of the run drawn in a face of its own (an editor's note's label), if any.
-    pub label: Option<TextRun>,
-    /// Runs of their own on the line's baseline, `x` from the text block's left edge (the
-    /// 附件说明's label and number).
+    /// Runs of their own on the line's baseline, `x` from the text block's left edge: an
+    /// editor's note's label in its own face, the 附件说明's label and number.
     pub extra: Vec<TextRun>,
     pub text: String,
     pub end: LineEnd,
@@ -54,11 +66,21 @@ pub struct SetLine {
     pub hang: Pt,
 }
 
-/// What the engine has to tell the user about the blocks it set.
-#[derive(Default)]
-pub struct Report {
-    pub warnings: Vec<Warning>,
-    pub missing: MissingChars,
+impl SetLine {
+    /// A line not set by the paragraph engine (the 落款, the 附件说明): nothing stretched.
+    pub fn fixed(run: TextRun, text: String, width: Pt, measure: Pt, extra: Vec<TextRun>) -> Self {
+        SetLine {
+            run,
+            extra,
+            text,
+            end: LineEnd::Paragraph,
+            ratio: 0.0,
+            width,
+            measure,
+            max_gap: Pt::ZERO,
+            hang: Pt::ZERO,
+        }
+    }
 }
 
 pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
@@ -80,7 +102,8 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     Role::AttachmentNote => "attachment note",
                     Role::AttachmentHead => "attachment label",
                 };
-                // A title breaks where its author broke it, and wraps within each part.
+                // Line breaks written in the text are kept (only a title keeps them from the
+                // definition: the author breaks a long title by meaning); each part wraps.
                 let mut lines: Vec<SetLine> = text
                     .split('\n')
                     .flat_map(|part| set_text(doc, style, part, width, at, what, report))
@@ -90,15 +113,7 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                         split_label(doc, label, first);
                     }
                 }
-                Piece::Text(TextPiece {
-                    block: i,
-                    role: *role,
-                    lines,
-                    pitch: style.line_pitch,
-                    size: style.size,
-                    space_before: style.space_before,
-                    space_after: style.space_after,
-                })
+                Piece::Text(TextPiece::new(i, *role, style, lines))
             }
             Content::Figure {
                 image,
@@ -188,7 +203,7 @@ fn set_text(
     );
     report
         .missing
-        .record(doc, &laid.missing, tried(doc, style), Some(at), what);
+        .record(doc, &laid.missing, style, Some(at), what);
     for word in &laid.broken_words {
         report.warnings.push(
             Warning::new(
@@ -227,7 +242,6 @@ fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure
             text: text.clone(),
             embolden: style.embolden,
         },
-        label: None,
         extra: Vec::new(),
     }
 }
@@ -261,7 +275,7 @@ fn split_label(doc: &Document, label: &crate::resolve::NoteLabel, line: &mut Set
             g.glyph = r.glyph;
         }
     }
-    line.label = Some(TextRun {
+    line.extra.push(TextRun {
         glyphs,
         embolden: label.embolden,
         ..run.clone()
@@ -279,17 +293,6 @@ pub fn baseline_in_slot(doc: &Document, style: &Style) -> Pt {
         0.88
     };
     (style.line_pitch - style.size) / 2.0 + style.size * ratio
-}
-
-/// PostScript names of the fonts a style tries for a character, in order.
-pub fn tried(doc: &Document, style: &Style) -> Vec<String> {
-    style
-        .chain
-        .latin
-        .iter()
-        .chain(style.chain.faces.iter())
-        .map(|&f| doc.fonts.get(f).postscript_name.clone())
-        .collect()
 }
 
 /// Where a word is written in a block's source span (its first few characters, since the word

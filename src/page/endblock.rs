@@ -6,10 +6,9 @@
 //! a slot line has text on the left and/or right (`共印 N 份`, the imprint).
 
 use super::blocks::baseline_in_slot;
-use super::blocks::Report;
 use super::oneline::{self, aligned_x};
+use super::Report;
 use super::{Item, Page, TextRun};
-use crate::error::Warning;
 use crate::model::layout::Align;
 use crate::resolve::{Document, EndBlock, EndLine};
 use crate::units::Pt;
@@ -32,14 +31,14 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
         });
     }
     if room.0 < 0.0 {
-        report.warnings.push(Warning::new(
+        report.warn(
+            doc,
             format!(
                 "the end block is {:.0} mm tall, taller than the text block ({:.0} mm)",
                 height.to_mm(),
                 g.text_height().to_mm()
             ),
-            doc.source.path.display().to_string(),
-        ));
+        );
     }
     // Its top, so that the last rule's lower edge is the text block's lower edge.
     let top = g.top + room.max(Pt::ZERO);
@@ -103,24 +102,16 @@ fn build(doc: &Document, e: &EndBlock, report: &mut Report) -> (Vec<Item>, Pt) {
                     else {
                         continue;
                     };
-                    let after = e.inset + label_run.full_width;
-                    items.push(Item::Text(TextRun {
-                        x: e.inset,
-                        baseline: y + baseline,
-                        ..label_run.run
-                    }));
+                    let after = e.inset + label_run.label_width(doc, style);
+                    items.push(Item::Text(label_run.at(e.inset, y + baseline)));
                     let measure = (width - after - e.inset).max(style.size * 2.0);
                     let lines =
                         oneline::lines(doc, style, text, measure, style.align, "end block", report);
+                    let text: std::sync::Arc<str> = text.as_str().into();
                     for line in lines {
                         let x = after + line.x;
-                        if let Some(set) = oneline::one(doc, style, text, line, Pt::ZERO) {
-                            items.push(Item::Text(TextRun {
-                                x,
-                                baseline: y + baseline,
-                                ..set.run
-                            }));
-                        }
+                        let set = oneline::one(style, &text, line, Pt::ZERO);
+                        items.push(Item::Text(set.at(x, y + baseline)));
                         y += style.line_pitch;
                     }
                 }
@@ -130,11 +121,8 @@ fn build(doc: &Document, e: &EndBlock, report: &mut Report) -> (Vec<Item>, Pt) {
                         if let Some(set) =
                             oneline::set(doc, style, text, Pt::ZERO, "end block", report)
                         {
-                            items.push(Item::Text(TextRun {
-                                x: aligned_x(align, set.width, width, e.inset),
-                                baseline: y + baseline,
-                                ..set.run
-                            }));
+                            let x = aligned_x(align, set.width, width, e.inset);
+                            items.push(Item::Text(set.at(x, y + baseline)));
                         }
                     }
                     y += style.line_pitch;

@@ -51,20 +51,11 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
             Piece::Text(t) => {
                 // A heading keeps with the lines that the orphan rule lets start a page's foot.
                 let least = (doc.orphans as usize).max(2);
-                let keep = match t.role {
-                    Role::Title | Role::Heading(_) | Role::Addressee | Role::AttachmentHead => {
-                        match pieces.peek() {
-                            Some(Piece::Text(next)) => {
-                                next.space_before + next.pitch * next.lines.len().min(least) as f64
-                            }
-                            _ => Pt::ZERO,
-                        }
+                let keep = match pieces.peek() {
+                    Some(Piece::Text(next)) if t.role.keeps_with_next() => {
+                        next.space_before + next.pitch * next.lines.len().min(least) as f64
                     }
-                    Role::Body
-                    | Role::Note
-                    | Role::Caption
-                    | Role::Signature
-                    | Role::AttachmentNote => Pt::ZERO,
+                    _ => Pt::ZERO,
                 };
                 // The 落款 never stands alone at the head of a page: the text before it keeps
                 // its last lines with it.
@@ -243,28 +234,14 @@ impl Flow<'_> {
 
     /// How many of a block's `remaining` lines to put in the `fit` lines left on this page.
     fn split(&self, role: Role, placed: usize, remaining: usize, fit: usize) -> usize {
-        let (orphans, widows) = (self.doc.orphans as usize, self.doc.widows as usize);
-        let mut take = fit;
-        if matches!(
-            role,
-            Role::Title
-                | Role::Heading(_)
-                | Role::Addressee
-                | Role::Signature
-                | Role::AttachmentNote
-                | Role::AttachmentHead
-        ) {
-            // A title, heading, addressee or signature breaks across pages only when it cannot
-            // fit on one.
-            take = if self.at_top() { fit } else { 0 };
+        let mut take = if role.splits() {
+            self.widows_and_orphans(placed, remaining, fit)
+        } else if self.at_top() {
+            // A block that does not split breaks across pages only when it cannot fit on one.
+            fit
         } else {
-            if remaining - take < widows {
-                take = remaining.saturating_sub(widows);
-            }
-            if placed == 0 && take < orphans {
-                take = 0;
-            }
-        }
+            0
+        };
         if take == 0 && self.at_top() {
             // Nothing better is possible on an empty page.
             take = fit.max(1);
@@ -279,17 +256,29 @@ impl Flow<'_> {
             // The 附件说明 goes whole, with the 落款.
             return if self.at_top() { remaining } else { 0 };
         }
-        if !matches!(role, Role::Body | Role::Note) {
+        if !role.splits() {
             return remaining;
         }
-        let widows = (self.doc.widows as usize).max(1);
-        let mut take = remaining.saturating_sub(widows);
-        if placed == 0 && take < self.doc.orphans as usize {
-            take = 0;
-        }
+        // At least one line goes along, more if the widow rule asks.
+        let mut take = self.widows_and_orphans(placed, remaining, remaining - 1);
         if take == 0 && self.at_top() {
             // The whole block would move to a page as empty as this one.
             take = remaining;
+        }
+        take
+    }
+
+    /// `take` of a block's `remaining` lines (`placed` of it are on earlier pages) cut down so
+    /// that at least `widows` lines go on to the next page and, if the block starts here, at
+    /// least `orphans` stay (or none).
+    fn widows_and_orphans(&self, placed: usize, remaining: usize, take: usize) -> usize {
+        let (orphans, widows) = (self.doc.orphans as usize, self.doc.widows as usize);
+        let mut take = take;
+        if remaining - take < widows {
+            take = remaining.saturating_sub(widows);
+        }
+        if placed == 0 && take < orphans {
+            take = 0;
         }
         take
     }
@@ -307,11 +296,6 @@ impl Flow<'_> {
         let mut run = line.run;
         run.x += doc.page.left;
         run.baseline += doc.page.top + self.y;
-        if let Some(mut label) = line.label {
-            label.x = run.x;
-            label.baseline = run.baseline;
-            self.items.push(Item::Text(label));
-        }
         for mut extra in line.extra {
             extra.x += doc.page.left;
             extra.baseline = run.baseline;

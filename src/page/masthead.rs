@@ -3,10 +3,9 @@
 //! then the rule. The body text starts below it.
 
 use super::blocks::baseline_in_slot;
-use super::blocks::Report;
 use super::oneline::{self, aligned_x};
-use super::{Item, TextRun};
-use crate::error::Warning;
+use super::Item;
+use super::Report;
 use crate::model::layout::Align;
 use crate::resolve::Document;
 use crate::units::Pt;
@@ -39,20 +38,17 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
                 continue;
             };
             if set.width > width {
-                report.warnings.push(Warning::new(
+                report.warn(
+                    doc,
                     format!(
                         "the masthead's “{text}” is {:.0} mm wide, wider than the text block ({:.0} mm); make it smaller in the layout",
                         set.width.to_mm(),
                         width.to_mm()
                     ),
-                    doc.source.path.display().to_string(),
-                ));
+                );
             }
-            items.push(Item::Text(TextRun {
-                x: g.left + aligned_x(align, set.width, width, Pt::ZERO),
-                baseline,
-                ..set.run
-            }));
+            let x = g.left + aligned_x(align, set.width, width, Pt::ZERO);
+            items.push(Item::Text(set.at(x, baseline)));
         }
         y += style.line_pitch + style.space_after;
     }
@@ -69,14 +65,14 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     }
     let height = y + m.space_after;
     if height > g.text_height() * 0.8 {
-        report.warnings.push(Warning::new(
+        report.warn(
+            doc,
             format!(
                 "the masthead takes {:.0} mm of the {:.0} mm text block; little room is left for text",
                 height.to_mm(),
                 g.text_height().to_mm()
             ),
-            doc.source.path.display().to_string(),
-        ));
+        );
     }
     height.min(g.text_height())
 }

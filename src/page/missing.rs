@@ -5,9 +5,20 @@
 //! line) and lists all others with their block, and says which fonts were tried.
 
 use crate::error::{Source, Warning};
-use crate::resolve::Document;
+use crate::resolve::{Document, Style};
 use crate::text::Missing;
 use std::ops::Range;
+
+/// PostScript names of the fonts a style tries for a character, in order.
+fn tried(doc: &Document, style: &Style) -> Vec<String> {
+    style
+        .chain
+        .latin
+        .iter()
+        .chain(style.chain.faces.iter())
+        .map(|&f| doc.fonts.get(f).postscript_name.clone())
+        .collect()
+}
 
 /// Missing characters in first-seen order.
 #[derive(Default)]
@@ -30,16 +41,21 @@ struct Place {
 }
 
 impl MissingChars {
-    /// Records the missing characters of one text. `at` is the span of the TOML value the text
-    /// came from (when it came from the definition), `what` says which kind of block it is.
+    /// Records the missing characters of one text set in `style`. `at` is the span of the TOML
+    /// value the text came from (when it came from the definition), `what` says which kind of
+    /// block it is.
     pub fn record(
         &mut self,
         doc: &Document,
         missing: &[Missing],
-        tried: Vec<String>,
+        style: &Style,
         at: Option<&Range<usize>>,
         what: &str,
     ) {
+        if missing.is_empty() {
+            return;
+        }
+        let tried = tried(doc, style);
         let mut seen: Vec<char> = Vec::new();
         for m in missing {
             if seen.contains(&m.ch) {

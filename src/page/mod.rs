@@ -102,9 +102,24 @@ pub struct LineRecord {
     pub hang: Pt,
 }
 
+/// What the page stage has to tell the user: warnings, and the characters no font has.
+#[derive(Default)]
+struct Report {
+    warnings: Vec<Warning>,
+    missing: missing::MissingChars,
+}
+
+impl Report {
+    /// A warning about the definition as a whole (no place in it to point at).
+    fn warn(&mut self, doc: &Document, message: String) {
+        self.warnings
+            .push(Warning::new(message, doc.source.path.display().to_string()));
+    }
+}
+
 /// Lays the document out into pages.
 pub fn paginate(doc: &Document) -> Layout {
-    let mut report = blocks::Report::default();
+    let mut report = Report::default();
     let mut head = Vec::new();
     let top = masthead::draw(doc, &mut head, &mut report);
     let pieces = blocks::measure(doc, &mut report);

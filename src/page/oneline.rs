@@ -1,8 +1,7 @@
 //! One-line texts outside the flow (the masthead's lines, the end block's slots): set with the
 //! paragraph engine so that spacing and fonts behave as in the body, never broken.
 
-use super::blocks::Report;
-use super::TextRun;
+use super::{Report, TextRun};
 use crate::model::layout::Align;
 use crate::resolve::{Document, Style};
 use crate::text::{self, Paragraph};
@@ -14,8 +13,30 @@ use std::sync::Arc;
 pub struct OneLine {
     pub run: TextRun,
     pub width: Pt,
-    /// The width with a closing mark at the end set full width (a label's colon: `报：`).
-    pub full_width: Pt,
+}
+
+impl OneLine {
+    /// The run placed with its left edge at `x` and its baseline at `baseline`.
+    pub fn at(self, x: Pt, baseline: Pt) -> TextRun {
+        TextRun {
+            x,
+            baseline,
+            ..self.run
+        }
+    }
+
+    /// The width of a label such as `报：` or `附件：` that text follows: a closing mark at its
+    /// end counts full width; on the grid, every character is one cell.
+    pub fn label_width(&self, doc: &Document, style: &Style) -> Pt {
+        if let Some(cell) = style.grid {
+            return cell * self.run.text.chars().count() as f64;
+        }
+        self.run
+            .glyphs
+            .iter()
+            .map(|g| g.x + style.size * (doc.fonts.get(g.font).advance(g.glyph) * g.scale))
+            .fold(self.width, Pt::max)
+    }
 }
 
 /// Sets `text` on one line in `style`, with `letter_spacing` added between characters.
@@ -30,7 +51,7 @@ pub fn set(
 ) -> Option<OneLine> {
     let lines = lines(doc, style, text, Pt(1e6), Align::Left, what, report);
     let line = lines.into_iter().next()?;
-    one(doc, style, text, line, letter_spacing)
+    Some(one(style, &Arc::from(text), line, letter_spacing))
 }
 
 /// Sets `text` as a paragraph `width` wide in `style` (no first-line indent), reporting
@@ -50,24 +71,17 @@ pub fn lines(
         ..style.paragraph(text, width)
     };
     let laid = text::layout_paragraph(&par, &doc.text_settings(style), &doc.fonts);
-    report.missing.record(
-        doc,
-        &laid.missing,
-        super::blocks::tried(doc, style),
-        None,
-        &format!("{what} “{text}”"),
-    );
+    if !laid.missing.is_empty() {
+        let what = format!("{what} “{text}”");
+        report
+            .missing
+            .record(doc, &laid.missing, style, None, &what);
+    }
     laid.lines
 }
 
-/// A set line as a run, with `letter_spacing` added between its characters.
-pub fn one(
-    doc: &Document,
-    style: &Style,
-    text: &str,
-    line: text::Line,
-    letter_spacing: Pt,
-) -> Option<OneLine> {
+/// A set line of `text` as a run, with `letter_spacing` added between its characters.
+pub fn one(style: &Style, text: &Arc<str>, line: text::Line, letter_spacing: Pt) -> OneLine {
     let mut glyphs = line.glyphs;
     let mut width = line.width;
     if letter_spacing.0 != 0.0 && !glyphs.is_empty() {
@@ -84,23 +98,18 @@ pub fn one(
         }
         width += shift;
     }
-    let full_width = glyphs
-        .iter()
-        .map(|g| g.x + style.size * (doc.fonts.get(g.font).advance(g.glyph) * g.scale))
-        .fold(width, Pt::max);
-    Some(OneLine {
+    OneLine {
         run: TextRun {
             x: Pt::ZERO,
             baseline: Pt::ZERO,
             size: style.size,
             color: style.color,
             glyphs,
-            text: Arc::from(text),
+            text: text.clone(),
             embolden: style.embolden,
         },
         width,
-        full_width,
-    })
+    }
 }
 
 /// Where a line `width` wide starts in a box `measure` wide, `inset` in from its edges.

@@ -1,8 +1,8 @@
 //! Running headers and footers: filled in per page once pagination has numbered the pages.
 
-use super::blocks::Report;
 use super::oneline;
-use super::{Item, Page, TextRun};
+use super::Report;
+use super::{Item, Page};
 use crate::model::layout::Align;
 use crate::resolve::{fill_template, Document, Running};
 use crate::units::Pt;
@@ -55,11 +55,8 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
         }
         let what = "running head";
         if let Some(line) = oneline::set(doc, &r.style, &text, Pt::ZERO, what, report) {
-            page.items.push(Item::Text(TextRun {
-                x: g.left + oneline::aligned_x(align, line.width, width, r.inset),
-                baseline,
-                ..line.run
-            }));
+            let x = g.left + oneline::aligned_x(align, line.width, width, r.inset);
+            page.items.push(Item::Text(line.at(x, baseline)));
         }
     }
     if r.rule.0 > 0.0 {

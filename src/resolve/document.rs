@@ -248,6 +248,23 @@ pub enum Role {
     AttachmentHead,
 }
 
+impl Role {
+    /// Kept on one page with the first lines of what follows: titles, headings, the addressee,
+    /// an attachment's label.
+    pub fn keeps_with_next(self) -> bool {
+        matches!(
+            self,
+            Role::Title | Role::Heading(_) | Role::Addressee | Role::AttachmentHead
+        )
+    }
+
+    /// Split across pages line by line, under the widow and orphan rules; the other roles move
+    /// whole to the next page unless they fill one.
+    pub fn splits(self) -> bool {
+        matches!(self, Role::Body | Role::Note | Role::Caption)
+    }
+}
+
 /// One block of content.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Content {
@@ -317,12 +334,6 @@ impl Document {
             Role::AttachmentNote => &self.attachment_note,
             Role::AttachmentHead => &self.attachment,
         }
-    }
-
-    /// `file:line` of a byte offset in the definition, for warnings.
-    pub fn location(&self, at: usize) -> String {
-        let (line, col) = self.source.line_col(at);
-        format!("{}:{line}:{col}", self.source.path.display())
     }
 }
 
