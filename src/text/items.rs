@@ -78,10 +78,6 @@ impl Item {
     pub fn is_box(&self) -> bool {
         matches!(self.kind, Kind::Box(_))
     }
-
-    pub fn is_glue(&self) -> bool {
-        matches!(self.kind, Kind::Glue(_))
-    }
 }
 
 /// Spacing amounts, in ems of the paragraph's font size.

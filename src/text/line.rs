@@ -76,9 +76,6 @@ pub struct Line {
     /// The most any one gap was narrowed to fit the line (punctuation compressed beyond its
     /// usual half width, Latin spaces or Han–Latin gaps narrowed); 0 for a line not shrunk.
     pub max_squeeze: Pt,
-    /// The line is a run of characters with no glue that had to be letter-spaced to fill the
-    /// measure (a URL or word broken by force).
-    pub letter_spaced: bool,
     /// Byte range of the paragraph text on this line.
     pub text: Range<usize>,
 }
@@ -206,7 +203,6 @@ pub fn build(
             hang: hang_width,
             max_gap,
             max_squeeze,
-            letter_spaced,
             text: if text_start == usize::MAX {
                 0..0
             } else {

@@ -11,8 +11,9 @@ use super::items::{Item, Kind, INFINITY};
 use crate::units::Pt;
 
 /// Knobs of total fit. Demerits follow TeX: `(line_penalty + badness)² + penalty²`, with
-/// `badness = 100·|ratio|³` for a stretched line and half that for a shrunk one (compressing
-/// punctuation to pull a character back is preferred to pushing one out, as in clreq and JLREQ).
+/// `badness = 100·|ratio|³` for a stretched line and `shrink_weight` times that for a shrunk one
+/// (compressing punctuation to pull a character back is preferred to pushing one out, as in
+/// clreq and JLREQ).
 #[derive(Clone, Debug)]
 pub struct Params {
     /// Largest stretch ratio tried in each pass; the last pass accepts anything. Ratio 1 is
@@ -157,6 +158,11 @@ impl LineFit {
             f64::NEG_INFINITY
         }
     }
+
+    /// Whether the line fits in `width` (within `eps`) with its glue shrunk as far as it goes.
+    pub fn fits(&self, width: Pt, eps: f64) -> bool {
+        self.natural.0 - self.shrink.0 <= width.0 + eps
+    }
 }
 
 /// The measuring side of line breaking, shared by both algorithms and by line building.
@@ -166,6 +172,9 @@ pub struct Measure<'a> {
     letter_stretch: Pt,
     /// The widest penalty (an added hyphen), for [`Measure::could_fit`]'s bound.
     widest_penalty: f64,
+    /// The legal breaks without, and with, the hyphenation points kept for loose paragraphs.
+    strict: Vec<usize>,
+    loose: Vec<usize>,
 }
 
 impl<'a> Measure<'a> {
@@ -176,12 +185,39 @@ impl<'a> Measure<'a> {
             .iter()
             .filter(|it| matches!(it.kind, Kind::Penalty { .. }))
             .fold(0.0, |w: f64, it| w.max(it.width.0));
+        let legal = |b: &usize| is_legal(items, *b);
+        let loose: Vec<usize> = (0..items.len()).filter(legal).collect();
+        let strict = loose
+            .iter()
+            .copied()
+            .filter(|&b| {
+                !matches!(
+                    items[b].kind,
+                    Kind::Penalty {
+                        why: Break::HyphenateIfLoose,
+                        ..
+                    }
+                )
+            })
+            .collect();
         Measure {
             items,
             sums: Sums::new(items),
             letter_stretch,
             widest_penalty,
+            strict,
+            loose,
         }
+    }
+
+    /// Whether every line of `breaks` fits in `width` with its glue shrunk as far as it goes.
+    pub fn all_fit(&self, breaks: &[Chosen], width: Pt) -> bool {
+        let mut start = 0;
+        breaks.iter().all(|c| {
+            let fits = self.fit(start, c.at, c.hang).fits(width, 0.01);
+            start = self.line_start(c.at);
+            fits
+        })
     }
 
     pub fn letter_stretch(&self) -> Pt {
@@ -190,11 +226,7 @@ impl<'a> Measure<'a> {
 
     /// Whether a line may end at item `b`.
     pub fn is_legal(&self, b: usize) -> bool {
-        match self.items[b].kind {
-            Kind::Glue(_) => b > 0 && self.items[b - 1].is_box(),
-            Kind::Penalty { cost, .. } => cost < INFINITY,
-            Kind::Box(_) => false,
-        }
+        is_legal(self.items, b)
     }
 
     /// The first item of the line after a break at `b`: glue and penalties after a break vanish.
@@ -273,36 +305,25 @@ impl<'a> Measure<'a> {
     fn can_hang(&self, b: usize) -> bool {
         self.items[b].hang.0 > 0.0
     }
+}
 
-    /// The legal breaks; hyphenation points kept for loose paragraphs only when `loose`.
-    fn legal_breaks(&self, loose: bool) -> Vec<usize> {
-        (0..self.items.len())
-            .filter(|&b| self.is_legal(b))
-            .filter(|&b| {
-                loose
-                    || !matches!(
-                        self.items[b].kind,
-                        Kind::Penalty {
-                            why: Break::HyphenateIfLoose,
-                            ..
-                        }
-                    )
-            })
-            .collect()
+/// Whether a line may end at item `b` of `items`.
+fn is_legal(items: &[Item], b: usize) -> bool {
+    match items[b].kind {
+        Kind::Glue(_) => b > 0 && items[b - 1].is_box(),
+        Kind::Penalty { cost, .. } => cost < INFINITY,
+        Kind::Box(_) => false,
     }
 }
 
 /// Breaks greedily: each line takes as much as fits (shrinking if it must, hanging a mark if
 /// that is allowed and needed), then breaks at the last legal place.
 pub fn greedy(measure: &Measure, width: Pt) -> Vec<Chosen> {
-    let legal = measure.legal_breaks(false);
+    let legal = &measure.strict;
     let mut breaks = Vec::new();
     let mut start = 0;
     let mut k = 0; // index into `legal`
-    let fits = |start: usize, b: usize, hang: bool| {
-        let fit = measure.fit(start, b, hang);
-        fit.natural.0 - fit.shrink.0 <= width.0 + 1e-6
-    };
+    let fits = |start: usize, b: usize, hang: bool| measure.fit(start, b, hang).fits(width, 1e-6);
     while k < legal.len() {
         let mut chosen = None;
         while k < legal.len() {
@@ -379,12 +400,14 @@ pub fn total_fit(
     params: &Params,
     last_chars: &dyn Fn(usize, usize) -> usize,
 ) -> Vec<Chosen> {
-    let strict = measure.legal_breaks(false);
-    let loose = measure.legal_breaks(true);
     let mut best: Option<Setting> = None;
     for (pass, &tolerance) in params.tolerances.iter().enumerate() {
         let last = pass + 1 == params.tolerances.len();
-        let legal = if pass == 0 { &strict } else { &loose };
+        let legal = if pass == 0 {
+            &measure.strict
+        } else {
+            &measure.loose
+        };
         let Some(found) =
             total_fit_pass(measure, legal, width, params, tolerance, last, last_chars)
         else {

@@ -117,7 +117,7 @@ pub fn layout_paragraph(
     };
     let items = items::build(clusters, &rules, settings, &metrics);
     let measure = linebreak::Measure::new(&items, par.size * items::em::LETTER_STRETCH);
-    let breaks = choose_breaks(&measure, &items, clusters, par, settings, hyphen);
+    let breaks = choose_breaks(&measure, &items, clusters, par, settings);
     let lines = line::build(
         &items, clusters, &measure, &breaks, par.width, par.align, hyphen,
     );
@@ -134,7 +134,6 @@ fn choose_breaks(
     clusters: &[cluster::Cluster],
     par: &Paragraph,
     settings: &TextSettings,
-    hyphen: line::Hyphen,
 ) -> Vec<Chosen> {
     let params = linebreak::Params::default();
     // On a grid every line but the last is full; a short last line is what the grid gives, so
@@ -161,18 +160,7 @@ fn choose_breaks(
     for _ in 0..12 {
         let mid = (lo + hi) / 2.0;
         let candidate = run(mid);
-        let fits = candidate.len() == breaks.len()
-            && line::build(
-                items,
-                clusters,
-                measure,
-                &candidate,
-                mid,
-                Align::Left,
-                hyphen,
-            )
-            .iter()
-            .all(|l| l.width.0 <= mid.0 + 0.01);
+        let fits = candidate.len() == breaks.len() && measure.all_fit(&candidate, mid);
         if fits {
             best = candidate;
             hi = mid;
