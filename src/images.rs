@@ -235,16 +235,28 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
     }
 }
 
+/// Decodes `bytes` in `format` with the size limits every decode in jianbao has: no side over
+/// [`MAX_SIDE`], no more than `max_alloc` bytes allocated (a decompression bomb is refused).
+pub(crate) fn decode_limited(
+    bytes: &[u8],
+    format: image::ImageFormat,
+    max_alloc: u64,
+) -> Result<image::DynamicImage, image::ImageError> {
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(max_alloc);
+    reader.limits(limits);
+    reader.decode()
+}
+
 /// Decodes a PNG that needs it (alpha, tRNS, interlacing) into 8-bit colour plus soft mask.
 fn png_decoded(bytes: &[u8]) -> Result<Image, String> {
-    let mut reader =
-        image::ImageReader::with_format(std::io::Cursor::new(bytes), image::ImageFormat::Png);
-    let mut limits = image::Limits::default();
-    limits.max_alloc = Some(MAX_DECODED_BYTES);
-    reader.limits(limits);
-    let img = reader.decode().map_err(|e| match e {
+    let decoded = decode_limited(bytes, image::ImageFormat::Png, MAX_DECODED_BYTES);
+    let img = decoded.map_err(|e| match e {
         image::ImageError::Limits(_) => format!(
-            "the PNG has transparency and is too large to decode ({} MB of pixels at most); scale it down or remove the alpha channel",
+            "the PNG has transparency or interlacing and is too large to decode ({} MB of pixels at most); scale it down, or save it without alpha channel and interlacing",
             MAX_DECODED_BYTES / (1024 * 1024)
         ),
         e => format!("corrupt PNG: {e}"),

@@ -9,13 +9,14 @@
 
 use super::canvas::Picture;
 use crate::error::{Error, ErrorKind, Result};
-use crate::images::{ColorSpace, Filter, Image, ImageStream, MAX_SIDE};
+use crate::images::{ColorSpace, Filter, Image, ImageStream};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io::Read;
 
-/// Most memory one decoded image may take.
-const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
+/// Most memory one image decoded for a preview may take: more than the PDF side's
+/// [`crate::images::MAX_DECODED_BYTES`], since every image is decoded here, to RGB.
+const PREVIEW_MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Decoded images, each scaled once per size it is drawn at.
 #[derive(Default)]
@@ -114,14 +115,6 @@ fn shrink(src: &image::RgbImage, width: u32, height: u32) -> image::RgbImage {
     image::RgbImage::from_raw(tw as u32, th as u32, out).expect("the size matches the data")
 }
 
-fn limits() -> image::Limits {
-    let mut l = image::Limits::default();
-    l.max_image_width = Some(MAX_SIDE);
-    l.max_image_height = Some(MAX_SIDE);
-    l.max_alloc = Some(MAX_DECODED_BYTES);
-    l
-}
-
 /// The image as opaque RGB (transparency composited over the white page).
 pub fn decode(img: &Image) -> std::result::Result<image::RgbImage, String> {
     let s = &img.stream;
@@ -155,15 +148,14 @@ fn decode_file(
     bytes: &[u8],
     format: image::ImageFormat,
 ) -> std::result::Result<image::RgbImage, String> {
-    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
-    reader.limits(limits());
-    let img = reader.decode().map_err(|e| e.to_string())?;
+    let img = crate::images::decode_limited(bytes, format, PREVIEW_MAX_DECODED_BYTES)
+        .map_err(|e| e.to_string())?;
     Ok(img.into_rgb8())
 }
 
 /// Inflates zlib data that must come to exactly `expected` bytes (never more is read).
 fn inflate(data: &[u8], expected: u64) -> std::result::Result<Vec<u8>, String> {
-    if expected > MAX_DECODED_BYTES {
+    if expected > PREVIEW_MAX_DECODED_BYTES {
         return Err("the image is too large to decode for a preview".into());
     }
     let mut out = Vec::with_capacity(expected as usize);
