@@ -7,6 +7,7 @@
 //! tree. Which object is kept (the lowest id) and the order of the work depend only on the
 //! document, so the output stays deterministic.
 
+use super::fnv::{Fnv, BASIS};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{BTreeMap, HashMap};
 
@@ -79,44 +80,33 @@ fn redirect_dict(dict: &mut Dictionary, replace: &BTreeMap<ObjectId, ObjectId>) 
 /// A hash consistent with `Object`'s equality: equal objects hash alike (dictionary keys in
 /// sorted order, since dictionaries compare without regard to order).
 fn fingerprint(object: &Object) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv(BASIS);
     feed(&mut h, object);
     h.0
 }
 
-struct Fnv(u64);
-
-impl Fnv {
-    fn bytes(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = (self.0 ^ bytes.len() as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-}
-
 fn feed(h: &mut Fnv, object: &Object) {
     match object {
-        Object::Null => h.bytes(b"n"),
-        Object::Boolean(b) => h.bytes(&[b'b', *b as u8]),
+        Object::Null => h.field(b"n"),
+        Object::Boolean(b) => h.field(&[b'b', *b as u8]),
         Object::Integer(i) => {
-            h.bytes(b"i");
-            h.bytes(&i.to_le_bytes());
+            h.field(b"i");
+            h.field(&i.to_le_bytes());
         }
         Object::Real(r) => {
-            h.bytes(b"r");
-            h.bytes(&r.to_bits().to_le_bytes());
+            h.field(b"r");
+            h.field(&r.to_bits().to_le_bytes());
         }
         Object::Name(n) => {
-            h.bytes(b"/");
-            h.bytes(n);
+            h.field(b"/");
+            h.field(n);
         }
         Object::String(s, _) => {
-            h.bytes(b"s");
-            h.bytes(s);
+            h.field(b"s");
+            h.field(s);
         }
         Object::Array(items) => {
-            h.bytes(b"[");
+            h.field(b"[");
             items.iter().for_each(|o| feed(h, o));
         }
         Object::Dictionary(dict) => feed_dict(h, dict),
@@ -126,14 +116,14 @@ fn feed(h: &mut Fnv, object: &Object) {
             // compared in full. Hashing every byte of every font and image costs more than the
             // rest of the search.
             let c = &stream.content;
-            h.bytes(&(c.len() as u64).to_le_bytes());
-            h.bytes(&c[..c.len().min(256)]);
-            h.bytes(&c[c.len().saturating_sub(256)..]);
+            h.field(&(c.len() as u64).to_le_bytes());
+            h.field(&c[..c.len().min(256)]);
+            h.field(&c[c.len().saturating_sub(256)..]);
         }
         Object::Reference((n, g)) => {
-            h.bytes(b"R");
-            h.bytes(&n.to_le_bytes());
-            h.bytes(&g.to_le_bytes());
+            h.field(b"R");
+            h.field(&n.to_le_bytes());
+            h.field(&g.to_le_bytes());
         }
     }
 }
@@ -141,9 +131,9 @@ fn feed(h: &mut Fnv, object: &Object) {
 fn feed_dict(h: &mut Fnv, dict: &Dictionary) {
     let mut entries: Vec<(&Vec<u8>, &Object)> = dict.iter().collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
-    h.bytes(b"<<");
+    h.field(b"<<");
     for (key, value) in entries {
-        h.bytes(key);
+        h.field(key);
         feed(h, value);
     }
 }

@@ -4,6 +4,7 @@
 //! `/GTS_PDFXVersion`; we derive the ID from the content and drop the empty key, so that the
 //! same input always gives the same bytes.
 
+use super::fnv::{Fnv, BASIS};
 use crate::resolve::Metadata;
 use lopdf::{Document as LoDocument, Object, StringFormat};
 use printpdf::{OffsetDateTime, PdfDocument};
@@ -121,11 +122,11 @@ fn compress(doc: &mut LoDocument) {
 /// A 16-byte identifier from the file's content (two FNV-1a hashes).
 fn content_id(bytes: &[u8]) -> [u8; 16] {
     let hash = |seed: u64| {
-        bytes
-            .iter()
-            .fold(seed, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+        let mut h = Fnv(seed);
+        h.write(bytes);
+        h.0
     };
-    let a = hash(0xcbf2_9ce4_8422_2325);
+    let a = hash(BASIS);
     let b = hash(0x6c62_272e_07bb_0142);
     let mut id = [0u8; 16];
     id[..8].copy_from_slice(&a.to_be_bytes());

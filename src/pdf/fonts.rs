@@ -1,5 +1,6 @@
 //! Subsetting and registering fonts.
 
+use super::fnv::{Fnv, BASIS};
 use super::Part;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::FontFace;
@@ -105,15 +106,12 @@ pub fn embed(parts: &[Part], pdf: &mut PdfDocument) -> Result<Embedded> {
 /// The six capital letters that mark a subset font's name (PDF 32000-1 §9.6.4), derived from
 /// the font and its glyph set so that the same input always gives the same name.
 fn subset_tag(name: &str, gids: &[u16]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |b: u8| {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    name.bytes().for_each(&mut feed);
+    let mut h = Fnv(BASIS);
+    h.write(name.as_bytes());
     for g in gids {
-        g.to_be_bytes().into_iter().for_each(&mut feed);
+        h.write(&g.to_be_bytes());
     }
+    let h = h.0;
     (0..6)
         .map(|i| (b'A' + ((h >> (i * 5)) % 26) as u8) as char)
         .collect()
