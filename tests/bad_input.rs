@@ -386,3 +386,24 @@ fn a_document_past_the_page_limit_is_refused() {
         Duration::from_secs(300),
     );
 }
+
+#[test]
+fn a_named_pipe_is_refused_not_waited_on() {
+    let dir = temp_dir("bad-fifo");
+    let fifo = dir.join("pipe.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Nothing ever writes to the pipe: a reader that opens it would wait for ever.
+    for args in [
+        vec!["render", "pipe.toml", "-o", "out.pdf"],
+        vec!["batch", "pipe.toml", "-o", "out"],
+    ] {
+        let mut cmd = jianbao();
+        cmd.current_dir(&dir).args(&args);
+        let run = run_with_limit(cmd, Duration::from_secs(30));
+        assert_fails(&run, 1, "not a regular file");
+    }
+}

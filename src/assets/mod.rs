@@ -141,8 +141,14 @@ pub const MAX_DEFINITION_BYTES: u64 = 64 * 1024 * 1024;
 /// claims.
 pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
     use std::io::Read;
+    // Before opening: opening a pipe would wait for a writer.
+    let before = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
+    if !before.is_file() {
+        return Err(format!("{}: not a regular file", path.display()));
+    }
     let file = std::fs::File::open(path).map_err(|e| io_message(path, &e))?;
     let meta = file.metadata().map_err(|e| io_message(path, &e))?;
+    // Again on what was opened, in case the path changed in between.
     if !meta.is_file() {
         return Err(format!("{}: not a regular file", path.display()));
     }
