@@ -21,6 +21,7 @@ pub mod images;
 pub mod model;
 pub mod next_issue;
 pub mod page;
+pub mod paths;
 pub mod pdf;
 pub mod preview;
 pub mod resolve;

@@ -315,3 +315,52 @@ fn fonts_lists_each_font_once() {
     assert_eq!(lines.len(), 6, "{list}");
     assert!(lines.iter().any(|l| l.starts_with("Noto Serif SC Bold")));
 }
+
+#[test]
+fn a_font_file_name_resolves_alike_from_any_working_directory() {
+    let dir = temp_dir("font-file-name");
+    let def = "layout = \"newsletter\"\n[bulletin]\npublisher = \"P\"\ndate = 2021-01-05\n\
+               [overrides.fonts]\nkai = [\"FandolKai-Regular.otf\"]\n[overrides.body]\nfont = \"kai\"\n\
+               [[blocks]]\ntext = \"正文。\"\n";
+    std::fs::write(dir.join("d.toml"), def).unwrap();
+    // Not beside the definition: found in the font directories by its file name, whether the
+    // definition is named `d.toml` or `./d.toml`.
+    for name in ["d.toml", "./d.toml"] {
+        let run = jianbao()
+            .current_dir(&dir)
+            .args(["render", name, "-o", "d.pdf"])
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{name}: {}", stderr(&run));
+    }
+}
+
+#[test]
+fn one_font_named_by_family_and_by_path_is_embedded_once() {
+    let dir = temp_dir("font-name-and-path");
+    std::fs::create_dir_all(dir.join("f")).unwrap();
+    std::fs::copy(
+        root().join("fonts/FandolKai-Regular.otf"),
+        dir.join("f/LocalKai.otf"),
+    )
+    .unwrap();
+    let def = "layout = \"newsletter\"\n[bulletin]\npublisher = \"P\"\ndate = 2021-01-05\n\
+               [overrides.fonts]\nkai = [\"LocalKai\"]\nkai2 = [\"f/LocalKai.otf\"]\n\
+               [overrides.body]\nfont = \"kai\"\n[overrides.title]\nfont = \"kai2\"\n\
+               [[blocks]]\ntitle = \"标题\"\n[[blocks]]\ntext = \"正文。\"\n";
+    std::fs::write(dir.join("d.toml"), def).unwrap();
+    let run = jianbao()
+        .current_dir(&dir)
+        .args(["render", "d.toml", "-o", "d.pdf", "--font-dir", "f"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = inspect_file(&dir.join("d.pdf"));
+    let kai: Vec<&str> = info
+        .fonts
+        .iter()
+        .map(|f| f.base_font.as_str())
+        .filter(|f| f.contains("FandolKai"))
+        .collect();
+    assert_eq!(kai.len(), 1, "{kai:?}");
+}

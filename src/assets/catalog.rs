@@ -35,23 +35,22 @@ impl FontCatalog {
         }
     }
 
-    /// A font by absolute path, or by name: file stem, PostScript name, full name, or family
-    /// (with style). Names compare without case, spaces, hyphens or underscores.
+    /// A font by path, or by name: file name (with or without its extension), PostScript name,
+    /// full name, or family (with style). Names compare without case, spaces, hyphens or
+    /// underscores.
     pub fn find(&self, name: &str) -> Result<Arc<FontFace>, String> {
-        let path = Path::new(name);
-        if path.is_absolute() {
-            return self.open(path);
+        if crate::paths::names_a_path(name) {
+            return self.open(Path::new(name));
         }
         self.lookup(name).map(|e| e.face.clone())
     }
 
-    /// The file [`find`](Self::find) takes `name` from: `name` itself when it is an absolute
-    /// path (whether or not the file exists), else the file in the font directories that has
-    /// that name, if any.
+    /// The file [`find`](Self::find) takes `name` from: `name` itself when it is a path
+    /// (whether or not the file exists), else the file in the font directories that has that
+    /// name, if any.
     pub fn file(&self, name: &str) -> Option<PathBuf> {
-        let path = Path::new(name);
-        if path.is_absolute() {
-            return Some(path.to_path_buf());
+        if crate::paths::names_a_path(name) {
+            return Some(PathBuf::from(name));
         }
         self.lookup(name).ok().map(|e| e.path.clone())
     }
@@ -87,15 +86,12 @@ impl FontCatalog {
         }
     }
 
-    /// Opens (once) the font file at `path`.
+    /// Opens (once) the font file at `path`. Faces are kept by the file's canonical path, so
+    /// that a font named by family (found by the scan) and by a path to the same file is one
+    /// face, embedded once.
     pub fn open(&self, path: &Path) -> Result<Arc<FontFace>, String> {
-        let cell = self
-            .by_path
-            .lock()
-            .unwrap()
-            .entry(path.to_path_buf())
-            .or_default()
-            .clone();
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let cell = self.by_path.lock().unwrap().entry(key).or_default().clone();
         cell.get_or_init(|| open_face(path).map(Arc::new)).clone()
     }
 
@@ -120,9 +116,11 @@ impl FontCatalog {
                     // Unreadable or broken files are skipped here; naming one by path reports why.
                     let Ok(face) = self.open(&path) else { continue };
                     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                    let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
                     let style = face.style.to_ascii_lowercase();
                     let mut keys = vec![
                         normalize(&stem),
+                        normalize(&file_name),
                         normalize(&face.postscript_name),
                         normalize(&face.full_name),
                         normalize(&format!("{} {}", face.family, face.style)),

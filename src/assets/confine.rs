@@ -133,9 +133,9 @@ fn path_has_parent_dir(path: &Path) -> bool {
 
 impl Assets for Confined<'_> {
     fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
-        if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
+        if crate::paths::names_a_layout_file(name) {
             // A path: refuse it before reading it if it climbs out.
-            let base = relative_to.parent().unwrap_or(Path::new("."));
+            let base = crate::paths::dir_of(relative_to);
             let path = base.join(name);
             if path.exists() || path_has_parent_dir(Path::new(name)) {
                 self.check(&path, "layout", true)?;
@@ -149,7 +149,17 @@ impl Assets for Confined<'_> {
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
         // The resolve stage has joined a font path to the directory of the file naming it.
         let path = Path::new(name);
-        if path.is_absolute() || name.contains('/') || name.contains('\\') {
+        if crate::paths::names_a_path(name) {
+            // A file name written in a layout (`Foo.otf`, joined to the layout's directory)
+            // that is not there is looked for in the font directories.
+            if !path.exists() {
+                if let Some(face) = path
+                    .file_name()
+                    .and_then(|f| self.assets.font(&f.to_string_lossy()).ok())
+                {
+                    return Ok(face);
+                }
+            }
             let real = self.check(path, "font", true)?;
             return self
                 .assets

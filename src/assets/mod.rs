@@ -181,8 +181,8 @@ pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> String {
 
 impl Assets for FsAssets {
     fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
-        let base = relative_to.parent().unwrap_or(Path::new("."));
-        let is_path = name.ends_with(".toml") || name.contains('/') || name.contains('\\');
+        let base = crate::paths::dir_of(relative_to);
+        let is_path = crate::paths::names_a_layout_file(name);
         let candidates: Vec<PathBuf> = if is_path {
             vec![base.join(name)]
         } else {

@@ -93,8 +93,7 @@ fn today() -> Date {
 /// A layout given as a path is relative to the definition; when the next issue's file is in
 /// another directory, the path is rewritten to reach the same layout from there.
 fn relocated_layout(layout: &str, from: &Path, to: &Path) -> Option<String> {
-    let is_path = layout.ends_with(".toml") || layout.contains('/') || layout.contains('\\');
-    if !is_path || Path::new(layout).is_absolute() {
+    if !crate::paths::names_a_layout_file(layout) || Path::new(layout).is_absolute() {
         return None;
     }
     let from_dir = absolute_dir(from)?;

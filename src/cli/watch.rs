@@ -234,7 +234,7 @@ impl Assets for Seen<'_> {
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
         let face = self.inner.font(name);
-        if name.contains('/') || name.contains('\\') {
+        if crate::paths::names_a_path(name) {
             // Recorded even when it fails, like an image.
             self.paths.add(PathBuf::from(name));
         } else if let Some(file) = self.catalog.file(name) {

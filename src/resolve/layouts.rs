@@ -151,7 +151,7 @@ fn check(
     chains: &mut BTreeSet<String>,
     assets: &dyn Assets,
 ) -> Result<()> {
-    let dir = source.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let dir = crate::paths::dir_of(&source.path).to_path_buf();
     if let Some(fonts) = &mut spec.fonts {
         for (chain, names) in fonts.iter_mut() {
             let span = names.span();
@@ -271,13 +271,7 @@ fn check_font(
     span: Range<usize>,
     assets: &dyn Assets,
 ) -> Result<()> {
-    let lower = name.to_ascii_lowercase();
-    let is_path = name.contains('/')
-        || name.contains('\\')
-        || [".ttf", ".otf", ".ttc", ".otc"]
-            .iter()
-            .any(|e| lower.ends_with(e));
-    if is_path {
+    if crate::paths::names_a_font_file(name) {
         let path =
             super::relative_path(name, dir, "font").map_err(|e| e.at(source, span.clone()))?;
         *name = path.to_string_lossy().into_owned();

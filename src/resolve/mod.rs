@@ -61,7 +61,7 @@ fn content(
         .as_ref()
         .and_then(|c| c.format.as_ref())
         .map_or_else(|| "图 {n} {caption}".to_string(), |f| f.get_ref().clone());
-    let base = def.source.path.parent().unwrap_or(Path::new("."));
+    let base = crate::paths::dir_of(&def.source.path);
 
     // Labels first, so that text may refer to a figure that comes later.
     let mut labels: HashMap<String, u32> = HashMap::new();

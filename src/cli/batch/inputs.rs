@@ -103,7 +103,8 @@ fn is_pattern(path: &Path) -> bool {
 /// A file named on the command line (or matched by a pattern): a definition, a manifest, or
 /// something to skip (with a note if it was named).
 fn named_file(path: &Path, output: PathBuf, named: bool, inputs: &mut Inputs) -> Result<(), Error> {
-    let Ok(bytes) = crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
+    let Ok(bytes) =
+        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
     else {
         // Missing or unreadable: rendering it says why, as one failure among the results.
         inputs.items.push(item(path.to_path_buf(), output, None));
