@@ -229,10 +229,16 @@ fn a_figure_larger_than_the_text_block_is_scaled_down() {
 fn an_image_used_twice_is_embedded_once() {
     let case = Case::new("twice");
     case.image("a.png", 64, 48);
-    let blocks = format!("{}{}", figure("a.png", "一"), figure("a.png", "二"));
+    // The third names the same file another way.
+    let blocks = format!(
+        "{}{}{}",
+        figure("a.png", "一"),
+        figure("a.png", "二"),
+        figure("./a.png", "三")
+    );
     let (info, _) = case.render("", &blocks);
     let placed: usize = info.pages.iter().map(|p| p.images.len()).sum();
-    assert_eq!(placed, 2);
+    assert_eq!(placed, 3);
     assert_eq!(info.image_xobjects.len(), 1);
 }
 

@@ -171,8 +171,11 @@ impl Assets for Confined<'_> {
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
-        self.check(path, "image", false)?;
-        self.assets.image(path)
+        // Read (and cached) by its real path: one image reached by two ways is decoded once.
+        let real = self.check(path, "image", false)?;
+        self.assets
+            .image(&real)
+            .map_err(|e| e.replace(&real.display().to_string(), &path.display().to_string()))
     }
 }
 

@@ -153,9 +153,16 @@ fn content(
                                 .at(source, f.path.span())
                                 .label("this image")
                         })?;
-                        doc.images.push(img);
-                        images.insert(path, doc.images.len() - 1);
-                        doc.images.len() - 1
+                        // The same file written two ways is one image (assets give one `Arc`).
+                        let index = match doc.images.iter().position(|i| Arc::ptr_eq(i, &img)) {
+                            Some(i) => i,
+                            None => {
+                                doc.images.push(img);
+                                doc.images.len() - 1
+                            }
+                        };
+                        images.insert(path, index);
+                        index
                     }
                 };
                 let width = match &f.width {
