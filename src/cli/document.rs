@@ -7,7 +7,7 @@ use crate::assets::{write_atomically, FsAssets};
 use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::page::Layout;
-use crate::resolve::{Assets, Document};
+use crate::resolve::Document;
 use std::path::Path;
 
 /// A definition rendered and written. The laid-out document is kept for callers that use it
@@ -28,8 +28,6 @@ impl Written {
 /// What a caller may look at between layout and writing (to print warnings, set lines,
 /// statistics).
 pub struct Rendering<'a> {
-    pub source: &'a Source,
-    pub assets: &'a dyn Assets,
     pub doc: &'a Document,
     pub layout: &'a Layout,
 }
@@ -48,8 +46,6 @@ pub fn render_file(
     let confined = assets.confined(root)?;
     let (doc, layout) = crate::lay_out(&source, &confined)?;
     inspect(&Rendering {
-        source: &source,
-        assets: &confined,
         doc: &doc,
         layout: &layout,
     })?;

@@ -4,7 +4,7 @@ use super::document::{pages_text, print_warnings, render_file};
 use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK};
 use crate::assets::FsAssets;
 use crate::diagnostics::{self, Style};
-use crate::error::{Error, Source};
+use crate::error::Error;
 use crate::resolve::{Content, Role};
 use clap::Args;
 use std::path::PathBuf;
@@ -71,7 +71,7 @@ fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
                 print_lines(&r.layout.lines);
             }
             if args.stats {
-                print_stats(r.source, r.assets)?;
+                print_stats(r.doc);
             }
             Ok(())
         },
@@ -143,10 +143,9 @@ fn role_name(role: Role) -> String {
 
 /// Sets every body paragraph with total-fit and with greedy breaking and prints, for each, the
 /// number of lines and the distribution of the largest gap per justified line.
-fn print_stats(source: &Source, assets: &dyn crate::resolve::Assets) -> Result<(), Error> {
+fn print_stats(doc: &crate::resolve::Document) {
     use crate::model::layout::LineBreaking;
     use crate::text::{layout_paragraph, stats::Stats, TextSettings};
-    let (doc, _) = crate::lay_out(source, assets)?;
     let style = doc.style(Role::Body);
     let width = doc.page.text_width();
     let mut rows = Vec::new();
@@ -200,5 +199,4 @@ fn print_stats(source: &Source, assets: &dyn crate::resolve::Assets) -> Result<(
             .collect();
         println!("lines per paragraph, {name}: {}", counts.join(" "));
     }
-    Ok(())
 }
