@@ -83,7 +83,7 @@ pub struct MastheadSpec {
     /// Added to the issue line when the definition gives `total-issue`: `（总第{total}期）`.
     pub total_format: Option<Spanned<String>>,
     /// Digits a copy number is padded to with zeros (GB/T 9704: 6).
-    pub copy_digits: Option<u32>,
+    pub copy_digits: Option<Spanned<u32>>,
     /// Thickness and colour of the rule under the masthead.
     pub rule: Option<LengthValue>,
     pub rule_color: Option<Color>,

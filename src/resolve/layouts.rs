@@ -57,14 +57,31 @@ impl Layout {
     }
 }
 
-/// The span of the value (or table) at `path` in a TOML text, if the text has it.
-fn span_of(text: &str, path: &[&str]) -> Option<Range<usize>> {
+/// Where an entry is written: its key, and its value (for a table, its header).
+struct EntrySpans {
+    key: Option<Range<usize>>,
+    value: Option<Range<usize>>,
+}
+
+/// The spans of the last key of `path` in a TOML text and of its value, if the text has it;
+/// dotted keys and inline tables count as tables.
+fn entry_spans(text: &str, path: &[&str]) -> Option<EntrySpans> {
     let doc = toml_edit::Document::parse(text).ok()?;
+    let (last, tables) = path.split_last()?;
     let mut item = doc.as_item();
-    for key in path {
+    for key in tables {
         item = item.as_table_like()?.get(key)?;
     }
-    item.span()
+    let (key, value) = item.as_table_like()?.get_key_value(last)?;
+    Some(EntrySpans {
+        key: key.span(),
+        value: value.span(),
+    })
+}
+
+/// The span of the value (or table) at `path` in a TOML text, if the text has it.
+fn span_of(text: &str, path: &[&str]) -> Option<Range<usize>> {
+    entry_spans(text, path)?.value
 }
 
 /// The definition's layout with everything it extends and the definition's overrides merged.
@@ -182,17 +199,13 @@ fn check(
         }
     }
     if let Some(m) = &spec.masthead {
-        if m.copy_digits.is_some_and(|d| d > 12) {
-            let error = Error::new(
+        if let Some(d) = m.copy_digits.as_ref().filter(|d| *d.get_ref() > 12) {
+            return Err(Error::new(
                 ErrorKind::Invalid,
                 "[masthead] `copy-digits` must be 12 or fewer (GB/T 9704 uses 6)",
-            );
-            let span = span_of(&source.text, &["masthead", "copy-digits"])
-                .or_else(|| span_of(&source.text, &["overrides", "masthead", "copy-digits"]));
-            return Err(match span {
-                Some(span) => error.at(source, span).label("at most 12"),
-                None => error.with_path(&source.path),
-            });
+            )
+            .at(source, d.span())
+            .label("at most 12"));
         }
         for (template, fields) in [
             (&m.issue_format, &["issue", "code", "year"][..]),
@@ -441,15 +454,15 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
 /// Where `key = …` is written in the `[table]` (or `[overrides.table]`, also as dotted keys or
 /// an inline table) of a TOML text, for values whose type does not keep a span: the key itself.
 fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
-    let doc = toml_edit::Document::parse(text).ok()?;
-    let tables: Vec<&str> = table.split('.').collect();
     [&[][..], &["overrides"][..]].iter().find_map(|prefix| {
-        let mut item = doc.as_item();
-        for name in prefix.iter().chain(&tables) {
-            item = item.as_table_like()?.get(name)?;
-        }
-        let (k, v) = item.as_table_like()?.get_key_value(key)?;
-        k.span().or_else(|| v.span())
+        let path: Vec<&str> = prefix
+            .iter()
+            .copied()
+            .chain(table.split('.'))
+            .chain([key])
+            .collect();
+        let spans = entry_spans(text, &path)?;
+        spans.key.or(spans.value)
     })
 }
 

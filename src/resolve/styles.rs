@@ -651,7 +651,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
             let digits = spec
                 .masthead
                 .as_ref()
-                .and_then(|h| h.copy_digits)
+                .and_then(|h| h.copy_digits.as_ref().map(|d| *d.get_ref()))
                 .unwrap_or(6) as usize;
             format!("{n:0digits$}")
         }),
