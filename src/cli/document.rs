@@ -7,7 +7,7 @@ use crate::assets::{write_atomically, FsAssets};
 use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::page::Layout;
-use crate::resolve::Document;
+use crate::resolve::{Assets, Document};
 use std::path::Path;
 
 /// A definition rendered and written. The laid-out document is kept for callers that use it
@@ -42,16 +42,24 @@ pub fn render_file(
     strict: bool,
     inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
 ) -> Result<Written, Error> {
-    let source = read_definition(definition)?;
     let confined = assets.confined(root)?;
-    let (doc, layout) = crate::lay_out(&source, &confined)?;
+    render_with(definition, output, &confined, strict, inspect)
+}
+
+/// [`render_file`] with the assets given (already confined; `watch` records what they read).
+pub fn render_with(
+    definition: &Path,
+    output: &Path,
+    assets: &dyn Assets,
+    strict: bool,
+    inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
+) -> Result<Written, Error> {
+    let (doc, layout) = lay_out_file(definition, assets)?;
     inspect(&Rendering {
         doc: &doc,
         layout: &layout,
     })?;
-    if strict && !layout.warnings.is_empty() {
-        return Err(strict_error(layout.warnings.len(), definition));
-    }
+    check_strict(strict, &layout, definition)?;
     let pdf = crate::pdf::write(&doc, &layout)?;
     write_atomically(output, &pdf)?;
     Ok(Written {
@@ -59,6 +67,31 @@ pub fn render_file(
         layout,
         bytes: pdf.len(),
     })
+}
+
+/// Reads `definition` and lays it out, reaching files through `assets`.
+pub fn lay_out_file(definition: &Path, assets: &dyn Assets) -> Result<(Document, Layout), Error> {
+    let source = read_definition(definition)?;
+    crate::lay_out(&source, assets)
+}
+
+/// Under `--strict`, warnings are an error: nothing is written.
+pub fn check_strict(strict: bool, layout: &Layout, definition: &Path) -> Result<(), Error> {
+    if strict && !layout.warnings.is_empty() {
+        return Err(strict_error(layout.warnings.len(), definition));
+    }
+    Ok(())
+}
+
+/// A command's exit status: 0, or the error printed and 1.
+pub fn exit_status(result: Result<(), Error>) -> i32 {
+    match result {
+        Ok(()) => super::EXIT_OK,
+        Err(e) => {
+            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
+            super::EXIT_INPUT
+        }
+    }
 }
 
 /// Prints warnings to stderr, each with its source line when it has one.

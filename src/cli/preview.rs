@@ -1,9 +1,8 @@
 //! `jianbao preview`: pages as PNG images, drawn by the project's own rasteriser.
 
-use super::document::{print_warnings, read_definition, strict_error};
-use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK};
+use super::document::{check_strict, exit_status, lay_out_file, print_warnings};
+use super::{PathArgs, RootArg};
 use crate::assets::{write_atomically, FsAssets};
-use crate::diagnostics::{self, Style};
 use crate::error::{Error, ErrorKind};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -39,23 +38,14 @@ pub struct PreviewArgs {
 
 pub fn run(args: &PreviewArgs) -> i32 {
     let assets = FsAssets::new(args.paths.search_paths());
-    match preview(args, &assets) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
-            EXIT_INPUT
-        }
-    }
+    exit_status(preview(args, &assets))
 }
 
 fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
-    let source = read_definition(&args.definition)?;
     let confined = assets.confined(&args.root.for_definition(&args.definition))?;
-    let (doc, layout) = crate::lay_out(&source, &confined)?;
+    let (doc, layout) = lay_out_file(&args.definition, &confined)?;
     print_warnings(&layout.warnings);
-    if args.strict && !layout.warnings.is_empty() {
-        return Err(strict_error(layout.warnings.len(), &args.definition));
-    }
+    check_strict(args.strict, &layout, &args.definition)?;
     let count = layout.pages.len();
     let pages: Vec<usize> = if args.all {
         (0..count).collect()
@@ -81,10 +71,7 @@ fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
         .map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
     let digits = count.to_string().len();
     let name = |p: usize| format!("{stem}-{:0digits$}.png", p + 1);
-    let default_dir = match args.definition.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let default_dir = crate::paths::dir_of(&args.definition);
     let targets: Vec<PathBuf> = match (&args.output, args.all) {
         (Some(dir), true) => {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;

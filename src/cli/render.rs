@@ -1,9 +1,8 @@
 //! `jianbao render`.
 
-use super::document::{pages_text, print_warnings, render_file};
-use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK};
+use super::document::{exit_status, pages_text, print_warnings, render_file};
+use super::{PathArgs, RootArg};
 use crate::assets::FsAssets;
-use crate::diagnostics::{self, Style};
 use crate::error::Error;
 use crate::resolve::{Content, Role};
 use clap::Args;
@@ -39,13 +38,7 @@ pub struct RenderArgs {
 
 pub fn run(args: &RenderArgs) -> i32 {
     let assets = FsAssets::new(args.paths.search_paths());
-    match render_one(args, &assets) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
-            EXIT_INPUT
-        }
-    }
+    exit_status(render_one(args, &assets))
 }
 
 fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {

@@ -8,9 +8,9 @@
 //! any font file. The watches are on directories, because editors save by writing a new file and
 //! renaming it over the old one, which a watch on the file itself would lose.
 
-use super::document::{print_warnings, read_definition, strict_error};
-use super::{PathArgs, RootArg, EXIT_INPUT};
-use crate::assets::{is_font_file, write_atomically, FontCatalog, FsAssets};
+use super::document::{exit_status, pages_text, print_warnings, render_with};
+use super::{PathArgs, RootArg};
+use crate::assets::{is_font_file, FontCatalog, FsAssets};
 use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::fonts::FontFace;
@@ -43,13 +43,7 @@ pub struct WatchArgs {
 }
 
 pub fn run(args: &WatchArgs) -> i32 {
-    match watch(args) {
-        Ok(()) => super::EXIT_OK,
-        Err(e) => {
-            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
-            EXIT_INPUT
-        }
-    }
+    exit_status(watch(args))
 }
 
 fn watch(args: &WatchArgs) -> Result<(), Error> {
@@ -145,7 +139,6 @@ fn wait_for_change(
 fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
     let recording = Recording::default();
     let result = (|| -> Result<usize, Error> {
-        let source = read_definition(&args.definition)?;
         let confined = assets.confined(&args.root.for_definition(&args.definition))?;
         let seen = Seen {
             inner: &confined,
@@ -153,20 +146,14 @@ fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
             font_dirs: &assets.paths().font_dirs,
             paths: &recording,
         };
-        let rendered = crate::render(&source, &seen)?;
-        print_warnings(&rendered.warnings);
-        if args.strict && !rendered.warnings.is_empty() {
-            return Err(strict_error(rendered.warnings.len(), &args.definition));
-        }
-        write_atomically(output, &rendered.pdf)?;
-        Ok(rendered.pages)
+        let written = render_with(&args.definition, output, &seen, args.strict, &mut |r| {
+            print_warnings(&r.layout.warnings);
+            Ok(())
+        })?;
+        Ok(written.pages())
     })();
     match result {
-        Ok(pages) => eprintln!(
-            "wrote {} ({pages} page{})",
-            output.display(),
-            if pages == 1 { "" } else { "s" }
-        ),
+        Ok(pages) => eprintln!("wrote {} ({})", output.display(), pages_text(pages)),
         Err(e) => {
             eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
             if output.exists() {
