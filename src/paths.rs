@@ -2,7 +2,7 @@
 //! relative to. Pure functions on names, shared by the resolve stage (which joins paths but
 //! reads nothing) and the assets side (which reads), so that both sides agree.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 /// The directory a file's relative names are relative to: its parent, or `.` for a bare file
 /// name (`issue.toml`'s parent is the empty path, which joins to nothing).
@@ -33,6 +33,37 @@ pub fn names_a_font_file(name: &str) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
+/// `path` relative to `base` (both absolute), lexically: `.` and `..` resolved by name, then
+/// `..` where the two part (`/a/layouts/x.toml` from `/a/b/c` is `../../layouts/x.toml`).
+pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let norm = |p: &Path| -> Vec<std::ffi::OsString> {
+        let mut out: Vec<std::ffi::OsString> = Vec::new();
+        for c in p.components() {
+            match c {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::CurDir => {}
+                other => out.push(other.as_os_str().to_owned()),
+            }
+        }
+        out
+    };
+    let (p, b) = (norm(path), norm(base));
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return path.to_path_buf();
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..b.len() {
+        rel.push("..");
+    }
+    for part in &p[common..] {
+        rel.push(part);
+    }
+    rel
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +76,20 @@ mod tests {
         assert!(names_a_font_file("FandolKai-Regular.OTF") && !names_a_font_file("FandolKai"));
         assert!(names_a_layout_file("house.toml") && !names_a_layout_file("gongwen"));
         assert!(names_a_path("./x") && !names_a_path("Noto Serif SC"));
+    }
+
+    #[test]
+    fn relative_paths() {
+        let rel = |p: &str, b: &str| relative_to(Path::new(p), Path::new(b));
+        assert_eq!(rel("/a/b/c.toml", "/a/d"), PathBuf::from("../b/c.toml"));
+        assert_eq!(rel("/a/./b/c.toml", "/a"), PathBuf::from("b/c.toml"));
+        assert_eq!(
+            rel("/a/layouts/x.toml", "/a/b/c"),
+            PathBuf::from("../../layouts/x.toml")
+        );
+        assert_eq!(
+            rel("/a/b/../layouts/x.toml", "/a/c"),
+            PathBuf::from("../layouts/x.toml")
+        );
     }
 }

@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorKind};
 use crate::model::Date;
 use crate::next_issue::{next_issue, NextIssue};
 use clap::Args;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct NewArgs {
@@ -103,46 +103,12 @@ fn relocated_layout(layout: &str, from: &Path, to: &Path) -> Option<String> {
     }
     let target = from_dir.join(layout);
     Some(
-        relative(&target, &to_dir)
+        crate::paths::relative_to(&target, &to_dir)
             .to_string_lossy()
             .replace('\\', "/"),
     )
 }
 
 fn absolute_dir(file: &Path) -> Option<PathBuf> {
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty());
-    let dir = dir.unwrap_or(Path::new("."));
-    std::fs::canonicalize(dir).ok()
-}
-
-/// `target` as seen from `base` (both absolute): `../layouts/x.toml`.
-fn relative(target: &Path, base: &Path) -> PathBuf {
-    let t: Vec<Component> = target.components().collect();
-    let b: Vec<Component> = base.components().collect();
-    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut out = PathBuf::new();
-    for _ in common..b.len() {
-        out.push("..");
-    }
-    for c in &t[common..] {
-        out.push(c.as_os_str());
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_paths() {
-        assert_eq!(
-            relative(Path::new("/a/layouts/x.toml"), Path::new("/a/b/c")),
-            PathBuf::from("../../layouts/x.toml")
-        );
-        assert_eq!(
-            relative(Path::new("/a/x.toml"), Path::new("/a")),
-            PathBuf::from("x.toml")
-        );
-    }
+    std::fs::canonicalize(crate::paths::dir_of(file)).ok()
 }

@@ -5,7 +5,7 @@
 use super::inputs::Item;
 use crate::assets::write_atomically;
 use crate::error::Error;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// Writes a manifest that repeats this run: the definitions (relative to the manifest), their
 /// outputs, and the copies used.
@@ -21,7 +21,7 @@ pub fn save(path: &Path, items: &[Item], copies: &[Option<u32>]) -> Result<(), E
     );
     for (item, copies) in items.iter().zip(copies) {
         let definition = std::path::absolute(&item.definition)
-            .map(|abs| relative_path(&abs, &dir))
+            .map(|abs| crate::paths::relative_to(&abs, &dir))
             .unwrap_or_else(|_| item.definition.clone());
         text.push_str("\n[[bulletins]]\n");
         text.push_str(&format!("definition = {}\n", quote(slashed(&definition))));
@@ -31,36 +31,6 @@ pub fn save(path: &Path, items: &[Item], copies: &[Option<u32>]) -> Result<(), E
         }
     }
     write_atomically(path, text.as_bytes())
-}
-
-/// `path` relative to `base` (both absolute), lexically: `..` where they part.
-fn relative_path(path: &Path, base: &Path) -> PathBuf {
-    let norm = |p: &Path| -> Vec<std::ffi::OsString> {
-        let mut out: Vec<std::ffi::OsString> = Vec::new();
-        for c in p.components() {
-            match c {
-                Component::ParentDir => {
-                    out.pop();
-                }
-                Component::CurDir => {}
-                other => out.push(other.as_os_str().to_owned()),
-            }
-        }
-        out
-    };
-    let (p, b) = (norm(path), norm(base));
-    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    if common == 0 {
-        return path.to_path_buf();
-    }
-    let mut rel = PathBuf::new();
-    for _ in common..b.len() {
-        rel.push("..");
-    }
-    for part in &p[common..] {
-        rel.push(part);
-    }
-    rel
 }
 
 /// A path with `/` separators, the same on every system.
@@ -77,14 +47,6 @@ mod tests {
 
     #[test]
     fn relative_paths() {
-        assert_eq!(
-            relative_path(Path::new("/a/b/c.toml"), Path::new("/a/d")),
-            PathBuf::from("../b/c.toml")
-        );
-        assert_eq!(
-            relative_path(Path::new("/a/./b/c.toml"), Path::new("/a")),
-            PathBuf::from("b/c.toml")
-        );
         assert_eq!(slashed(Path::new("x/y.pdf")), "x/y.pdf");
     }
 }
