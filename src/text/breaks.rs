@@ -1,12 +1,13 @@
 //! Where a line may break.
 //!
-//! Latin text follows Unicode's line breaking algorithm (UAX #14, via the `unicode-linebreak`
-//! crate): words stay whole, numbers stay whole, a break may follow a hyphen. Around Chinese text
-//! UAX #14 is not enough — it treats “” as ambiguous quotes that forbid breaks on both sides —
-//! so boundaries that touch Chinese characters follow the clreq/GB prohibition rules instead:
-//! no closing mark or pause/stop mark at the start of a line, no opening mark at its end, and
-//! (by strictness level) no solidus at line end between Chinese characters, no ——/…… at line
-//! start.
+//! Every character follows Unicode's line breaking algorithm (UAX #14, via the
+//! `unicode-linebreak` crate): words and numbers stay whole, a break may follow a hyphen, no line
+//! starts with `?` `!` `)` `]` or ends with `(` `[`, even after a space. The clreq/GB rules are a
+//! tailoring on top of it, not a replacement: the Chinese role of a curly quote or an ellipsis
+//! replaces its Unicode class (see [`super::uax14`]), and the prohibition lists take away more breaks —
+//! no closing mark or pause/stop mark at the start of a line, no opening mark at its end, and (by
+//! strictness level) no connector or solidus between Chinese characters at a line's edge, no
+//! ——/…… at line start.
 //!
 //! Two kinds of Latin text get breaks of their own: URLs and e-mail addresses break where
 //! style manuals allow (after `//`, before `/ . ? # % ~ _ -`, on either side of `= &`, and never
@@ -17,7 +18,6 @@ use super::classify::{is_no_start_letter, Class};
 use super::cluster::Cluster;
 use crate::model::layout::Strictness;
 use std::ops::Range;
-use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 /// What may happen at the boundary before a cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,15 +50,7 @@ impl Break {
 /// The break rule at each cluster boundary: entry `i` is the boundary before cluster `i`
 /// (entry 0, the paragraph start, is `Never`).
 pub fn opportunities(text: &str, clusters: &[Cluster], strictness: Strictness) -> Vec<Break> {
-    let mut uax = vec![false; text.len() + 1];
-    for (offset, kind) in linebreaks(text) {
-        if matches!(
-            kind,
-            BreakOpportunity::Allowed | BreakOpportunity::Mandatory
-        ) {
-            uax[offset] = true;
-        }
-    }
+    let uax = super::uax14::allowed(text, clusters);
     let mut out = Vec::with_capacity(clusters.len());
     out.push(Break::Never);
     for i in 1..clusters.len() {
@@ -70,27 +62,30 @@ pub fn opportunities(text: &str, clusters: &[Cluster], strictness: Strictness) -
     out
 }
 
+/// The rule at the boundary before cluster `i`: UAX #14 (tailored, see [`super::uax14`]) decides
+/// whether a break is possible at all; the clreq/GB prohibitions then take away more.
 fn boundary(clusters: &[Cluster], i: usize, uax: &[bool], strictness: Strictness) -> Break {
     let (a, b) = (&clusters[i - 1], &clusters[i]);
-    if no_line_start(clusters, i, strictness) || no_line_end(clusters, i - 1, strictness) {
+    if !uax[b.text.start]
+        || no_line_start(clusters, i, strictness)
+        || no_line_end(clusters, i - 1, strictness)
+    {
         return Break::Never;
     }
-    let chinese = a.class.is_cjk() || b.class.is_cjk();
-    if chinese || b.space_before {
-        // Between Chinese characters (and wherever a space was typed) any remaining boundary
-        // may break; a number or word next to Chinese text breaks off it.
-        return Break::Allowed;
-    }
-    // Latin against Latin (and postfix/prefix marks against them): UAX #14 decides.
-    if uax[b.text.start] {
-        if is_hyphen(a.last) {
-            Break::Hyphen
-        } else {
-            Break::Allowed
-        }
+    let latin = !a.class.is_cjk() && !b.class.is_cjk() && !b.space_before;
+    if latin && is_hyphen(a.last) {
+        Break::Hyphen
     } else {
-        Break::Never
+        Break::Allowed
     }
+}
+
+/// Whether a last-resort break before cluster `i` keeps the basic prohibitions (no opening mark
+/// at a line's end, no closing, pause or stop mark at its start): the GB and UAX #14 rules may
+/// give way when a run is wider than the line, these never do.
+pub fn may_force(clusters: &[Cluster], i: usize) -> bool {
+    !no_line_start(clusters, i, Strictness::Basic)
+        && !no_line_end(clusters, i - 1, Strictness::Basic)
 }
 
 /// Hyphens and the dashes that join Latin words or numbers (`well-known`, `1990–2000`).
@@ -389,7 +384,8 @@ mod tests {
     fn solidus_may_not_end_a_line_in_gb_mode() {
         assert_eq!(marked("甲/乙", Strictness::Gb), "甲/乙");
         assert_eq!(marked("2800元/人", Strictness::Gb), "2800|元/人");
-        assert_eq!(marked("甲/乙", Strictness::Basic), "甲|/|乙");
+        // Without the GB rule UAX #14 still binds: no break before a solidus (SY).
+        assert_eq!(marked("甲/乙", Strictness::Basic), "甲/|乙");
     }
 
     #[test]

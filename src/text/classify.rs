@@ -138,7 +138,8 @@ pub fn classify_text(chars: &[char]) -> Vec<Class> {
     classes
 }
 
-fn is_quote(c: char) -> bool {
+/// The curly quotes, whose role (Chinese mark or Latin punctuation) depends on context.
+pub fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’')
 }
 

@@ -11,6 +11,7 @@ pub mod items;
 pub mod line;
 pub mod linebreak;
 pub mod stats;
+pub mod uax14;
 
 use crate::fonts::{FontChain, FontSet};
 use crate::model::layout::{Align, Hyphenation, LineBreaking, Punctuation, Strictness};
@@ -194,9 +195,10 @@ fn chars_on_line(
 }
 
 /// Where a run of clusters with no break inside is wider than the measure (a long Latin word,
-/// number or URL; the first run against the measure less the first-line indent), first allows its hyphenation points (when `hyphenate`), then, for any part
-/// still wider than the measure, breaks between its characters as a last resort. Returns the
-/// runs that had to be broken by force, for a warning.
+/// number or URL, or Chinese marks that may not be separated; the first run against the measure
+/// less the first-line indent), first allows its hyphenation points (when `hyphenate`), then,
+/// for any part still wider than the measure, breaks between its characters as a last resort
+/// ([`force_breaks`]). Returns the runs that had to be broken by force, for a warning.
 fn break_overlong_words(
     text: &str,
     clusters: &[cluster::Cluster],
@@ -218,17 +220,7 @@ fn break_overlong_words(
         let mut forced = false;
         for part in unbroken_runs(clusters, rules, run.clone()) {
             if run_width(clusters, part.clone()) + hyphen_width > room(part.start) {
-                // Between Latin letters and digits only: the marks around a word keep their
-                // prohibitions even when the word must be broken.
-                for i in part.start + 1..part.end {
-                    let (a, b) = (&clusters[i - 1], &clusters[i]);
-                    let latin = |c: &cluster::Cluster| c.class == classify::Class::Latin;
-                    if latin(a) && latin(b) && a.last.is_alphanumeric() && b.first.is_alphanumeric()
-                    {
-                        rules[i] = Break::Emergency;
-                        forced = true;
-                    }
-                }
+                forced |= force_breaks(clusters, part, rules);
             }
         }
         if forced {
@@ -237,6 +229,35 @@ fn break_overlong_words(
         }
     }
     broken
+}
+
+/// Allows last-resort breaks inside `part`, a run with no legal break that is wider than the
+/// line: between Latin letters and digits, so that the marks around a word keep their
+/// prohibitions even when the word must be broken; where there are none (a run of Chinese
+/// characters or marks that may not be separated, such as 58 ～ in a row), wherever the basic
+/// prohibitions allow ([`breaks::may_force`]): an opening bracket never ends a line and a
+/// closing mark never starts one, even by force. Returns whether any break was added.
+fn force_breaks(
+    clusters: &[cluster::Cluster],
+    part: std::ops::Range<usize>,
+    rules: &mut [Break],
+) -> bool {
+    let inside = part.start + 1..part.end;
+    let latin = |c: &cluster::Cluster| c.class == classify::Class::Latin;
+    let in_word = |i: usize| {
+        let (a, b) = (&clusters[i - 1], &clusters[i]);
+        latin(a) && latin(b) && a.last.is_alphanumeric() && b.first.is_alphanumeric()
+    };
+    let word_breaks: Vec<usize> = inside.clone().filter(|&i| in_word(i)).collect();
+    let chosen = if word_breaks.is_empty() {
+        inside.filter(|&i| breaks::may_force(clusters, i)).collect()
+    } else {
+        word_breaks
+    };
+    for &i in &chosen {
+        rules[i] = Break::Emergency;
+    }
+    !chosen.is_empty()
 }
 
 /// For each cluster boundary, whether it lies inside a URL or e-mail address.
