@@ -60,3 +60,9 @@ fn punctuation_dense_lines() {
 fn latin_mixed_lines() {
     check("latin-mixed");
 }
+
+/// The long mixed sample written for issue 10 (justification of Chinese with Latin words).
+#[test]
+fn tech_mixed_lines() {
+    check("tech-mixed");
+}

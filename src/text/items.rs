@@ -23,6 +23,10 @@ use crate::units::Pt;
 /// A penalty at least this large forbids the break; one this negative forces it.
 pub const INFINITY: f64 = 10_000.0;
 
+/// The stretch of the glue that fills a paragraph's last line (in points: more than any line
+/// could need).
+pub const FILL: Pt = Pt(1e9);
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
     /// Ink of cluster `index` (or an empty box, such as the first-line indent, when `None`).
@@ -93,9 +97,11 @@ pub mod em {
     pub const HAN_LATIN: f64 = 0.25;
     pub const HAN_LATIN_MIN: f64 = 0.125;
     pub const HAN_LATIN_MAX: f64 = 1.0 / 3.0;
-    /// A Latin word space may shrink to this and stretch by this.
+    /// A Latin word space may shrink to this and stretch by this: half as much again as a gap
+    /// between Chinese characters, so that a line mixing the two spreads its extra space over
+    /// all of its gaps (the word spaces taking a larger share, not all of it).
     pub const SPACE_MIN: f64 = 0.25;
-    pub const SPACE_STRETCH: f64 = 0.2;
+    pub const SPACE_STRETCH: f64 = 0.15;
     /// Share of a mark's blank half that may go when a line must shrink. Brackets and quotes go
     /// first, pause marks next, stops last (clreq's order).
     pub const SHRINK_BRACKET: f64 = 1.0;
@@ -173,7 +179,7 @@ pub fn build(
     items.push(Item {
         kind: Kind::Glue(clusters.len() as u32),
         width: Pt::ZERO,
-        stretch: Pt(1e9),
+        stretch: FILL,
         shrink: Pt::ZERO,
         hang: Pt::ZERO,
         compressed_end: false,
@@ -264,11 +270,11 @@ fn push_boundary(
         shrink += size * (em::HAN_LATIN - em::HAN_LATIN_MIN);
     } else {
         if typed_space {
+            // A word space stretches as a word space, also next to a Chinese character.
             width += space_width;
             stretch += size * em::SPACE_STRETCH;
             shrink += (space_width - size * em::SPACE_MIN).max(Pt::ZERO);
-        }
-        if a.class.is_cjk() || b.class.is_cjk() {
+        } else if a.class.is_cjk() || b.class.is_cjk() {
             stretch += size * em::CJK_STRETCH;
         } else if m.in_url[i] {
             stretch += size * em::LETTER_STRETCH;

@@ -7,7 +7,7 @@
 //! looseness from one line to the next — so one bad line is not bought by a good one before it.
 
 use super::breaks::Break;
-use super::items::{Item, Kind, INFINITY};
+use super::items::{Item, Kind, FILL, INFINITY};
 use crate::units::Pt;
 
 /// Knobs of total fit. Demerits follow TeX: `(line_penalty + badness)² + penalty²`, with
@@ -170,6 +170,12 @@ pub struct Measure<'a> {
     items: &'a [Item],
     sums: Sums,
     letter_stretch: Pt,
+    /// Gaps: the stretch of an even gap (between Chinese characters), the widest stretch of any
+    /// one glue, and how many glues stretch more than an even gap before each item (see
+    /// [`Measure::with_even_gap`]).
+    even: f64,
+    widest: f64,
+    wide: Vec<u32>,
     /// The widest penalty (an added hyphen), for [`Measure::could_fit`]'s bound.
     widest_penalty: f64,
     /// The legal breaks without, and with, the hyphenation points kept for loose paragraphs.
@@ -204,9 +210,50 @@ impl<'a> Measure<'a> {
             items,
             sums: Sums::new(items),
             letter_stretch,
+            even: f64::INFINITY,
+            widest: 0.0,
+            wide: Vec::new(),
             widest_penalty,
             strict,
             loose,
+        }
+    }
+
+    /// Judges lines by their widest gap rather than by the share of their stretch they use:
+    /// `even` is the stretch of a gap between Chinese characters. A line whose glue includes a
+    /// gap that stretches more than that (a Latin word space) opens that gap wider at the same
+    /// ratio, so total fit counts its looseness (and feasibility) as if the ratio were that much
+    /// higher: of two settings it prefers the one whose widest gap is narrower, not merely the
+    /// one whose ratios are smaller.
+    pub fn with_even_gap(mut self, even: Pt) -> Measure<'a> {
+        let mut count = 0;
+        self.wide = Vec::with_capacity(self.items.len() + 1);
+        self.wide.push(0);
+        for it in self.items {
+            // The glue that fills the last line is not a gap.
+            let gap = matches!(it.kind, Kind::Glue(_)) && it.stretch < FILL;
+            if gap && it.stretch.0 > even.0 * (1.0 + 1e-9) {
+                count += 1;
+                self.widest = self.widest.max(it.stretch.0);
+            }
+            self.wide.push(count);
+        }
+        self.even = even.0;
+        self
+    }
+
+    /// How much wider than an even gap the widest gap of the line from `start` to `b` opens at
+    /// the same ratio (1 when the line has no wider gap, or without [`Self::with_even_gap`]).
+    fn gap_scale(&self, start: usize, b: usize) -> f64 {
+        let end = b.max(start);
+        let wider = match (self.wide.get(end), self.wide.get(start)) {
+            (Some(e), Some(s)) => e > s,
+            _ => false,
+        };
+        if wider {
+            self.widest / self.even
+        } else {
+            1.0
         }
     }
 
@@ -449,11 +496,15 @@ fn candidate(
 ) -> (f64, bool, Option<f64>) {
     let forced = measure.forced(b);
     let (cost, flagged) = measure.penalty(b);
+    // A stretched line is judged by its widest gap (see `Measure::with_even_gap`).
+    let scale = measure.gap_scale(node.start, b);
     let ratio_of = |hang: bool| {
         let r = measure.fit(node.start, b, hang).ratio(width);
         // The last line is set at its natural width.
         if forced && r > 0.0 {
             0.0
+        } else if r > 0.0 {
+            r * scale
         } else {
             r
         }

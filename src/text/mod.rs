@@ -117,7 +117,8 @@ pub fn layout_paragraph(
         in_url: url_gaps(par.text, clusters),
     };
     let items = items::build(clusters, &rules, settings, &metrics);
-    let measure = linebreak::Measure::new(&items, par.size * items::em::LETTER_STRETCH);
+    let measure = linebreak::Measure::new(&items, par.size * items::em::LETTER_STRETCH)
+        .with_even_gap(par.size * items::em::CJK_STRETCH);
     let breaks = choose_breaks(&measure, &items, clusters, par, settings);
     let lines = line::build(
         &items, clusters, &measure, &breaks, par.width, par.align, hyphen,

@@ -704,3 +704,30 @@ fn random_paragraphs_keep_every_rule() {
         }
     }
 }
+
+/// A justified line mixing Chinese and Latin spreads its extra space over all of its gaps: a
+/// word space (also one next to a Chinese character) opens at most half as much again as the
+/// gaps between Chinese characters, instead of taking most of it (issue 10: `区域 (GB/T` opened
+/// to 0.75 em while the Chinese gaps beside it opened a quarter of that).
+#[test]
+fn word_spaces_take_a_share_of_the_stretch_not_all_of_it() {
+    let text = "版心上沿至成品幅面上沿之间的空白区域 (GB/T 9704—2012) 称为天头，版心下沿至成品幅面下沿之间的空白区域称为地脚，两者之和约为七十毫米。";
+    let laid = set_with(text, 28.0, 2.0, &TextSettings::default());
+    let n = laid.lines.len();
+    let even = SIZE * items::em::CJK_STRETCH;
+    let mut stretched = 0;
+    for line in &laid.lines[..n - 1] {
+        if line.ratio > 0.0 {
+            stretched += 1;
+            let chinese_gap = even * line.ratio;
+            assert!(
+                line.max_gap.0 <= chinese_gap.0 * 1.5 + 1e-9,
+                "widest gap {} against {} between Chinese characters: {:?}",
+                line.max_gap.0,
+                chinese_gap.0,
+                &text[line.text.clone()]
+            );
+        }
+    }
+    assert!(stretched > 0, "no stretched line: {:?}", laid.lines);
+}

@@ -477,7 +477,7 @@ impl LoadedFont {
     fn codes(&self, bytes: &[u8]) -> Vec<u32> {
         if self.two_byte {
             assert!(
-                bytes.len() % 2 == 0,
+                bytes.len().is_multiple_of(2),
                 "pdf_inspect: odd-length string {bytes:02X?} shown with 2-byte font {}",
                 self.base_font
             );
