@@ -90,6 +90,11 @@ fn unicode_15_1(chars: &[(usize, char)], len: usize, uax: &mut [bool]) {
     };
     for k in 0..chars.len() {
         let c = chars[k].1;
+        // HY is U+002D alone; U+2010 is the hyphen LB20a names besides it.
+        let hyphen = matches!(c, '-' | '\u{2010}');
+        if !hyphen && !is_initial_quote(c) && !is_final_quote(c) {
+            continue;
+        }
         let before = base_before(k);
         let at_start = matches!(
             before,
@@ -129,7 +134,6 @@ fn unicode_15_1(chars: &[(usize, char)], len: usize, uax: &mut [bool]) {
                 uax[offset(k)] = false;
             }
         }
-        let hyphen = class(k) == Hyphen || c == '\u{2010}';
         let word_start = at_start || matches!(before, Some(Contingent | NonBreakingGlue));
         if hyphen && word_start {
             let j = after(k);
