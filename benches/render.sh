@@ -4,7 +4,7 @@
 # line breaking. Prints the median wall and CPU time of N runs (default 11), the largest peak
 # RSS, and the ratio of total-fit to greedy CPU time (CPU time is steadier than wall time on a
 # shared machine). Then the 简报 and 公文 samples and a ~100-page 公文 (its blocks repeated 30
-# times, on the 28 × 22 grid).
+# times, on the 28 × 22 grid), and the long mixed Chinese–Latin sample (190 paragraphs).
 #
 #   benches/render.sh [RUNS]
 #
@@ -58,9 +58,10 @@ gw=samples/gongwen-2020-07.toml
 gw_head=$(grep -n '^\[\[blocks\]\]' "$gw" | head -1 | cut -d: -f1)
 { sed -n "1,$((gw_head - 1))p" "$gw"
   for _ in $(seq 30); do sed -n "${gw_head},\$p" "$gw"; done; } > "$tmp/gongwen-long.toml"
-for name in jianbao gongwen gongwen-wenjian gongwen-long; do
+for name in jianbao gongwen gongwen-wenjian gongwen-long tech-mixed; do
   case $name in
     jianbao) file=samples/zhixie-jianbao-2020-06.toml ;;
+    tech-mixed) file=samples/tech-mixed.toml ;;
     gongwen) file=$gw ;;
     gongwen-wenjian) file=samples/gongwen-wenjian-2020-08.toml ;;
     gongwen-long) file=$tmp/gongwen-long.toml ;;
