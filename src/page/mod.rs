@@ -12,6 +12,8 @@ mod masthead;
 mod missing;
 mod oneline;
 mod running;
+#[cfg(test)]
+mod tests;
 
 use crate::error::Warning;
 use crate::model::Color;
