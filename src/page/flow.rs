@@ -50,7 +50,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         }
         match piece {
             Piece::Text(t) => {
-                let keep = kept_with(&t, &pieces);
+                let keep = kept_with(&t, &pieces, f.height);
                 // The 落款 never stands alone at the head of a page: the text before it keeps
                 // its last lines with it.
                 let tail = match pieces.front() {
@@ -83,16 +83,20 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
 
 /// The text blocks that must follow `t` on its page: after a heading (or title, 主送机关, 附件
 /// label), the next block, and while that is one of these too, the one after it — a chain of
-/// headings ends with the text it introduces. Empty when `t` keeps with nothing.
-fn kept_with<'a>(t: &TextPiece, rest: &'a VecDeque<Piece>) -> Vec<&'a TextPiece> {
+/// headings ends with the text it introduces. Empty when `t` keeps with nothing. The chain
+/// stops once it is taller than a page (`height`): it cannot be kept whole anyway, and a
+/// thousand headings in a row must not cost a million steps.
+fn kept_with<'a>(t: &TextPiece, rest: &'a VecDeque<Piece>, height: Pt) -> Vec<&'a TextPiece> {
     let mut chain = Vec::new();
     if !t.role.keeps_with_next() {
         return chain;
     }
+    let mut tall = Pt::ZERO;
     for piece in rest {
         let Piece::Text(next) = piece else { break };
         chain.push(next);
-        if !next.role.keeps_with_next() {
+        tall += next.space_before + next.pitch * next.lines.len() as f64;
+        if !next.role.keeps_with_next() || tall > height {
             break;
         }
     }
@@ -212,7 +216,13 @@ impl Flow<'_> {
                 self.snap_to_grid();
             }
         }
-        if !keep.is_empty() && !self.at_top() && !self.keeps_fit(&t, keep) {
+        // Move to a new page only if the unit fits there; one taller than a page starts where
+        // it is and breaks where it must.
+        if !keep.is_empty()
+            && !self.at_top()
+            && !self.keeps_fit(self.y, &t, keep)
+            && self.keeps_fit(Pt::ZERO, &t, keep)
+        {
             self.new_page();
         }
         let TextPiece {
@@ -302,16 +312,16 @@ impl Flow<'_> {
         take
     }
 
-    /// Whether block `t`, starting at the current position, and the blocks it keeps with fit on
-    /// this page: every line of each heading of the chain and, of the text that ends it, as many
+    /// Whether block `t`, starting at `y` (after its space before), and the blocks it keeps
+    /// with fit on one page: every line of each heading of the chain and, of the text that ends it, as many
     /// lines as the flow would put here — at least two (or `orphans`), all of a short or
     /// unsplittable block. Mirrors [`Self::text`] (space before, grid lines, widows) so that
     /// the answer is the flow's own.
-    fn keeps_fit(&self, t: &TextPiece, keep: &[&TextPiece]) -> bool {
-        if lines_fitting(self.room(), t.half_leading(), t.pitch) < t.lines.len() {
+    fn keeps_fit(&self, y: Pt, t: &TextPiece, keep: &[&TextPiece]) -> bool {
+        if lines_fitting(self.height - y, t.half_leading(), t.pitch) < t.lines.len() {
             return false;
         }
-        let mut y = (self.y + t.pitch * t.lines.len() as f64 + t.space_after).min(self.height);
+        let mut y = (y + t.pitch * t.lines.len() as f64 + t.space_after).min(self.height);
         for (i, next) in keep.iter().enumerate() {
             let n = next.lines.len();
             let half_leading = next.half_leading();

@@ -218,3 +218,25 @@ fn page_items_are_in_reading_order() {
     }
     assert_eq!(captions, 5, "every caption was checked");
 }
+
+/// A run of headings taller than a page cannot stay on one: it fills pages as they come (its
+/// end kept with the text) instead of moving one heading at a time to a page of its own.
+#[test]
+fn a_chain_taller_than_a_page_fills_its_pages() {
+    let mut blocks = body("前文。");
+    for i in 0..60 {
+        blocks += &heading(&format!("第{i}个标题"), 1 + (i % 4) as u8);
+    }
+    blocks += &body(&prose(70));
+    let doc = document("mem.toml", &definition("newsletter", &blocks));
+    let layout = paginate(&doc);
+    let per_page: Vec<usize> = (0..layout.pages.len())
+        .map(|p| layout.lines.iter().filter(|l| l.page == p).count())
+        .collect();
+    // 62 lines of at most 20 a page: four pages, not sixty.
+    assert!(per_page.len() <= 4, "lines per page: {per_page:?}");
+    let lines = &layout.lines;
+    let n = lines.len();
+    assert_eq!(lines[n - 4].text, "第59个标题");
+    assert_eq!(lines[n - 4].page, lines[n - 2].page, "{per_page:?}");
+}
