@@ -59,8 +59,13 @@ pub fn render(source: &Source, assets: &dyn Assets) -> Result<Rendered> {
 /// The pipeline up to pages: parse, resolve, paginate.
 pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Document, page::Layout)> {
     let def = model::definition::parse(source)?;
-    let doc = resolve::resolve(&def, assets)?;
-    let layout = page::paginate(&doc);
+    let mut doc = resolve::resolve(&def, assets)?;
+    let mut layout = page::paginate(&doc);
+    // What reading noticed comes before what setting the pages did.
+    layout
+        .warnings
+        .splice(0..0, std::mem::take(&mut doc.warnings));
+    layout.warnings.extend(next_issue::placeholders_left(&def));
     if layout.overflowed {
         return Err(error::Error::new(
             error::ErrorKind::Invalid,
