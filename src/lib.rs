@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod fonts;
 pub mod images;
+pub mod import;
 pub mod model;
 pub mod next_issue;
 pub mod page;

@@ -133,7 +133,7 @@ pub fn placeholders_left(def: &definition::Definition) -> Vec<Warning> {
         .into_iter()
         .map(|(text, at)| {
             Warning::new(
-                format!("`{text}` is a placeholder `jianbao new` wrote; replace it with this issue's text, or delete the block"),
+                format!("`{text}` is a placeholder to fill in (from `jianbao new` or `jianbao import`); replace it with this issue's text, or delete the block"),
                 "",
             )
             .at(&def.source, at)

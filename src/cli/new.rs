@@ -95,7 +95,7 @@ pub(super) fn create_parent(file: &Path) -> Result<(), Error> {
 }
 
 /// Today's date where the user is (UTC if the local offset cannot be known).
-fn today() -> Date {
+pub(super) fn today() -> Date {
     let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
     Date {
         year: now.year(),

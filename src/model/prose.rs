@@ -272,6 +272,27 @@ pub fn half_width_marks(raw: &str) -> Vec<(usize, char)> {
     found
 }
 
+/// `text` with the half-width marks inside `spans` rewritten to full width, and how many there
+/// were. Everything outside the marks stays byte for byte (comments, quoting, spacing).
+pub fn fix_half_width(text: &str, spans: &[Range<usize>]) -> (String, usize) {
+    let mut marks: Vec<usize> = spans
+        .iter()
+        .filter_map(|span| Some((span.start, text.get(span.clone())?)))
+        .flat_map(|(start, raw)| half_width_marks(raw).into_iter().map(move |m| start + m.0))
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut out = String::with_capacity(text.len() + marks.len() * 2);
+    let mut last = 0;
+    for &at in &marks {
+        out.push_str(&text[last..at]);
+        out.push(full_width(text[at..].chars().next().unwrap_or(' ')));
+        last = at + 1;
+    }
+    out.push_str(&text[last..]);
+    (out, marks.len())
+}
+
 /// Where the content of a string value written at `span` of `text` starts: after its opening
 /// quotes (and the line break a multi-line string may open with). For a whole text file pass
 /// `0..len` of a text without quotes.
