@@ -16,6 +16,7 @@ pub mod assets;
 pub mod cli;
 pub mod diagnostics;
 pub mod error;
+pub mod exif;
 pub mod fonts;
 pub mod images;
 pub mod import;
