@@ -34,7 +34,7 @@ fn fix(args: &FixArgs) -> Result<(), Error> {
     let spans = if is_definition {
         crate::model::definition::parse(&source)?.prose_spans
     } else {
-        vec![0..source.text.len()]
+        std::iter::once(0..source.text.len()).collect()
     };
     let (fixed, count) = prose::fix_half_width(&source.text, &spans);
     if is_definition {

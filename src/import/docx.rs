@@ -229,10 +229,11 @@ fn walk(
                 }
                 b"t" if !empty => in_text = true,
                 b"tab" if in_properties == 0 => out.text(" "),
-                b"br" | b"cr" if in_properties == 0 => {
-                    if attr(&e, b"type").is_none_or(|t| t == "textWrapping") {
-                        out.line_break();
-                    }
+                b"br" | b"cr"
+                    if in_properties == 0
+                        && attr(&e, b"type").is_none_or(|t| t == "textWrapping") =>
+                {
+                    out.line_break()
                 }
                 b"blip" => pictures.extend(attr(&e, b"embed")),
                 b"imagedata" => pictures.extend(attr(&e, b"id")),
