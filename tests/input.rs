@@ -291,8 +291,16 @@ fn new_makes_its_directory_writes_literal_strings_and_placeholders_are_warned() 
 fn a_sideways_phone_photo_is_turned_upright() {
     let dir = temp_dir("input-exif");
     // 64×32 stored, EXIF orientation 6 (turn 90° clockwise): 32 wide and 64 high upright.
-    std::fs::write(dir.join("sideways.jpg"), jpeg_with_orientation(64, 32, 6)).unwrap();
-    std::fs::write(dir.join("upright.jpg"), jpeg_with_orientation(64, 32, 1)).unwrap();
+    std::fs::write(
+        dir.join("sideways.jpg"),
+        support::jpeg_with_orientation(64, 32, 6),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("upright.jpg"),
+        support::jpeg_with_orientation(64, 32, 1),
+    )
+    .unwrap();
     let text = format!(
         "{HEAD}[[blocks]]\nfigure = \"sideways.jpg\"\nwidth = \"30%\"\n[[blocks]]\nfigure = \"upright.jpg\"\nwidth = \"30%\"\n"
     );
@@ -317,30 +325,28 @@ fn a_sideways_phone_photo_is_turned_upright() {
         .find(|p| p.height > p.width)
         .expect("an upright placement");
     assert!((tall.height / tall.width - 2.0).abs() < 0.01, "{placed:?}");
-}
-
-/// A JPEG of `w`×`h` with an EXIF orientation tag.
-fn jpeg_with_orientation(w: u32, h: u32, orientation: u8) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..w * h)
-        .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
-        .collect();
-    let mut plain = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
-        .encode(&pixels, w, h, image::ExtendedColorType::Rgb8)
+    // Turned the right way: 90° clockwise puts the stored left half (black) on top — in the
+    // preview too, read back at the placement the PDF has.
+    let png = dir.join("d.png");
+    let out = jianbao()
+        .arg("preview")
+        .arg(&def)
+        .args(["--dpi", "72", "-o"])
+        .arg(&png)
+        .output()
         .unwrap();
-    let mut tiff = b"II*\0".to_vec();
-    tiff.extend_from_slice(&8u32.to_le_bytes());
-    tiff.extend_from_slice(&1u16.to_le_bytes());
-    tiff.extend_from_slice(&0x0112u16.to_le_bytes());
-    tiff.extend_from_slice(&3u16.to_le_bytes());
-    tiff.extend_from_slice(&1u32.to_le_bytes());
-    tiff.extend_from_slice(&(orientation as u32).to_le_bytes());
-    tiff.extend_from_slice(&0u32.to_le_bytes());
-    let mut out = plain[..2].to_vec();
-    out.extend_from_slice(&[0xFF, 0xE1]);
-    out.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
-    out.extend_from_slice(b"Exif\0\0");
-    out.extend_from_slice(&tiff);
-    out.extend_from_slice(&plain[2..]);
-    out
+    assert!(out.status.success(), "{}", stderr(&out));
+    let preview = image::open(&png).unwrap().into_luma8();
+    let page_h = pdf.pages[0].height;
+    let at = |fy: f64| {
+        let x = (tall.x + tall.width / 2.0) as u32;
+        let y = (page_h - tall.y - tall.height * fy) as u32;
+        preview.get_pixel(x, y)[0]
+    };
+    assert!(at(0.75) < 64, "top quarter should be black: {}", at(0.75));
+    assert!(
+        at(0.25) > 192,
+        "bottom quarter should be white: {}",
+        at(0.25)
+    );
 }
