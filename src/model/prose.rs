@@ -51,35 +51,30 @@ impl OddCharacters {
         self.no_break_spaces + self.dropped + self.forced_breaks > 0
     }
 
-    /// `2 no-break spaces read as spaces, 1 zero-width character dropped`.
+    /// `2 no-break spaces read as spaces, 1 zero-width space or byte-order mark dropped`.
     pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        if self.no_break_spaces > 0 {
-            let n = self.no_break_spaces;
-            parts.push(format!(
-                "{n} no-break space{} read as space{}",
-                plural(n),
-                plural(n)
-            ));
-        }
-        if self.dropped > 0 {
-            let n = self.dropped;
-            parts.push(format!(
-                "{n} zero-width space{} or byte-order mark{} dropped",
-                plural(n),
-                plural(n)
-            ));
-        }
-        if self.forced_breaks > 0 {
-            let n = self.forced_breaks;
-            parts.push(format!(
-                "{n} manual line break{} (U+2028 or \\v) kept as line break{} inside the paragraph",
-                plural(n),
-                plural(n)
-            ));
-        }
-        parts.join(", ")
+        let kinds = [
+            (self.no_break_spaces, "no-break space{s} read as space{s}"),
+            (
+                self.dropped,
+                "zero-width space{s} or byte-order mark{s} dropped",
+            ),
+            (
+                self.forced_breaks,
+                "manual line break{s} (U+2028 or \\v) kept as line break{s} inside the paragraph",
+            ),
+        ];
+        kinds
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| {
+                format!(
+                    "{n} {}",
+                    what.replace("{s}", if *n == 1 { "" } else { "s" })
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
