@@ -10,6 +10,8 @@
 //! 6. [`pdf`] — pages into PDF bytes (subset fonts, images).
 //!
 //! [`assets`] is the only module that touches the file system, and [`cli`] only orchestrates.
+//! Beside the pipeline: [`import`] turns .docx and Markdown articles into definition blocks,
+//! [`exif`] turns phone photos upright, [`next_issue`] starts the next issue's definition.
 //! [`render`] runs the pipeline for one definition.
 
 pub mod assets;
