@@ -1,0 +1,66 @@
+//! `jianbao completions SHELL` and `jianbao man [COMMAND]`: generated from the same clap
+//! definition that parses the command line, so that they cannot fall behind it.
+
+use super::{command, usage_error, EXIT_INPUT, EXIT_OK};
+use clap::Args;
+use clap_complete::Shell;
+use std::io::Write;
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// A command's own page (`jianbao-render(1)`) instead of jianbao's.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+pub fn completions(args: &CompletionsArgs) -> i32 {
+    let mut cmd = command();
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "jianbao", &mut out);
+    write_stdout(&out)
+}
+
+pub fn man(args: &ManArgs) -> i32 {
+    // Built, so that a command's page lists the global options too.
+    let mut cmd = command();
+    cmd.build();
+    let page = match &args.command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            Some(sub) => sub.clone().name(format!("jianbao-{name}")),
+            None => {
+                let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+                return usage_error(&format!(
+                    "there is no command `{name}`; the commands are {}",
+                    names.join(", ")
+                ));
+            }
+        },
+    };
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(page).render(&mut out) {
+        super::output::ui().fail(&format!("cannot write the man page: {e}"));
+        return EXIT_INPUT;
+    }
+    write_stdout(&out)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a message.
+fn write_stdout(bytes: &[u8]) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            super::output::ui().fail(&format!("cannot write to standard output: {e}"));
+            EXIT_INPUT
+        }
+    }
+}
