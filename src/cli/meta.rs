@@ -34,7 +34,10 @@ pub fn man(args: &ManArgs) -> i32 {
     let page = match &args.command {
         None => cmd,
         Some(name) => match cmd.find_subcommand(name) {
-            Some(sub) => sub.clone().name(format!("jianbao-{name}")),
+            Some(sub) => sub
+                .clone()
+                .name(format!("jianbao-{name}"))
+                .version(env!("JIANBAO_VERSION")),
             None => {
                 let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
                 return usage_error(&format!(
@@ -53,7 +56,7 @@ pub fn man(args: &ManArgs) -> i32 {
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a message.
-fn write_stdout(bytes: &[u8]) -> i32 {
+pub fn write_stdout(bytes: &[u8]) -> i32 {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => EXIT_OK,

@@ -232,10 +232,12 @@ pub fn usage_error(message: &str) -> i32 {
 
 /// `jianbao layouts`: name and description; `-q` names only; `-v` also the file.
 fn list_layouts(paths: &PathArgs) -> i32 {
+    use std::fmt::Write;
     let assets = crate::assets::FsAssets::new(paths.search_paths());
+    let mut out = String::new();
     for (name, path) in assets.layouts() {
         if ui().quiet {
-            println!("{name}");
+            let _ = writeln!(out, "{name}");
             continue;
         }
         let description = std::fs::read_to_string(&path)
@@ -246,24 +248,26 @@ fn list_layouts(paths: &PathArgs) -> i32 {
                     .and_then(|d| d.as_str().map(str::to_string))
             })
             .unwrap_or_default();
+        let _ = writeln!(out, "{name:<14} {description}");
         if ui().verbose {
-            println!("{name:<14} {description}\n{:<14} {}", "", shown(&path));
-        } else {
-            println!("{name:<14} {description}");
+            let _ = writeln!(out, "{:<14} {}", "", shown(&path));
         }
     }
-    EXIT_OK
+    meta::write_stdout(out.as_bytes())
 }
 
 /// `jianbao fonts`: name, family, style, glyphs; `-q` names only; `-v` also the file.
 fn list_fonts(paths: &PathArgs) -> i32 {
+    use std::fmt::Write;
     let assets = crate::assets::FsAssets::new(paths.search_paths());
+    let mut out = String::new();
     for face in assets.catalog().faces() {
         if ui().quiet {
-            println!("{}", face.full_name);
+            let _ = writeln!(out, "{}", face.full_name);
             continue;
         }
-        println!(
+        let _ = writeln!(
+            out,
             "{:<28} {:<16} {:<8} {} glyphs",
             face.full_name,
             face.family,
@@ -272,11 +276,11 @@ fn list_fonts(paths: &PathArgs) -> i32 {
         );
         if ui().verbose {
             if let Some(file) = assets.catalog().file(&face.full_name) {
-                println!("{:<28} {}", "", shown(&file));
+                let _ = writeln!(out, "{:<28} {}", "", shown(&file));
             }
         }
     }
-    EXIT_OK
+    meta::write_stdout(out.as_bytes())
 }
 
 /// A path as shown to the user: on Windows without the `\\?\` prefix that resolving a path
