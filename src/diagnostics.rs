@@ -14,7 +14,8 @@ use crate::error::{Error, Source, Warning};
 use ariadne::{CharSet, Color, Config, Label, Report, ReportKind};
 use std::ops::Range;
 
-/// How to draw: colours for a terminal, ASCII-only frames on request.
+/// How to draw: colours for a terminal, ASCII-only frames on request. Whether to colour is the
+/// command line's decision (`--color`, `NO_COLOR`, …: `cli::output`), not this module's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
@@ -27,15 +28,6 @@ impl Style {
         color: false,
         unicode: true,
     };
-
-    /// Colours when stderr is a terminal and `NO_COLOR` is not set.
-    pub fn for_stderr() -> Style {
-        use std::io::IsTerminal;
-        Style {
-            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            unicode: true,
-        }
-    }
 }
 
 /// Characters shown on either side of the span when a source line is too long to print whole.
