@@ -109,5 +109,5 @@ fn relocated_layout(layout: &str, from: &Path, to: &Path) -> Option<String> {
 }
 
 fn absolute_dir(file: &Path) -> Option<PathBuf> {
-    std::fs::canonicalize(crate::paths::dir_of(file)).ok()
+    dunce::canonicalize(crate::paths::dir_of(file)).ok()
 }
