@@ -40,7 +40,8 @@ fn stdout(out: &Output) -> String {
 }
 
 /// A definition with an unknown key on line 7 (column 1).
-const BAD: &str = "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"测试\"\ndate = 2024-05-01\n\n\
+const BAD: &str =
+    "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"测试\"\ndate = 2024-05-01\n\n\
                    captoin = 1\n";
 
 /// A definition with a character no font has (U+E000) on line 7.
@@ -65,7 +66,10 @@ fn usage_errors_exit_2() {
         (vec!["watch", a, "-o", "-"], "not -o -"),
         (vec!["render", a, "-q", "-v"], "cannot be used with"),
         (vec!["render", a, "--color", "sometimes"], "--color"),
-        (vec!["render", a, "--message-format", "xml"], "--message-format"),
+        (
+            vec!["render", a, "--message-format", "xml"],
+            "--message-format",
+        ),
         (vec!["completions", "tcsh"], "tcsh"),
         (vec!["man", "nosuch"], "there is no command `nosuch`"),
     ] {
@@ -99,7 +103,10 @@ fn colours_follow_the_option_and_the_environment() {
     assert!(coloured(&["--color", "always"], &[]));
     assert!(coloured(&["--color=always"], &[("NO_COLOR", "1")]));
     assert!(coloured(&[], &[("CLICOLOR_FORCE", "1")]));
-    assert!(!coloured(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(!coloured(
+        &[],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    ));
     assert!(!coloured(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
     // The option also goes before the command, and reaches clap's own messages.
     let out = jianbao()
@@ -138,14 +145,23 @@ fn json_diagnostics_are_one_object_a_line() {
     let e = &lines[0];
     assert_eq!(e["severity"], "error");
     assert_eq!(e["file"], "bad.toml");
-    assert_eq!((e["line"].as_u64(), e["column"].as_u64()), (Some(7), Some(1)));
-    assert!(e["message"].as_str().unwrap().contains("unknown key `captoin`"));
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(7), Some(1))
+    );
+    assert!(e["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown key `captoin`"));
     assert!(e["help"].as_str().is_some(), "{e}");
     // A warning, then (under --strict) the error it becomes; no `wrote …` line.
     let out = render("missing.toml", &["--strict"]);
     assert_eq!(out.status.code(), Some(1));
     let lines = json_lines(&out);
-    let severities: Vec<&str> = lines.iter().map(|l| l["severity"].as_str().unwrap()).collect();
+    let severities: Vec<&str> = lines
+        .iter()
+        .map(|l| l["severity"].as_str().unwrap())
+        .collect();
     assert_eq!(severities, ["warning", "error"], "{lines:?}");
     assert_eq!(lines[0]["file"], "missing.toml");
     assert_eq!(lines[0]["line"].as_u64(), Some(8));
@@ -168,7 +184,10 @@ fn json_diagnostics_are_one_object_a_line() {
             .any(|l| l["severity"] == "error" && l["line"] == 7 && l["file"] == "bad.toml"),
         "{lines:?}"
     );
-    assert!(lines.iter().any(|l| l["severity"] == "warning"), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l["severity"] == "warning"),
+        "{lines:?}"
+    );
     // Usage errors found after parsing too.
     let out = jianbao()
         .args(["--message-format", "json", "render", "-"])
@@ -212,7 +231,10 @@ fn quiet_and_verbose_on_every_command() {
             let quiet = run(&[&args[..], q].concat());
             assert_eq!(stderr(&quiet), "", "{args:?} -q");
         }
-        assert!(run(&[&args[..], &["-v"]].concat()).status.success(), "{args:?} -v");
+        assert!(
+            run(&[&args[..], &["-v"]].concat()).status.success(),
+            "{args:?} -v"
+        );
     }
     // `layouts` and `fonts`: -q names only, -v the files too.
     for (command, name, file) in [
@@ -223,8 +245,13 @@ fn quiet_and_verbose_on_every_command() {
         let quiet = stdout(&run(&[command, "-q"]));
         let verbose = stdout(&run(&[command, "-v"]));
         assert!(quiet.lines().any(|l| l == name), "{command} -q:\n{quiet}");
-        assert!(plain.lines().count() == quiet.lines().count(), "{plain}\n{quiet}");
-        assert!(plain.lines().any(|l| l.starts_with(name) && l.len() > name.len()));
+        assert!(
+            plain.lines().count() == quiet.lines().count(),
+            "{plain}\n{quiet}"
+        );
+        assert!(plain
+            .lines()
+            .any(|l| l.starts_with(name) && l.len() > name.len()));
         // A reader that stops early (`| head -1`) is no error.
         let mut head = jianbao()
             .args([command, "-v"])
@@ -235,10 +262,19 @@ fn quiet_and_verbose_on_every_command() {
         drop(head.stdout.take());
         let closed = head.wait_with_output().unwrap();
         assert!(closed.status.success(), "{}", stderr(&closed));
-        assert!(!plain.contains(file) && verbose.contains(file), "{command} -v:\n{verbose}");
+        assert!(
+            !plain.contains(file) && verbose.contains(file),
+            "{command} -v:\n{verbose}"
+        );
     }
     // `render -v` notes how the layout was applied.
-    let out = run(&["render", "samples/zhixie-jianbao-2020-06.toml", "-o", pdf, "-v"]);
+    let out = run(&[
+        "render",
+        "samples/zhixie-jianbao-2020-06.toml",
+        "-o",
+        pdf,
+        "-v",
+    ]);
     assert!(stderr(&out).contains("note: "), "{}", stderr(&out));
     let out = run(&["render", "samples/zhixie-jianbao-2020-06.toml", "-o", pdf]);
     assert!(!stderr(&out).contains("note: "), "{}", stderr(&out));
@@ -274,10 +310,7 @@ fn completions_for_every_shell() {
     }
     // The bash script is valid bash.
     let script = stdout(&run(&["completions", "bash"]));
-    if let Ok(check) = Command::new("bash")
-        .args(["-n", "-c", &script])
-        .output()
-    {
+    if let Ok(check) = Command::new("bash").args(["-n", "-c", &script]).output() {
         assert!(check.status.success(), "{}", stderr(&check));
     }
 }
@@ -286,9 +319,19 @@ fn completions_for_every_shell() {
 fn man_pages_from_the_same_definition() {
     let page = stdout(&run(&["man"]));
     assert!(page.contains(".TH jianbao 1"), "{page}");
-    for word in ["render", "completions", "JIANBAO_FONT_PATH", "message\\-format"] {
+    for word in ["render", "completions", "message\\-format"] {
         assert!(page.contains(word), "man page lacks {word}");
     }
+    // The environment in a section of its own, before VERSION.
+    let env = page.find(".SH ENVIRONMENT\n.TP\n\\fBJIANBAO_LAYOUT_PATH\\fR\n");
+    assert!(
+        env.is_some_and(|e| page.find(".SH VERSION").is_some_and(|v| e < v)),
+        "{page}"
+    );
+    assert!(
+        page.contains("\\-\\-font\\-dir") && !page.contains("EXTRA"),
+        "{page}"
+    );
     let page = stdout(&run(&["man", "render"]));
     assert!(page.contains(".TH jianbao-render 1"), "{page}");
     // Its own options and the global ones.
@@ -340,7 +383,11 @@ fn a_definition_from_standard_input_resolves_from_the_current_directory() {
     // From elsewhere the images are not found, and the error names standard input.
     let elsewhere = temp_dir("cli-stdin");
     let pdf = elsewhere.join("x.pdf");
-    let out = run_with_stdin(&elsewhere, &["render", "-", "-o", pdf.to_str().unwrap()], &text);
+    let out = run_with_stdin(
+        &elsewhere,
+        &["render", "-", "-o", pdf.to_str().unwrap()],
+        &text,
+    );
     assert_fails(&out, 1, "<stdin>:");
     assert!(!pdf.exists());
     // Errors point into the text read.
@@ -369,7 +416,10 @@ fn version_names_the_commit() {
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
     };
     match git(&["rev-parse", "--short=12", "HEAD"]) {
-        Some(hash) => assert!(version.contains(&format!("({hash} ")), "{version} vs {hash}"),
+        Some(hash) => assert!(
+            version.contains(&format!("({hash} ")),
+            "{version} vs {hash}"
+        ),
         None => eprintln!("no git checkout: the commit is not checked"),
     }
     // Nothing of the build's source path is in the binary's version.

@@ -89,7 +89,10 @@ fn readme_toml_examples_are_valid_and_run() {
             assert!(dir.join("print.pdf").exists());
         }
     }
-    assert!(definitions >= 1 && manifests >= 1, "{definitions} {manifests}");
+    assert!(
+        definitions >= 1 && manifests >= 1,
+        "{definitions} {manifests}"
+    );
 }
 
 #[test]

@@ -230,7 +230,10 @@ fn watch_quiet_says_nothing_and_verbose_names_what_it_watches() {
     let (running, lines) = start_watch(&def, &out, &[OsStr::new("-v")]);
     let said = wait_for(&lines, "photo.png");
     assert!(said.contains("note: watching "), "{said}");
-    assert!(said.contains("house.toml") && said.contains("issue.toml"), "{said}");
+    assert!(
+        said.contains("house.toml") && said.contains("issue.toml"),
+        "{said}"
+    );
     drop(running);
 
     // -q: the PDF is written, and nothing is said.

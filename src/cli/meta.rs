@@ -1,7 +1,7 @@
 //! `jianbao completions SHELL` and `jianbao man [COMMAND]`: generated from the same clap
 //! definition that parses the command line, so that they cannot fall behind it.
 
-use super::{command, usage_error, EXIT_INPUT, EXIT_OK};
+use super::{command, definition, usage_error, ENVIRONMENT, EXIT_INPUT, EXIT_OK};
 use clap::Args;
 use clap_complete::Shell;
 use std::io::Write;
@@ -29,7 +29,7 @@ pub fn completions(args: &CompletionsArgs) -> i32 {
 
 pub fn man(args: &ManArgs) -> i32 {
     // Built, so that a command's page lists the global options too.
-    let mut cmd = command();
+    let mut cmd = definition();
     cmd.build();
     let page = match &args.command {
         None => cmd,
@@ -48,11 +48,40 @@ pub fn man(args: &ManArgs) -> i32 {
         },
     };
     let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(page).render(&mut out) {
+    // The footer names the program and version; the commit is in the VERSION section.
+    let man = clap_mangen::Man::new(page).source(concat!("jianbao ", env!("CARGO_PKG_VERSION")));
+    if let Err(e) = man.render(&mut out) {
         super::output::ui().fail(&format!("cannot write the man page: {e}"));
         return EXIT_INPUT;
     }
-    write_stdout(&out)
+    let page = String::from_utf8_lossy(&out);
+    // ENVIRONMENT goes before VERSION, as man-pages(7) orders the sections.
+    let at = page.find("\n.SH VERSION").map_or(page.len(), |i| i + 1);
+    let page = format!("{}{}{}", &page[..at], environment_roff(), &page[at..]);
+    write_stdout(page.as_bytes())
+}
+
+/// The ENVIRONMENT section: one tagged paragraph a variable.
+fn environment_roff() -> String {
+    let mut roff = String::from(".SH ENVIRONMENT\n");
+    for (name, what) in ENVIRONMENT {
+        roff.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            escape(name),
+            escape(what)
+        ));
+    }
+    roff
+}
+
+/// Text for roff: backslashes and hyphens escaped, no line starting with a control character.
+fn escape(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a message.

@@ -97,27 +97,65 @@ enum Command {
     Man(meta::ManArgs),
 }
 
-/// The environment variables jianbao reads, shown at the end of every `--help` and in the man
-/// page.
-const ENVIRONMENT: &str = "\
-Environment:
-  JIANBAO_LAYOUT_PATH   More layout directories, separated like PATH (searched after --layout-dir)
-  JIANBAO_FONT_PATH     More font directories, separated like PATH (searched after --font-dir)
-  NO_COLOR              If set and not empty: no colours (unless --color always)
-  CLICOLOR_FORCE        If set and not 0: colours even when stderr is not a terminal
-  TERM                  dumb: no colours and no progress bar
-  JIANBAO_SHARDS        batch --shard auto: the number of shards
-  JOB_COMPLETION_INDEX  batch --shard auto: this shard's index (Kubernetes Indexed Job)
-  SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT
-                        batch --shard auto: index and count from a Slurm job array
-  CUPS_SERVER           batch --print: the CUPS server lp sends the job to";
+/// The environment variables jianbao reads: listed at the end of every `--help`, and in the man
+/// page's ENVIRONMENT section.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "JIANBAO_LAYOUT_PATH",
+        "More layout directories, separated like PATH (searched after --layout-dir)",
+    ),
+    (
+        "JIANBAO_FONT_PATH",
+        "More font directories, separated like PATH (searched after --font-dir)",
+    ),
+    (
+        "NO_COLOR",
+        "If set and not empty: no colours (unless --color always)",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "If set and not 0: colours even when stderr is not a terminal",
+    ),
+    ("TERM", "dumb: no colours and no progress bar"),
+    ("JIANBAO_SHARDS", "batch --shard auto: the number of shards"),
+    (
+        "JOB_COMPLETION_INDEX",
+        "batch --shard auto: this shard's index (Kubernetes Indexed Job)",
+    ),
+    (
+        "SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT",
+        "batch --shard auto: index and count from a Slurm job array",
+    ),
+    (
+        "CUPS_SERVER",
+        "batch --print: the CUPS server lp sends the job to",
+    ),
+];
 
-/// The whole command-line definition: what is parsed, and what completions and the man page are
-/// generated from.
-fn command() -> clap::Command {
+/// [`ENVIRONMENT`] as the end of `--help`: names in a column, a long name on a line of its own.
+fn environment_help() -> String {
+    let mut text = String::from("Environment:");
+    for (name, what) in ENVIRONMENT {
+        if name.len() < 21 {
+            text.push_str(&format!("\n  {name:<21} {what}"));
+        } else {
+            text.push_str(&format!("\n  {name}\n  {:<21} {what}", ""));
+        }
+    }
+    text
+}
+
+/// The command-line definition without the help's closing text: what the man page is made from.
+fn definition() -> clap::Command {
     Cli::command()
-        .after_help(ENVIRONMENT)
-        .mut_subcommands(|c| c.after_help(ENVIRONMENT))
+}
+
+/// The whole command-line definition: what is parsed, and what completions are generated from.
+fn command() -> clap::Command {
+    let environment = environment_help();
+    definition()
+        .after_help(environment.clone())
+        .mut_subcommands(|c| c.after_help(environment.clone()))
 }
 
 /// Where to find layouts and fonts besides the defaults.
