@@ -425,3 +425,34 @@ fn version_names_the_commit() {
     // Nothing of the build's source path is in the binary's version.
     assert!(!version.contains(root().to_str().unwrap()));
 }
+
+#[test]
+#[cfg(unix)] // `script` (util-linux) gives the command a terminal
+fn on_a_terminal_colours_unless_term_is_dumb_or_no_color() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let dir = temp_dir("cli-tty");
+    let def = dir.join("bad.toml");
+    std::fs::write(&def, BAD).unwrap();
+    let on_terminal = |env: &[(&str, &str)]| {
+        let command = format!("{} render {}", env!("CARGO_BIN_EXE_jianbao"), def.display());
+        let mut cmd = Command::new("script");
+        cmd.args(["-qec", &command, "/dev/null"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        let screen = stdout(&out);
+        assert!(screen.contains("unknown key"), "{screen}");
+        screen.contains('\u{1b}')
+    };
+    assert!(on_terminal(&[("TERM", "xterm")]));
+    assert!(!on_terminal(&[("TERM", "dumb")]));
+    assert!(!on_terminal(&[("TERM", "xterm"), ("NO_COLOR", "1")]));
+    assert!(!on_terminal(&[("TERM", "xterm"), ("CLICOLOR", "0")]));
+}
