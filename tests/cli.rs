@@ -63,6 +63,7 @@ fn usage_errors_exit_2() {
         (vec!["render", a, "-o", "-", "--stats"], "--stats"),
         (vec!["preview", a, "--all", "-o", "-"], "--all"),
         (vec!["watch", "-"], "not standard input"),
+        (vec!["batch", "-", "-o", "out"], "not from standard input"),
         (vec!["watch", a, "-o", "-"], "not -o -"),
         (vec!["render", a, "-q", "-v"], "cannot be used with"),
         (vec!["render", a, "--color", "sometimes"], "--color"),
@@ -188,7 +189,21 @@ fn json_diagnostics_are_one_object_a_line() {
         lines.iter().any(|l| l["severity"] == "warning"),
         "{lines:?}"
     );
-    // Usage errors found after parsing too.
+    // Usage errors, found by the parser or after it.
+    let out = jianbao()
+        .args(["preview", "x.toml", "--dpi", "5", "--message-format=json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid value '5' for '--dpi <D>'"),
+        "{lines:?}"
+    );
     let out = jianbao()
         .args(["--message-format", "json", "render", "-"])
         .output()

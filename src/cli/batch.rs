@@ -200,6 +200,12 @@ fn select(args: &BatchArgs) -> Result<inputs::Inputs, i32> {
             ));
         }
     }
+    if args.inputs.iter().any(|i| super::document::is_stdio(i)) {
+        return Err(fail(
+            "batch reads definitions from files, directories, patterns or manifests, not from standard input (-)",
+            EXIT_USAGE,
+        ));
+    }
     let mut collected =
         inputs::collect(&args.inputs).map_err(|e| fail(&e.to_string(), EXIT_INPUT))?;
     let (items, notes) = (&mut collected.items, &mut collected.notes);

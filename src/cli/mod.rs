@@ -211,13 +211,22 @@ pub fn main() -> i32 {
     let args: Vec<OsString> = std::env::args_os().collect();
     // clap prints its own help and usage errors before the options are known: give it the
     // colour choice the command line asks for.
-    let colors = color_in(&args).colors(&|v| std::env::var(v).ok(), stderr_is_terminal());
+    let color: ColorChoice = option_in(&args, "--color");
+    let colors = color.colors(&|v| std::env::var(v).ok(), stderr_is_terminal());
     let matches = command()
         .color(clap_color(colors))
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match matches {
         Ok(cli) => cli,
+        Err(e)
+            if e.use_stderr()
+                && option_in::<MessageFormat>(&args, "--message-format") == MessageFormat::Json =>
+        {
+            let message = clap_message(&e);
+            eprintln!("{}", crate::diagnostics::message_json("error", &message));
+            return EXIT_USAGE;
+        }
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
@@ -243,23 +252,31 @@ fn stderr_is_terminal() -> bool {
     std::io::stderr().is_terminal()
 }
 
-/// `--color WHEN` / `--color=WHEN` as written on the command line (the last one wins, as clap
-/// does), before the full parse.
-fn color_in(args: &[OsString]) -> ColorChoice {
-    let mut choice = ColorChoice::Auto;
+/// An option's value as written on the command line (`--color WHEN`, `--color=WHEN`; the last
+/// one wins, as with clap), before the full parse: clap reports its own errors before the
+/// options are known, and they must follow `--color` and `--message-format` too.
+fn option_in<T: ValueEnum + Default>(args: &[OsString], option: &str) -> T {
+    let mut choice = T::default();
     let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(word) = words.next() {
-        let value = match word.strip_prefix("--color") {
+        let value = match word.strip_prefix(option) {
             _ if word == "--" => break,
             Some("") => words.next().map(|w| w.into_owned()),
             Some(rest) => rest.strip_prefix('=').map(str::to_string),
             None => None,
         };
-        if let Some(v) = value.and_then(|v| ColorChoice::from_str(&v, false).ok()) {
+        if let Some(v) = value.and_then(|v| T::from_str(&v, false).ok()) {
             choice = v;
         }
     }
     choice
+}
+
+/// The first line of a clap error, without its `error: `.
+fn clap_message(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_string()
 }
 
 /// A command-line mistake found after parsing: reported like clap's, exit status 2.
