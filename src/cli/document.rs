@@ -71,8 +71,10 @@ pub fn render_with(
 
 /// Reads `definition` and lays it out, reaching files through `assets`.
 pub fn lay_out_file(definition: &Path, assets: &dyn Assets) -> Result<(Document, Layout), Error> {
-    let source = read_definition(definition)?;
-    crate::lay_out(&source, assets)
+    let (source, warning) = read_definition_noting(definition)?;
+    let (doc, mut layout) = crate::lay_out(&source, assets)?;
+    layout.warnings.splice(0..0, warning);
+    Ok((doc, layout))
 }
 
 /// Under `--strict`, warnings are an error: nothing is written.
@@ -164,34 +166,35 @@ pub fn strict_error(count: usize, definition: &Path) -> Error {
     })
 }
 
-/// Reads a definition file (or standard input for `-`) as UTF-8 text.
+/// Reads a definition file (or standard input for `-`) as UTF-8 text (GBK/GB18030 and UTF-16
+/// are read too: see [`read_definition_noting`]).
 pub fn read_definition(path: &Path) -> Result<Source, Error> {
-    if is_stdio(path) {
-        return read_stdin();
-    }
-    let bytes =
-        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
-            .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
-    utf8_source(path, bytes)
+    read_definition_noting(path).map(|(source, _)| source)
 }
 
-/// The definition's bytes as UTF-8 text.
-fn utf8_source(path: &Path, bytes: Vec<u8>) -> Result<Source, Error> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            crate::error::ErrorKind::Syntax,
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .with_path(path)
-    })?;
-    Ok(Source::new(path, text))
+/// Reads a definition file (or standard input for `-`), and the warning it gets when it was not
+/// saved as UTF-8.
+pub fn read_definition_noting(
+    path: &Path,
+) -> Result<(Source, Option<crate::error::Warning>), Error> {
+    let (bytes, path) = if is_stdio(path) {
+        (read_stdin()?, Path::new(STDIN_NAME))
+    } else {
+        let bytes =
+            crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
+                .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
+        (bytes, path)
+    };
+    let decoded = crate::assets::decode_text(&bytes)
+        .map_err(|msg| Error::new(crate::error::ErrorKind::Syntax, msg).with_path(path))?;
+    let warning = decoded
+        .warning()
+        .map(|w| crate::error::Warning::new(w, path.display().to_string()));
+    Ok((Source::new(path, decoded.text), warning))
 }
 
-/// The definition on standard input, within the same size limit as a file.
-fn read_stdin() -> Result<Source, Error> {
+/// The definition's bytes on standard input, within the same size limit as a file.
+fn read_stdin() -> Result<Vec<u8>, Error> {
     use std::io::Read;
     let limit = crate::assets::MAX_DEFINITION_BYTES;
     let mut bytes = Vec::new();
@@ -216,7 +219,7 @@ fn read_stdin() -> Result<Source, Error> {
         )
         .with_path(STDIN_NAME));
     }
-    utf8_source(Path::new(STDIN_NAME), bytes)
+    Ok(bytes)
 }
 
 /// `5 pages`, `1 page`.
