@@ -430,12 +430,18 @@ fn version_names_the_commit() {
             .filter(|o| o.status.success())
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
     };
-    match git(&["rev-parse", "--short=12", "HEAD"]) {
-        Some(hash) => assert!(
-            version.contains(&format!("({hash} ")),
-            "{version} vs {hash}"
-        ),
-        None => eprintln!("no git checkout: the commit is not checked"),
+    // Compared with the commit of this checkout's history, not with HEAD now: a commit made
+    // between the build and the test run would move HEAD.
+    if git(&["rev-parse", "HEAD"]).is_some() {
+        let hash = version
+            .split_once(" (")
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no commit in {version}"));
+        assert_eq!(hash.len(), 12, "{version}");
+        let commit = git(&["cat-file", "-t", hash]);
+        assert_eq!(commit.as_deref(), Some("commit"), "{version}");
+    } else {
+        eprintln!("no git checkout: the commit is not checked");
     }
     // Nothing of the build's source path is in the binary's version.
     assert!(!version.contains(root().to_str().unwrap()));
