@@ -1,43 +1,78 @@
-//! The fonts in the font directories, found by name.
+//! The installed fonts, found by any of their names.
+//!
+//! Where fonts are looked for, first to last: `--font-dir` directories, `JIANBAO_FONT_PATH`,
+//! the project's `fonts/`, then the system's font directories (unless `--ignore-system-fonts`).
+//! Directories are walked recursively by fontdb, which skips anything that is not a regular
+//! file (a FIFO named `x.ttf` would hang a reader) and does not follow a symbolic link back
+//! into a directory it has walked. Each face of each file (every face of a .ttc/.otc) is
+//! memory-mapped and its `name`, `OS/2` and `head` tables read, nothing more: glyphs are
+//! looked up only when text is set.
 
-use crate::fonts::{FontData, FontFace};
+use super::discover::{self, Found};
+use crate::fonts::{FaceInfo, FontData, FontFace};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Fonts by name. The directories are scanned once, on the first lookup by name; each file is
-/// memory-mapped and its name table read, nothing more.
+pub use super::discover::SystemFonts;
+
+/// Fonts by name. The directories are scanned once, on the first lookup by name.
 pub struct FontCatalog {
     dirs: Vec<PathBuf>,
-    scanned: OnceLock<Vec<Entry>>,
-    /// Faces opened by path (absolute path names, and everything the scan found). One cell per
-    /// path, filled once: threads of a batch asking for the same file at the same moment wait
-    /// for one open instead of each mapping it (which would give two faces for one font, and
-    /// embed it twice in a merged PDF).
-    by_path: Mutex<HashMap<PathBuf, FaceCell>>,
+    system: SystemFonts,
+    scanned: OnceLock<Vec<CatalogFace>>,
+    /// Faces opened by path and face index (names given as paths, and everything the scan
+    /// found). One cell per face, filled once: threads of a batch asking for the same file at
+    /// the same moment wait for one open instead of each mapping it (which would give two
+    /// faces for one font, and embed it twice in a merged PDF).
+    by_path: Mutex<HashMap<(PathBuf, u32), FaceCell>>,
 }
 
 type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
 
-struct Entry {
-    keys: Vec<String>,
-    face: Arc<FontFace>,
-    path: PathBuf,
-    regular: bool,
+/// One face the scan found.
+pub struct CatalogFace {
+    pub path: PathBuf,
+    /// The face's index in its file (0 but in a collection).
+    pub index: u32,
+    /// Whether it was found in a system font directory.
+    pub system: bool,
+    pub face: Arc<FontFace>,
+    /// Which directory it came from (0 = the first searched): ties between equally good
+    /// matches go to the earlier directory.
+    root: usize,
+    /// Normalized names that mean this face alone, and those that mean its whole family.
+    face_keys: Vec<String>,
+    family_keys: Vec<String>,
+}
+
+impl CatalogFace {
+    pub fn info(&self) -> &FaceInfo {
+        &self.face.info
+    }
 }
 
 impl FontCatalog {
+    /// A catalog over `dirs` (searched in order) and no system fonts.
     pub fn new(dirs: Vec<PathBuf>) -> FontCatalog {
+        FontCatalog::with_system(dirs, SystemFonts::None)
+    }
+
+    /// A catalog over `dirs`, then the system font directories `system` says.
+    pub fn with_system(dirs: Vec<PathBuf>, system: SystemFonts) -> FontCatalog {
         FontCatalog {
             dirs,
+            system,
             scanned: OnceLock::new(),
             by_path: Mutex::new(HashMap::new()),
         }
     }
 
-    /// A font by path, or by name: file name (with or without its extension), PostScript name,
-    /// full name, or family (with style). Names compare without case, spaces, hyphens or
-    /// underscores.
+    /// A font by path, or by name: any family name of its `name` table in any language
+    /// (typographic or legacy; a family name alone means its regular upright face), any full
+    /// name, the PostScript name, a family name followed by a style name, or the file name
+    /// (with or without its extension). Names compare without case, spaces, hyphens or
+    /// underscores. See [`lookup`](Self::lookup) for which face wins when several match.
     pub fn find(&self, name: &str) -> Result<Arc<FontFace>, String> {
         if crate::paths::names_a_path(name) {
             return self.open(Path::new(name));
@@ -55,89 +90,151 @@ impl FontCatalog {
         self.lookup(name).ok().map(|e| e.path.clone())
     }
 
-    /// The entry a name means (a family name alone means its regular face).
-    fn lookup(&self, name: &str) -> Result<&Entry, String> {
+    /// The face a name means. Of all faces that have the name, the winner is, in this order:
+    /// a face that has it as one of its own names (full, PostScript, family + style, file)
+    /// over one that has it as its family name; then the face nearest the regular upright
+    /// (italic last, then by distance of its weight from 400); then the earlier directory;
+    /// then the path (byte order) and the face index. A face whose licence forbids embedding
+    /// is passed over; when it is the only one, the error says why.
+    pub fn lookup(&self, name: &str) -> Result<&CatalogFace, String> {
         let key = normalize(name);
         let entries = self.entries();
-        let mut matches: Vec<&Entry> = entries.iter().filter(|e| e.keys.contains(&key)).collect();
-        // A family name alone means its regular face.
-        matches.sort_by_key(|e| !e.regular);
-        match matches.first() {
-            Some(e) => Ok(e),
-            None => {
-                let mut names: Vec<String> =
-                    entries.iter().map(|e| e.face.full_name.clone()).collect();
-                names.sort();
-                names.dedup();
-                let mut candidates = names.clone();
-                candidates.extend(entries.iter().map(|e| e.face.family.clone()));
-                if let Some(best) = crate::model::closest(name, &candidates) {
-                    return Err(format!("font `{name}` not found; did you mean `{best}`?"));
+        let mut matches: Vec<(u32, &CatalogFace)> = entries
+            .iter()
+            .filter_map(|e| {
+                if e.face_keys.contains(&key) {
+                    Some((0, e))
+                } else if e.family_keys.contains(&key) {
+                    Some((1 + e.info().distance_from_regular(), e))
+                } else {
+                    None
                 }
-                Err(format!(
-                    "font `{name}` not found; fonts available: {}",
-                    if names.is_empty() {
-                        "none (no font files in the font directories; set JIANBAO_FONT_PATH)".into()
-                    } else {
-                        names.join(", ")
-                    }
-                ))
-            }
+            })
+            .collect();
+        matches.sort_by(|(a, x), (b, y)| {
+            (a, x.root, &x.path, x.index).cmp(&(b, y.root, &y.path, y.index))
+        });
+        if let Some((_, e)) = matches
+            .iter()
+            .find(|(_, e)| e.info().embedding_forbidden().is_none())
+        {
+            return Ok(e);
         }
+        if let Some((_, e)) = matches.first() {
+            return Err(format!(
+                "font `{name}` ({}, face {}): {}; jianbao does not embed it",
+                e.path.display(),
+                e.index,
+                e.info().embedding_forbidden().unwrap_or_default()
+            ));
+        }
+        Err(self.not_found(name))
     }
 
-    /// Opens (once) the font file at `path`. Faces are kept by the file's canonical path, so
-    /// that a font named by family (found by the scan) and by a path to the same file is one
-    /// face, embedded once.
+    fn not_found(&self, name: &str) -> String {
+        let entries = self.entries();
+        let mut names: Vec<String> = entries.iter().map(|e| e.face.full_name.clone()).collect();
+        names.sort();
+        names.dedup();
+        let mut candidates = names.clone();
+        for e in entries {
+            candidates.extend(e.info().families.iter().cloned());
+        }
+        if let Some(best) = crate::model::closest(name, &candidates) {
+            return format!("font `{name}` not found; did you mean `{best}`?");
+        }
+        const LISTED: usize = 12;
+        let available = if names.is_empty() {
+            "none (no font files in the font directories; set JIANBAO_FONT_PATH)".to_string()
+        } else if names.len() > LISTED {
+            format!(
+                "{}, and {} more (`jianbao fonts --all` lists them)",
+                names[..LISTED].join(", "),
+                names.len() - LISTED
+            )
+        } else {
+            names.join(", ")
+        };
+        format!("font `{name}` not found; fonts available: {available}")
+    }
+
+    /// Opens (once) the first face of the font file at `path`.
     pub fn open(&self, path: &Path) -> Result<Arc<FontFace>, String> {
-        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        let cell = self.by_path.lock().unwrap().entry(key).or_default().clone();
-        cell.get_or_init(|| open_face(path).map(Arc::new)).clone()
+        self.open_face(path, 0)
     }
 
-    /// All faces found in the font directories.
+    /// Opens (once) face `index` of the font file at `path`. Faces are kept by the file's
+    /// canonical path, so that a font named by family (found by the scan) and by a path to the
+    /// same file is one face, embedded once.
+    pub fn open_face(&self, path: &Path, index: u32) -> Result<Arc<FontFace>, String> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let cell = self
+            .by_path
+            .lock()
+            .unwrap()
+            .entry((key, index))
+            .or_default()
+            .clone();
+        cell.get_or_init(|| load_face(path, index).map(Arc::new))
+            .clone()
+    }
+
+    /// All faces found, in search order (directory, then path, then face index).
     pub fn faces(&self) -> Vec<Arc<FontFace>> {
         self.entries().iter().map(|e| e.face.clone()).collect()
     }
 
-    fn entries(&self) -> &[Entry] {
+    /// Every face found, with where it was found.
+    pub fn entries(&self) -> &[CatalogFace] {
         self.scanned.get_or_init(|| {
-            let mut entries = Vec::new();
-            for dir in &self.dirs {
-                let Ok(read) = std::fs::read_dir(dir) else {
+            let mut entries: Vec<CatalogFace> = Vec::new();
+            let mut seen: Vec<(PathBuf, u32)> = Vec::new();
+            for Found {
+                path,
+                index,
+                root,
+                system,
+            } in discover::scan(&self.dirs, &self.system)
+            {
+                // A file reached from two directories (or by two names) is listed once.
+                let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+                if seen.contains(&(canonical.clone(), index)) {
+                    continue;
+                }
+                seen.push((canonical, index));
+                // Broken files are skipped here; naming one by path reports why.
+                let Ok(face) = self.open_face(&path, index) else {
                     continue;
                 };
-                let mut files: Vec<PathBuf> = read
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| is_font_file(p))
-                    .collect();
-                files.sort();
-                for path in files {
-                    // Unreadable or broken files are skipped here; naming one by path reports why.
-                    let Ok(face) = self.open(&path) else { continue };
-                    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-                    let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
-                    let style = face.style.to_ascii_lowercase();
-                    let mut keys = vec![
-                        normalize(&stem),
-                        normalize(&file_name),
-                        normalize(&face.postscript_name),
-                        normalize(&face.full_name),
-                        normalize(&format!("{} {}", face.family, face.style)),
-                        normalize(&face.family),
-                    ];
-                    keys.dedup();
-                    entries.push(Entry {
-                        keys,
-                        regular: matches!(style.as_str(), "regular" | "book" | "normal" | "roman"),
-                        face,
-                        path,
-                    });
-                }
+                let (face_keys, family_keys) = keys(&face.info, &path);
+                entries.push(CatalogFace {
+                    path,
+                    index,
+                    system,
+                    face,
+                    root,
+                    face_keys,
+                    family_keys,
+                });
             }
             entries
         })
     }
+}
+
+/// The normalized names of a face: its own names (plus the file's name and stem, for the
+/// first face of a file), and its family names.
+fn keys(info: &FaceInfo, path: &Path) -> (Vec<String>, Vec<String>) {
+    let mut own: Vec<String> = info.face_names.iter().map(|n| normalize(n)).collect();
+    for part in [path.file_stem(), path.file_name()].into_iter().flatten() {
+        own.push(normalize(&part.to_string_lossy()));
+    }
+    own.sort();
+    own.dedup();
+    let mut family: Vec<String> = info.families.iter().map(|n| normalize(n)).collect();
+    family.sort();
+    family.dedup();
+    (own, family)
 }
 
 /// Whether `path` is named like a font file (what the font directories are scanned for).
@@ -157,14 +254,20 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
-/// Memory-maps a font file and parses its first face.
-fn open_face(path: &Path) -> Result<FontFace, String> {
+/// Memory-maps a font file and parses face `index` of it. Only regular files are opened:
+/// opening a FIFO would wait for a writer for ever.
+fn load_face(path: &Path, index: u32) -> Result<FontFace, String> {
+    let not_regular = || format!("{}: not a regular file", path.display());
+    let meta = std::fs::metadata(path).map_err(|e| super::io_message(path, &e))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
     let file = std::fs::File::open(path).map_err(|e| super::io_message(path, &e))?;
-    let len = file
-        .metadata()
-        .map_err(|e| super::io_message(path, &e))?
-        .len();
-    if len == 0 {
+    let meta = file.metadata().map_err(|e| super::io_message(path, &e))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() == 0 {
         return Err(format!("{}: the font file is empty", path.display()));
     }
     // SAFETY: the map is read-only. Font files are not expected to change while jianbao runs;
@@ -172,7 +275,7 @@ fn open_face(path: &Path) -> Result<FontFace, String> {
     // that maps files (fontdb, font-kit).
     let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| super::io_message(path, &e))?;
     let data: FontData = Arc::new(map);
-    FontFace::new(data, 0).map_err(|msg| format!("{}: {msg}", path.display()))
+    FontFace::new(data, index).map_err(|msg| format!("{}: {msg}", path.display()))
 }
 
 #[cfg(test)]

@@ -55,6 +55,9 @@ pub struct PathArgs {
     /// Also look for fonts here (before the built-in fonts/).
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<PathBuf>,
+    /// Do not look for fonts in the system's font directories.
+    #[arg(long = "ignore-system-fonts")]
+    pub ignore_system_fonts: bool,
 }
 
 /// The directory a definition's files must stay in.
@@ -89,6 +92,9 @@ impl PathArgs {
             let mut all = extra.clone();
             all.append(dirs);
             *dirs = all;
+        }
+        if self.ignore_system_fonts {
+            paths.system_fonts = crate::assets::SystemFonts::None;
         }
         paths
     }

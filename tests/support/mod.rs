@@ -25,7 +25,8 @@ pub fn jianbao() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianbao"));
     // Tests must not depend on the user's environment.
     cmd.env_remove("JIANBAO_LAYOUT_PATH")
-        .env_remove("JIANBAO_FONT_PATH");
+        .env_remove("JIANBAO_FONT_PATH")
+        .env("JIANBAO_SYSTEM_FONT_DIRS", "");
     cmd
 }
 
