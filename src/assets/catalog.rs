@@ -179,6 +179,20 @@ impl FontCatalog {
             .clone()
     }
 
+    /// The faces found that have `c` and may be embedded, by display name, each once.
+    pub fn fonts_with(&self, c: char) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for e in self.entries() {
+            if e.face.glyph(c).is_some() && e.info().embedding_forbidden().is_none() {
+                let name = e.face.display_name();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
     /// All faces found, in search order (directory, then path, then face index).
     pub fn faces(&self) -> Vec<Arc<FontFace>> {
         self.entries().iter().map(|e| e.face.clone()).collect()

@@ -236,6 +236,10 @@ impl Assets for FsAssets {
         self.fonts.find(name)
     }
 
+    fn fonts_with(&self, c: char) -> Vec<String> {
+        self.fonts.fonts_with(c)
+    }
+
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
         let cell = self
             .images

@@ -118,6 +118,9 @@ mod tests {
         assert!(s.gb2312_level1.binary_search(&'啊').is_ok());
         assert!(s.gbk.binary_search(&'堃').is_ok() && s.gbk.binary_search(&'喆').is_ok());
         assert!(s.gb2312_level1.binary_search(&'堃').is_err());
-        assert!(s.gbk.binary_search(&'䶮').is_err() && s.gb18030.binary_search(&'䶮').is_ok());
+        assert!(s.gb2312_level2.binary_search(&'䶮').is_err());
+        assert!(s.gb18030.binary_search(&'䶮').is_ok());
+        // Extension A beyond GBK's two-byte space.
+        assert!(s.gbk.binary_search(&'㐀').is_err() && s.gb18030.binary_search(&'㐀').is_ok());
     }
 }

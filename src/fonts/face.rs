@@ -64,6 +64,17 @@ impl FontFace {
         })
     }
 
+    /// The full name, with the Chinese family name after it when there is one (`FangSong_GB2312
+    /// (仿宋_GB2312)`): how messages name a face a clerk knows by its Chinese name.
+    pub fn display_name(&self) -> String {
+        match &self.info.family_zh {
+            Some(zh) if *zh != self.info.family && !self.full_name.contains(zh.as_str()) => {
+                format!("{} ({zh})", self.full_name)
+            }
+            _ => self.full_name.clone(),
+        }
+    }
+
     /// The parsed tables, for lookups this type does not wrap.
     pub fn face(&self) -> &ttf_parser::Face<'_> {
         &self.face

@@ -53,6 +53,8 @@ pub struct Document {
     pub images: Vec<Arc<Image>>,
     /// Things worth telling a user who asks for detail (`render -v`): fake bold in use, …
     pub notes: Vec<String>,
+    /// Warnings from resolving: a font passed over because its licence forbids embedding.
+    pub warnings: Vec<crate::error::Warning>,
 }
 
 /// What the bulletin says about itself.
