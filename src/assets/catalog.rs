@@ -131,6 +131,15 @@ impl FontCatalog {
         Err(self.not_found(name))
     }
 
+    /// Every face that has `name` as one of its own names or its family's, in search order.
+    pub fn matching(&self, name: &str) -> Vec<&CatalogFace> {
+        let key = normalize(name);
+        self.entries()
+            .iter()
+            .filter(|e| e.face_keys.contains(&key) || e.family_keys.contains(&key))
+            .collect()
+    }
+
     fn not_found(&self, name: &str) -> String {
         let entries = self.entries();
         let mut names: Vec<String> = entries.iter().map(|e| e.face.full_name.clone()).collect();

@@ -2,6 +2,7 @@
 
 mod batch;
 mod document;
+mod fonts;
 mod new;
 mod preview;
 mod render;
@@ -42,8 +43,8 @@ enum Command {
     Batch(batch::BatchArgs),
     /// List the available layouts.
     Layouts(PathArgs),
-    /// List the fonts found in the font directories.
-    Fonts(PathArgs),
+    /// List the installed fonts: names, styles, files and Chinese character coverage.
+    Fonts(fonts::FontsArgs),
 }
 
 /// Where to find layouts and fonts besides the defaults.
@@ -116,7 +117,7 @@ pub fn main() -> i32 {
         Command::Watch(args) => watch::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
-        Command::Fonts(paths) => list_fonts(&paths),
+        Command::Fonts(args) => fonts::run(&args),
     }
 }
 
@@ -132,20 +133,6 @@ fn list_layouts(paths: &PathArgs) -> i32 {
             })
             .unwrap_or_default();
         println!("{name:<14} {description}");
-    }
-    EXIT_OK
-}
-
-fn list_fonts(paths: &PathArgs) -> i32 {
-    let assets = crate::assets::FsAssets::new(paths.search_paths());
-    for face in assets.catalog().faces() {
-        println!(
-            "{:<28} {:<16} {:<8} {} glyphs",
-            face.full_name,
-            face.family,
-            face.style,
-            face.face().number_of_glyphs()
-        );
     }
     EXIT_OK
 }

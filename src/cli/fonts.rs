@@ -1,0 +1,140 @@
+//! `jianbao fonts`: the installed fonts a definition can name, with their Chinese and English
+//! names, styles, files and how much of GB 2312 / GBK / GB 18030 each covers, so that a clerk
+//! sees before printing whether a rare character in a name will be a box, and which font has it.
+
+use super::{PathArgs, EXIT_INPUT, EXIT_OK};
+use crate::assets::{CatalogFace, FsAssets};
+use crate::fonts::coverage::{self, Coverage};
+use clap::Args;
+use rayon::prelude::*;
+
+#[derive(Args, Clone, Debug)]
+pub struct FontsArgs {
+    /// Only this family (any of its names, in any language: 仿宋_GB2312 or FangSong_GB2312).
+    #[arg(value_name = "FAMILY")]
+    pub family: Option<String>,
+    /// List every font, also those without Chinese characters.
+    #[arg(long)]
+    pub all: bool,
+    /// Only fonts that have all of these characters (`--has 䶮堃喆`).
+    #[arg(long, value_name = "CHARS")]
+    pub has: Option<String>,
+    #[command(flatten)]
+    pub paths: PathArgs,
+}
+
+pub fn run(args: &FontsArgs) -> i32 {
+    let assets = FsAssets::new(args.paths.search_paths());
+    let catalog = assets.catalog();
+    let mut faces: Vec<&CatalogFace> = match &args.family {
+        Some(name) => {
+            let found = catalog.matching(name);
+            if found.is_empty() {
+                eprintln!(
+                    "error: {}",
+                    catalog.find(name).err().unwrap_or_default()
+                );
+                return EXIT_INPUT;
+            }
+            found
+        }
+        None => catalog.entries().iter().collect(),
+    };
+    if let Some(chars) = &args.has {
+        faces.retain(|e| chars.chars().all(|c| c.is_whitespace() || e.face.glyph(c).is_some()));
+    }
+    let covered: Vec<Coverage> = faces
+        .par_iter()
+        .map(|e| coverage::sets().count(|c| e.face.glyph(c).is_some()))
+        .collect();
+    // A family named on the command line, or asked for by character, is shown even when it has
+    // no Chinese characters.
+    let everything = args.all || args.family.is_some() || args.has.is_some();
+    let shown: Vec<(&CatalogFace, Coverage)> = faces
+        .into_iter()
+        .zip(covered)
+        .filter(|(_, c)| everything || c.gb2312_level1 > 0)
+        .collect();
+    print!("{}", listing(&shown));
+    if shown.is_empty() {
+        eprintln!(
+            "no fonts{} (jianbao fonts --all lists every font found)",
+            if args.has.is_some() {
+                " have all those characters"
+            } else {
+                " with Chinese characters found"
+            }
+        );
+    }
+    EXIT_OK
+}
+
+/// The listing: one block per family (in search order), one line per face.
+fn listing(shown: &[(&CatalogFace, Coverage)]) -> String {
+    let t = coverage::sets().totals();
+    let mut out = format!(
+        "Coverage is counted in Han characters: GB 2312 level 1 of {}, level 2 of {}, GBK of {}, GB 18030 of {}.\n",
+        t.gb2312_level1, t.gb2312_level2, t.gbk, t.gb18030
+    );
+    let mut families: Vec<&str> = Vec::new();
+    for (e, _) in shown {
+        if !families.contains(&e.info().family.as_str()) {
+            families.push(&e.info().family);
+        }
+    }
+    for family in families {
+        let members: Vec<&(&CatalogFace, Coverage)> = shown
+            .iter()
+            .filter(|(e, _)| e.info().family == family)
+            .collect();
+        let info = members[0].0.info();
+        let mut other: Vec<&str> = info
+            .families
+            .iter()
+            .map(String::as_str)
+            .filter(|f| *f != family)
+            .collect();
+        other.dedup();
+        out.push('\n');
+        out.push_str(family);
+        if !other.is_empty() {
+            out.push_str(&format!(" / {}", other.join(" / ")));
+        }
+        out.push('\n');
+        let width = members
+            .iter()
+            .map(|(e, _)| e.info().style.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (e, c) in members {
+            out.push_str(&face_line(e, c, width));
+        }
+    }
+    out
+}
+
+fn face_line(e: &CatalogFace, c: &Coverage, width: usize) -> String {
+    let info = e.info();
+    let outlines = if e.face.is_cff() { "CFF" } else { "TrueType" };
+    let mut line = format!(
+        "  {:<width$}  {:<8} GB 2312 {:>4} + {:>4}  GBK {:>5}  GB 18030 {:>5}  {}",
+        info.style,
+        outlines,
+        c.gb2312_level1,
+        c.gb2312_level2,
+        c.gbk,
+        c.gb18030,
+        e.path.display()
+    );
+    if e.face.data().starts_with(b"ttcf") {
+        line.push_str(&format!(" (face {})", e.index));
+    }
+    if e.system {
+        line.push_str(" [system]");
+    }
+    if let Some(why) = info.embedding_forbidden() {
+        line.push_str(&format!("\n  {:<width$}  not used: {why}", ""));
+    }
+    line.push('\n');
+    line
+}
