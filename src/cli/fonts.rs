@@ -30,10 +30,7 @@ pub fn run(args: &FontsArgs) -> i32 {
         Some(name) => {
             let found = catalog.matching(name);
             if found.is_empty() {
-                eprintln!(
-                    "error: {}",
-                    catalog.find(name).err().unwrap_or_default()
-                );
+                eprintln!("error: {}", catalog.find(name).err().unwrap_or_default());
                 return EXIT_INPUT;
             }
             found
@@ -41,7 +38,11 @@ pub fn run(args: &FontsArgs) -> i32 {
         None => catalog.entries().iter().collect(),
     };
     if let Some(chars) = &args.has {
-        faces.retain(|e| chars.chars().all(|c| c.is_whitespace() || e.face.glyph(c).is_some()));
+        faces.retain(|e| {
+            chars
+                .chars()
+                .all(|c| c.is_whitespace() || e.face.glyph(c).is_some())
+        });
     }
     let covered: Vec<Coverage> = faces
         .par_iter()

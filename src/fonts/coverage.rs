@@ -37,7 +37,11 @@ pub fn sets() -> &'static CharSets {
         let level2 = han_in(0xD8..=0xF7, 0xA1..=0xFE);
         let gbk = han_in(0x81..=0xFE, 0x40..=0xFE);
         let mut gb18030 = gbk.clone();
-        gb18030.extend((0x3400..=0x4DB5).chain(0x4E00..=0x9FA5).filter_map(char::from_u32));
+        gb18030.extend(
+            (0x3400..=0x4DB5)
+                .chain(0x4E00..=0x9FA5)
+                .filter_map(char::from_u32),
+        );
         gb18030.sort_unstable();
         gb18030.dedup();
         CharSets {
@@ -74,10 +78,7 @@ impl CharSets {
 
 /// The Han characters that the byte pairs `lead` × `trail` decode to in GBK/GB 18030 (pairs
 /// that are unassigned or private use are left out).
-fn han_in(
-    lead: std::ops::RangeInclusive<u8>,
-    trail: std::ops::RangeInclusive<u8>,
-) -> Vec<char> {
+fn han_in(lead: std::ops::RangeInclusive<u8>, trail: std::ops::RangeInclusive<u8>) -> Vec<char> {
     let mut out = Vec::new();
     for l in lead {
         for t in trail.clone().filter(|&t| t != 0x7F) {

@@ -425,7 +425,11 @@ impl Styler<'_> {
         let opened =
             super::fontchain::open_chain(&font_names(font, &self.layout.spec), self.assets)
                 .map_err(|m| self.font_error(Error::new(ErrorKind::Font, m), role, key))?;
-        let faces = opened.faces.iter().map(|f| self.fonts.add(f.clone())).collect();
+        let faces = opened
+            .faces
+            .iter()
+            .map(|f| self.fonts.add(f.clone()))
+            .collect();
         self.notes.push((role.to_string(), opened.note(role)));
         for why in opened.not_installed_aside() {
             self.passed_over.push((role.to_string(), why));

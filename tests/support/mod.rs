@@ -1,6 +1,7 @@
 //! Shared helpers for integration tests (declare with `mod support;`).
 #![allow(dead_code)]
 
+pub mod fontgen;
 pub mod pdf_inspect;
 
 use std::path::{Path, PathBuf};
