@@ -10,17 +10,20 @@
 
 use super::discover::{self, Found};
 use crate::fonts::{FaceInfo, FontData, FontFace};
-use std::collections::HashMap;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use super::discover::SystemFonts;
 
-/// Fonts by name. The directories are scanned once, on the first lookup by name.
+/// Fonts by name. Each directory is scanned once, when a lookup gets to it: a name found in
+/// the project's fonts/ never costs a scan of the system's fonts.
 pub struct FontCatalog {
     dirs: Vec<PathBuf>,
     system: SystemFonts,
-    scanned: OnceLock<Vec<CatalogFace>>,
+    /// The faces of each directory of `dirs`, then of the system directories (all as one).
+    roots: Vec<OnceLock<Vec<CatalogFace>>>,
     /// Faces opened by path and face index (names given as paths, and everything the scan
     /// found). One cell per face, filled once: threads of a batch asking for the same file at
     /// the same moment wait for one open instead of each mapping it (which would give two
@@ -30,17 +33,14 @@ pub struct FontCatalog {
 
 type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
 
-/// One face the scan found.
+/// One face the scan found: where it is and its names (the face itself is opened when used).
 pub struct CatalogFace {
     pub path: PathBuf,
     /// The face's index in its file (0 but in a collection).
     pub index: u32,
     /// Whether it was found in a system font directory.
     pub system: bool,
-    pub face: Arc<FontFace>,
-    /// Which directory it came from (0 = the first searched): ties between equally good
-    /// matches go to the earlier directory.
-    root: usize,
+    pub info: FaceInfo,
     /// Normalized names that mean this face alone, and those that mean its whole family.
     face_keys: Vec<String>,
     family_keys: Vec<String>,
@@ -48,7 +48,7 @@ pub struct CatalogFace {
 
 impl CatalogFace {
     pub fn info(&self) -> &FaceInfo {
-        &self.face.info
+        &self.info
     }
 }
 
@@ -61,9 +61,9 @@ impl FontCatalog {
     /// A catalog over `dirs`, then the system font directories `system` says.
     pub fn with_system(dirs: Vec<PathBuf>, system: SystemFonts) -> FontCatalog {
         FontCatalog {
+            roots: (0..=dirs.len()).map(|_| OnceLock::new()).collect(),
             dirs,
             system,
-            scanned: OnceLock::new(),
             by_path: Mutex::new(HashMap::new()),
         }
     }
@@ -77,7 +77,8 @@ impl FontCatalog {
         if crate::paths::names_a_path(name) {
             return self.open(Path::new(name));
         }
-        self.lookup(name).map(|e| e.face.clone())
+        let e = self.lookup(name)?;
+        self.open_face(&e.path, e.index)
     }
 
     /// The file [`find`](Self::find) takes `name` from: `name` itself when it is a path
@@ -90,42 +91,44 @@ impl FontCatalog {
         self.lookup(name).ok().map(|e| e.path.clone())
     }
 
-    /// The face a name means. Of all faces that have the name, the winner is, in this order:
-    /// a face that has it as one of its own names (full, PostScript, family + style, file)
-    /// over one that has it as its family name; then the face nearest the regular upright
-    /// (italic last, then by distance of its weight from 400); then the earlier directory;
-    /// then the path (byte order) and the face index. A face whose licence forbids embedding
-    /// is passed over; when it is the only one, the error says why.
+    /// The face a name means: from the first directory (in search order) that has a face with
+    /// that name; within it, a face that has it as one of its own names (full, PostScript,
+    /// family + style, file) before one that has it as its family name, and of those the face
+    /// nearest the regular upright (italic last, then by distance of its weight from 400); then
+    /// by path (byte order) and face index. A face whose licence forbids embedding is passed
+    /// over; when only such faces have the name, the error says why.
     pub fn lookup(&self, name: &str) -> Result<&CatalogFace, String> {
         let key = normalize(name);
-        let entries = self.entries();
-        let mut matches: Vec<(u32, &CatalogFace)> = entries
-            .iter()
-            .filter_map(|e| {
-                if e.face_keys.contains(&key) {
-                    Some((0, e))
-                } else if e.family_keys.contains(&key) {
-                    Some((1 + e.info().distance_from_regular(), e))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        matches.sort_by(|(a, x), (b, y)| {
-            (a, x.root, &x.path, x.index).cmp(&(b, y.root, &y.path, y.index))
-        });
-        if let Some((_, e)) = matches
-            .iter()
-            .find(|(_, e)| e.info().embedding_forbidden().is_none())
-        {
-            return Ok(e);
+        let mut forbidden: Option<&CatalogFace> = None;
+        for root in 0..self.roots.len() {
+            let mut matches: Vec<(u32, &CatalogFace)> = self
+                .root(root)
+                .iter()
+                .filter_map(|e| {
+                    if e.face_keys.contains(&key) {
+                        Some((0, e))
+                    } else if e.family_keys.contains(&key) {
+                        Some((1 + e.info.distance_from_regular(), e))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            matches.sort_by(|(a, x), (b, y)| (a, &x.path, x.index).cmp(&(b, &y.path, y.index)));
+            if let Some((_, e)) = matches
+                .iter()
+                .find(|(_, e)| e.info.embedding_forbidden().is_none())
+            {
+                return Ok(e);
+            }
+            forbidden = forbidden.or(matches.first().map(|(_, e)| *e));
         }
-        if let Some((_, e)) = matches.first() {
+        if let Some(e) = forbidden {
             return Err(format!(
                 "font `{name}` ({}, face {}): {}; jianbao does not embed it",
                 e.path.display(),
                 e.index,
-                e.info().embedding_forbidden().unwrap_or_default()
+                e.info.embedding_forbidden().unwrap_or_default()
             ));
         }
         Err(self.not_found(name))
@@ -135,19 +138,22 @@ impl FontCatalog {
     pub fn matching(&self, name: &str) -> Vec<&CatalogFace> {
         let key = normalize(name);
         self.entries()
-            .iter()
+            .into_iter()
             .filter(|e| e.face_keys.contains(&key) || e.family_keys.contains(&key))
             .collect()
     }
 
     fn not_found(&self, name: &str) -> String {
         let entries = self.entries();
-        let mut names: Vec<String> = entries.iter().map(|e| e.face.full_name.clone()).collect();
+        let mut names: Vec<String> = entries
+            .iter()
+            .filter_map(|e| e.info.face_names.first().cloned())
+            .collect();
         names.sort();
         names.dedup();
         let mut candidates = names.clone();
-        for e in entries {
-            candidates.extend(e.info().families.iter().cloned());
+        for e in &entries {
+            candidates.extend(e.info.families.iter().cloned());
         }
         if let Some(best) = crate::model::closest(name, &candidates) {
             return format!("font `{name}` not found; did you mean `{best}`?");
@@ -176,7 +182,7 @@ impl FontCatalog {
     /// canonical path, so that a font named by family (found by the scan) and by a path to the
     /// same file is one face, embedded once.
     pub fn open_face(&self, path: &Path, index: u32) -> Result<Arc<FontFace>, String> {
-        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let key = canonical(path);
         let cell = self
             .by_path
             .lock()
@@ -192,8 +198,14 @@ impl FontCatalog {
     pub fn fonts_with(&self, c: char) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for e in self.entries() {
-            if e.face.glyph(c).is_some() && e.info().embedding_forbidden().is_none() {
-                let name = e.face.display_name();
+            if e.info.embedding_forbidden().is_some() {
+                continue;
+            }
+            let Ok(face) = self.open_face(&e.path, e.index) else {
+                continue;
+            };
+            if face.glyph(c).is_some() {
+                let name = face.display_name();
                 if !names.contains(&name) {
                     names.push(name);
                 }
@@ -202,47 +214,56 @@ impl FontCatalog {
         names
     }
 
-    /// All faces found, in search order (directory, then path, then face index).
-    pub fn faces(&self) -> Vec<Arc<FontFace>> {
-        self.entries().iter().map(|e| e.face.clone()).collect()
+    /// Every face found in every directory, in search order (directory, then path, then face
+    /// index), each file once.
+    pub fn entries(&self) -> Vec<&CatalogFace> {
+        let mut seen: HashSet<PathBuf> = HashSet::new();
+        let mut out = Vec::new();
+        for root in 0..self.roots.len() {
+            for e in self.root(root) {
+                if e.index > 0 || seen.insert(canonical(&e.path)) {
+                    out.push(e);
+                }
+            }
+        }
+        out
     }
 
-    /// Every face found, with where it was found.
-    pub fn entries(&self) -> &[CatalogFace] {
-        self.scanned.get_or_init(|| {
-            let mut entries: Vec<CatalogFace> = Vec::new();
-            let mut seen: Vec<(PathBuf, u32)> = Vec::new();
-            for Found {
-                path,
-                index,
-                root,
-                system,
-            } in discover::scan(&self.dirs, &self.system)
-            {
-                // A file reached from two directories (or by two names) is listed once.
-                let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-                if seen.contains(&(canonical.clone(), index)) {
-                    continue;
-                }
-                seen.push((canonical, index));
-                // Broken files are skipped here; naming one by path reports why.
-                let Ok(face) = self.open_face(&path, index) else {
-                    continue;
-                };
-                let (face_keys, family_keys) = keys(&face.info, &path);
-                entries.push(CatalogFace {
-                    path,
-                    index,
-                    system,
-                    face,
-                    root,
-                    face_keys,
-                    family_keys,
-                });
-            }
-            entries
+    /// The faces of directory `root` (the system directories are the last), scanned once.
+    fn root(&self, root: usize) -> &[CatalogFace] {
+        self.roots[root].get_or_init(|| {
+            let found = match self.dirs.get(root) {
+                Some(dir) => discover::scan_dir(dir),
+                None => discover::scan_system(&self.system),
+            };
+            let system = root == self.dirs.len();
+            found
+                .par_iter()
+                .filter_map(|f| index_face(f, system))
+                .collect()
         })
     }
+}
+
+/// Reads the names of one face. Broken files are left out here; naming one by path reports
+/// why.
+fn index_face(found: &Found, system: bool) -> Option<CatalogFace> {
+    let map = map_file(&found.path).ok()?;
+    let raw = ttf_parser::RawFace::parse(&map, found.index).ok()?;
+    let info = FaceInfo::read(&raw);
+    let (face_keys, family_keys) = keys(&info, &found.path);
+    Some(CatalogFace {
+        path: found.path.clone(),
+        index: found.index,
+        system,
+        info,
+        face_keys,
+        family_keys,
+    })
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The normalized names of a face: its own names (plus the file's name and stem, for the
@@ -277,9 +298,15 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
-/// Memory-maps a font file and parses face `index` of it. Only regular files are opened:
-/// opening a FIFO would wait for a writer for ever.
+/// Memory-maps a font file and parses face `index` of it.
 fn load_face(path: &Path, index: u32) -> Result<FontFace, String> {
+    let data: FontData = Arc::new(map_file(path)?);
+    FontFace::new(data, index).map_err(|msg| format!("{}: {msg}", path.display()))
+}
+
+/// Memory-maps a font file. Only regular files are opened: opening a FIFO would wait for a
+/// writer for ever.
+fn map_file(path: &Path) -> Result<memmap2::Mmap, String> {
     let not_regular = || format!("{}: not a regular file", path.display());
     let meta = std::fs::metadata(path).map_err(|e| super::io_message(path, &e))?;
     if !meta.is_file() {
@@ -296,9 +323,7 @@ fn load_face(path: &Path, index: u32) -> Result<FontFace, String> {
     // SAFETY: the map is read-only. Font files are not expected to change while jianbao runs;
     // if one is truncated under us, reads may fault — the same contract as every font loader
     // that maps files (fontdb, font-kit).
-    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| super::io_message(path, &e))?;
-    let data: FontData = Arc::new(map);
-    FontFace::new(data, index).map_err(|msg| format!("{}: {msg}", path.display()))
+    unsafe { memmap2::Mmap::map(&file) }.map_err(|e| super::io_message(path, &e))
 }
 
 #[cfg(test)]

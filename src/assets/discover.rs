@@ -4,7 +4,7 @@
 //! `%WINDIR%\Fonts` and the per-user fonts folder on Windows, the `Library/Fonts` folders on
 //! macOS). What is kept of it is only where each face is: the catalog reads the names itself.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Which system font directories are searched after jianbao's own.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,22 +23,18 @@ pub enum SystemFonts {
 pub struct Found {
     pub path: PathBuf,
     pub index: u32,
-    /// Position of the directory it was found under (the system directories count as one,
-    /// after all of `dirs`).
-    pub root: usize,
-    pub system: bool,
 }
 
-/// Every face under `dirs` (in that order) and then the system directories; within one
-/// directory by path and face index, so that the result does not depend on the order the
-/// file system lists entries in.
-pub fn scan(dirs: &[PathBuf], system: &SystemFonts) -> Vec<Found> {
-    let mut found = Vec::new();
-    for (root, dir) in dirs.iter().enumerate() {
-        let mut db = fontdb::Database::new();
-        db.load_fonts_dir(dir);
-        found.extend(faces(&db, root, false));
-    }
+/// Every face under `dir` (recursively), by path and face index, so that the result does not
+/// depend on the order the file system lists entries in.
+pub fn scan_dir(dir: &Path) -> Vec<Found> {
+    let mut db = fontdb::Database::new();
+    db.load_fonts_dir(dir);
+    faces(&db)
+}
+
+/// Every face in the system font directories `system` says.
+pub fn scan_system(system: &SystemFonts) -> Vec<Found> {
     let mut db = fontdb::Database::new();
     match system {
         SystemFonts::None => {}
@@ -49,20 +45,17 @@ pub fn scan(dirs: &[PathBuf], system: &SystemFonts) -> Vec<Found> {
             }
         }
     }
-    found.extend(faces(&db, dirs.len(), true));
-    found
+    faces(&db)
 }
 
 /// The faces fontdb found, sorted by path and index.
-fn faces(db: &fontdb::Database, root: usize, system: bool) -> Vec<Found> {
+fn faces(db: &fontdb::Database) -> Vec<Found> {
     let mut faces: Vec<Found> = db
         .faces()
         .filter_map(|f| match &f.source {
             fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(Found {
                 path: path.clone(),
                 index: f.index,
-                root,
-                system,
             }),
             fontdb::Source::Binary(_) => None,
         })

@@ -5,6 +5,8 @@
 use super::{PathArgs, EXIT_INPUT, EXIT_OK};
 use crate::assets::{CatalogFace, FsAssets};
 use crate::fonts::coverage::{self, Coverage};
+use crate::fonts::FontFace;
+use std::sync::Arc;
 use clap::Args;
 use rayon::prelude::*;
 
@@ -26,7 +28,7 @@ pub struct FontsArgs {
 pub fn run(args: &FontsArgs) -> i32 {
     let assets = FsAssets::new(args.paths.search_paths());
     let catalog = assets.catalog();
-    let mut faces: Vec<&CatalogFace> = match &args.family {
+    let entries: Vec<&CatalogFace> = match &args.family {
         Some(name) => {
             let found = catalog.matching(name);
             if found.is_empty() {
@@ -35,23 +37,31 @@ pub fn run(args: &FontsArgs) -> i32 {
             }
             found
         }
-        None => catalog.entries().iter().collect(),
+        None => catalog.entries(),
     };
+    // Faces that do not open (a broken file) are left out, as they are when looked up by name.
+    let mut faces: Vec<Shown> = entries
+        .into_iter()
+        .filter_map(|entry| {
+            let face = catalog.open_face(&entry.path, entry.index).ok()?;
+            Some(Shown { entry, face })
+        })
+        .collect();
     if let Some(chars) = &args.has {
-        faces.retain(|e| {
+        faces.retain(|s| {
             chars
                 .chars()
-                .all(|c| c.is_whitespace() || e.face.glyph(c).is_some())
+                .all(|c| c.is_whitespace() || s.face.glyph(c).is_some())
         });
     }
     let covered: Vec<Coverage> = faces
         .par_iter()
-        .map(|e| coverage::sets().count(|c| e.face.glyph(c).is_some()))
+        .map(|s| coverage::sets().count(|c| s.face.glyph(c).is_some()))
         .collect();
     // A family named on the command line, or asked for by character, is shown even when it has
     // no Chinese characters.
     let everything = args.all || args.family.is_some() || args.has.is_some();
-    let shown: Vec<(&CatalogFace, Coverage)> = faces
+    let shown: Vec<(Shown, Coverage)> = faces
         .into_iter()
         .zip(covered)
         .filter(|(_, c)| everything || c.gb2312_level1 > 0)
@@ -70,25 +80,31 @@ pub fn run(args: &FontsArgs) -> i32 {
     EXIT_OK
 }
 
+/// A face to list: where it was found, and the face opened.
+struct Shown<'a> {
+    entry: &'a CatalogFace,
+    face: Arc<FontFace>,
+}
+
 /// The listing: one block per family (in search order), one line per face.
-fn listing(shown: &[(&CatalogFace, Coverage)]) -> String {
+fn listing(shown: &[(Shown, Coverage)]) -> String {
     let t = coverage::sets().totals();
     let mut out = format!(
         "Coverage is counted in Han characters: GB 2312 level 1 of {}, level 2 of {}, GBK of {}, GB 18030 of {}.\n",
         t.gb2312_level1, t.gb2312_level2, t.gbk, t.gb18030
     );
     let mut families: Vec<&str> = Vec::new();
-    for (e, _) in shown {
-        if !families.contains(&e.info().family.as_str()) {
-            families.push(&e.info().family);
+    for (s, _) in shown {
+        if !families.contains(&s.entry.info.family.as_str()) {
+            families.push(&s.entry.info.family);
         }
     }
     for family in families {
-        let members: Vec<&(&CatalogFace, Coverage)> = shown
+        let members: Vec<&(Shown, Coverage)> = shown
             .iter()
-            .filter(|(e, _)| e.info().family == family)
+            .filter(|(s, _)| s.entry.info.family == family)
             .collect();
-        let info = members[0].0.info();
+        let info = &members[0].0.entry.info;
         let mut other: Vec<&str> = info
             .families
             .iter()
@@ -104,7 +120,7 @@ fn listing(shown: &[(&CatalogFace, Coverage)]) -> String {
         out.push('\n');
         let width = members
             .iter()
-            .map(|(e, _)| e.info().style.chars().count())
+            .map(|(s, _)| s.entry.info.style.chars().count())
             .max()
             .unwrap_or(0);
         for (e, c) in members {
@@ -114,9 +130,9 @@ fn listing(shown: &[(&CatalogFace, Coverage)]) -> String {
     out
 }
 
-fn face_line(e: &CatalogFace, c: &Coverage, width: usize) -> String {
-    let info = e.info();
-    let outlines = if e.face.is_cff() { "CFF" } else { "TrueType" };
+fn face_line(s: &Shown, c: &Coverage, width: usize) -> String {
+    let (e, info) = (s.entry, &s.entry.info);
+    let outlines = if s.face.is_cff() { "CFF" } else { "TrueType" };
     let mut line = format!(
         "  {:<width$}  {:<8} GB 2312 {:>4} + {:>4}  GBK {:>5}  GB 18030 {:>5}  {}",
         info.style,
@@ -127,7 +143,7 @@ fn face_line(e: &CatalogFace, c: &Coverage, width: usize) -> String {
         c.gb18030,
         e.path.display()
     );
-    if e.face.data().starts_with(b"ttcf") {
+    if s.face.data().starts_with(b"ttcf") {
         line.push_str(&format!(" (face {})", e.index));
     }
     if e.system {

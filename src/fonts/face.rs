@@ -45,7 +45,7 @@ impl FontFace {
         if face.number_of_glyphs() == 0 || face.tables().cmap.is_none() {
             return Err("not a usable font: it has no glyphs or no character map".into());
         }
-        let info = FaceInfo::read(&face);
+        let info = FaceInfo::read(face.raw_face());
         let postscript_name = sanitize_ps_name(&info.postscript_name);
         let family = info.family.clone();
         let style = info.style.clone();

@@ -38,9 +38,15 @@ const WINDOWS_CHINESE: [u16; 5] = [0x0804, 0x0404, 0x0C04, 0x1004, 0x1404];
 const WINDOWS_ENGLISH_US: u16 = 0x0409;
 
 impl FaceInfo {
-    /// Reads the names and properties of a parsed face (its `name`, `OS/2` and `head` tables).
-    pub fn read(face: &ttf_parser::Face) -> FaceInfo {
-        let records: Vec<Record> = face.names().into_iter().filter_map(Record::new).collect();
+    /// Reads the names and properties of a face from its `name` and `OS/2` tables alone (no
+    /// other table is parsed: this is what indexing hundreds of installed fonts costs).
+    pub fn read(face: &ttf_parser::RawFace) -> FaceInfo {
+        let table = |t: &[u8; 4]| face.table(ttf_parser::Tag::from_bytes(t));
+        let records: Vec<Record> = table(b"name")
+            .and_then(ttf_parser::name::Table::parse)
+            .map(|t| t.names.into_iter().filter_map(Record::new).collect())
+            .unwrap_or_default();
+        let os2 = table(b"OS/2").and_then(ttf_parser::os2::Table::parse);
         let all = |id: u16| -> Vec<String> {
             let mut found: Vec<&Record> = records.iter().filter(|r| r.id == id).collect();
             // English first, then Chinese (simplified first), then the rest in table order.
@@ -93,11 +99,13 @@ impl FaceInfo {
             style,
             face_names,
             postscript_name,
-            weight: face.weight().to_number(),
-            italic: face.is_italic()
+            weight: os2.map_or(400, |t| t.weight().to_number()),
+            italic: os2.is_some_and(|t| t.style() != ttf_parser::Style::Normal)
                 || lower_style.contains("italic")
                 || lower_style.contains("oblique"),
-            fs_type: fs_type(face),
+            fs_type: table(b"OS/2")
+                .and_then(|t| t.get(8..10))
+                .map_or(0, |b| u16::from_be_bytes([b[0], b[1]])),
         }
     }
 
@@ -121,14 +129,6 @@ impl FaceInfo {
     pub fn distance_from_regular(&self) -> u32 {
         u32::from(self.italic) * 1000 + u32::from(self.weight.abs_diff(400))
     }
-}
-
-/// OS/2 fsType (offset 8 of the table; 0, installable, when there is no OS/2 table).
-fn fs_type(face: &ttf_parser::Face) -> u16 {
-    face.raw_face()
-        .table(ttf_parser::Tag::from_bytes(b"OS/2"))
-        .and_then(|t| t.get(8..10))
-        .map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
 }
 
 /// One decoded name record.
