@@ -29,6 +29,12 @@ pub struct FontCatalog {
     /// the same moment wait for one open instead of each mapping it (which would give two
     /// faces for one font, and embed it twice in a merged PDF).
     by_path: Mutex<HashMap<(PathBuf, u32), FaceCell>>,
+    /// Every directory's faces, each file once (built once: it canonicalizes every path).
+    listed: OnceLock<Vec<(usize, usize)>>,
+    /// The message for each name not found (built once a name: it compares the name with
+    /// every font's names). A layout's chains ask for the same missing office fonts in role
+    /// after role.
+    misses: Mutex<HashMap<String, String>>,
 }
 
 type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
@@ -65,6 +71,8 @@ impl FontCatalog {
             dirs,
             system,
             by_path: Mutex::new(HashMap::new()),
+            listed: OnceLock::new(),
+            misses: Mutex::new(HashMap::new()),
         }
     }
 
@@ -144,7 +152,20 @@ impl FontCatalog {
     }
 
     fn not_found(&self, name: &str) -> String {
-        let entries = self.entries();
+        let key = name.to_string();
+        if let Some(message) = self.misses.lock().unwrap().get(&key) {
+            return message.clone();
+        }
+        let message = self.not_found_message(name);
+        self.misses.lock().unwrap().insert(key, message.clone());
+        message
+    }
+
+    fn not_found_message(&self, name: &str) -> String {
+        // Every directory's faces (one file reached twice is the same names twice: no harm).
+        let entries: Vec<&CatalogFace> = (0..self.roots.len())
+            .flat_map(|root| self.root(root))
+            .collect();
         let mut names: Vec<String> = entries
             .iter()
             .filter_map(|e| e.info.face_names.first().cloned())
@@ -217,16 +238,22 @@ impl FontCatalog {
     /// Every face found in every directory, in search order (directory, then path, then face
     /// index), each file once.
     pub fn entries(&self) -> Vec<&CatalogFace> {
-        let mut seen: HashSet<PathBuf> = HashSet::new();
-        let mut out = Vec::new();
-        for root in 0..self.roots.len() {
-            for e in self.root(root) {
-                if e.index > 0 || seen.insert(canonical(&e.path)) {
-                    out.push(e);
+        let listed = self.listed.get_or_init(|| {
+            let mut seen: HashSet<PathBuf> = HashSet::new();
+            let mut out = Vec::new();
+            for root in 0..self.roots.len() {
+                for (i, e) in self.root(root).iter().enumerate() {
+                    if e.index > 0 || seen.insert(canonical(&e.path)) {
+                        out.push((root, i));
+                    }
                 }
             }
-        }
-        out
+            out
+        });
+        listed
+            .iter()
+            .map(|&(root, i)| &self.root(root)[i])
+            .collect()
     }
 
     /// The faces of directory `root` (the system directories are the last), scanned once.
@@ -248,9 +275,8 @@ impl FontCatalog {
 /// Reads the names of one face. Broken files are left out here; naming one by path reports
 /// why.
 fn index_face(found: &Found, system: bool) -> Option<CatalogFace> {
-    let map = map_file(&found.path).ok()?;
-    let raw = ttf_parser::RawFace::parse(&map, found.index).ok()?;
-    let info = FaceInfo::read(&raw);
+    let [name, os2] = read_tables(&found.path, found.index, [*b"name", *b"OS/2"])?;
+    let info = FaceInfo::from_tables(name.as_deref(), os2.as_deref());
     let (face_keys, family_keys) = keys(&info, &found.path);
     Some(CatalogFace {
         path: found.path.clone(),
@@ -260,6 +286,44 @@ fn index_face(found: &Found, system: bool) -> Option<CatalogFace> {
         face_keys,
         family_keys,
     })
+}
+
+/// Reads tables of face `index` of a font file with a few small reads (its table directory,
+/// then each table): indexing hundreds of fonts must not map each file into memory (the page
+/// faults and unmapping cost more than the reading).
+fn read_tables<const N: usize>(
+    path: &Path,
+    index: u32,
+    tags: [[u8; 4]; N],
+) -> Option<[Option<Vec<u8>>; N]> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut read = |at: u64, len: usize| -> Option<Vec<u8>> {
+        let mut buf = vec![0; len];
+        file.seek(SeekFrom::Start(at)).ok()?;
+        file.read_exact(&mut buf).ok()?;
+        Some(buf)
+    };
+    let be32 = |b: &[u8], i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let head = read(0, 12)?;
+    let start = if &head[..4] == b"ttcf" {
+        let at = 12 + 4 * u64::from(index);
+        be32(&read(at, 4)?, 0) as u64
+    } else {
+        0
+    };
+    let header = read(start, 12)?;
+    let count = usize::from(u16::from_be_bytes([header[4], header[5]]));
+    let records = read(start + 12, 16 * count)?;
+    let mut out: [Option<Vec<u8>>; N] = std::array::from_fn(|_| None);
+    for record in records.chunks_exact(16) {
+        if let Some(i) = tags.iter().position(|t| record[..4] == t[..]) {
+            // At most 1 MB: a name table is a few KB.
+            let len = (be32(record, 12) as usize).min(1 << 20);
+            out[i] = read(be32(record, 8) as u64, len);
+        }
+    }
+    Some(out)
 }
 
 fn canonical(path: &Path) -> PathBuf {

@@ -1,9 +1,11 @@
 //! Finding font files: the directories jianbao is given, and the system's. The walking is
-//! fontdb's (recursive; regular files only; symbolic links followed once, never round a loop;
-//! the system directories of each platform: fontconfig's configured directories on Linux,
-//! `%WINDIR%\Fonts` and the per-user fonts folder on Windows, the `Library/Fonts` folders on
-//! macOS). What is kept of it is only where each face is: the catalog reads the names itself.
+//! fontdb's (recursive; regular files only; symbolic links followed once, never round a loop);
+//! the system's directories are fontconfig's configured ones on Linux and the other Unix
+//! systems (read with fontconfig-parser, as fontdb reads them), and fontdb's own list on
+//! Windows (`%WINDIR%\Fonts`, the per-user fonts folder) and macOS (the `Library/Fonts`
+//! folders). What is kept of it is only where each face is: the catalog reads the names itself.
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Which system font directories are searched after jianbao's own.
@@ -28,30 +30,105 @@ pub struct Found {
 /// Every face under `dir` (recursively), by path and face index, so that the result does not
 /// depend on the order the file system lists entries in.
 pub fn scan_dir(dir: &Path) -> Vec<Found> {
-    let mut db = fontdb::Database::new();
-    db.load_fonts_dir(dir);
-    faces(&db)
+    walk(std::slice::from_ref(&dir.to_path_buf()))
 }
 
 /// Every face in the system font directories `system` says.
 pub fn scan_system(system: &SystemFonts) -> Vec<Found> {
-    let mut db = fontdb::Database::new();
     match system {
-        SystemFonts::None => {}
-        SystemFonts::Platform => db.load_system_fonts(),
-        SystemFonts::Dirs(dirs) => {
-            for dir in dirs {
-                db.load_fonts_dir(dir);
+        SystemFonts::None => Vec::new(),
+        SystemFonts::Dirs(dirs) => walk(dirs),
+        SystemFonts::Platform => match fontconfig_dirs() {
+            Some(dirs) => walk(&dirs),
+            None => {
+                let mut db = fontdb::Database::new();
+                db.load_system_fonts();
+                let mut found = faces(&db);
+                sort(&mut found);
+                found
             }
-        }
+        },
     }
-    faces(&db)
 }
 
-/// The faces fontdb found, sorted by path and index.
+/// The font directories fontconfig's configuration names (Linux and the other Unix systems
+/// that are not macOS), read as fontdb reads them; `None` elsewhere or without a configuration
+/// (fontdb then searches the platform's usual directories).
+fn fontconfig_dirs() -> Option<Vec<PathBuf>> {
+    if cfg!(any(
+        windows,
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "android"
+    )) {
+        return None;
+    }
+    let mut config = fontconfig_parser::FontConfig::default();
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if let Some(file) = std::env::var_os("FONTCONFIG_FILE") {
+        let _ = config.merge_config(Path::new(&file));
+    } else {
+        let user = std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .or_else(|| home.as_ref().map(|h| h.join(".config")));
+        if user.is_none_or(|u| {
+            config
+                .merge_config(&u.join("fontconfig/fonts.conf"))
+                .is_err()
+        }) {
+            let _ = config.merge_config(Path::new("/etc/fonts/local.conf"));
+        }
+        let _ = config.merge_config(Path::new("/etc/fonts/fonts.conf"));
+    }
+    let dirs: Vec<PathBuf> = config
+        .dirs
+        .into_iter()
+        .filter_map(|d| match d.path.strip_prefix("~") {
+            Ok(rest) => home.as_ref().map(|h| h.join(rest)),
+            Err(_) => Some(d.path),
+        })
+        .collect();
+    (!dirs.is_empty()).then_some(dirs)
+}
+
+/// The faces under `dirs`. The walking is fontdb's, one walk for each entry of each directory
+/// (a subdirectory is walked recursively, a file at the top loaded alone) so that the walks,
+/// which spend their time opening and mapping files, run in parallel.
+fn walk(dirs: &[PathBuf]) -> Vec<Found> {
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for dir in dirs {
+        if let Ok(read) = std::fs::read_dir(dir) {
+            entries.extend(read.flatten().map(|e| e.path()));
+        }
+    }
+    let mut found: Vec<Found> = entries
+        .par_iter()
+        .flat_map_iter(|path| {
+            let mut db = fontdb::Database::new();
+            // `metadata` follows a symbolic link, and does not open what it looks at: a FIFO
+            // is neither a directory nor a regular file, and is left alone.
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_dir() => db.load_fonts_dir(path),
+                Ok(m) if m.is_file() && super::is_font_file(path) => {
+                    let _ = db.load_font_file(path);
+                }
+                _ => {}
+            }
+            faces(&db)
+        })
+        .collect();
+    sort(&mut found);
+    found
+}
+
+fn sort(found: &mut Vec<Found>) {
+    found.sort_by(|a, b| (&a.path, a.index).cmp(&(&b.path, b.index)));
+    found.dedup_by(|a, b| a.path == b.path && a.index == b.index);
+}
+
+/// The faces fontdb found.
 fn faces(db: &fontdb::Database) -> Vec<Found> {
-    let mut faces: Vec<Found> = db
-        .faces()
+    db.faces()
         .filter_map(|f| match &f.source {
             fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => Some(Found {
                 path: path.clone(),
@@ -59,8 +136,5 @@ fn faces(db: &fontdb::Database) -> Vec<Found> {
             }),
             fontdb::Source::Binary(_) => None,
         })
-        .collect();
-    faces.sort_by(|a, b| (&a.path, a.index).cmp(&(&b.path, b.index)));
-    faces.dedup_by(|a, b| a.path == b.path && a.index == b.index);
-    faces
+        .collect()
 }

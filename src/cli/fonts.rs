@@ -6,9 +6,9 @@ use super::{PathArgs, EXIT_INPUT, EXIT_OK};
 use crate::assets::{CatalogFace, FsAssets};
 use crate::fonts::coverage::{self, Coverage};
 use crate::fonts::FontFace;
-use std::sync::Arc;
 use clap::Args;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 #[derive(Args, Clone, Debug)]
 pub struct FontsArgs {

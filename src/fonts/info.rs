@@ -42,11 +42,16 @@ impl FaceInfo {
     /// other table is parsed: this is what indexing hundreds of installed fonts costs).
     pub fn read(face: &ttf_parser::RawFace) -> FaceInfo {
         let table = |t: &[u8; 4]| face.table(ttf_parser::Tag::from_bytes(t));
-        let records: Vec<Record> = table(b"name")
+        FaceInfo::from_tables(table(b"name"), table(b"OS/2"))
+    }
+
+    /// [`read`](Self::read) from the bytes of the `name` and `OS/2` tables.
+    pub fn from_tables(name: Option<&[u8]>, os2_data: Option<&[u8]>) -> FaceInfo {
+        let records: Vec<Record> = name
             .and_then(ttf_parser::name::Table::parse)
             .map(|t| t.names.into_iter().filter_map(Record::new).collect())
             .unwrap_or_default();
-        let os2 = table(b"OS/2").and_then(ttf_parser::os2::Table::parse);
+        let os2 = os2_data.and_then(ttf_parser::os2::Table::parse);
         let all = |id: u16| -> Vec<String> {
             let mut found: Vec<&Record> = records.iter().filter(|r| r.id == id).collect();
             // English first, then Chinese (simplified first), then the rest in table order.
@@ -103,7 +108,7 @@ impl FaceInfo {
             italic: os2.is_some_and(|t| t.style() != ttf_parser::Style::Normal)
                 || lower_style.contains("italic")
                 || lower_style.contains("oblique"),
-            fs_type: table(b"OS/2")
+            fs_type: os2_data
                 .and_then(|t| t.get(8..10))
                 .map_or(0, |b| u16::from_be_bytes([b[0], b[1]])),
         }
