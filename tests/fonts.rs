@@ -589,3 +589,35 @@ fn a_chain_fails_only_when_none_of_its_fonts_is_installed() {
     );
     assert!(stderr(&out).contains("g.toml:"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_batch_shares_one_scan_of_the_system_fonts() {
+    let sys = office_fonts("fonts-batch", 0);
+    let dir = sys.parent().unwrap().to_path_buf();
+    let def = gongwen_definition(&dir, "");
+    for n in 1..=4 {
+        std::fs::copy(&def, dir.join(format!("g{n}.toml"))).unwrap();
+    }
+    let out_dir = dir.join("out");
+    let mut cmd = jianbao();
+    cmd.env("JIANBAO_SYSTEM_FONT_DIRS", &sys).args([
+        "batch",
+        path_arg(&dir.join("g1.toml")),
+        path_arg(&dir.join("g2.toml")),
+        path_arg(&dir.join("g3.toml")),
+        path_arg(&dir.join("g4.toml")),
+        "-o",
+        path_arg(&out_dir),
+        "-j",
+        "4",
+    ]);
+    let out = finishes(cmd);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for n in 1..=4 {
+        let fonts = pdf_fonts(&out_dir.join(format!("g{n}.pdf")));
+        assert!(
+            fonts.iter().any(|(f, _)| f == "FangSong_GB2312"),
+            "{fonts:?}"
+        );
+    }
+}

@@ -10,7 +10,6 @@
 
 use super::discover::{self, Found};
 use crate::fonts::{FaceInfo, FontData, FontFace};
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -264,9 +263,9 @@ impl FontCatalog {
                 None => discover::scan_system(&self.system),
             };
             let system = root == self.dirs.len();
-            found
-                .par_iter()
-                .filter_map(|f| index_face(f, system))
+            discover::parallel_map(&found, |f| index_face(f, system))
+                .into_iter()
+                .flatten()
                 .collect()
         })
     }

@@ -5,7 +5,6 @@
 //! Windows (`%WINDIR%\Fonts`, the per-user fonts folder) and macOS (the `Library/Fonts`
 //! folders). What is kept of it is only where each face is: the catalog reads the names itself.
 
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Which system font directories are searched after jianbao's own.
@@ -101,24 +100,60 @@ fn walk(dirs: &[PathBuf]) -> Vec<Found> {
             entries.extend(read.flatten().map(|e| e.path()));
         }
     }
-    let mut found: Vec<Found> = entries
-        .par_iter()
-        .flat_map_iter(|path| {
-            let mut db = fontdb::Database::new();
-            // `metadata` follows a symbolic link, and does not open what it looks at: a FIFO
-            // is neither a directory nor a regular file, and is left alone.
-            match std::fs::metadata(path) {
-                Ok(m) if m.is_dir() => db.load_fonts_dir(path),
-                Ok(m) if m.is_file() && super::is_font_file(path) => {
-                    let _ = db.load_font_file(path);
-                }
-                _ => {}
+    let mut found: Vec<Found> = parallel_map(&entries, |path| {
+        let mut db = fontdb::Database::new();
+        // `metadata` follows a symbolic link, and does not open what it looks at: a FIFO
+        // is neither a directory nor a regular file, and is left alone.
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => db.load_fonts_dir(path),
+            Ok(m) if m.is_file() && super::is_font_file(path) => {
+                let _ = db.load_font_file(path);
             }
-            faces(&db)
-        })
-        .collect();
+            _ => {}
+        }
+        faces(&db)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     sort(&mut found);
     found
+}
+
+/// `f` of each item, in order, computed on a few scoped threads. Not on rayon's pool: this
+/// runs while the catalog fills a `OnceLock`, and a rayon worker waiting for its tasks may take
+/// up another document of a batch, which would wait on that same `OnceLock` — for ever.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a font scan thread panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 fn sort(found: &mut Vec<Found>) {
