@@ -132,6 +132,24 @@ fn path_arg(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// Runs `render DEF -o PDF -v` with the system fonts of `system`; it must succeed. Its stderr.
+fn render_verbose(system: Option<&Path>, def: &Path, pdf: &Path) -> String {
+    let out = run(
+        system,
+        &["render", path_arg(def), "-o", path_arg(pdf), "-v"],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    err
+}
+
+/// `text` says each of `parts`.
+fn assert_says(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "`{part}` not in: {text}");
+    }
+}
+
 /// Font names in a PDF, without their subset tags.
 fn pdf_fonts(pdf: &Path) -> Vec<(String, String)> {
     inspect_file(pdf)
@@ -204,10 +222,10 @@ fn every_name_in_every_language_finds_the_face_in_nested_system_directories() {
 #[test]
 fn a_name_stored_in_gbk_is_found() {
     let dir = temp_dir("fonts-gbk");
-    let kai = fontgen::make(&Spec {
-        base: "fonts/FandolKai-Regular.otf",
-        chars: BODY,
-        names: &[
+    let kai = fontgen::regular(
+        "fonts/FandolKai-Regular.otf",
+        BODY,
+        &[
             name(1, EN, "KaiTi_GB2312"),
             Name {
                 id: 1,
@@ -218,9 +236,7 @@ fn a_name_stored_in_gbk_is_found() {
             name(2, EN, "Regular"),
             name(6, EN, "KaiTi_GB2312"),
         ],
-        weight: 400,
-        fs_type: 0,
-    });
+    );
     fontgen::write(&dir, "a/b/kai.otf", &kai);
     let out = run(
         None,
@@ -240,23 +256,14 @@ fn gongwen_sets_in_the_office_fonts_where_installed_and_in_the_bundled_ones_wher
     let dir = sys.parent().unwrap().to_path_buf();
     let def = gongwen_definition(&dir, "");
     let with = dir.join("with.pdf");
-    let out = run(
-        Some(&sys),
-        &["render", path_arg(&def), "-o", path_arg(&with), "-v"],
-    );
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
-    assert!(
-        err.contains("note: [body] is set in FangSong_GB2312 (仿宋_GB2312), then FandolFang R"),
-        "{err}"
-    );
-    assert!(
-        err.contains("note: [title] is set in FZXiaoBiaoSong-B05S (方正小标宋简体)"),
-        "{err}"
-    );
-    assert!(
-        err.contains("note: [footer] is set in SimSun (宋体)"),
-        "{err}"
+    let err = render_verbose(Some(&sys), &def, &with);
+    assert_says(
+        &err,
+        &[
+            "note: [body] is set in FangSong_GB2312 (仿宋_GB2312), then FandolFang R",
+            "note: [title] is set in FZXiaoBiaoSong-B05S (方正小标宋简体)",
+            "note: [footer] is set in SimSun (宋体)",
+        ],
     );
     let fonts = pdf_fonts(&with);
     let names: Vec<&str> = fonts.iter().map(|(n, _)| n.as_str()).collect();
@@ -271,19 +278,13 @@ fn gongwen_sets_in_the_office_fonts_where_installed_and_in_the_bundled_ones_wher
 
     // The same definition on a machine without them: the bundled fonts, and -v says why.
     let without = dir.join("without.pdf");
-    let out = run(
-        None,
-        &["render", path_arg(&def), "-o", path_arg(&without), "-v"],
-    );
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
-    assert!(
-        err.contains("[body] is set in FandolFang R, then Noto Serif SC Regular for characters it lacks; passed over: 仿宋_GB2312 (not installed), 仿宋 (not installed)"),
-        "{err}"
-    );
-    assert!(
-        err.contains("passed over: 方正小标宋简体 (not installed), 小标宋 (not installed)"),
-        "{err}"
+    let err = render_verbose(None, &def, &without);
+    assert_says(
+        &err,
+        &[
+            "[body] is set in FandolFang R, then Noto Serif SC Regular for characters it lacks; passed over: 仿宋_GB2312 (not installed), 仿宋 (not installed)",
+            "passed over: 方正小标宋简体 (not installed), 小标宋 (not installed)",
+        ],
     );
     let fonts = pdf_fonts(&without);
     assert!(
@@ -340,17 +341,15 @@ fn both_faces_of_a_collection_subset_and_embed_with_their_outlines() {
 fn coverage_counts_each_national_set() {
     let dir = temp_dir("fonts-coverage");
     // 啊 GB 2312 level 1, 亍 level 2, 堃 GBK only, 㐀 GB 18030 (Extension A) only.
-    let font = fontgen::make(&Spec {
-        base: "fonts/NotoSerifSC-Regular.ttf",
-        chars: "啊亍堃㐀",
-        names: &[
+    let font = fontgen::regular(
+        "fonts/NotoSerifSC-Regular.ttf",
+        "啊亍堃㐀",
+        &[
             name(1, EN, "Coverage Test"),
             name(2, EN, "Regular"),
             name(6, EN, "CoverageTest"),
         ],
-        weight: 400,
-        fs_type: 0,
-    });
+    );
     fontgen::write(&dir, "c.ttf", &font);
     let out = run(
         None,

@@ -47,6 +47,17 @@ pub fn make(spec: &Spec) -> Vec<u8> {
     out
 }
 
+/// A regular (weight 400) font with no embedding restriction.
+pub fn regular(base: &str, chars: &str, names: &[Name]) -> Vec<u8> {
+    make(&Spec {
+        base,
+        chars,
+        names,
+        weight: 400,
+        fs_type: 0,
+    })
+}
+
 /// A TrueType/OpenType collection of fonts made to `specs`, in that order.
 pub fn collection(specs: &[Spec]) -> Vec<u8> {
     let fonts: Vec<Vec<(u32, Vec<u8>)>> = specs.iter().map(tables).collect();
