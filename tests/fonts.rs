@@ -620,3 +620,73 @@ fn a_batch_shares_one_scan_of_the_system_fonts() {
         );
     }
 }
+
+#[test]
+fn the_font_index_is_kept_and_follows_every_change() {
+    let dir = temp_dir("fonts-index");
+    let cache = dir.join("cache");
+    let sys = dir.join("sys");
+    let fonts = |args: &[&str]| {
+        let out = jianbao()
+            .env("JIANBAO_CACHE_DIR", &cache)
+            .env("JIANBAO_SYSTEM_FONT_DIRS", &sys)
+            .args(["fonts", "--all"])
+            .args(args)
+            .output()
+            .unwrap();
+        stdout(&out)
+    };
+    let named = |family: &'static str| {
+        fontgen::regular(
+            "fonts/NotoSerifSC-Regular.ttf",
+            BODY,
+            &[
+                name(1, EN, family),
+                name(2, EN, "Regular"),
+                name(6, EN, family),
+            ],
+        )
+    };
+    fontgen::write(&sys, "a/b/one.ttf", &named("IndexOne"));
+    std::fs::create_dir_all(sys.join("c")).unwrap();
+    assert!(fonts(&[]).contains("IndexOne"));
+    let indexes: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().collect();
+    assert_eq!(
+        indexes.len(),
+        2,
+        "one index for fonts/, one for the system's"
+    );
+    assert!(fonts(&[]).contains("IndexOne"), "read back from the index");
+
+    // A font added to a directory that had none, one replaced in place, one removed.
+    fontgen::write(&sys, "c/two.ttf", &named("IndexTwo"));
+    let listing = fonts(&[]);
+    assert!(
+        listing.contains("IndexOne") && listing.contains("IndexTwo"),
+        "{listing}"
+    );
+    // (A different length: the size changes even if the clock does not tick.)
+    let replaced = fontgen::regular(
+        "fonts/NotoSerifSC-Regular.ttf",
+        "质量",
+        &[
+            name(1, EN, "IndexThree"),
+            name(2, EN, "Regular"),
+            name(6, EN, "IndexThree"),
+        ],
+    );
+    fontgen::write(&sys, "a/b/one.ttf", &replaced);
+    let listing = fonts(&[]);
+    assert!(
+        !listing.contains("IndexOne") && listing.contains("IndexThree"),
+        "{listing}"
+    );
+    std::fs::remove_file(sys.join("c/two.ttf")).unwrap();
+    assert!(!fonts(&[]).contains("IndexTwo"));
+
+    // A corrupt index is scanned over.
+    for index in std::fs::read_dir(&cache).unwrap().flatten() {
+        std::fs::write(index.path(), "not = [an index").unwrap();
+    }
+    assert!(fonts(&[]).contains("IndexThree"));
+}

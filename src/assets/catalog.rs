@@ -9,6 +9,7 @@
 //! looked up only when text is set.
 
 use super::discover::{self, Found};
+use super::fontindex::{self, Indexed};
 use crate::fonts::{FaceInfo, FontData, FontFace};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -256,16 +257,44 @@ impl FontCatalog {
     }
 
     /// The faces of directory `root` (the system directories are the last), scanned once.
+    /// The faces of directory `root` (the system directories are the last), from the
+    /// persistent index when nothing changed since it was made, else scanned (and indexed).
     fn root(&self, root: usize) -> &[CatalogFace] {
         self.roots[root].get_or_init(|| {
-            let found = match self.dirs.get(root) {
-                Some(dir) => discover::scan_dir(dir),
-                None => discover::scan_system(&self.system),
-            };
             let system = root == self.dirs.len();
-            discover::parallel_map(&found, |f| index_face(f, system))
+            let dirs = match self.dirs.get(root) {
+                Some(dir) => Some(vec![dir.clone()]),
+                None => discover::system_dirs(&self.system),
+            };
+            let scan = || {
+                let found = match &dirs {
+                    Some(dirs) => discover::walk(dirs),
+                    None => discover::scan_platform(),
+                };
+                discover::parallel_map(&found, index_face)
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            };
+            let faces = match &dirs {
+                Some(dirs) if !dirs.is_empty() => {
+                    fontindex::load(dirs).unwrap_or_else(|| fontindex::scan_and_store(dirs, scan))
+                }
+                _ => scan(),
+            };
+            faces
                 .into_iter()
-                .flatten()
+                .map(|f| {
+                    let (face_keys, family_keys) = keys(&f.info, &f.path);
+                    CatalogFace {
+                        path: f.path,
+                        index: f.index,
+                        system,
+                        info: f.info,
+                        face_keys,
+                        family_keys,
+                    }
+                })
                 .collect()
         })
     }
@@ -273,17 +302,12 @@ impl FontCatalog {
 
 /// Reads the names of one face. Broken files are left out here; naming one by path reports
 /// why.
-fn index_face(found: &Found, system: bool) -> Option<CatalogFace> {
+fn index_face(found: &Found) -> Option<Indexed> {
     let [name, os2] = read_tables(&found.path, found.index, [*b"name", *b"OS/2"])?;
-    let info = FaceInfo::from_tables(name.as_deref(), os2.as_deref());
-    let (face_keys, family_keys) = keys(&info, &found.path);
-    Some(CatalogFace {
+    Some(Indexed {
         path: found.path.clone(),
         index: found.index,
-        system,
-        info,
-        face_keys,
-        family_keys,
+        info: FaceInfo::from_tables(name.as_deref(), os2.as_deref()),
     })
 }
 

@@ -26,28 +26,23 @@ pub struct Found {
     pub index: u32,
 }
 
-/// Every face under `dir` (recursively), by path and face index, so that the result does not
-/// depend on the order the file system lists entries in.
-pub fn scan_dir(dir: &Path) -> Vec<Found> {
-    walk(std::slice::from_ref(&dir.to_path_buf()))
+/// The system's font directories, when jianbao can tell them (on Windows and macOS fontdb
+/// knows them and only [`scan_platform`] can walk them).
+pub fn system_dirs(system: &SystemFonts) -> Option<Vec<PathBuf>> {
+    match system {
+        SystemFonts::None => Some(Vec::new()),
+        SystemFonts::Dirs(dirs) => Some(dirs.clone()),
+        SystemFonts::Platform => fontconfig_dirs(),
+    }
 }
 
-/// Every face in the system font directories `system` says.
-pub fn scan_system(system: &SystemFonts) -> Vec<Found> {
-    match system {
-        SystemFonts::None => Vec::new(),
-        SystemFonts::Dirs(dirs) => walk(dirs),
-        SystemFonts::Platform => match fontconfig_dirs() {
-            Some(dirs) => walk(&dirs),
-            None => {
-                let mut db = fontdb::Database::new();
-                db.load_system_fonts();
-                let mut found = faces(&db);
-                sort(&mut found);
-                found
-            }
-        },
-    }
+/// Every face in the platform's font directories, as fontdb finds them.
+pub fn scan_platform() -> Vec<Found> {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    let mut found = faces(&db);
+    sort(&mut found);
+    found
 }
 
 /// The font directories fontconfig's configuration names (Linux and the other Unix systems
@@ -90,10 +85,11 @@ fn fontconfig_dirs() -> Option<Vec<PathBuf>> {
     (!dirs.is_empty()).then_some(dirs)
 }
 
-/// The faces under `dirs`. The walking is fontdb's, one walk for each entry of each directory
+/// The faces under `dirs` (recursively), by path and face index, so that the result does not
+/// depend on the order the file system lists entries in. The walking is fontdb's, one walk for each entry of each directory
 /// (a subdirectory is walked recursively, a file at the top loaded alone) so that the walks,
 /// which spend their time opening and mapping files, run in parallel.
-fn walk(dirs: &[PathBuf]) -> Vec<Found> {
+pub fn walk(dirs: &[PathBuf]) -> Vec<Found> {
     let mut entries: Vec<PathBuf> = Vec::new();
     for dir in dirs {
         if let Ok(read) = std::fs::read_dir(dir) {

@@ -8,6 +8,7 @@
 mod catalog;
 mod confine;
 mod discover;
+mod fontindex;
 mod output;
 
 pub use catalog::{is_font_file, CatalogFace, FontCatalog, SystemFonts};

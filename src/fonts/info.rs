@@ -12,7 +12,7 @@ use ttf_parser::name_id;
 use ttf_parser::PlatformId;
 
 /// The names and properties of one face.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FaceInfo {
     /// Family names (typographic first, then legacy), English first, each once.
     pub families: Vec<String>,

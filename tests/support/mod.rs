@@ -27,7 +27,11 @@ pub fn jianbao() -> Command {
     // Tests must not depend on the user's environment.
     cmd.env_remove("JIANBAO_LAYOUT_PATH")
         .env_remove("JIANBAO_FONT_PATH")
-        .env("JIANBAO_SYSTEM_FONT_DIRS", "");
+        .env("JIANBAO_SYSTEM_FONT_DIRS", "")
+        .env(
+            "JIANBAO_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/jianbao-cache"),
+        );
     cmd
 }
 
