@@ -8,11 +8,13 @@
 mod catalog;
 mod confine;
 mod discover;
+mod encoding;
 mod fontindex;
 mod output;
 
 pub use catalog::{is_font_file, CatalogFace, FontCatalog, SystemFonts};
 pub use confine::Confined;
+pub use encoding::{decode as decode_text, Decoded};
 pub use output::write_atomically;
 
 use crate::error::Source;
@@ -239,6 +241,11 @@ impl Assets for FsAssets {
 
     fn fonts_with(&self, c: char) -> Vec<String> {
         self.fonts.fonts_with(c)
+    }
+
+    fn text_file(&self, path: &Path) -> Result<Decoded, String> {
+        let bytes = read_limited(path, MAX_DEFINITION_BYTES, "a text file")?;
+        decode_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {

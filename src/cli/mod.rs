@@ -2,7 +2,9 @@
 
 mod batch;
 mod document;
+mod fix;
 mod fonts;
+mod import;
 mod new;
 mod preview;
 mod render;
@@ -35,6 +37,10 @@ enum Command {
     Render(render::RenderArgs),
     /// Start the next issue's definition from the previous one.
     New(new::NewArgs),
+    /// Rewrite half-width ,;:() between Chinese characters to full width, in place.
+    Fix(fix::FixArgs),
+    /// Turn an article (.docx or .md) into blocks of a definition: headings, paragraphs, figures.
+    Import(import::ImportArgs),
     /// Draw pages as PNG images (without a PDF viewer).
     Preview(preview::PreviewArgs),
     /// Render, then render again whenever the definition, its layouts, images or fonts change.
@@ -113,6 +119,8 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Render(args) => render::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Fix(args) => fix::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Batch(args) => batch::run(&args),

@@ -53,7 +53,9 @@ pub struct Document {
     pub images: Vec<Arc<Image>>,
     /// Things worth telling a user who asks for detail (`render -v`): fake bold in use, …
     pub notes: Vec<String>,
-    /// Warnings from resolving: a font passed over because its licence forbids embedding.
+    /// What reading the text noticed (joined sentences, half-width punctuation, a GBK text
+    /// file) and a font passed over because its licence forbids embedding; the page stage adds
+    /// its own.
     pub warnings: Vec<crate::error::Warning>,
 }
 
