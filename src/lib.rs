@@ -65,6 +65,8 @@ pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Documen
     let def = model::definition::parse(source)?;
     let mut doc = resolve::resolve(&def, assets)?;
     let mut layout = page::paginate(&doc);
+    // Before anything is put in front of them: the missing-character warnings come first.
+    suggest_fonts(&mut layout, assets);
     // What reading noticed comes before what setting the pages did.
     layout
         .warnings
@@ -81,4 +83,23 @@ pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Documen
         .with_path(&source.path));
     }
     Ok((doc, layout))
+}
+
+/// Adds to each missing-character warning the installed fonts that have the character (the
+/// page stage cannot see them; the assets can).
+fn suggest_fonts(layout: &mut page::Layout, assets: &dyn Assets) {
+    for (warning, &ch) in layout.warnings.iter_mut().zip(&layout.missing) {
+        let fonts = assets.fonts_with(ch);
+        if fonts.is_empty() {
+            continue;
+        }
+        const LISTED: usize = 5;
+        let mut list = fonts[..fonts.len().min(LISTED)].join(", ");
+        if fonts.len() > LISTED {
+            list.push_str(&format!(" and {} more", fonts.len() - LISTED));
+        }
+        warning.notes.push(format!(
+            "installed fonts that have `{ch}`: {list}; add one to the style's font chain"
+        ));
+    }
 }

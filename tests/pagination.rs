@@ -317,9 +317,17 @@ fn fonts_lists_each_font_once() {
     let out = jianbao().arg("fonts").output().unwrap();
     assert!(out.status.success());
     let list = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = list.lines().collect();
-    assert_eq!(lines.len(), 6, "{list}");
-    assert!(lines.iter().any(|l| l.starts_with("Noto Serif SC Bold")));
+    // One line per face, ending in its file; the bundled fonts are six files of one face each.
+    let faces: Vec<&str> = list.lines().filter(|l| l.contains("/fonts/")).collect();
+    assert_eq!(faces.len(), 6, "{list}");
+    for file in ["NotoSerifSC-Bold.ttf", "FandolFang-Regular.otf"] {
+        assert_eq!(
+            faces.iter().filter(|l| l.ends_with(file)).count(),
+            1,
+            "{list}"
+        );
+    }
+    assert!(list.contains("\nNoto Serif SC\n  Bold "), "{list}");
 }
 
 #[test]

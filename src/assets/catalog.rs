@@ -1,48 +1,92 @@
-//! The fonts in the font directories, found by name.
+//! The installed fonts, found by any of their names.
+//!
+//! Where fonts are looked for, first to last: `--font-dir` directories, `JIANBAO_FONT_PATH`,
+//! the project's `fonts/`, then the system's font directories (unless `--ignore-system-fonts`).
+//! Directories are walked recursively by fontdb, which skips anything that is not a regular
+//! file (a FIFO named `x.ttf` would hang a reader) and does not follow a symbolic link back
+//! into a directory it has walked. Each face of each file (every face of a .ttc/.otc) is
+//! memory-mapped and its `name`, `OS/2` and `head` tables read, nothing more: glyphs are
+//! looked up only when text is set.
 
-use crate::fonts::{FontData, FontFace};
-use std::collections::HashMap;
+use super::discover::{self, Found};
+use super::fontindex::{self, Indexed};
+use crate::fonts::{FaceInfo, FontData, FontFace};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Fonts by name. The directories are scanned once, on the first lookup by name; each file is
-/// memory-mapped and its name table read, nothing more.
+pub use super::discover::SystemFonts;
+
+/// Fonts by name. Each directory is scanned once, when a lookup gets to it: a name found in
+/// the project's fonts/ never costs a scan of the system's fonts.
 pub struct FontCatalog {
     dirs: Vec<PathBuf>,
-    scanned: OnceLock<Vec<Entry>>,
-    /// Faces opened by path (absolute path names, and everything the scan found). One cell per
-    /// path, filled once: threads of a batch asking for the same file at the same moment wait
-    /// for one open instead of each mapping it (which would give two faces for one font, and
-    /// embed it twice in a merged PDF).
-    by_path: Mutex<HashMap<PathBuf, FaceCell>>,
+    system: SystemFonts,
+    /// The faces of each directory of `dirs`, then of the system directories (all as one).
+    roots: Vec<OnceLock<Vec<CatalogFace>>>,
+    /// Faces opened by path and face index (names given as paths, and everything the scan
+    /// found). One cell per face, filled once: threads of a batch asking for the same file at
+    /// the same moment wait for one open instead of each mapping it (which would give two
+    /// faces for one font, and embed it twice in a merged PDF).
+    by_path: Mutex<HashMap<(PathBuf, u32), FaceCell>>,
+    /// Every directory's faces, each file once (built once: it canonicalizes every path).
+    listed: OnceLock<Vec<(usize, usize)>>,
+    /// The message for each name not found (built once a name: it compares the name with
+    /// every font's names). A layout's chains ask for the same missing office fonts in role
+    /// after role.
+    misses: Mutex<HashMap<String, String>>,
 }
 
 type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
 
-struct Entry {
-    keys: Vec<String>,
-    face: Arc<FontFace>,
-    path: PathBuf,
-    regular: bool,
+/// One face the scan found: where it is and its names (the face itself is opened when used).
+pub struct CatalogFace {
+    pub path: PathBuf,
+    /// The face's index in its file (0 but in a collection).
+    pub index: u32,
+    /// Whether it was found in a system font directory.
+    pub system: bool,
+    pub info: FaceInfo,
+    /// Normalized names that mean this face alone, and those that mean its whole family.
+    face_keys: Vec<String>,
+    family_keys: Vec<String>,
+}
+
+impl CatalogFace {
+    pub fn info(&self) -> &FaceInfo {
+        &self.info
+    }
 }
 
 impl FontCatalog {
+    /// A catalog over `dirs` (searched in order) and no system fonts.
     pub fn new(dirs: Vec<PathBuf>) -> FontCatalog {
+        FontCatalog::with_system(dirs, SystemFonts::None)
+    }
+
+    /// A catalog over `dirs`, then the system font directories `system` says.
+    pub fn with_system(dirs: Vec<PathBuf>, system: SystemFonts) -> FontCatalog {
         FontCatalog {
+            roots: (0..=dirs.len()).map(|_| OnceLock::new()).collect(),
             dirs,
-            scanned: OnceLock::new(),
+            system,
             by_path: Mutex::new(HashMap::new()),
+            listed: OnceLock::new(),
+            misses: Mutex::new(HashMap::new()),
         }
     }
 
-    /// A font by path, or by name: file name (with or without its extension), PostScript name,
-    /// full name, or family (with style). Names compare without case, spaces, hyphens or
-    /// underscores.
+    /// A font by path, or by name: any family name of its `name` table in any language
+    /// (typographic or legacy; a family name alone means its regular upright face), any full
+    /// name, the PostScript name, a family name followed by a style name, or the file name
+    /// (with or without its extension). Names compare without case, spaces, hyphens or
+    /// underscores. See [`lookup`](Self::lookup) for which face wins when several match.
     pub fn find(&self, name: &str) -> Result<Arc<FontFace>, String> {
         if crate::paths::names_a_path(name) {
             return self.open(Path::new(name));
         }
-        self.lookup(name).map(|e| e.face.clone())
+        let e = self.lookup(name)?;
+        self.open_face(&e.path, e.index)
     }
 
     /// The file [`find`](Self::find) takes `name` from: `name` itself when it is a path
@@ -55,89 +99,273 @@ impl FontCatalog {
         self.lookup(name).ok().map(|e| e.path.clone())
     }
 
-    /// The entry a name means (a family name alone means its regular face).
-    fn lookup(&self, name: &str) -> Result<&Entry, String> {
+    /// The face a name means: from the first directory (in search order) that has a face with
+    /// that name; within it, a face that has it as one of its own names (full, PostScript,
+    /// family + style, file) before one that has it as its family name, and of those the face
+    /// nearest the regular upright (italic last, then by distance of its weight from 400); then
+    /// by path (byte order) and face index. A face whose licence forbids embedding is passed
+    /// over; when only such faces have the name, the error says why.
+    pub fn lookup(&self, name: &str) -> Result<&CatalogFace, String> {
         let key = normalize(name);
-        let entries = self.entries();
-        let mut matches: Vec<&Entry> = entries.iter().filter(|e| e.keys.contains(&key)).collect();
-        // A family name alone means its regular face.
-        matches.sort_by_key(|e| !e.regular);
-        match matches.first() {
-            Some(e) => Ok(e),
-            None => {
-                let mut names: Vec<String> =
-                    entries.iter().map(|e| e.face.full_name.clone()).collect();
-                names.sort();
-                names.dedup();
-                let mut candidates = names.clone();
-                candidates.extend(entries.iter().map(|e| e.face.family.clone()));
-                if let Some(best) = crate::model::closest(name, &candidates) {
-                    return Err(format!("font `{name}` not found; did you mean `{best}`?"));
-                }
-                Err(format!(
-                    "font `{name}` not found; fonts available: {}",
-                    if names.is_empty() {
-                        "none (no font files in the font directories; set JIANBAO_FONT_PATH)".into()
+        let mut forbidden: Option<&CatalogFace> = None;
+        for root in 0..self.roots.len() {
+            let mut matches: Vec<(u32, &CatalogFace)> = self
+                .root(root)
+                .iter()
+                .filter_map(|e| {
+                    if e.face_keys.contains(&key) {
+                        Some((0, e))
+                    } else if e.family_keys.contains(&key) {
+                        Some((1 + e.info.distance_from_regular(), e))
                     } else {
-                        names.join(", ")
+                        None
                     }
-                ))
+                })
+                .collect();
+            matches.sort_by(|(a, x), (b, y)| (a, &x.path, x.index).cmp(&(b, &y.path, y.index)));
+            if let Some((_, e)) = matches
+                .iter()
+                .find(|(_, e)| e.info.embedding_forbidden().is_none())
+            {
+                return Ok(e);
+            }
+            forbidden = forbidden.or(matches.first().map(|(_, e)| *e));
+        }
+        if let Some(e) = forbidden {
+            return Err(format!(
+                "font `{name}` ({}, face {}): {}; jianbao does not embed it",
+                e.path.display(),
+                e.index,
+                e.info.embedding_forbidden().unwrap_or_default()
+            ));
+        }
+        Err(self.not_found(name))
+    }
+
+    /// Every face that has `name` as one of its own names or its family's, in search order.
+    pub fn matching(&self, name: &str) -> Vec<&CatalogFace> {
+        let key = normalize(name);
+        self.entries()
+            .into_iter()
+            .filter(|e| e.face_keys.contains(&key) || e.family_keys.contains(&key))
+            .collect()
+    }
+
+    fn not_found(&self, name: &str) -> String {
+        let key = name.to_string();
+        if let Some(message) = self.misses.lock().unwrap().get(&key) {
+            return message.clone();
+        }
+        let message = self.not_found_message(name);
+        self.misses.lock().unwrap().insert(key, message.clone());
+        message
+    }
+
+    fn not_found_message(&self, name: &str) -> String {
+        // Every directory's faces (one file reached twice is the same names twice: no harm).
+        let entries: Vec<&CatalogFace> = (0..self.roots.len())
+            .flat_map(|root| self.root(root))
+            .collect();
+        let mut names: Vec<String> = entries
+            .iter()
+            .filter_map(|e| e.info.face_names.first().cloned())
+            .collect();
+        names.sort();
+        names.dedup();
+        let mut candidates = names.clone();
+        for e in &entries {
+            candidates.extend(e.info.families.iter().cloned());
+        }
+        if let Some(best) = crate::model::closest(name, &candidates) {
+            return format!("font `{name}` not found; did you mean `{best}`?");
+        }
+        const LISTED: usize = 12;
+        let available = if names.is_empty() {
+            "none (no font files in the font directories; set JIANBAO_FONT_PATH)".to_string()
+        } else if names.len() > LISTED {
+            format!(
+                "{}, and {} more (`jianbao fonts --all` lists them)",
+                names[..LISTED].join(", "),
+                names.len() - LISTED
+            )
+        } else {
+            names.join(", ")
+        };
+        format!("font `{name}` not found; fonts available: {available}")
+    }
+
+    /// Opens (once) the first face of the font file at `path`.
+    pub fn open(&self, path: &Path) -> Result<Arc<FontFace>, String> {
+        self.open_face(path, 0)
+    }
+
+    /// Opens (once) face `index` of the font file at `path`. Faces are kept by the file's
+    /// canonical path, so that a font named by family (found by the scan) and by a path to the
+    /// same file is one face, embedded once.
+    pub fn open_face(&self, path: &Path, index: u32) -> Result<Arc<FontFace>, String> {
+        let key = canonical(path);
+        let cell = self
+            .by_path
+            .lock()
+            .unwrap()
+            .entry((key, index))
+            .or_default()
+            .clone();
+        cell.get_or_init(|| load_face(path, index).map(Arc::new))
+            .clone()
+    }
+
+    /// The faces found that have `c` and may be embedded, by display name, each once.
+    pub fn fonts_with(&self, c: char) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for e in self.entries() {
+            if e.info.embedding_forbidden().is_some() {
+                continue;
+            }
+            let Ok(face) = self.open_face(&e.path, e.index) else {
+                continue;
+            };
+            if face.glyph(c).is_some() {
+                let name = face.display_name();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
             }
         }
+        names
     }
 
-    /// Opens (once) the font file at `path`. Faces are kept by the file's canonical path, so
-    /// that a font named by family (found by the scan) and by a path to the same file is one
-    /// face, embedded once.
-    pub fn open(&self, path: &Path) -> Result<Arc<FontFace>, String> {
-        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        let cell = self.by_path.lock().unwrap().entry(key).or_default().clone();
-        cell.get_or_init(|| open_face(path).map(Arc::new)).clone()
-    }
-
-    /// All faces found in the font directories.
-    pub fn faces(&self) -> Vec<Arc<FontFace>> {
-        self.entries().iter().map(|e| e.face.clone()).collect()
-    }
-
-    fn entries(&self) -> &[Entry] {
-        self.scanned.get_or_init(|| {
-            let mut entries = Vec::new();
-            for dir in &self.dirs {
-                let Ok(read) = std::fs::read_dir(dir) else {
-                    continue;
-                };
-                let mut files: Vec<PathBuf> = read
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| is_font_file(p))
-                    .collect();
-                files.sort();
-                for path in files {
-                    // Unreadable or broken files are skipped here; naming one by path reports why.
-                    let Ok(face) = self.open(&path) else { continue };
-                    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-                    let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
-                    let style = face.style.to_ascii_lowercase();
-                    let mut keys = vec![
-                        normalize(&stem),
-                        normalize(&file_name),
-                        normalize(&face.postscript_name),
-                        normalize(&face.full_name),
-                        normalize(&format!("{} {}", face.family, face.style)),
-                        normalize(&face.family),
-                    ];
-                    keys.dedup();
-                    entries.push(Entry {
-                        keys,
-                        regular: matches!(style.as_str(), "regular" | "book" | "normal" | "roman"),
-                        face,
-                        path,
-                    });
+    /// Every face found in every directory, in search order (directory, then path, then face
+    /// index), each file once.
+    pub fn entries(&self) -> Vec<&CatalogFace> {
+        let listed = self.listed.get_or_init(|| {
+            let mut seen: HashSet<PathBuf> = HashSet::new();
+            let mut out = Vec::new();
+            for root in 0..self.roots.len() {
+                for (i, e) in self.root(root).iter().enumerate() {
+                    if e.index > 0 || seen.insert(canonical(&e.path)) {
+                        out.push((root, i));
+                    }
                 }
             }
-            entries
+            out
+        });
+        listed
+            .iter()
+            .map(|&(root, i)| &self.root(root)[i])
+            .collect()
+    }
+
+    /// The faces of directory `root` (the system directories are the last), scanned once.
+    /// The faces of directory `root` (the system directories are the last), from the
+    /// persistent index when nothing changed since it was made, else scanned (and indexed).
+    fn root(&self, root: usize) -> &[CatalogFace] {
+        self.roots[root].get_or_init(|| {
+            let system = root == self.dirs.len();
+            let dirs = match self.dirs.get(root) {
+                Some(dir) => Some(vec![dir.clone()]),
+                None => discover::system_dirs(&self.system),
+            };
+            let scan = || {
+                let found = match &dirs {
+                    Some(dirs) => discover::walk(dirs),
+                    None => discover::scan_platform(),
+                };
+                discover::parallel_map(&found, index_face)
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            };
+            let faces = match &dirs {
+                Some(dirs) if !dirs.is_empty() => {
+                    fontindex::load(dirs).unwrap_or_else(|| fontindex::scan_and_store(dirs, scan))
+                }
+                _ => scan(),
+            };
+            faces
+                .into_iter()
+                .map(|f| {
+                    let (face_keys, family_keys) = keys(&f.info, &f.path);
+                    CatalogFace {
+                        path: f.path,
+                        index: f.index,
+                        system,
+                        info: f.info,
+                        face_keys,
+                        family_keys,
+                    }
+                })
+                .collect()
         })
     }
+}
+
+/// Reads the names of one face. Broken files are left out here; naming one by path reports
+/// why.
+fn index_face(found: &Found) -> Option<Indexed> {
+    let [name, os2] = read_tables(&found.path, found.index, [*b"name", *b"OS/2"])?;
+    Some(Indexed {
+        path: found.path.clone(),
+        index: found.index,
+        info: FaceInfo::from_tables(name.as_deref(), os2.as_deref()),
+    })
+}
+
+/// Reads tables of face `index` of a font file with a few small reads (its table directory,
+/// then each table): indexing hundreds of fonts must not map each file into memory (the page
+/// faults and unmapping cost more than the reading).
+fn read_tables<const N: usize>(
+    path: &Path,
+    index: u32,
+    tags: [[u8; 4]; N],
+) -> Option<[Option<Vec<u8>>; N]> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut read = |at: u64, len: usize| -> Option<Vec<u8>> {
+        let mut buf = vec![0; len];
+        file.seek(SeekFrom::Start(at)).ok()?;
+        file.read_exact(&mut buf).ok()?;
+        Some(buf)
+    };
+    let be32 = |b: &[u8], i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let head = read(0, 12)?;
+    let start = if &head[..4] == b"ttcf" {
+        let at = 12 + 4 * u64::from(index);
+        be32(&read(at, 4)?, 0) as u64
+    } else {
+        0
+    };
+    let header = read(start, 12)?;
+    let count = usize::from(u16::from_be_bytes([header[4], header[5]]));
+    let records = read(start + 12, 16 * count)?;
+    let mut out: [Option<Vec<u8>>; N] = std::array::from_fn(|_| None);
+    for record in records.chunks_exact(16) {
+        if let Some(i) = tags.iter().position(|t| record[..4] == t[..]) {
+            // At most 1 MB: a name table is a few KB.
+            let len = (be32(record, 12) as usize).min(1 << 20);
+            out[i] = read(be32(record, 8) as u64, len);
+        }
+    }
+    Some(out)
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The normalized names of a face: its own names (plus the file's name and stem, for the
+/// first face of a file), and its family names.
+fn keys(info: &FaceInfo, path: &Path) -> (Vec<String>, Vec<String>) {
+    let mut own: Vec<String> = info.face_names.iter().map(|n| normalize(n)).collect();
+    for part in [path.file_stem(), path.file_name()].into_iter().flatten() {
+        own.push(normalize(&part.to_string_lossy()));
+    }
+    own.sort();
+    own.dedup();
+    let mut family: Vec<String> = info.families.iter().map(|n| normalize(n)).collect();
+    family.sort();
+    family.dedup();
+    (own, family)
 }
 
 /// Whether `path` is named like a font file (what the font directories are scanned for).
@@ -157,22 +385,32 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
-/// Memory-maps a font file and parses its first face.
-fn open_face(path: &Path) -> Result<FontFace, String> {
+/// Memory-maps a font file and parses face `index` of it.
+fn load_face(path: &Path, index: u32) -> Result<FontFace, String> {
+    let data: FontData = Arc::new(map_file(path)?);
+    FontFace::new(data, index).map_err(|msg| format!("{}: {msg}", path.display()))
+}
+
+/// Memory-maps a font file. Only regular files are opened: opening a FIFO would wait for a
+/// writer for ever.
+fn map_file(path: &Path) -> Result<memmap2::Mmap, String> {
+    let not_regular = || format!("{}: not a regular file", path.display());
+    let meta = std::fs::metadata(path).map_err(|e| super::io_message(path, &e))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
     let file = std::fs::File::open(path).map_err(|e| super::io_message(path, &e))?;
-    let len = file
-        .metadata()
-        .map_err(|e| super::io_message(path, &e))?
-        .len();
-    if len == 0 {
+    let meta = file.metadata().map_err(|e| super::io_message(path, &e))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() == 0 {
         return Err(format!("{}: the font file is empty", path.display()));
     }
     // SAFETY: the map is read-only. Font files are not expected to change while jianbao runs;
     // if one is truncated under us, reads may fault — the same contract as every font loader
     // that maps files (fontdb, font-kit).
-    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| super::io_message(path, &e))?;
-    let data: FontData = Arc::new(map);
-    FontFace::new(data, 0).map_err(|msg| format!("{}: {msg}", path.display()))
+    unsafe { memmap2::Mmap::map(&file) }.map_err(|e| super::io_message(path, &e))
 }
 
 #[cfg(test)]

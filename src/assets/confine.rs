@@ -169,6 +169,10 @@ impl Assets for Confined<'_> {
         self.assets.font(name)
     }
 
+    fn fonts_with(&self, c: char) -> Vec<String> {
+        self.assets.fonts_with(c)
+    }
+
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
         // Read (and cached) by its real path: one image reached by two ways is decoded once.
         let real = self.check(path, "image", false)?;

@@ -7,10 +7,12 @@
 
 mod catalog;
 mod confine;
+mod discover;
 mod encoding;
+mod fontindex;
 mod output;
 
-pub use catalog::{is_font_file, FontCatalog};
+pub use catalog::{is_font_file, CatalogFace, FontCatalog, SystemFonts};
 pub use confine::Confined;
 pub use encoding::{decode as decode_text, Decoded};
 pub use output::write_atomically;
@@ -28,14 +30,27 @@ use std::sync::{Arc, Mutex};
 pub struct SearchPaths {
     pub layout_dirs: Vec<PathBuf>,
     pub font_dirs: Vec<PathBuf>,
+    /// The system font directories searched after `font_dirs`.
+    pub system_fonts: SystemFonts,
 }
 
 impl SearchPaths {
     /// The defaults: directories from `JIANBAO_LAYOUT_PATH` / `JIANBAO_FONT_PATH` (separated
     /// like `PATH`), then the project's own `layouts/` and `fonts/` (found next to the source
-    /// tree the binary was built from, or next to the binary).
+    /// tree the binary was built from, or next to the binary); fonts also from the system's
+    /// font directories, or from `JIANBAO_SYSTEM_FONT_DIRS` instead when it is set (empty: none).
     pub fn from_env() -> SearchPaths {
-        let mut paths = SearchPaths::default();
+        let mut paths = SearchPaths {
+            system_fonts: match std::env::var_os("JIANBAO_SYSTEM_FONT_DIRS") {
+                Some(value) => SystemFonts::Dirs(
+                    std::env::split_paths(&value)
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .collect(),
+                ),
+                None => SystemFonts::Platform,
+            },
+            ..SearchPaths::default()
+        };
         for (var, dirs) in [
             ("JIANBAO_LAYOUT_PATH", &mut paths.layout_dirs),
             ("JIANBAO_FONT_PATH", &mut paths.font_dirs),
@@ -94,7 +109,7 @@ type ImageCell = Arc<std::sync::OnceLock<Result<Arc<Image>, String>>>;
 impl FsAssets {
     pub fn new(paths: SearchPaths) -> FsAssets {
         FsAssets {
-            fonts: FontCatalog::new(paths.font_dirs.clone()),
+            fonts: FontCatalog::with_system(paths.font_dirs.clone(), paths.system_fonts.clone()),
             paths,
             images: Mutex::new(HashMap::new()),
         }
@@ -222,6 +237,10 @@ impl Assets for FsAssets {
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
         self.fonts.find(name)
+    }
+
+    fn fonts_with(&self, c: char) -> Vec<String> {
+        self.fonts.fonts_with(c)
     }
 
     fn text_file(&self, path: &Path) -> Result<Decoded, String> {

@@ -3,6 +3,7 @@
 mod batch;
 mod document;
 mod fix;
+mod fonts;
 mod import;
 mod meta;
 mod new;
@@ -95,8 +96,8 @@ enum Command {
     Batch(batch::BatchArgs),
     /// List the available layouts.
     Layouts(PathArgs),
-    /// List the fonts found in the font directories.
-    Fonts(PathArgs),
+    /// List the installed fonts: names, styles, files and Chinese character coverage.
+    Fonts(fonts::FontsArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(meta::CompletionsArgs),
     /// Print the manual page (roff), of jianbao or of one command.
@@ -173,6 +174,9 @@ pub struct PathArgs {
     /// Also look for fonts here (before the built-in fonts/).
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<PathBuf>,
+    /// Do not look for fonts in the system's font directories.
+    #[arg(long = "ignore-system-fonts")]
+    pub ignore_system_fonts: bool,
 }
 
 /// The directory a definition's files must stay in.
@@ -207,6 +211,9 @@ impl PathArgs {
             let mut all = extra.clone();
             all.append(dirs);
             *dirs = all;
+        }
+        if self.ignore_system_fonts {
+            paths.system_fonts = crate::assets::SystemFonts::None;
         }
         paths
     }
@@ -249,7 +256,7 @@ pub fn main() -> i32 {
         Command::Watch(args) => watch::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
-        Command::Fonts(paths) => list_fonts(&paths),
+        Command::Fonts(args) => fonts::run(&args),
         Command::Completions(args) => meta::completions(&args),
         Command::Man(args) => meta::man(&args),
     }
@@ -318,34 +325,6 @@ fn list_layouts(paths: &PathArgs) -> i32 {
     }
     meta::write_stdout(out.as_bytes())
 }
-
-/// `jianbao fonts`: name, family, style, glyphs; `-q` names only; `-v` also the file.
-fn list_fonts(paths: &PathArgs) -> i32 {
-    use std::fmt::Write;
-    let assets = crate::assets::FsAssets::new(paths.search_paths());
-    let mut out = String::new();
-    for face in assets.catalog().faces() {
-        if ui().quiet {
-            let _ = writeln!(out, "{}", face.full_name);
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "{:<28} {:<16} {:<8} {} glyphs",
-            face.full_name,
-            face.family,
-            face.style,
-            face.face().number_of_glyphs()
-        );
-        if ui().verbose {
-            if let Some(file) = assets.catalog().file(&face.full_name) {
-                let _ = writeln!(out, "{:<28} {}", "", shown(&file));
-            }
-        }
-    }
-    meta::write_stdout(out.as_bytes())
-}
-
 /// A path as shown to the user: on Windows without the `\\?\` prefix that resolving a path
 /// there adds, elsewhere as it is.
 pub fn shown(path: &std::path::Path) -> String {

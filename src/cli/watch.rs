@@ -264,6 +264,10 @@ impl Assets for Seen<'_> {
         face
     }
 
+    fn fonts_with(&self, c: char) -> Vec<String> {
+        self.inner.fonts_with(c)
+    }
+
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
         // Recorded even when it fails: a missing image may be about to be copied in.
         self.paths.add(path.to_path_buf());

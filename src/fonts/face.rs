@@ -1,5 +1,6 @@
 //! One font face.
 
+use super::FaceInfo;
 use std::fmt;
 use std::sync::Arc;
 
@@ -20,6 +21,8 @@ pub struct FontFace {
     pub style: String,
     /// Full name (ID 4), e.g. `Noto Serif SC Bold`.
     pub full_name: String,
+    /// Every name and the properties the catalog matches on.
+    pub info: FaceInfo,
     units_per_em: f64,
 }
 
@@ -42,21 +45,11 @@ impl FontFace {
         if face.number_of_glyphs() == 0 || face.tables().cmap.is_none() {
             return Err("not a usable font: it has no glyphs or no character map".into());
         }
-        let name = |ids: &[u16]| {
-            ids.iter()
-                .find_map(|id| find_name(&face, *id))
-                .unwrap_or_default()
-        };
-        let postscript_name = sanitize_ps_name(&name(&[ttf_parser::name_id::POST_SCRIPT_NAME]));
-        let family = name(&[
-            ttf_parser::name_id::TYPOGRAPHIC_FAMILY,
-            ttf_parser::name_id::FAMILY,
-        ]);
-        let style = name(&[
-            ttf_parser::name_id::TYPOGRAPHIC_SUBFAMILY,
-            ttf_parser::name_id::SUBFAMILY,
-        ]);
-        let full_name = name(&[ttf_parser::name_id::FULL_NAME]);
+        let info = FaceInfo::read(face.raw_face());
+        let postscript_name = sanitize_ps_name(&info.postscript_name);
+        let family = info.family.clone();
+        let style = info.style.clone();
+        let full_name = info.face_names.first().cloned().unwrap_or_default();
         let units_per_em = face.units_per_em() as f64;
         Ok(FontFace {
             face,
@@ -66,8 +59,20 @@ impl FontFace {
             family,
             style,
             full_name,
+            info,
             units_per_em,
         })
+    }
+
+    /// The full name, with the Chinese family name after it when there is one (`FangSong_GB2312
+    /// (仿宋_GB2312)`): how messages name a face a clerk knows by its Chinese name.
+    pub fn display_name(&self) -> String {
+        match &self.info.family_zh {
+            Some(zh) if *zh != self.info.family && !self.full_name.contains(zh.as_str()) => {
+                format!("{} ({zh})", self.full_name)
+            }
+            _ => self.full_name.clone(),
+        }
     }
 
     /// The parsed tables, for lookups this type does not wrap.
@@ -136,21 +141,6 @@ impl fmt::Debug for FontFace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "FontFace({})", self.postscript_name)
     }
-}
-
-/// A name-table entry in a Unicode encoding, preferring English.
-fn find_name(face: &ttf_parser::Face, id: u16) -> Option<String> {
-    let names: Vec<_> = face
-        .names()
-        .into_iter()
-        .filter(|n| n.name_id == id && n.is_unicode())
-        .collect();
-    names
-        .iter()
-        .find(|n| n.language_id == 0x0409)
-        .or_else(|| names.first())
-        .and_then(|n| n.to_string())
-        .filter(|s| !s.is_empty())
 }
 
 /// PostScript names may only hold printable ASCII without PDF delimiters.

@@ -3,9 +3,12 @@
 //! advance or outline box is looked up when the text engine asks for it.
 
 mod chain;
+pub mod coverage;
 mod face;
+mod info;
 mod subset;
 
 pub use chain::{FontChain, FontIdx, FontSet, Resolved};
 pub use face::{FontData, FontFace};
+pub use info::{has_han, FaceInfo};
 pub use subset::{subset, Subset};

@@ -75,6 +75,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
     let layout = Layout {
         pages: f.pages,
         warnings: Vec::new(),
+        missing: Vec::new(),
         lines: f.lines,
         overflowed,
     };

@@ -102,6 +102,11 @@ impl MissingChars {
         }
     }
 
+    /// The characters, in the order [`into_warnings`](Self::into_warnings) warns about them.
+    pub fn chars(&self) -> Vec<char> {
+        self.entries.iter().map(|e| e.ch).collect()
+    }
+
     /// One warning per character, pointing at its first occurrence.
     pub fn into_warnings(self, doc: &Document) -> Vec<Warning> {
         let source = &doc.source;

@@ -27,6 +27,9 @@ use std::sync::Arc;
 pub struct Layout {
     pub pages: Vec<Page>,
     pub warnings: Vec<Warning>,
+    /// The characters no font has, one for each of the first warnings (in their order): the
+    /// caller, which can see the installed fonts, adds which of them have it.
+    pub missing: Vec<char>,
     /// Every line of every text block, in order, as the line breaker set it.
     pub lines: Vec<LineRecord>,
     /// Pagination stopped at [`MAX_PAGES`] with content left over.
@@ -136,6 +139,7 @@ pub fn paginate(doc: &Document) -> Layout {
     }
     endblock::place(doc, &mut layout.pages, used, &mut report);
     running::add(doc, &mut layout.pages, &mut report);
+    layout.missing = report.missing.chars();
     let mut warnings = report.missing.into_warnings(doc);
     warnings.append(&mut report.warnings);
     layout.warnings = warnings;

@@ -15,6 +15,7 @@ fn assets() -> &'static FsAssets {
         FsAssets::new(SearchPaths {
             layout_dirs: vec![root.join("layouts")],
             font_dirs: vec![root.join("fonts")],
+            ..SearchPaths::default()
         })
     })
 }

@@ -54,7 +54,8 @@ pub struct Document {
     /// Things worth telling a user who asks for detail (`render -v`): fake bold in use, …
     pub notes: Vec<String>,
     /// What reading the text noticed (joined sentences, half-width punctuation, a GBK text
-    /// file); the page stage adds its own.
+    /// file) and a font passed over because its licence forbids embedding; the page stage adds
+    /// its own.
     pub warnings: Vec<crate::error::Warning>,
 }
 

@@ -180,9 +180,7 @@ fn check(
                 )
                 .at(source, span));
             }
-            for name in &mut list {
-                check_font(name, &dir, source, span.clone(), assets)?;
-            }
+            check_fonts(&mut list, &dir, source, span.clone(), assets)?;
             *names = Spanned::new(span, list);
             chains.insert(chain.clone());
         }
@@ -265,9 +263,7 @@ fn check(
                     }
                 }
                 FontRef::List(mut names) => {
-                    for name in &mut names {
-                        check_font(name, &dir, source, span.clone(), assets)?;
-                    }
+                    check_fonts(&mut names, &dir, source, span.clone(), assets)?;
                     *font = Spanned::new(span, FontRef::List(names));
                 }
             }
@@ -277,19 +273,23 @@ fn check(
     Ok(())
 }
 
-fn check_font(
-    name: &mut String,
+/// Checks the fonts a chain lists: a font file named by path (made absolute here, relative to
+/// `dir`) must open, and at least one of the chain's fonts must (see [`super::fontchain`]).
+fn check_fonts(
+    names: &mut [String],
     dir: &Path,
     source: &Source,
     span: Range<usize>,
     assets: &dyn Assets,
 ) -> Result<()> {
-    if crate::paths::names_a_font_file(name) {
-        let path =
-            super::relative_path(name, dir, "font").map_err(|e| e.at(source, span.clone()))?;
-        *name = path.to_string_lossy().into_owned();
+    for name in names.iter_mut() {
+        if crate::paths::names_a_font_file(name) {
+            let path =
+                super::relative_path(name, dir, "font").map_err(|e| e.at(source, span.clone()))?;
+            *name = path.to_string_lossy().into_owned();
+        }
     }
-    assets.font(name).map_err(|msg| {
+    super::fontchain::open_chain(names, assets).map_err(|msg| {
         Error::new(ErrorKind::Font, msg)
             .at(source, span)
             .label("this font")

@@ -8,6 +8,7 @@
 
 mod bulletin;
 mod document;
+mod fontchain;
 mod layouts;
 mod numbering;
 mod styles;
@@ -38,6 +39,12 @@ pub trait Assets: Sync {
     fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, String>;
     /// An image by path.
     fn image(&self, path: &Path) -> std::result::Result<Arc<Image>, String>;
+    /// The installed fonts that have `c`, by a name that finds them (for the warning about a
+    /// character no font of the chain has). None by default.
+    fn fonts_with(&self, c: char) -> Vec<String> {
+        let _ = c;
+        Vec::new()
+    }
     /// A text file (a block's `text-file`) by path, decoded to text.
     fn text_file(&self, path: &Path) -> std::result::Result<crate::assets::Decoded, String>;
 }

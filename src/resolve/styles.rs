@@ -42,6 +42,7 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         grid,
         fonts: FontSet::default(),
         notes: Vec::new(),
+        passed_over: Vec::new(),
     };
     let role = |r: &Option<StyleSpec>| r.clone().unwrap_or_default();
     let body = styler.style("body", &role(&spec.body), RoleDefaults::BODY)?;
@@ -175,13 +176,13 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         blocks: Vec::new(),
         fonts: styler.fonts,
         images: Vec::new(),
+        warnings: super::fontchain::warnings(&styler.passed_over, layout, |r| role_in_use(r, def)),
         notes: styler
             .notes
             .into_iter()
             .filter(|(role, _)| role_in_use(role, def))
             .map(|(_, note)| note)
             .collect(),
-        warnings: Vec::new(),
     })
 }
 
@@ -338,6 +339,8 @@ pub struct Styler<'a> {
     pub fonts: FontSet,
     /// Notes for verbose output, with the role each is about.
     pub notes: Vec<(String, String)>,
+    /// Fonts passed over for a reason other than not being installed, with the role.
+    pub passed_over: Vec<(String, String)>,
 }
 
 impl Styler<'_> {
@@ -419,11 +422,18 @@ impl Styler<'_> {
         font: &FontRef,
         latin: Option<&FontRef>,
     ) -> Result<FontChain> {
-        let faces = font_names(font, &self.layout.spec)
+        let opened =
+            super::fontchain::open_chain(&font_names(font, &self.layout.spec), self.assets)
+                .map_err(|m| self.font_error(Error::new(ErrorKind::Font, m), role, key))?;
+        let faces = opened
+            .faces
             .iter()
-            .map(|n| open(n, self.assets).map(|f| self.fonts.add(f)))
-            .collect::<Result<Vec<_>>>()
-            .map_err(|e| self.font_error(e, role, key))?;
+            .map(|f| self.fonts.add(f.clone()))
+            .collect();
+        self.notes.push((role.to_string(), opened.note(role)));
+        for why in opened.not_installed_aside() {
+            self.passed_over.push((role.to_string(), why));
+        }
         let latin = match latin {
             Some(l) => match font_names(l, &self.layout.spec).first() {
                 Some(n) => {

@@ -1,6 +1,7 @@
 //! Shared helpers for integration tests (declare with `mod support;`).
 #![allow(dead_code)]
 
+pub mod fontgen;
 pub mod pdf_inspect;
 
 use std::path::{Path, PathBuf};
@@ -25,7 +26,12 @@ pub fn jianbao() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianbao"));
     // Tests must not depend on the user's environment.
     cmd.env_remove("JIANBAO_LAYOUT_PATH")
-        .env_remove("JIANBAO_FONT_PATH");
+        .env_remove("JIANBAO_FONT_PATH")
+        .env("JIANBAO_SYSTEM_FONT_DIRS", "")
+        .env(
+            "JIANBAO_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/jianbao-cache"),
+        );
     cmd
 }
 

@@ -69,6 +69,7 @@ pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged
             items: Vec::new(),
         }],
         warnings: Vec::new(),
+        missing: Vec::new(),
         lines: Vec::new(),
         overflowed: false,
     };

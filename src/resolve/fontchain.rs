@@ -1,0 +1,116 @@
+//! Opening the fonts a chain lists, skipping the ones that are not installed.
+//!
+//! A layout names the fonts an office expects first (`仿宋_GB2312`, `方正小标宋简体`) and the
+//! bundled ones after: the same definition must render on a machine that has the office's
+//! fonts (in their glyphs) and on one that has not (in the bundled ones). So a font *name*
+//! that is not installed — or whose licence forbids embedding — is passed over, and only a
+//! chain none of whose fonts opens is an error. A font file named by *path* is the layout's
+//! own file: that one must be there.
+
+use super::Assets;
+use crate::fonts::FontFace;
+use std::sync::Arc;
+
+/// The faces of a chain that open, in order, and the names passed over with the reason.
+pub struct Opened {
+    pub faces: Vec<Arc<FontFace>>,
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Opens the fonts `names` lists. Errs (with the reason) when a path does not open, or when no
+/// name does: for a single name with its own message, for several with each one's.
+pub fn open_chain(names: &[String], assets: &dyn Assets) -> Result<Opened, String> {
+    let mut opened = Opened {
+        faces: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for name in names {
+        match assets.font(name) {
+            Ok(face) => opened.faces.push(face),
+            Err(e) if crate::paths::names_a_path(name) => return Err(e),
+            Err(e) => opened.skipped.push((name.clone(), e)),
+        }
+    }
+    if !opened.faces.is_empty() {
+        return Ok(opened);
+    }
+    match opened.skipped.as_slice() {
+        [(_, only)] => Err(only.clone()),
+        all => Err(format!(
+            "none of the fonts listed can be used: {}",
+            all.iter()
+                .map(|(_, why)| why.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
+}
+
+impl Opened {
+    /// What `render -v` says about a role's fonts: which face it actually got, the faces
+    /// after it that draw what the first lacks, and the preferred fonts that were passed over.
+    pub fn note(&self, role: &str) -> String {
+        let describe = |f: &Arc<FontFace>| f.display_name();
+        let mut note = format!("[{role}] is set in {}", describe(&self.faces[0]));
+        if self.faces.len() > 1 {
+            let rest: Vec<String> = self.faces[1..].iter().map(describe).collect();
+            note.push_str(&format!(
+                ", then {} for characters it lacks",
+                rest.join(", ")
+            ));
+        }
+        if !self.skipped.is_empty() {
+            let passed: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(name, why)| {
+                    if why.contains("not found") {
+                        format!("{name} (not installed)")
+                    } else {
+                        format!("{name} ({why})")
+                    }
+                })
+                .collect();
+            note.push_str(&format!("; passed over: {}", passed.join(", ")));
+        }
+        note
+    }
+}
+
+impl Opened {
+    /// Why each font passed over for a reason other than not being installed was (its licence
+    /// forbids embedding, the file is broken): those are worth a warning, since the clerk has
+    /// the font and expects it used.
+    pub fn not_installed_aside(&self) -> Vec<String> {
+        self.skipped
+            .iter()
+            .filter(|(_, why)| !why.contains("not found"))
+            .map(|(_, why)| why.clone())
+            .collect()
+    }
+}
+
+/// The warnings for fonts passed over (`role`, reason) in roles the definition uses, each once,
+/// pointing at the definition's `layout = "…"`.
+pub fn warnings(
+    passed_over: &[(String, String)],
+    layout: &super::layouts::Layout,
+    in_use: impl Fn(&str) -> bool,
+) -> Vec<crate::error::Warning> {
+    let (source, span) = layout.named();
+    let mut reasons: Vec<&String> = passed_over
+        .iter()
+        .filter(|(role, _)| in_use(role))
+        .map(|(_, why)| why)
+        .collect();
+    reasons.sort();
+    reasons.dedup();
+    reasons
+        .into_iter()
+        .map(|why| {
+            crate::error::Warning::new(format!("{why}: the next font of its chain is used"), "")
+                .at(&source, span.clone())
+                .label("this layout's font chains")
+        })
+        .collect()
+}
