@@ -158,6 +158,7 @@ fn print_stats(doc: &crate::resolve::Document) {
                 ..
             } = block
             {
+                let text = &text.text;
                 let laid = layout_paragraph(&style.paragraph(text, width), &settings, &doc.fonts);
                 stats.add(text, &laid, style.size);
             }

@@ -185,9 +185,11 @@ pub enum Block {
         level: u8,
         at: Range<usize>,
     },
-    /// One paragraph of body text.
+    /// One paragraph of body text; `lead` is a run-in heading that opens it (the first
+    /// paragraph of a `text` block with `lead = "…"`).
     Paragraph {
         text: String,
+        lead: Option<String>,
         at: Range<usize>,
     },
     /// One paragraph of an editor's note (编者按); `first` for the paragraph that carries the
@@ -254,6 +256,7 @@ struct BlockSpec {
     heading: Option<Spanned<String>>,
     level: Option<Spanned<u8>>,
     text: Option<Spanned<String>>,
+    lead: Option<Spanned<String>>,
     note: Option<Spanned<String>>,
     figure: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
@@ -327,6 +330,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
     // Qualifiers that belong to another kind of block.
     let misplaced = [
         ("level", b.level.as_ref().map(Spanned::span), "heading"),
+        ("lead", b.lead.as_ref().map(Spanned::span), "text"),
         ("caption", b.caption.as_ref().map(Spanned::span), "figure"),
         ("label", b.label.as_ref().map(Spanned::span), "figure"),
         ("width", b.width.as_ref().map(Spanned::span), "figure"),
@@ -371,8 +375,13 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
         }
         "text" => {
             let t = b.text.unwrap();
+            let mut lead = b.lead.map(|l| join_lines(l.get_ref()));
             for text in split_paragraphs(t.get_ref()) {
-                out.push(Block::Paragraph { text, at: t.span() });
+                out.push(Block::Paragraph {
+                    text,
+                    lead: lead.take().filter(|l| !l.is_empty()),
+                    at: t.span(),
+                });
             }
         }
         "note" => {

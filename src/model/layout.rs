@@ -39,6 +39,8 @@ pub struct LayoutSpec {
     /// Editor's notes (编者按).
     pub note: Option<StyleSpec>,
     pub caption: Option<StyleSpec>,
+    /// A run-in heading (`lead`) at the start of a paragraph; `[heading-2]`'s look by default.
+    pub run_in: Option<StyleSpec>,
     pub figure: Option<FigureSpec>,
     pub header: Option<StyleSpec>,
     pub footer: Option<StyleSpec>,
@@ -199,6 +201,11 @@ pub struct StyleSpec {
     pub font: Option<Spanned<FontRef>>,
     /// A font for Latin letters and digits (otherwise they come from `font`).
     pub latin_font: Option<Spanned<FontRef>>,
+    /// The face of bold text (`**…**`); without it bold text is the face itself if it is bold,
+    /// else fake bold.
+    pub bold_font: Option<Spanned<FontRef>>,
+    /// The face of emphasis (`{em:…}`), e.g. 楷体.
+    pub emphasis_font: Option<Spanned<FontRef>>,
     pub size: Option<LengthValue>,
     /// Distance from one baseline to the next.
     pub line_pitch: Option<LengthValue>,
@@ -352,6 +359,7 @@ impl Merge for LayoutSpec {
         self.attachment = merge_nested(self.attachment, base.attachment);
         self.grid = merge_nested(self.grid, base.grid);
         self.caption = merge_nested(self.caption, base.caption);
+        self.run_in = merge_nested(self.run_in, base.run_in);
         self.figure = merge_nested(self.figure, base.figure);
         self.header = merge_nested(self.header, base.header);
         self.footer = merge_nested(self.footer, base.footer);
@@ -386,7 +394,7 @@ impl Merge for TextSpec {
 
 impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
-        merge_options!(self, base; font, latin_font, size, line_pitch, indent, align, color,
+        merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, numbering, label, label_font, label_bold,
             letter_spacing, top, shift, format, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, distance, first_page);

@@ -1,7 +1,9 @@
 //! Blocks into pieces of known size: a text block becomes its set lines, a figure its scaled
 //! image and caption lines.
 
-use super::{Report, TextRun};
+use super::{Ink, Report, TextRun};
+use crate::fonts::FontChain;
+use crate::model::markup::{Marks, Styled};
 use crate::error::Warning;
 use crate::resolve::{Content, Document, Role, Style};
 use crate::text::{self, Line, LineEnd};
@@ -102,17 +104,22 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     Role::AttachmentNote => "attachment note",
                     Role::AttachmentHead => "attachment label",
                 };
-                // Line breaks written in the text are kept (only a title keeps them from the
-                // definition: the author breaks a long title by meaning); each part wraps.
-                let mut lines: Vec<SetLine> = text
-                    .split('\n')
-                    .flat_map(|part| set_text(doc, style, part, width, at, what, report))
+                // Line breaks written in the text are kept (a title's lines, broken by meaning;
+                // `{br}` in a paragraph); each part wraps, the parts after a forced break with
+                // no first-line indent.
+                let lines: Vec<SetLine> = text
+                    .lines()
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, part)| {
+                        let indent = if k == 0 || *role == Role::Title {
+                            style.indent
+                        } else {
+                            Pt::ZERO
+                        };
+                        set_text(doc, style, part, (width, indent), at, what, report)
+                    })
                     .collect();
-                if *role == Role::Note {
-                    if let (Some(label), Some(first)) = (&doc.note_label, lines.first_mut()) {
-                        split_label(doc, label, first);
-                    }
-                }
                 Piece::Text(TextPiece::new(i, *role, style, lines))
             }
             Content::Figure {
@@ -124,7 +131,11 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
             } => {
                 let caption = caption
                     .as_ref()
-                    .map(|c| set_text(doc, &doc.caption, c, width, at, "caption", report))
+                    .map(|c| {
+                        let c = Styled::plain(c.as_str());
+                        let style = &doc.caption;
+                        set_text(doc, style, &c, (width, style.indent), at, "caption", report)
+                    })
                     .unwrap_or_default();
                 let (w, h) = figure_size(doc, *image, *own_width, caption.len());
                 Piece::Figure(FigurePiece {
@@ -185,22 +196,26 @@ fn figure_size(
     (w, h)
 }
 
-/// Sets a text block's lines and reports missing characters and broken words. `at` is the
-/// span of the block in the definition, `what` the kind of block.
+/// Sets a text block's lines (on a measure `width` wide, the first line indented `indent`)
+/// and reports missing characters and broken words. `at` is the span of the block in the
+/// definition, `what` the kind of block.
 fn set_text(
     doc: &Document,
     style: &Style,
-    text: &str,
-    width: Pt,
+    text: &Styled,
+    (width, indent): (Pt, Pt),
     at: &std::ops::Range<usize>,
     what: &str,
     report: &mut Report,
 ) -> Vec<SetLine> {
-    let laid = text::layout_paragraph(
-        &style.paragraph(text, width),
-        &doc.text_settings(style),
-        &doc.fonts,
-    );
+    let looks = Looks::of(doc, style, text);
+    let runs = looks.runs(text);
+    let par = text::Paragraph {
+        runs: &runs,
+        indent,
+        ..style.paragraph(&text.text, width)
+    };
+    let laid = text::layout_paragraph(&par, &doc.text_settings(style), &doc.fonts);
     report
         .missing
         .record(doc, &laid.missing, style, Some(at), what);
@@ -216,15 +231,68 @@ fn set_text(
             .label("too long for one line"),
         );
     }
-    let shared: Arc<str> = Arc::from(text);
+    let shared: Arc<str> = Arc::from(text.text.as_str());
+    let inks: Arc<[Ink]> = looks.inks.into();
     let baseline = baseline_in_slot(doc, style);
     laid.lines
         .into_iter()
-        .map(|line| to_set_line(line, &shared, style, baseline, width))
+        .map(|line| to_set_line(line, &shared, style, &inks, baseline, width))
         .collect()
 }
 
-fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure: Pt) -> SetLine {
+/// The looks of a styled text's runs: one per distinct set of marks, the first the style's
+/// own (for text without marks).
+pub struct Looks {
+    marks: Vec<Marks>,
+    chains: Vec<FontChain>,
+    pub inks: Vec<Ink>,
+}
+
+impl Looks {
+    pub fn of(doc: &Document, style: &Style, text: &Styled) -> Looks {
+        let mut looks = Looks {
+            marks: vec![Marks::NONE],
+            chains: vec![style.chain.clone()],
+            inks: vec![Ink::of(style)],
+        };
+        for span in &text.spans {
+            if !looks.marks.contains(&span.marks) {
+                let (chain, ink) = doc.look(style, span.marks);
+                looks.marks.push(span.marks);
+                looks.chains.push(chain);
+                looks.inks.push(ink);
+            }
+        }
+        looks
+    }
+
+    /// The text engine's runs for `text` (none for text without marks: one run in the style).
+    pub fn runs<'a>(&'a self, text: &Styled) -> Vec<text::Run<'a>> {
+        if text.is_plain() {
+            return Vec::new();
+        }
+        text.spans
+            .iter()
+            .map(|s| {
+                let k = self.marks.iter().position(|m| *m == s.marks).unwrap_or(0);
+                text::Run {
+                    end: s.end,
+                    chain: &self.chains[k],
+                    style: k as u16,
+                }
+            })
+            .collect()
+    }
+}
+
+fn to_set_line(
+    line: Line,
+    text: &Arc<str>,
+    style: &Style,
+    inks: &Arc<[Ink]>,
+    baseline: Pt,
+    measure: Pt,
+) -> SetLine {
     SetLine {
         text: text[line.text.clone()].to_string(),
         end: line.end,
@@ -237,49 +305,12 @@ fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure
             x: line.x,
             baseline,
             size: style.size,
-            color: style.color,
             glyphs: line.glyphs,
             text: text.clone(),
-            embolden: style.embolden,
+            inks: inks.clone(),
         },
         extra: Vec::new(),
     }
-}
-
-/// Moves the glyphs of a note's label (`编者按：`) at the start of its first line into a run of
-/// their own, drawn in the label's face where that face has the character at the same width
-/// (full-width characters are one em in every Chinese font, so the line's spacing stands).
-fn split_label(doc: &Document, label: &crate::resolve::NoteLabel, line: &mut SetLine) {
-    let run = &mut line.run;
-    if !run.text.starts_with(label.text.as_str()) {
-        return;
-    }
-    let end = label.text.len() as u32;
-    let count = run.glyphs.iter().take_while(|g| g.text.end <= end).count();
-    if count == 0 {
-        return;
-    }
-    let mut glyphs: Vec<_> = run.glyphs.drain(..count).collect();
-    for g in &mut glyphs {
-        let Some(ch) = run.text[g.text.start as usize..g.text.end as usize]
-            .chars()
-            .next()
-        else {
-            continue;
-        };
-        let r = label.chain.resolve(&doc.fonts, ch);
-        let old = doc.fonts.get(g.font).advance(g.glyph);
-        let new = doc.fonts.get(r.font).advance(r.glyph);
-        if r.found && (old - new).abs() < 0.01 {
-            g.font = r.font;
-            g.glyph = r.glyph;
-        }
-    }
-    line.extra.push(TextRun {
-        glyphs,
-        embolden: label.embolden,
-        ..run.clone()
-    });
 }
 
 /// Where the baseline sits in a line slot: the em box centred in the pitch, the baseline at the

@@ -101,9 +101,9 @@ fn issue_line(m: &crate::model::layout::MastheadSpec, meta: &Metadata) -> Option
         (false, Some(_)) => fill(&format(&m.issue_format, "第{issue}期"), meta),
         (true, Some(_)) => fill(&format(&m.supplement_format, "增刊第{issue}期"), meta),
     };
-    if let Some(total) = meta.total_issue {
+    if meta.total_issue.is_some() {
         line.push_str(
-            &format(&m.total_format, "（总第{total}期）").replace("{total}", &total.to_string()),
+            &fill_template(&format(&m.total_format, "（总第{total}期）"), meta, meta.first_page),
         );
     }
     Some(line)
@@ -149,10 +149,10 @@ pub fn end_block(
             text,
         });
     }
-    if let (Some(format), Some(copies)) = (&e.copies, meta.copies) {
+    if let (Some(format), Some(_)) = (&e.copies, meta.copies) {
         distribution.push(EndLine::Slots {
             left: None,
-            right: Some(format.get_ref().replace("{copies}", &copies.to_string())),
+            right: Some(fill_template(format.get_ref(), meta, meta.first_page)),
         });
     }
     let mut groups = Vec::new();

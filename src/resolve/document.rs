@@ -8,6 +8,7 @@ use crate::error::Source;
 use crate::fonts::{FontChain, FontSet};
 use crate::images::Image;
 use crate::model::layout::{Align, Placement};
+use crate::model::markup::{self, Marks, Styled};
 use crate::model::{Color, Date, Extent};
 use crate::text::TextSettings;
 use crate::units::Pt;
@@ -41,6 +42,8 @@ pub struct Document {
     pub attachment_note_label: String,
     /// The label that opens an attachment (`附件1`).
     pub attachment: Style,
+    /// A run-in heading (`lead`) at the start of a paragraph.
+    pub run_in: Style,
     pub header: Option<Running>,
     pub footer: Option<Running>,
     pub masthead: Option<Masthead>,
@@ -118,6 +121,10 @@ pub struct Style {
     pub embolden: Pt,
     /// Character pitch of the grid, for text set on it.
     pub grid: Option<Pt>,
+    /// The faces of bold text (`**…**`) and of emphasis (`{em:…}`) in this style, when the
+    /// layout gives them (`bold-font`, `emphasis-font`).
+    pub bold: Option<FontChain>,
+    pub emphasis: Option<FontChain>,
 }
 
 /// How the 落款 is set: the signature `inset` from the right edge of the text block, the date on
@@ -270,7 +277,8 @@ impl Role {
 pub enum Content {
     Text {
         role: Role,
-        text: String,
+        /// The text with its inline marks (bold, emphasis, the note's label …).
+        text: Styled,
         /// Where the block is written in the definition.
         at: Range<usize>,
     },
@@ -304,6 +312,7 @@ impl Style {
         crate::text::Paragraph {
             text,
             chain: &self.chain,
+            runs: &[],
             size: self.size,
             indent: self.indent,
             align: self.align,
@@ -313,6 +322,37 @@ impl Style {
 }
 
 impl Document {
+    /// How text with `marks` looks in `style`: its face chain and ink. Bold takes the style's
+    /// bold face, else the face itself if it is bold, else fake bold; emphasis takes the
+    /// style's emphasis face (楷体 in the shipped layouts); the note's label and a run-in
+    /// heading take their own style's face, fake bold and colour.
+    pub fn look(&self, style: &Style, marks: Marks) -> (FontChain, crate::page::Ink) {
+        let mut chain = &style.chain;
+        let mut ink = crate::page::Ink::of(style);
+        if marks.has(Marks::RUN_IN) {
+            chain = &self.run_in.chain;
+            ink.embolden = self.run_in.embolden * (style.size / self.run_in.size);
+            ink.color = self.run_in.color;
+        }
+        if let Some(label) = self.note_label.as_ref().filter(|_| marks.has(Marks::LABEL)) {
+            chain = &label.chain;
+            ink.embolden = label.embolden;
+        }
+        if marks.has(Marks::EMPHASIS) {
+            chain = style.emphasis.as_ref().unwrap_or(chain);
+        }
+        if marks.has(Marks::BOLD) {
+            match &style.bold {
+                Some(bold) => chain = bold,
+                None if self.fonts.get(chain.primary()).is_bold() => {}
+                None => ink.embolden = style.size * FAKE_BOLD_EM,
+            }
+        }
+        ink.dots = marks.has(Marks::DOTS);
+        ink.underline = marks.has(Marks::UNDERLINE);
+        (chain.clone(), ink)
+    }
+
     /// The paragraph engine's settings for text in `style`: the layout's, on the style's grid
     /// when it has one.
     pub fn text_settings(&self, style: &Style) -> TextSettings {
@@ -339,26 +379,29 @@ impl Document {
 
 /// Fills the fields of a header, footer, masthead or end-block template: `{page}`,
 /// `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
-/// `{copy}`, `{copies}`, `{code}`, `{year}`, `{urgency}`. A field the bulletin does not give is left empty.
+/// `{copy}`, `{copies}`, `{code}`, `{year}`, `{urgency}`. A field the bulletin does not give is
+/// left empty; what a field expands to is not read again (one pass of [`markup::parse`]).
 pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-    template
-        .replace("{page}", &page.to_string())
-        .replace("{publisher}", &meta.publisher)
-        .replace("{date}", &meta.date_text)
-        .replace("{title}", &meta.title)
-        .replace("{name}", meta.name.as_deref().unwrap_or(""))
-        .replace("{issue}", &number(meta.issue))
-        .replace("{total}", &number(meta.total_issue))
-        .replace(
-            "{classification}",
-            meta.classification.as_deref().unwrap_or(""),
-        )
-        .replace("{copy}", meta.copy_number.as_deref().unwrap_or(""))
-        .replace("{copies}", &number(meta.copies))
-        .replace("{code}", meta.code.as_deref().unwrap_or(""))
-        .replace("{year}", &meta.date.year.to_string())
-        .replace("{urgency}", meta.urgency.as_deref().unwrap_or(""))
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    markup::fill(template, |name| {
+        Some(match name {
+            "page" => page.to_string(),
+            "publisher" => meta.publisher.clone(),
+            "date" => meta.date_text.clone(),
+            "title" => meta.title.clone(),
+            "name" => text(&meta.name),
+            "issue" => number(meta.issue),
+            "total" => number(meta.total_issue),
+            "classification" => text(&meta.classification),
+            "copy" => text(&meta.copy_number),
+            "copies" => number(meta.copies),
+            "code" => text(&meta.code),
+            "year" => meta.date.year.to_string(),
+            "urgency" => text(&meta.urgency),
+            _ => return None,
+        })
+    })
 }
 
 /// The fields templates may use.

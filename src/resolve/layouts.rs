@@ -236,6 +236,7 @@ fn check(
         ("heading-4", &mut spec.heading_4),
         ("note", &mut spec.note),
         ("caption", &mut spec.caption),
+        ("run-in", &mut spec.run_in),
         ("header", &mut spec.header),
         ("footer", &mut spec.footer),
         ("end-block", &mut spec.end_block),
@@ -252,6 +253,8 @@ fn check(
         for font in [
             &mut style.font,
             &mut style.latin_font,
+            &mut style.bold_font,
+            &mut style.emphasis_font,
             &mut style.label_font,
         ]
         .into_iter()

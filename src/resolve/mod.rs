@@ -20,6 +20,7 @@ pub use document::{
 use crate::error::{Error, ErrorKind, Result, Source};
 use crate::fonts::FontFace;
 use crate::images::Image;
+use crate::model::markup::{self, Marks, Styled};
 use crate::model::{Block, Definition};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -100,7 +101,7 @@ fn content(
             }
             out.push(Content::Text {
                 role: Role::AttachmentHead,
-                text: label.clone(),
+                text: Styled::plain(label.clone()),
                 at: at.clone(),
             });
             continue;
@@ -111,35 +112,58 @@ fn content(
                 numbering.reset();
                 Content::Text {
                     role: Role::Title,
-                    text: text.clone(),
+                    text: styled(text, &labels, source, at)?,
                     at: at.clone(),
                 }
             }
             Block::Heading { text, level, at } => Content::Text {
                 role: Role::Heading(*level),
-                text: numbering.heading(*level, text),
+                text: styled(&numbering.heading(*level, text), &labels, source, at)?,
                 at: at.clone(),
             },
             Block::Note { text, first, at } => {
-                let text = replace_refs(text, &labels, source, at)?;
-                let label = doc.note_label.as_ref().map(|l| l.text.as_str());
+                let body = styled(text, &labels, source, at)?;
+                let mut text = Styled::default();
+                match doc.note_label.as_ref().map(|l| l.text.as_str()) {
+                    // The label opens the note (unless the author wrote it already), in its
+                    // own face: a run like any other.
+                    Some(label) if *first => {
+                        let rest = body.text.strip_prefix(label).map(|_| label.len());
+                        text.push(label, Marks::LABEL);
+                        match rest {
+                            Some(skip) => {
+                                let mut tail = Styled::default();
+                                for (range, marks) in body.parts() {
+                                    let r = range.start.max(skip)..range.end;
+                                    if r.start < r.end {
+                                        tail.push(&body.text[r], marks);
+                                    }
+                                }
+                                text.append(&tail, Marks::NONE);
+                            }
+                            None => text.append(&body, Marks::NONE),
+                        }
+                    }
+                    _ => text = body,
+                }
                 Content::Text {
                     role: Role::Note,
-                    // The label opens the note, unless the author wrote it already.
-                    text: match label {
-                        Some(label) if *first && !text.starts_with(label) => {
-                            format!("{label}{text}")
-                        }
-                        _ => text,
-                    },
+                    text,
                     at: at.clone(),
                 }
             }
-            Block::Paragraph { text, at } => Content::Text {
-                role: Role::Body,
-                text: replace_refs(text, &labels, source, at)?,
-                at: at.clone(),
-            },
+            Block::Paragraph { text, lead, at } => {
+                let mut out = Styled::default();
+                if let Some(lead) = lead {
+                    out.append(&styled(lead, &labels, source, at)?, Marks::RUN_IN);
+                }
+                out.append(&styled(text, &labels, source, at)?, Marks::NONE);
+                Content::Text {
+                    role: Role::Body,
+                    text: out,
+                    at: at.clone(),
+                }
+            }
             Block::PageBreak { .. } => Content::PageBreak,
             Block::Figure(f) => {
                 number += 1;
@@ -252,7 +276,7 @@ fn furniture(
             after_title,
             Content::Text {
                 role: Role::Addressee,
-                text,
+                text: Styled::plain(text),
                 at: def.meta_at.clone(),
             },
         );
@@ -275,35 +299,49 @@ pub(crate) fn relative_path(written: &str, base: &Path, what: &str) -> Result<st
     Ok(base.join(p))
 }
 
-/// Replaces `{ref:label}` by the figure's number.
-fn replace_refs(
+/// Reads a block's markup into styled text: `{ref:label}` becomes the figure's number and a
+/// forced break (`{br}`) a line break; an error points at the markup in the block.
+fn styled(
     text: &str,
     labels: &HashMap<String, u32>,
     source: &Source,
     at: &Range<usize>,
-) -> Result<String> {
-    if !text.contains("{ref:") {
-        return Ok(text.to_string());
+) -> Result<Styled> {
+    let locate = |snippet: &str| {
+        source
+            .text
+            .get(at.clone())
+            .and_then(|raw| raw.find(snippet))
+            .map_or(at.clone(), |i| at.start + i..at.start + i + snippet.len())
+    };
+    let pieces = markup::parse(text, markup::Mode::Markup).map_err(|e| {
+        Error::new(ErrorKind::Invalid, e.message)
+            .at(source, locate(&text[e.at]))
+            .label("here")
+    })?;
+    let mut out = Styled::default();
+    for piece in pieces {
+        match piece {
+            markup::Piece::Text(t, marks) => out.push(&t, marks),
+            markup::Piece::Ref(label, marks, span) => {
+                let n = labels.get(&label).ok_or_else(|| {
+                    let known: Vec<String> = labels.keys().cloned().collect();
+                    let error = Error::new(
+                        ErrorKind::Invalid,
+                        format!("the text refers to figure `{label}`, but no figure has that label"),
+                    )
+                    .at(source, locate(&text[span]))
+                    .label("unknown label");
+                    match crate::model::closest(&label, &known) {
+                        Some(best) => error.help(format!("did you mean `{best}`?")),
+                        None => error,
+                    }
+                })?;
+                out.push(&n.to_string(), marks);
+            }
+            markup::Piece::Break => out.push("\n", Marks::NONE),
+            markup::Piece::Field(_) => {}
+        }
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{ref:") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 5..];
-        let end = after.find('}').ok_or_else(|| {
-            Error::new(ErrorKind::Invalid, "`{ref:` without a closing `}`").at(source, at.clone())
-        })?;
-        let label = after[..end].trim();
-        let n = labels.get(label).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Invalid,
-                format!("the text refers to figure `{label}`, but no figure has that label"),
-            )
-            .at(source, at.clone())
-        })?;
-        out.push_str(&n.to_string());
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
     Ok(out)
 }

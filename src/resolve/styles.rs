@@ -89,6 +89,12 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         .label
         .as_ref()
         .map_or_else(|| "附件：".to_string(), |l| l.get_ref().clone());
+    // A run-in heading looks like a second-level heading unless the layout says otherwise.
+    let run_in_spec = {
+        use crate::model::layout::Merge;
+        role(&spec.run_in).merge(heading_levels(spec)[1].clone())
+    };
+    let run_in = styler.style("run-in", &run_in_spec, RoleDefaults::HEADING)?;
     let header = running("header", spec.header.as_ref(), &mut styler)?;
     let footer = running("footer", spec.footer.as_ref(), &mut styler)?;
 
@@ -167,6 +173,7 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         attachment_note,
         attachment_note_label,
         attachment,
+        run_in,
         header,
         footer,
         masthead,
@@ -370,6 +377,8 @@ impl Styler<'_> {
             .or(self.body.latin_font.as_ref())
             .map(|l| l.get_ref().clone());
         let chain = self.chain(role, "font", &font, latin.as_ref())?;
+        let bold = self.variant(role, "bold-font", own, latin.as_ref())?;
+        let emphasis = self.variant(role, "emphasis-font", own, latin.as_ref())?;
         let len = |l: Option<crate::model::LengthValue>, default: Length| {
             l.map_or(default, |v| v.0).resolve(size)
         };
@@ -388,7 +397,28 @@ impl Styler<'_> {
             space_after: len(own.space_after, Length::Pt(line_pitch * d.after)),
             embolden,
             grid: char_pitch,
+            bold,
+            emphasis,
         })
+    }
+
+    /// The chain of a face variant (`bold-font`, `emphasis-font`) of `role`, its own or the
+    /// body's, when the layout gives one.
+    fn variant(
+        &mut self,
+        role: &str,
+        key: &str,
+        own: &StyleSpec,
+        latin: Option<&FontRef>,
+    ) -> Result<Option<FontChain>> {
+        let pick = |s: &StyleSpec| match key {
+            "bold-font" => s.bold_font.clone(),
+            _ => s.emphasis_font.clone(),
+        };
+        match pick(own).or_else(|| pick(&self.body)) {
+            Some(f) => self.chain(role, key, f.get_ref(), latin).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The error for a role that has no font, neither its own nor the body's: at the role's

@@ -29,6 +29,7 @@ fn set_with(text: &str, chars: f64, indent: f64, settings: &TextSettings) -> Par
     let par = Paragraph {
         text,
         chain,
+        runs: &[],
         size: SIZE,
         indent: SIZE * indent,
         align: Align::Justify,
