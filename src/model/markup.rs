@@ -140,9 +140,10 @@ pub fn parse(text: &str, mode: Mode) -> Result<Vec<Piece>, MarkupError> {
                 i += len;
                 continue;
             }
-            if let Some((tag, marks)) = TAGS.iter().find(|(t, _)| {
-                rest[1..].starts_with(t) && rest[1 + t.len()..].starts_with(':')
-            }) {
+            if let Some((tag, marks)) = TAGS
+                .iter()
+                .find(|(t, _)| rest[1..].starts_with(t) && rest[1 + t.len()..].starts_with(':'))
+            {
                 let len = tag.len() + 2;
                 p.open(*marks, i..i + len, false);
                 i += len;
@@ -234,9 +235,7 @@ struct Parser {
 
 impl Parser {
     fn marks(&self) -> Marks {
-        self.stack
-            .iter()
-            .fold(Marks::NONE, |m, s| m.with(s.marks))
+        self.stack.iter().fold(Marks::NONE, |m, s| m.with(s.marks))
     }
 
     fn flush(&mut self) {
@@ -361,7 +360,11 @@ mod tests {
     fn bold_emphasis_dots_underline_and_nesting() {
         assert_eq!(
             styled("甲**乙**丙"),
-            [s("甲", Marks::NONE), s("乙", Marks::BOLD), s("丙", Marks::NONE)]
+            [
+                s("甲", Marks::NONE),
+                s("乙", Marks::BOLD),
+                s("丙", Marks::NONE)
+            ]
         );
         assert_eq!(
             styled("{em:引文{dot:重点}}后"),
@@ -373,11 +376,18 @@ mod tests {
         );
         assert_eq!(
             styled("**粗{u:线}**"),
-            [s("粗", Marks::BOLD), s("线", Marks::BOLD.with(Marks::UNDERLINE))]
+            [
+                s("粗", Marks::BOLD),
+                s("线", Marks::BOLD.with(Marks::UNDERLINE))
+            ]
         );
         assert_eq!(
             styled("{b:一}{br}二"),
-            [s("一", Marks::BOLD), s("br", Marks::NONE), s("二", Marks::NONE)]
+            [
+                s("一", Marks::BOLD),
+                s("br", Marks::NONE),
+                s("二", Marks::NONE)
+            ]
         );
     }
 
@@ -409,7 +419,11 @@ mod tests {
     fn refs_and_unclosed_spans() {
         assert_eq!(
             styled("见图{ref:a}。"),
-            [s("见图", Marks::NONE), s("ref:a", Marks::NONE), s("。", Marks::NONE)]
+            [
+                s("见图", Marks::NONE),
+                s("ref:a", Marks::NONE),
+                s("。", Marks::NONE)
+            ]
         );
         let err = parse("前{em:未闭合", Mode::Markup).unwrap_err();
         assert_eq!(err.at, 3..7);
@@ -441,8 +455,14 @@ mod tests {
         assert_eq!(
             lines[1].spans,
             [
-                Span { end: 3, marks: Marks::BOLD },
-                Span { end: 6, marks: Marks::NONE }
+                Span {
+                    end: 3,
+                    marks: Marks::BOLD
+                },
+                Span {
+                    end: 6,
+                    marks: Marks::NONE
+                }
             ]
         );
     }

@@ -2,9 +2,9 @@
 //! image and caption lines.
 
 use super::{Ink, Report, TextRun};
+use crate::error::Warning;
 use crate::fonts::FontChain;
 use crate::model::markup::{Marks, Styled};
-use crate::error::Warning;
 use crate::resolve::{Content, Document, Role, Style};
 use crate::text::{self, Line, LineEnd};
 use crate::units::Pt;

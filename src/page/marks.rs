@@ -10,6 +10,8 @@ use crate::resolve::Document;
 use crate::text::classify::{class_of, Class};
 use crate::units::Pt;
 
+/// How far under the baseline the ideographic em box ends, in ems (880/120 in Chinese fonts).
+const IDEOGRAPHIC_BOTTOM: f64 = 0.12;
 /// Diameter of an emphasis dot and its gap under the em box, in ems.
 const DOT: f64 = 0.12;
 const DOT_GAP: f64 = 0.06;
@@ -23,12 +25,16 @@ pub fn add(doc: &Document, run: &TextRun, items: &mut Vec<Item>) {
         return;
     }
     let size = run.size;
-    // The bottom of the em box, from the primary face's ascender and descender as the line
-    // slot places it.
+    // The bottom of the em box: the face's descender, and at least the 0.12 em under the
+    // baseline where Chinese fonts put the ideographic em box (some give no descender).
     let bottom = |font| {
         let (asc, desc) = doc.fonts.get(font).ascender_descender();
-        let ratio = if asc - desc > 0.0 { -desc / (asc - desc) } else { 0.12 };
-        run.baseline + size * ratio
+        let ratio = if asc - desc > 0.0 {
+            -desc / (asc - desc)
+        } else {
+            0.0
+        };
+        run.baseline + size * ratio.max(IDEOGRAPHIC_BOTTOM)
     };
     let mut line: Option<(Pt, Pt, Pt, crate::model::Color)> = None;
     for g in &run.glyphs {
@@ -70,7 +76,11 @@ pub fn add(doc: &Document, run: &TextRun, items: &mut Vec<Item>) {
     }
 }
 
-fn push_rule(items: &mut Vec<Item>, (x0, x1, y, color): (Pt, Pt, Pt, crate::model::Color), size: Pt) {
+fn push_rule(
+    items: &mut Vec<Item>,
+    (x0, x1, y, color): (Pt, Pt, Pt, crate::model::Color),
+    size: Pt,
+) {
     items.push(Item::Rule {
         x: x0,
         y,

@@ -7,8 +7,8 @@ use crate::page::{Item, Page, TextRun};
 use crate::resolve::Document;
 use crate::units::Pt;
 use printpdf::{
-    Codepoint, CurTransMat, LineJoinStyle, LinePoint, Op, PaintMode, PdfFontHandle, Point,
-    Polygon, PolygonRing, Rect, Rgb, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
+    Codepoint, CurTransMat, LineJoinStyle, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
+    PolygonRing, Rect, Rgb, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
     XObjectTransform,
 };
 

@@ -92,8 +92,14 @@ impl Canvas {
     /// Fills a circle centred on `(cx, cy)` (pixels, fractional), edge pixels by how much of
     /// them it covers (sampled 4×4).
     pub fn fill_circle(&mut self, cx: f64, cy: f64, r: f64, color: [u8; 3]) {
-        let (x0, x1) = ((cx - r).floor().max(0.0), (cx + r).ceil().min(self.width as f64));
-        let (y0, y1) = ((cy - r).floor().max(0.0), (cy + r).ceil().min(self.height as f64));
+        let (x0, x1) = (
+            (cx - r).floor().max(0.0),
+            (cx + r).ceil().min(self.width as f64),
+        );
+        let (y0, y1) = (
+            (cy - r).floor().max(0.0),
+            (cy + r).ceil().min(self.height as f64),
+        );
         for y in y0 as usize..y1.max(y0) as usize {
             for x in x0 as usize..x1.max(x0) as usize {
                 let mut hits = 0u32;

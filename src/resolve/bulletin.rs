@@ -102,9 +102,11 @@ fn issue_line(m: &crate::model::layout::MastheadSpec, meta: &Metadata) -> Option
         (true, Some(_)) => fill(&format(&m.supplement_format, "增刊第{issue}期"), meta),
     };
     if meta.total_issue.is_some() {
-        line.push_str(
-            &fill_template(&format(&m.total_format, "（总第{total}期）"), meta, meta.first_page),
-        );
+        line.push_str(&fill_template(
+            &format(&m.total_format, "（总第{total}期）"),
+            meta,
+            meta.first_page,
+        ));
     }
     Some(line)
 }

@@ -328,7 +328,9 @@ fn styled(
                     let known: Vec<String> = labels.keys().cloned().collect();
                     let error = Error::new(
                         ErrorKind::Invalid,
-                        format!("the text refers to figure `{label}`, but no figure has that label"),
+                        format!(
+                            "the text refers to figure `{label}`, but no figure has that label"
+                        ),
                     )
                     .at(source, locate(&text[span]))
                     .label("unknown label");
