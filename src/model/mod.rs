@@ -9,6 +9,7 @@
 pub mod definition;
 pub mod layout;
 pub mod manifest;
+pub mod roles;
 pub mod markup;
 mod toml_error;
 

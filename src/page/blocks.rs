@@ -93,17 +93,7 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
         .map(|(i, block)| match block {
             Content::Text { role, text, at } => {
                 let style = doc.style(*role);
-                let what = match role {
-                    Role::Title => "title",
-                    Role::Heading(_) => "heading",
-                    Role::Body => "text",
-                    Role::Note => "editor's note",
-                    Role::Caption => "caption",
-                    Role::Addressee => "addressee",
-                    Role::Signature => "signature",
-                    Role::AttachmentNote => "attachment note",
-                    Role::AttachmentHead => "attachment label",
-                };
+                let what = role.kind().what;
                 // Line breaks written in the text are kept (a title's lines, broken by meaning;
                 // `{br}` in a paragraph); each part wraps, the parts after a forced break with
                 // no first-line indent.
@@ -133,7 +123,7 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     .as_ref()
                     .map(|c| {
                         let c = Styled::plain(c.as_str());
-                        let style = &doc.caption;
+                        let style = doc.style(Role::Caption);
                         set_text(doc, style, &c, (width, style.indent), at, "caption", report)
                     })
                     .unwrap_or_default();
@@ -144,7 +134,7 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     width: w,
                     height: h,
                     caption,
-                    caption_pitch: doc.caption.line_pitch,
+                    caption_pitch: doc.style(Role::Caption).line_pitch,
                 })
             }
             Content::Signature {
@@ -174,19 +164,19 @@ fn figure_size(
     let f = &doc.figures;
     let mut w = own_width
         .unwrap_or(f.width)
-        .resolve(doc.body.size, text_w)
+        .resolve(doc.style(Role::Body).size, text_w)
         .min(text_w);
     let mut h = w * aspect;
     let reserved = f.space_before
         + f.space_after
         + if caption_lines > 0 {
-            f.caption_gap + doc.caption.line_pitch * caption_lines as f64
+            f.caption_gap + doc.style(Role::Caption).line_pitch * caption_lines as f64
         } else {
             Pt::ZERO
         };
     let max_h = f
         .max_height
-        .resolve(doc.body.size, text_h)
+        .resolve(doc.style(Role::Body).size, text_h)
         .min(text_h - reserved)
         .max(Pt(10.0));
     if h > max_h {

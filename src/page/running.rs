@@ -28,7 +28,7 @@ pub fn add(doc: &Document, pages: &mut [Page], report: &mut Report) {
 
 fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut Report) {
     let g = &doc.page;
-    let size = r.style.size;
+    let size = doc.style(r.role).size;
     // The baseline: `distance` above the text block (header) or below it (footer).
     let baseline = match edge {
         Edge::Top => g.top - r.distance,
@@ -54,7 +54,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
             continue;
         }
         let what = "running head";
-        if let Some(line) = oneline::set(doc, &r.style, &text, Pt::ZERO, what, report) {
+        if let Some(line) = oneline::set(doc, doc.style(r.role), &text, Pt::ZERO, what, report) {
             let x = g.left + oneline::aligned_x(align, line.width, width, r.inset);
             page.items.push(Item::Text(line.at(x, baseline)));
         }

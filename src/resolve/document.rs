@@ -9,7 +9,9 @@ use crate::fonts::{FontChain, FontSet};
 use crate::images::Image;
 use crate::model::layout::{Align, Placement};
 use crate::model::markup::{self, Marks, Styled};
+pub use crate::model::roles::Role;
 use crate::model::{Color, Date, Extent};
+use std::collections::BTreeMap;
 use crate::text::TextSettings;
 use crate::units::Pt;
 use std::ops::Range;
@@ -25,25 +27,14 @@ pub struct Document {
     /// Fewest lines of a paragraph at the head / foot of a page.
     pub widows: u32,
     pub orphans: u32,
-    pub body: Style,
-    pub title: Style,
-    /// Heading levels 1–4.
-    pub headings: [Style; 4],
-    /// Editor's notes (编者按), and the label that opens one.
-    pub note: Style,
+    /// Every element's resolved style, by its kind (see [`crate::model::roles`]).
+    pub styles: BTreeMap<Role, Style>,
+    /// The label that opens an editor's note.
     pub note_label: Option<NoteLabel>,
-    pub caption: Style,
-    /// The 主送机关 line.
-    pub addressee: Style,
-    /// The 落款 (signature and date).
-    pub signature: SignatureStyle,
-    /// The 附件说明, and its label (`附件：`).
-    pub attachment_note: Style,
+    /// Where the 落款 (signature and date) goes.
+    pub signature: Signature,
+    /// The 附件说明's label (`附件：`).
     pub attachment_note_label: String,
-    /// The label that opens an attachment (`附件1`).
-    pub attachment: Style,
-    /// A run-in heading (`lead`) at the start of a paragraph.
-    pub run_in: Style,
     pub header: Option<Running>,
     pub footer: Option<Running>,
     pub masthead: Option<Masthead>,
@@ -131,8 +122,7 @@ pub struct Style {
 /// the line under it starting `shift` right of the signature; when the date is the longer, the
 /// date keeps the inset and the signature moves left (GB/T 9704-2012 7.3.5.2).
 #[derive(Clone, Debug, PartialEq)]
-pub struct SignatureStyle {
-    pub style: Style,
+pub struct Signature {
     pub inset: Pt,
     pub shift: Pt,
 }
@@ -161,7 +151,8 @@ pub const FAKE_BOLD_EM: f64 = 0.03;
 /// A line of one-line texts in slots: the masthead's lines, and the end block's imprint.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlotLine {
-    pub style: Style,
+    /// Its kind (and so its style).
+    pub role: Role,
     pub left: Option<String>,
     pub center: Option<String>,
     pub right: Option<String>,
@@ -185,7 +176,6 @@ pub struct Masthead {
 /// The 报尾 (版记): groups of lines between rules at the foot of the last page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EndBlock {
-    pub style: Style,
     pub groups: Vec<Vec<EndLine>>,
     /// The first and last rules, and those between groups.
     pub rule: Pt,
@@ -207,7 +197,8 @@ pub enum EndLine {
 }
 #[derive(Clone, Debug, PartialEq)]
 pub struct Running {
-    pub style: Style,
+    /// [`Role::Header`] or [`Role::Footer`] (and so its style).
+    pub role: Role,
     /// Templates with `{page}` and the metadata fields; `None` for an empty slot.
     pub left: Option<String>,
     pub center: Option<String>,
@@ -233,43 +224,6 @@ pub struct FigureSettings {
     pub space_before: Pt,
     pub space_after: Pt,
     pub caption_gap: Pt,
-}
-
-/// What a text block is, for its style and for keeping headings with what follows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Title,
-    Heading(u8),
-    Body,
-    /// An editor's note (编者按).
-    Note,
-    /// A figure's caption (set with the figure, never a block of its own).
-    Caption,
-    /// The 主送机关 line under the first title.
-    Addressee,
-    /// The 落款: signature and date.
-    Signature,
-    /// The 附件说明: `附件：1.…`.
-    AttachmentNote,
-    /// The label that opens an attachment (`附件1`), at the top of a new page.
-    AttachmentHead,
-}
-
-impl Role {
-    /// Kept on one page with the first lines of what follows: titles, headings, the addressee,
-    /// an attachment's label.
-    pub fn keeps_with_next(self) -> bool {
-        matches!(
-            self,
-            Role::Title | Role::Heading(_) | Role::Addressee | Role::AttachmentHead
-        )
-    }
-
-    /// Split across pages line by line, under the widow and orphan rules; the other roles move
-    /// whole to the next page unless they fill one.
-    pub fn splits(self) -> bool {
-        matches!(self, Role::Body | Role::Note | Role::Caption)
-    }
 }
 
 /// One block of content.
@@ -330,9 +284,10 @@ impl Document {
         let mut chain = &style.chain;
         let mut ink = crate::page::Ink::of(style);
         if marks.has(Marks::RUN_IN) {
-            chain = &self.run_in.chain;
-            ink.embolden = self.run_in.embolden * (style.size / self.run_in.size);
-            ink.color = self.run_in.color;
+            let run_in = self.style(Role::RunIn);
+            chain = &run_in.chain;
+            ink.embolden = run_in.embolden * (style.size / run_in.size);
+            ink.color = run_in.color;
         }
         if let Some(label) = self.note_label.as_ref().filter(|_| marks.has(Marks::LABEL)) {
             chain = &label.chain;
@@ -362,18 +317,15 @@ impl Document {
         }
     }
 
+    /// The style of an element kind (the body's for a kind the layout does not have).
     pub fn style(&self, role: Role) -> &Style {
-        match role {
-            Role::Title => &self.title,
-            Role::Heading(level) => &self.headings[(level.clamp(1, 4) - 1) as usize],
-            Role::Body => &self.body,
-            Role::Note => &self.note,
-            Role::Caption => &self.caption,
-            Role::Addressee => &self.addressee,
-            Role::Signature => &self.signature.style,
-            Role::AttachmentNote => &self.attachment_note,
-            Role::AttachmentHead => &self.attachment,
-        }
+        let role = match role {
+            Role::Heading(level) => Role::heading(level),
+            other => other,
+        };
+        self.styles
+            .get(&role)
+            .unwrap_or_else(|| &self.styles[&Role::Body])
     }
 }
 

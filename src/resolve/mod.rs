@@ -14,7 +14,7 @@ mod styles;
 
 pub use document::{
     fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Masthead, Metadata,
-    NoteLabel, PageGeometry, Role, Running, SlotLine, Style, TEMPLATE_FIELDS,
+    NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style, TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
@@ -58,8 +58,7 @@ fn content(
 ) -> Result<Vec<Content>> {
     let source = &def.source;
     let format = spec
-        .caption
-        .as_ref()
+        .style("caption")
         .and_then(|c| c.format.as_ref())
         .map_or_else(|| "图 {n} {caption}".to_string(), |f| f.get_ref().clone());
     let base = crate::paths::dir_of(&def.source.path);
@@ -86,7 +85,11 @@ fn content(
     let mut out = Vec::with_capacity(def.blocks.len());
     let mut number = 0;
     let mut numbering = numbering::Numbering::new(
-        styles::heading_levels(spec).map(|l| l.numbering.map(|n| n.into_inner())),
+        [1, 2, 3, 4].map(|level| {
+            styles::spec_of(spec, Role::Heading(level).kind().table)
+                .numbering
+                .map(|n| n.into_inner())
+        }),
     );
     // Where the first attachment starts: the text before it is the document's own, and its
     // 附件说明 and 落款 go there.

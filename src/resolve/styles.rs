@@ -10,9 +10,10 @@ use super::Assets;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::{FontChain, FontSet};
 use crate::model::layout::{
-    Align, FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness,
-    StyleSpec,
+    FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness, StyleSpec,
 };
+use crate::model::roles::{self, Defaults, Role, Spacing};
+use std::collections::BTreeMap;
 use crate::model::{Color, Definition, Extent, PaperSize};
 use crate::text::TextSettings;
 use crate::units::{Length, Pt};
@@ -21,7 +22,7 @@ use crate::units::{Length, Pt};
 pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<Document> {
     let spec = &layout.spec;
     let page = geometry(spec);
-    let body_spec = spec.body.clone().unwrap_or_default();
+    let body_spec = spec_of(spec, "body");
     let body_size = body_spec.size.map_or(Pt(12.0), |s| s.0.resolve(Pt(12.0)));
     // Before the grid, whose checks measure against the body size.
     check_size(layout, "body", true, body_size, 1.0)?;
@@ -38,65 +39,45 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         assets,
         body: body_spec,
         body_size,
-        pitch_ratio: body_pitch / body_size,
+        body_pitch,
         grid,
         fonts: FontSet::default(),
         notes: Vec::new(),
+        styles: Default::default(),
     };
-    let role = |r: &Option<StyleSpec>| r.clone().unwrap_or_default();
-    let body = styler.style("body", &role(&spec.body), RoleDefaults::BODY)?;
-    let title = styler.style("title", &role(&spec.title), RoleDefaults::TITLE)?;
-    let mut headings = Vec::with_capacity(4);
-    for (n, level) in heading_levels(spec).iter().enumerate() {
-        let name = format!("heading-{}", n + 1);
-        headings.push(styler.style(&name, level, RoleDefaults::HEADING)?);
+    // The order styles are resolved in is the order their fonts are opened in (and numbered).
+    for role in [
+        Role::Body,
+        Role::Title,
+        Role::Heading(1),
+        Role::Heading(2),
+        Role::Heading(3),
+        Role::Heading(4),
+        Role::Note,
+    ] {
+        styler.style(role)?;
     }
-    let headings: [Style; 4] = headings.try_into().expect("four heading levels");
-    let note_spec = role(&spec.note);
-    let note = styler.style("note", &note_spec, RoleDefaults::BODY)?;
-    let note_label = styler.note_label(&note_spec, &note)?;
-    let caption = styler.style("caption", &role(&spec.caption), RoleDefaults::CAPTION)?;
-    let addressee = styler.style(
-        "addressee",
-        &role(&spec.addressee),
-        RoleDefaults {
-            indent: 0.0,
-            ..RoleDefaults::BODY
-        },
-    )?;
-    let signature = signature(&role(&spec.signature), &mut styler, body_pitch)?;
-    let attachment_note_spec = role(&spec.attachment_note);
-    let mut attachment_note =
-        styler.style("attachment-note", &attachment_note_spec, RoleDefaults::BODY)?;
-    if attachment_note_spec.space_before.is_none() {
-        // One blank line under the text (GB/T 9704 7.3.4).
-        attachment_note.space_before = body_pitch;
+    let note_spec = spec_of(spec, "note");
+    let note_label = styler.note_label(&note_spec)?;
+    for role in [
+        Role::Caption,
+        Role::Addressee,
+        Role::Signature,
+        Role::AttachmentNote,
+        Role::AttachmentHead,
+        Role::RunIn,
+        Role::ListItem,
+        Role::ListItem2,
+    ] {
+        styler.style(role)?;
     }
-    let attachment_spec = role(&spec.attachment);
-    let mut attachment = styler.style(
-        "attachment",
-        &attachment_spec,
-        RoleDefaults {
-            indent: 0.0,
-            ..RoleDefaults::HEADING
-        },
-    )?;
-    if attachment_spec.space_after.is_none() {
-        // The attachment's title on the third line (GB/T 9704 8).
-        attachment.space_after = body_pitch;
-    }
-    let attachment_note_label = attachment_note_spec
+    let signature = signature(&spec_of(spec, "signature"), &styler);
+    let attachment_note_label = spec_of(spec, "attachment-note")
         .label
         .as_ref()
         .map_or_else(|| "附件：".to_string(), |l| l.get_ref().clone());
-    // A run-in heading looks like a second-level heading unless the layout says otherwise.
-    let run_in_spec = {
-        use crate::model::layout::Merge;
-        role(&spec.run_in).merge(heading_levels(spec)[1].clone())
-    };
-    let run_in = styler.style("run-in", &run_in_spec, RoleDefaults::HEADING)?;
-    let header = running("header", spec.header.as_ref(), &mut styler)?;
-    let footer = running("footer", spec.footer.as_ref(), &mut styler)?;
+    let header = running(Role::Header, &mut styler)?;
+    let footer = running(Role::Footer, &mut styler)?;
 
     let meta = metadata(def, spec);
     let narrow = page.text_width().0 < body_size.0 * 4.0;
@@ -162,18 +143,10 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
                 .caption_gap
                 .map_or(body_size * 0.4, |l| l.0.resolve(body_size)),
         },
-        body,
-        title,
-        headings,
-        note,
+        styles: styler.styles,
         note_label,
-        caption,
-        addressee,
         signature,
-        attachment_note,
         attachment_note_label,
-        attachment,
-        run_in,
         header,
         footer,
         masthead,
@@ -200,6 +173,8 @@ fn role_in_use(role: &str, def: &Definition) -> bool {
         "note" | "note label" => any(&|b| matches!(b, Block::Note { .. })),
         "caption" => any(&|b| matches!(b, Block::Figure(f) if f.caption.is_some())),
         "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
+        "run-in" => any(&|b| matches!(b, Block::Paragraph { lead: Some(_), .. })),
+        "list" | "list-2" => false,
         "addressee" => def.meta.to.is_some(),
         "signature" => def.meta.signature.is_some(),
         "attachment-note" => def.meta.attachments.is_some(),
@@ -214,21 +189,15 @@ fn role_in_use(role: &str, def: &Definition) -> bool {
     }
 }
 
-/// Each heading level's own values laid over what `[heading]` gives all levels.
-pub fn heading_levels(spec: &LayoutSpec) -> [StyleSpec; 4] {
+/// A style table's values laid over those of the tables it takes from (`[heading-2]` over
+/// `[heading]`, `[run-in]` over both); empty if none of them is in the layout.
+pub fn spec_of(spec: &LayoutSpec, table: &str) -> StyleSpec {
     use crate::model::layout::Merge;
-    let base = spec.heading.clone().unwrap_or_default();
-    [
-        &spec.heading_1,
-        &spec.heading_2,
-        &spec.heading_3,
-        &spec.heading_4,
-    ]
-    .map(|level| {
-        level
-            .clone()
-            .map_or_else(|| base.clone(), |l| l.merge(base.clone()))
-    })
+    roles::chain(table)
+        .iter()
+        .rev()
+        .filter_map(|t| spec.style(t))
+        .fold(StyleSpec::default(), |base, own| own.clone().merge(base))
 }
 
 /// The grid's pitches from the text block, checked against the body size.
@@ -283,55 +252,6 @@ fn grid(layout: &Layout, page: &PageGeometry, body_size: Pt) -> Result<Option<Gr
     }))
 }
 
-/// What a role looks like when the layout says nothing: size relative to the body, alignment,
-/// first-line indent (in ems of its own size) and spacing (in lines of its own pitch).
-#[derive(Clone, Copy)]
-pub struct RoleDefaults {
-    pub size: f64,
-    pub align: Align,
-    pub indent: f64,
-    pub before: f64,
-    pub after: f64,
-}
-
-impl RoleDefaults {
-    pub const BODY: RoleDefaults = RoleDefaults {
-        size: 1.0,
-        align: Align::Justify,
-        indent: 2.0,
-        before: 0.0,
-        after: 0.0,
-    };
-    const TITLE: RoleDefaults = RoleDefaults {
-        size: 1.375,
-        align: Align::Center,
-        indent: 0.0,
-        before: 0.5,
-        after: 0.5,
-    };
-    const HEADING: RoleDefaults = RoleDefaults {
-        size: 1.0,
-        align: Align::Left,
-        indent: 2.0,
-        before: 0.0,
-        after: 0.0,
-    };
-    const CAPTION: RoleDefaults = RoleDefaults {
-        size: 0.875,
-        align: Align::Center,
-        indent: 0.0,
-        before: 0.0,
-        after: 0.0,
-    };
-    pub const RUNNING: RoleDefaults = RoleDefaults {
-        size: 0.75,
-        align: Align::Left,
-        indent: 0.0,
-        before: 0.0,
-        after: 0.0,
-    };
-}
-
 /// What resolving a style needs besides the role's own values: the body's values (which roles
 /// inherit), the grid, the fonts opened so far, and notes for verbose output.
 pub struct Styler<'a> {
@@ -339,16 +259,28 @@ pub struct Styler<'a> {
     assets: &'a dyn Assets,
     body: StyleSpec,
     body_size: Pt,
-    pitch_ratio: f64,
+    body_pitch: Pt,
     grid: Option<Grid>,
     pub fonts: FontSet,
     /// Notes for verbose output, with the role each is about.
     pub notes: Vec<(String, String)>,
+    /// The styles resolved so far.
+    pub styles: BTreeMap<Role, Style>,
 }
 
 impl Styler<'_> {
-    /// Resolves the style of `role` from its own values, the body's, and the role's defaults.
-    pub fn style(&mut self, role: &str, own: &StyleSpec, d: RoleDefaults) -> Result<Style> {
+    /// Resolves the style of `role` from its table (laid over the tables it takes from), the
+    /// body's fonts and colour, and the registry's defaults; keeps it under its role.
+    pub fn style(&mut self, role: Role) -> Result<Style> {
+        let kind = role.kind();
+        let (role_name, d) = (kind.table, kind.defaults);
+        let own = &spec_of(&self.layout.spec, role_name);
+        let style = self.resolve(role_name, own, d)?;
+        self.styles.insert(role, style.clone());
+        Ok(style)
+    }
+
+    fn resolve(&mut self, role: &str, own: &StyleSpec, d: Defaults) -> Result<Style> {
         let size = match own.size {
             Some(s) => s.0.resolve(self.body_size),
             None => self.body_size * d.size,
@@ -362,7 +294,9 @@ impl Styler<'_> {
             Some(pitch) => pitch,
             None => own
                 .line_pitch
-                .map_or(size * self.pitch_ratio, |p| p.0.resolve(size))
+                .map_or(size * (self.body_pitch / self.body_size), |p| {
+                    p.0.resolve(size)
+                })
                 .max(size * 0.5),
         };
         let font = own
@@ -393,13 +327,20 @@ impl Styler<'_> {
             indent,
             align: own.align.unwrap_or(d.align),
             color: own.color.or(self.body.color).unwrap_or(Color::BLACK),
-            space_before: len(own.space_before, Length::Pt(line_pitch * d.before)),
-            space_after: len(own.space_after, Length::Pt(line_pitch * d.after)),
+            space_before: len(own.space_before, Length::Pt(self.spacing(d.before, line_pitch))),
+            space_after: len(own.space_after, Length::Pt(self.spacing(d.after, line_pitch))),
             embolden,
             grid: char_pitch,
             bold,
             emphasis,
         })
+    }
+
+    fn spacing(&self, s: Spacing, own_pitch: Pt) -> Pt {
+        match s {
+            Spacing::Own(lines) => own_pitch * lines,
+            Spacing::Body(lines) => self.body_pitch * lines,
+        }
     }
 
     /// The chain of a face variant (`bold-font`, `emphasis-font`) of `role`, its own or the
@@ -501,7 +442,8 @@ impl Styler<'_> {
     }
 
     /// The label that opens an editor's note, in its own face when the layout gives one.
-    fn note_label(&mut self, spec: &StyleSpec, note: &Style) -> Result<Option<NoteLabel>> {
+    fn note_label(&mut self, spec: &StyleSpec) -> Result<Option<NoteLabel>> {
+        let note = self.styles[&Role::Note].clone();
         let Some(label) = spec.label.as_ref().map(|l| l.get_ref().trim().to_string()) else {
             return Ok(None);
         };
@@ -586,8 +528,12 @@ fn font_names(font: &FontRef, spec: &LayoutSpec) -> Vec<String> {
     }
 }
 
-fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<Option<Running>> {
-    let Some(spec) = spec else { return Ok(None) };
+/// A running head or foot, if the layout has one with something in it: its slots, rule and
+/// distance (its style is kept under its role).
+fn running(role: Role, styler: &mut Styler) -> Result<Option<Running>> {
+    let Some(spec) = styler.layout.spec.style(role.kind().table).cloned() else {
+        return Ok(None);
+    };
     let slot = |s: &Option<toml::Spanned<String>>| {
         s.as_ref()
             .map(|t| t.get_ref().clone())
@@ -602,11 +548,12 @@ fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<
     if empty && rule.0 <= 0.0 {
         return Ok(None);
     }
-    let style = styler.style(role, spec, RoleDefaults::RUNNING)?;
+    let style = styler.style(role)?;
     let distance = spec
         .distance
         .map_or(style.size * 1.2, |d| d.0.resolve(style.size));
     Ok(Some(Running {
+        role,
         left,
         center,
         right,
@@ -617,35 +564,23 @@ fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<
         rule_color: spec.rule_color.unwrap_or(style.color),
         distance,
         first_page: spec.first_page.unwrap_or(true),
-        style,
     }))
 }
 
-/// The 落款's style: right-aligned, two characters in from the right edge, the date two
-/// characters right of the signature, one blank line under the text (GB/T 9704-2012 7.3.5.2).
-fn signature(spec: &StyleSpec, styler: &mut Styler, body_pitch: Pt) -> Result<SignatureStyle> {
-    let mut style = styler.style(
-        "signature",
-        spec,
-        RoleDefaults {
-            indent: 0.0,
-            align: Align::Right,
-            ..RoleDefaults::BODY
-        },
-    )?;
-    if spec.space_before.is_none() {
-        style.space_before = body_pitch;
-    }
+/// The 落款's placement: two characters in from the right edge, the date two characters right
+/// of the signature (GB/T 9704-2012 7.3.5.2); its style (right-aligned, one blank line under the
+/// text) is the registry's.
+fn signature(spec: &StyleSpec, styler: &Styler) -> Signature {
+    let style = &styler.styles[&Role::Signature];
     // On the grid a character is a cell.
     let cell = style.grid.map_or(1.0, |pitch| pitch / style.size);
     let em = |v: Option<crate::model::LengthValue>| {
         v.map_or(Length::Em(2.0), |l| l.0).resolve(style.size) * cell
     };
-    Ok(SignatureStyle {
+    Signature {
         inset: em(spec.inset),
         shift: em(spec.shift),
-        style,
-    })
+    }
 }
 
 fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
