@@ -9,8 +9,8 @@
 pub mod definition;
 pub mod layout;
 pub mod manifest;
-pub mod roles;
 pub mod markup;
+pub mod roles;
 mod toml_error;
 
 pub use toml_error::closest;

@@ -145,7 +145,12 @@ const MASTHEAD_SLOTS: &[&str] = &["left", "center", "right", "letter-spacing", "
 const MASTHEAD_LINE: &[&str] = &["letter-spacing", "top"];
 const LIST: &[&str] = &["numbering", "gap"];
 
-const fn kind(role: Role, table: &'static str, what: &'static str, description: &'static str) -> Kind {
+const fn kind(
+    role: Role,
+    table: &'static str,
+    what: &'static str,
+    description: &'static str,
+) -> Kind {
     Kind {
         role: Some(role),
         table,
@@ -211,10 +216,9 @@ pub const KINDS: &[Kind] = &[
     Kind {
         flow: Flow::Splits,
         keys: LIST,
-        base: Some("list"),
-        defaults: Defaults::new(1.0, Align::Justify, 2.0),
+        defaults: Defaults::new(1.0, Align::Justify, 0.0),
         short: "list2",
-        ..kind(Role::ListItem2, "list-2", "list item", "items of a list nested in a list item; [list]'s look unless set")
+        ..kind(Role::ListItem2, "list-2", "list item", "items of a nested list: `indent` from the text of the item above, `numbering` (`（{n}）`)")
     },
     Kind {
         flow: Flow::KeepsWithNext,
@@ -291,7 +295,12 @@ const fn heading(level: u8, table: &'static str, short: &'static str) -> Kind {
         defaults: Defaults::HEADING,
         flow: Flow::KeepsWithNext,
         short,
-        ..kind(Role::Heading(level), table, "heading", "a heading of this level")
+        ..kind(
+            Role::Heading(level),
+            table,
+            "heading",
+            "a heading of this level",
+        )
     }
 }
 

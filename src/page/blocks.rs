@@ -90,62 +90,71 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
     doc.blocks
         .iter()
         .enumerate()
-        .map(|(i, block)| match block {
-            Content::Text { role, text, at } => {
-                let style = doc.style(*role);
-                let what = role.kind().what;
-                // Line breaks written in the text are kept (a title's lines, broken by meaning;
-                // `{br}` in a paragraph); each part wraps, the parts after a forced break with
-                // no first-line indent.
-                let lines: Vec<SetLine> = text
-                    .lines()
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(k, part)| {
-                        let indent = if k == 0 || *role == Role::Title {
-                            style.indent
-                        } else {
-                            Pt::ZERO
-                        };
-                        set_text(doc, style, part, (width, indent), at, what, report)
-                    })
-                    .collect();
-                Piece::Text(TextPiece::new(i, *role, style, lines))
-            }
-            Content::Figure {
-                image,
-                width: own_width,
-                caption,
-                at,
-                ..
-            } => {
-                let caption = caption
-                    .as_ref()
-                    .map(|c| {
-                        let c = Styled::plain(c.as_str());
-                        let style = doc.style(Role::Caption);
-                        set_text(doc, style, &c, (width, style.indent), at, "caption", report)
-                    })
-                    .unwrap_or_default();
-                let (w, h) = figure_size(doc, *image, *own_width, caption.len());
-                Piece::Figure(FigurePiece {
-                    block: i,
-                    image: *image,
-                    width: w,
-                    height: h,
-                    caption,
-                    caption_pitch: doc.style(Role::Caption).line_pitch,
-                })
-            }
-            Content::Signature {
-                signature, date, ..
-            } => Piece::Text(super::closing::signature(doc, i, signature, date, report)),
-            Content::AttachmentNote { names, .. } => {
-                Piece::Text(super::closing::attachment_note(doc, i, names, report))
-            }
-            Content::PageBreak => Piece::PageBreak,
+        .flat_map(|(i, block)| match block {
+            Content::List { items, at } => super::list::pieces(doc, i, items, at, report),
+            other => vec![measure_one(doc, i, other, width, report)],
         })
         .collect()
+}
+
+/// One block (not a list) as one piece.
+fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mut Report) -> Piece {
+    match block {
+        Content::Text { role, text, at } => {
+            let style = doc.style(*role);
+            let what = role.kind().what;
+            // Line breaks written in the text are kept (a title's lines, broken by meaning;
+            // `{br}` in a paragraph); each part wraps, the parts after a forced break with
+            // no first-line indent.
+            let lines: Vec<SetLine> = text
+                .lines()
+                .iter()
+                .enumerate()
+                .flat_map(|(k, part)| {
+                    let indent = if k == 0 || *role == Role::Title {
+                        style.indent
+                    } else {
+                        Pt::ZERO
+                    };
+                    set_text(doc, style, part, (width, indent), at, what, report)
+                })
+                .collect();
+            Piece::Text(TextPiece::new(i, *role, style, lines))
+        }
+        Content::Figure {
+            image,
+            width: own_width,
+            caption,
+            at,
+            ..
+        } => {
+            let caption = caption
+                .as_ref()
+                .map(|c| {
+                    let c = Styled::plain(c.as_str());
+                    let style = doc.style(Role::Caption);
+                    set_text(doc, style, &c, (width, style.indent), at, "caption", report)
+                })
+                .unwrap_or_default();
+            let (w, h) = figure_size(doc, *image, *own_width, caption.len());
+            Piece::Figure(FigurePiece {
+                block: i,
+                image: *image,
+                width: w,
+                height: h,
+                caption,
+                caption_pitch: doc.style(Role::Caption).line_pitch,
+            })
+        }
+        Content::Signature {
+            signature, date, ..
+        } => Piece::Text(super::closing::signature(doc, i, signature, date, report)),
+        Content::AttachmentNote { names, .. } => {
+            Piece::Text(super::closing::attachment_note(doc, i, names, report))
+        }
+        Content::PageBreak => Piece::PageBreak,
+        Content::List { .. } => unreachable!("lists are measured item by item"),
+    }
 }
 
 /// The image's size on the page: the figure's (or layout's) width, never wider than the text,
@@ -189,7 +198,7 @@ fn figure_size(
 /// Sets a text block's lines (on a measure `width` wide, the first line indented `indent`)
 /// and reports missing characters and broken words. `at` is the span of the block in the
 /// definition, `what` the kind of block.
-fn set_text(
+pub fn set_text(
     doc: &Document,
     style: &Style,
     text: &Styled,

@@ -6,9 +6,9 @@
 
 use super::document::*;
 use super::styles::{spec_of, Styler};
-use crate::model::roles::Role;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::layout::{LayoutSpec, StyleSpec};
+use crate::model::roles::Role;
 use crate::model::{Color, Definition};
 use crate::units::Pt;
 use toml::Spanned;
@@ -79,7 +79,13 @@ pub fn masthead(
 
     let info = spec_of(spec, "masthead.info");
     let defaults = ("{publisher}", "{date}");
-    lines.extend(slot_lines(styler, Role::MastheadInfo, &info, defaults, meta)?);
+    lines.extend(slot_lines(
+        styler,
+        Role::MastheadInfo,
+        &info,
+        defaults,
+        meta,
+    )?);
 
     Ok(Some(Masthead {
         lines,

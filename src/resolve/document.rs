@@ -11,9 +11,9 @@ use crate::model::layout::{Align, Placement};
 use crate::model::markup::{self, Marks, Styled};
 pub use crate::model::roles::Role;
 use crate::model::{Color, Date, Extent};
-use std::collections::BTreeMap;
 use crate::text::TextSettings;
 use crate::units::Pt;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -116,6 +116,8 @@ pub struct Style {
     /// layout gives them (`bold-font`, `emphasis-font`).
     pub bold: Option<FontChain>,
     pub emphasis: Option<FontChain>,
+    /// Between a list item's number and its text.
+    pub gap: Pt,
 }
 
 /// How the 落款 is set: the signature `inset` from the right edge of the text block, the date on
@@ -226,6 +228,15 @@ pub struct FigureSettings {
     pub caption_gap: Pt,
 }
 
+/// An item of a list: its level (1, or 2 nested), its number as printed (`1.`, `（2）`, `•`)
+/// and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListEntry {
+    pub role: Role,
+    pub label: String,
+    pub text: Styled,
+}
+
 /// One block of content.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Content {
@@ -244,6 +255,11 @@ pub enum Content {
         /// The caption as printed (`图 1 …`), if any.
         caption: Option<String>,
         number: u32,
+        at: Range<usize>,
+    },
+    /// A list: its items in order, nested ones after the item they belong to.
+    List {
+        items: Vec<ListEntry>,
         at: Range<usize>,
     },
     /// The 附件说明 after the text: the attachments' names.

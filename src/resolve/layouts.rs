@@ -370,7 +370,11 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
     if let Some(c) = &style.copies {
         check_fields(c, &["copies"], source)?;
     }
-    if let Some(n) = style.numbering.as_ref().filter(|_| role.starts_with("list")) {
+    if let Some(n) = style
+        .numbering
+        .as_ref()
+        .filter(|_| role.starts_with("list"))
+    {
         // A list's numbering without a field is a bullet (`•`).
         check_fields(n, &["cn", "n", "circled"], source)?;
     } else if let Some(n) = &style.numbering {

@@ -13,8 +13,8 @@ mod numbering;
 mod styles;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Masthead, Metadata,
-    NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style, TEMPLATE_FIELDS,
+    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, ListEntry, Masthead,
+    Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style, TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
@@ -82,15 +82,15 @@ fn content(
     }
 
     let mut images: HashMap<std::path::PathBuf, usize> = HashMap::new();
+    // The last number of the list before (for a list that continues its numbering).
+    let mut list_number = 0;
     let mut out = Vec::with_capacity(def.blocks.len());
     let mut number = 0;
-    let mut numbering = numbering::Numbering::new(
-        [1, 2, 3, 4].map(|level| {
-            styles::spec_of(spec, Role::Heading(level).kind().table)
-                .numbering
-                .map(|n| n.into_inner())
-        }),
-    );
+    let mut numbering = numbering::Numbering::new([1, 2, 3, 4].map(|level| {
+        styles::spec_of(spec, Role::Heading(level).kind().table)
+            .numbering
+            .map(|n| n.into_inner())
+    }));
     // Where the first attachment starts: the text before it is the document's own, and its
     // 附件说明 and 落款 go there.
     let mut first_attachment = None;
@@ -165,6 +165,46 @@ fn content(
                     role: Role::Body,
                     text: out,
                     at: at.clone(),
+                }
+            }
+            Block::List(list) => {
+                let first = match (list.start, list.continues) {
+                    (Some(start), _) => start,
+                    (None, true) => list_number + 1,
+                    (None, false) => 1,
+                };
+                let format = |role: Role, own: &Option<String>, default: &str| {
+                    own.clone()
+                        .or_else(|| {
+                            styles::spec_of(spec, role.kind().table)
+                                .numbering
+                                .map(|n| n.into_inner())
+                        })
+                        .unwrap_or_else(|| default.to_string())
+                };
+                let (outer, inner) = (
+                    format(Role::ListItem, &list.numbering, "{n}."),
+                    format(Role::ListItem2, &None, "（{n}）"),
+                );
+                let mut items = Vec::new();
+                for (k, item) in list.items.iter().enumerate() {
+                    list_number = first + k as u32;
+                    items.push(ListEntry {
+                        role: Role::ListItem,
+                        label: list_label(&outer, list_number),
+                        text: styled(&item.text, &labels, source, &list.at)?,
+                    });
+                    for (j, child) in item.children.iter().enumerate() {
+                        items.push(ListEntry {
+                            role: Role::ListItem2,
+                            label: list_label(&inner, j as u32 + 1),
+                            text: styled(child, &labels, source, &list.at)?,
+                        });
+                    }
+                }
+                Content::List {
+                    items,
+                    at: list.at.clone(),
                 }
             }
             Block::PageBreak { .. } => Content::PageBreak,
@@ -300,6 +340,30 @@ pub(crate) fn relative_path(written: &str, base: &Path, what: &str) -> Result<st
         .help("files are found relative to the file that names them, inside the root directory (`--root`)"));
     }
     Ok(base.join(p))
+}
+
+/// A list item's number as printed: `{n}` in digits, `{cn}` in Chinese, `{circled}` as ①–㊿
+/// (beyond 50 in digits in brackets); a format without a field is a bullet.
+fn list_label(format: &str, n: u32) -> String {
+    markup::fill(format, |field| {
+        Some(match field {
+            "n" => n.to_string(),
+            "cn" => numbering::chinese_numeral(n),
+            "circled" => circled(n),
+            _ => return None,
+        })
+    })
+}
+
+/// ① … ⑳, ㉑ … ㉟, ㊱ … ㊿; `(51)` beyond.
+fn circled(n: u32) -> String {
+    let c = match n {
+        1..=20 => char::from_u32(0x2460 + n - 1),
+        21..=35 => char::from_u32(0x3251 + n - 21),
+        36..=50 => char::from_u32(0x32B1 + n - 36),
+        _ => None,
+    };
+    c.map_or_else(|| format!("({n})"), String::from)
 }
 
 /// Reads a block's markup into styled text: `{ref:label}` becomes the figure's number and a

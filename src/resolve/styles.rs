@@ -13,10 +13,10 @@ use crate::model::layout::{
     FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness, StyleSpec,
 };
 use crate::model::roles::{self, Defaults, Role, Spacing};
-use std::collections::BTreeMap;
 use crate::model::{Color, Definition, Extent, PaperSize};
 use crate::text::TextSettings;
 use crate::units::{Length, Pt};
+use std::collections::BTreeMap;
 
 /// Builds the document's frame (everything but its content blocks).
 pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<Document> {
@@ -174,7 +174,10 @@ fn role_in_use(role: &str, def: &Definition) -> bool {
         "caption" => any(&|b| matches!(b, Block::Figure(f) if f.caption.is_some())),
         "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
         "run-in" => any(&|b| matches!(b, Block::Paragraph { lead: Some(_), .. })),
-        "list" | "list-2" => false,
+        "list" => any(&|b| matches!(b, Block::List(_))),
+        "list-2" => {
+            any(&|b| matches!(b, Block::List(l) if l.items.iter().any(|i| !i.children.is_empty())))
+        }
         "addressee" => def.meta.to.is_some(),
         "signature" => def.meta.signature.is_some(),
         "attachment-note" => def.meta.attachments.is_some(),
@@ -327,12 +330,19 @@ impl Styler<'_> {
             indent,
             align: own.align.unwrap_or(d.align),
             color: own.color.or(self.body.color).unwrap_or(Color::BLACK),
-            space_before: len(own.space_before, Length::Pt(self.spacing(d.before, line_pitch))),
-            space_after: len(own.space_after, Length::Pt(self.spacing(d.after, line_pitch))),
+            space_before: len(
+                own.space_before,
+                Length::Pt(self.spacing(d.before, line_pitch)),
+            ),
+            space_after: len(
+                own.space_after,
+                Length::Pt(self.spacing(d.after, line_pitch)),
+            ),
             embolden,
             grid: char_pitch,
             bold,
             emphasis,
+            gap: len(own.gap, Length::Em(0.5)),
         })
     }
 
