@@ -77,7 +77,7 @@ pub struct Clusters {
 }
 
 /// Splits `text` into clusters drawn at `size`, each character with the chain of its run
-/// (`base` where no run covers it). A cluster never spans two runs.
+/// (`base` where no run covers it).
 pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: Pt) -> Clusters {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
@@ -93,9 +93,10 @@ pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: 
         while run < runs.len() && runs[run].end <= start {
             run += 1;
         }
-        let (chain, style, run_end) = match runs.get(run) {
-            Some(r) => (r.chain, r.style, r.end),
-            None => (base, 0, usize::MAX),
+        // A —— or …… pair is one unit even across a run boundary: it takes its first half's run.
+        let (chain, style) = match runs.get(run) {
+            Some(r) => (r.chain, r.style),
+            None => (base, 0),
         };
         if class == Class::Space {
             space_before = true;
@@ -105,8 +106,7 @@ pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: 
         // Dashes and ellipses come in pairs that are one unit.
         let pair = matches!(class, Class::Dash | Class::Ellipsis)
             && plain.get(i + 1) == Some(&c)
-            && matches!(c, '—' | '…' | '⋯')
-            && chars[i + 1].0 < run_end;
+            && matches!(c, '—' | '…' | '⋯');
         let count = if pair { 2 } else { 1 };
         let end = chars.get(i + count).map_or(text.len(), |&(b, _)| b);
         let mut cluster = if pair && class == Class::Dash {
