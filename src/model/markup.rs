@@ -329,6 +329,20 @@ impl Styled {
         out
     }
 
+    /// Without the whitespace at either end.
+    pub fn trimmed(&self) -> Styled {
+        let start = self.text.len() - self.text.trim_start().len();
+        let end = self.text.trim_end().len().max(start);
+        let mut out = Styled::default();
+        for (range, marks) in self.parts() {
+            let r = range.start.max(start)..range.end.min(end);
+            if r.start < r.end {
+                out.push(&self.text[r], marks);
+            }
+        }
+        out
+    }
+
     /// Whether any part carries a mark.
     pub fn is_plain(&self) -> bool {
         self.spans.iter().all(|s| s.marks == Marks::NONE)

@@ -376,6 +376,15 @@ mod tests {
             }
         }
         assert_eq!(chain("run-in"), ["run-in", "heading-2", "heading"]);
+        // The README lists every kind.
+        let readme = include_str!("../../README.md");
+        for k in KINDS {
+            assert!(
+                readme.contains(&format!("`[{}]`", k.table)),
+                "README lacks [{}]",
+                k.table
+            );
+        }
         assert_eq!(owners("shift"), ["signature"]);
         assert!(owners("size").is_empty());
     }

@@ -253,7 +253,7 @@ pub enum Content {
         /// Width from the definition, if it set one.
         width: Option<Extent>,
         /// The caption as printed (`图 1 …`), if any.
-        caption: Option<String>,
+        caption: Option<Styled>,
         number: u32,
         at: Range<usize>,
     },
