@@ -147,6 +147,59 @@ impl Canvas {
     }
 }
 
+/// A coverage mask placed on the page: the union of glyph masks (fake bold paints a glyph's
+/// mask shifted each way and takes the most coverage of any, as a stroke would).
+#[derive(Default)]
+pub struct Mask {
+    pub left: i64,
+    pub top: i64,
+    pub width: usize,
+    pub coverage: Vec<u8>,
+}
+
+impl Mask {
+    /// Adds a mask `width` wide whose top-left pixel is at `(left, top)`.
+    pub fn unite(&mut self, left: i64, top: i64, width: usize, coverage: &[u8]) {
+        if width == 0 {
+            return;
+        }
+        let height = (coverage.len() / width) as i64;
+        let old_height = if self.width == 0 {
+            0
+        } else {
+            (self.coverage.len() / self.width) as i64
+        };
+        let (l, t) = if self.width == 0 {
+            (left, top)
+        } else {
+            (self.left.min(left), self.top.min(top))
+        };
+        let r = (left + width as i64).max(self.left + self.width as i64 * (self.width > 0) as i64);
+        let b = (top + height).max(self.top + old_height);
+        let new_width = (r - l) as usize;
+        let mut out = vec![0u8; new_width * (b - t) as usize];
+        let mut put = |x0: i64, y0: i64, w: usize, cov: &[u8]| {
+            for (row, line) in cov.chunks(w).enumerate() {
+                let start = (y0 - t + row as i64) as usize * new_width + (x0 - l) as usize;
+                for (k, &c) in line.iter().enumerate() {
+                    let px = &mut out[start + k];
+                    *px = (*px).max(c);
+                }
+            }
+        };
+        if self.width > 0 {
+            put(self.left, self.top, self.width, &self.coverage);
+        }
+        put(left, top, width, coverage);
+        *self = Mask {
+            left: l,
+            top: t,
+            width: new_width,
+            coverage: out,
+        };
+    }
+}
+
 /// An opaque RGB picture, rows packed.
 pub struct Picture {
     pub width: u32,
