@@ -295,3 +295,54 @@ fn a_field_value_is_not_expanded_again() {
     assert!(text.contains("编印{date}单位"), "{text}");
     assert!(text.contains("2024年5月1日"), "{text}");
 }
+
+/// The registry decides which layout tables exist and which keys they take: errors stay
+/// located, with the closest table suggested; a list nested twice is refused at its place.
+#[test]
+fn tables_and_lists_are_checked_against_the_registry() {
+    let base = "layout = \"jianbao\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\nname = \"简报\"\n\n";
+    for (extra, message) in [
+        (
+            "[overrides.bdy]\nsize = \"12pt\"\n",
+            "t.toml:8:12: unknown key `bdy` in [overrides.bdy]",
+        ),
+        (
+            "[overrides.masthead.nme]\nsize = \"12pt\"\n",
+            "unknown key `nme` in [overrides.masthead.nme]",
+        ),
+        (
+            "[overrides.list]\nshift = \"2字\"\n",
+            "t.toml:9:1: [list] `shift` only applies to [signature]",
+        ),
+        (
+            "[overrides.run-in]\nnumbering = \"{n}\"\n",
+            "[run-in] `numbering` only applies to [heading], [heading-1]",
+        ),
+        (
+            "[[blocks]]\nlist = [\"甲\", [\"乙\", [\"丙\"]]]\n",
+            "t.toml:9:8: lists nest one level deep",
+        ),
+        (
+            "[[blocks]]\nlist = [[\"乙\"]]\n",
+            "a nested list comes after the item it belongs to",
+        ),
+        (
+            "[[blocks]]\ntext = \"正文\"\nnumbering = \"{n}\"\n",
+            "`numbering` only applies to a `list` block",
+        ),
+    ] {
+        let (run, _) = render_text("styled-registry", "t", &format!("{base}{extra}"), &[]);
+        assert_fails(&run, 1, message);
+    }
+    let (run, _) = render_text(
+        "styled-registry",
+        "t",
+        &format!("{base}[overrides.bdy]\nsize = \"12pt\"\n"),
+        &[],
+    );
+    assert!(
+        stderr(&run).contains("did you mean `body`?"),
+        "{}",
+        stderr(&run)
+    );
+}

@@ -19,6 +19,7 @@ mod tests;
 
 use crate::error::Warning;
 use crate::model::Color;
+pub use crate::resolve::Ink;
 use crate::resolve::{Document, Role};
 use crate::text::{LineEnd, PlacedGlyph};
 use crate::units::Pt;
@@ -95,30 +96,6 @@ pub struct TextRun {
     pub text: Arc<str>,
     /// How each style of glyph is painted (indexed by [`PlacedGlyph::style`]).
     pub inks: Arc<[Ink]>,
-}
-
-/// How the glyphs of one styled run are painted.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Ink {
-    pub color: Color,
-    /// Fake bold: the width of the stroke drawn around glyphs of faces that are not bold
-    /// (zero: none).
-    pub embolden: Pt,
-    /// 着重号: a dot under each Han character (clreq 3.3.3).
-    pub dots: bool,
-    pub underline: bool,
-}
-
-impl Ink {
-    /// A style's own ink: its colour and fake bold, no marks.
-    pub fn of(style: &crate::resolve::Style) -> Ink {
-        Ink {
-            color: style.color,
-            embolden: style.embolden,
-            dots: false,
-            underline: false,
-        }
-    }
 }
 
 impl TextRun {

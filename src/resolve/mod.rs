@@ -13,8 +13,9 @@ mod numbering;
 mod styles;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, ListEntry, Masthead,
-    Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style, TEMPLATE_FIELDS,
+    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
+    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style,
+    TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
