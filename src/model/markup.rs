@@ -170,6 +170,21 @@ pub fn parse(text: &str, mode: Mode) -> Result<Vec<Piece>, MarkupError> {
     Ok(p.out)
 }
 
+/// The text a marked-up text prints (references and breaks left out, marks dropped); the text
+/// as written if its markup is broken (the error is reported where the text is set).
+pub fn plain(text: &str) -> String {
+    match parse(text, Mode::Markup) {
+        Ok(pieces) => pieces
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Text(t, _) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        Err(_) => text.to_string(),
+    }
+}
+
 /// Fills a template's fields from `value` (a field it does not know stays as written).
 pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let Ok(pieces) = parse(template, Mode::Template) else {
@@ -443,6 +458,12 @@ mod tests {
         assert_eq!(err.at, 3..7);
         assert!(err.message.contains("not closed"), "{}", err.message);
         assert!(parse("{ref:x", Mode::Markup).is_err());
+    }
+
+    #[test]
+    fn plain_text_drops_the_marks() {
+        assert_eq!(plain("**推进**{em:质量}\\*提升"), "推进质量*提升");
+        assert_eq!(plain("{em:未闭合"), "{em:未闭合");
     }
 
     #[test]

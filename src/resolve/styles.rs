@@ -565,7 +565,10 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         .clone()
         .unwrap_or_else(|| "{year}年{month}月{day}日".to_string());
     let first_title = def.blocks.iter().find_map(|b| match b {
-        crate::model::Block::Title { text, .. } => Some(crate::model::definition::join_lines(text)),
+        // The PDF's title is the text as printed, without its markup.
+        crate::model::Block::Title { text, .. } => Some(crate::model::markup::plain(
+            &crate::model::definition::join_lines(text),
+        )),
         _ => None,
     });
     Metadata {
