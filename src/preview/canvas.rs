@@ -158,39 +158,38 @@ pub struct Mask {
 }
 
 impl Mask {
+    fn height(&self) -> usize {
+        self.coverage.len().checked_div(self.width).unwrap_or(0)
+    }
+
     /// Adds a mask `width` wide whose top-left pixel is at `(left, top)`.
     pub fn unite(&mut self, left: i64, top: i64, width: usize, coverage: &[u8]) {
-        if width == 0 {
+        let other = Mask {
+            left,
+            top,
+            width,
+            coverage: coverage.to_vec(),
+        };
+        if other.height() == 0 {
             return;
         }
-        let height = (coverage.len() / width) as i64;
-        let old_height = if self.width == 0 {
-            0
-        } else {
-            (self.coverage.len() / self.width) as i64
-        };
-        let (l, t) = if self.width == 0 {
-            (left, top)
-        } else {
-            (self.left.min(left), self.top.min(top))
-        };
-        let r = (left + width as i64).max(self.left + self.width as i64 * (self.width > 0) as i64);
-        let b = (top + height).max(self.top + old_height);
+        if self.height() == 0 {
+            *self = other;
+            return;
+        }
+        let (l, t) = (self.left.min(left), self.top.min(top));
+        let r = (self.left + self.width as i64).max(left + width as i64);
+        let b = (self.top + self.height() as i64).max(top + other.height() as i64);
         let new_width = (r - l) as usize;
         let mut out = vec![0u8; new_width * (b - t) as usize];
-        let mut put = |x0: i64, y0: i64, w: usize, cov: &[u8]| {
-            for (row, line) in cov.chunks(w).enumerate() {
-                let start = (y0 - t + row as i64) as usize * new_width + (x0 - l) as usize;
-                for (k, &c) in line.iter().enumerate() {
-                    let px = &mut out[start + k];
+        for m in [&*self, &other] {
+            for (row, line) in m.coverage.chunks(m.width).enumerate() {
+                let start = (m.top - t + row as i64) as usize * new_width + (m.left - l) as usize;
+                for (px, &c) in out[start..start + m.width].iter_mut().zip(line) {
                     *px = (*px).max(c);
                 }
             }
-        };
-        if self.width > 0 {
-            put(self.left, self.top, self.width, &self.coverage);
         }
-        put(left, top, width, coverage);
         *self = Mask {
             left: l,
             top: t,
@@ -225,6 +224,17 @@ mod tests {
         assert_eq!(px(1, 1), 127); // half covered
         assert_eq!(px(2, 2), 127);
         assert_eq!(px(1, 3), 255);
+    }
+
+    #[test]
+    fn masks_unite_by_the_most_coverage() {
+        let mut m = Mask::default();
+        m.unite(0, 0, 2, &[10, 200]);
+        m.unite(1, 0, 2, &[100, 50]);
+        assert_eq!((m.left, m.top, m.width), (0, 0, 3));
+        assert_eq!(m.coverage, [10, 200, 50]);
+        m.unite(0, 1, 1, &[7]);
+        assert_eq!(m.coverage, [10, 200, 50, 7, 0, 0]);
     }
 
     #[test]
