@@ -181,7 +181,7 @@ fn unexplained(
     reference: &[usize],
     used: &mut [usize],
 ) -> Vec<(usize, Strictness)> {
-    let clusters = cluster::build(text, &fonts.1, &fonts.0, Pt(10.0)).clusters;
+    let clusters = cluster::build(text, &fonts.1, &[], &fonts.0, Pt(10.0)).clusters;
     let mut out = Vec::new();
     for strictness in [Strictness::Basic, Strictness::Gb, Strictness::Strict] {
         let rules = opportunities(text, &clusters, strictness);
@@ -250,7 +250,7 @@ fn every_break_jianbao_allows_uax14_allows_too() {
 fn brackets_and_question_marks_bind_next_to_chinese_text() {
     let fonts = fonts();
     let breaks = |text: &str| -> String {
-        let clusters = cluster::build(text, &fonts.1, &fonts.0, Pt(10.0)).clusters;
+        let clusters = cluster::build(text, &fonts.1, &[], &fonts.0, Pt(10.0)).clusters;
         let rules = opportunities(text, &clusters, Strictness::Gb);
         let mut out = String::new();
         let mut last = 0;

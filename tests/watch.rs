@@ -102,9 +102,9 @@ fn watch_rerenders_on_changes_and_keeps_the_last_good_pdf() {
     let (_running, lines) = start_watch(&def, &out, &[]);
 
     wait_for(&lines, "wrote");
-    // The definition, its layout, the layout that one extends, the image, and the three font
-    // files the fonts that layout names by family were found in.
-    wait_for(&lines, "watching 7 files");
+    // The definition, its layout, the layout that one extends, the image, and the four font
+    // files the fonts that layout names by family were found in (FandolKai for emphasis).
+    wait_for(&lines, "watching 8 files");
     let first = std::fs::read(&out).unwrap();
 
     // A broken definition: the error is printed, the PDF stays as it was.

@@ -140,18 +140,8 @@ fn print_lines(lines: &[crate::page::LineRecord]) {
     }
 }
 
-fn role_name(role: Role) -> String {
-    match role {
-        Role::Title => "title".into(),
-        Role::Heading(n) => format!("heading{n}"),
-        Role::Body => "body".into(),
-        Role::Note => "note".into(),
-        Role::Caption => "caption".into(),
-        Role::Addressee => "addressee".into(),
-        Role::Signature => "signature".into(),
-        Role::AttachmentNote => "attachment-note".into(),
-        Role::AttachmentHead => "attachment".into(),
-    }
+fn role_name(role: Role) -> &'static str {
+    role.kind().short
 }
 
 /// Sets every body paragraph with total-fit and with greedy breaking and prints, for each, the
@@ -178,6 +168,7 @@ fn print_stats(doc: &crate::resolve::Document) {
                 ..
             } = block
             {
+                let text = &text.text;
                 let laid = layout_paragraph(&style.paragraph(text, width), &settings, &doc.fonts);
                 stats.add(text, &laid, style.size);
             }

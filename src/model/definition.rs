@@ -196,9 +196,11 @@ pub enum Block {
         level: u8,
         at: Range<usize>,
     },
-    /// One paragraph of body text.
+    /// One paragraph of body text; `lead` is a run-in heading that opens it (the first
+    /// paragraph of a `text` block with `lead = "…"`).
     Paragraph {
         text: String,
+        lead: Option<String>,
         at: Range<usize>,
     },
     /// One paragraph of an editor's note (编者按); `first` for the paragraph that carries the
@@ -214,6 +216,8 @@ pub enum Block {
         label: String,
         at: Range<usize>,
     },
+    /// A numbered or bulleted list.
+    List(ListSpec),
     /// Start a new page here.
     PageBreak {
         at: Range<usize>,
@@ -238,8 +242,30 @@ impl Block {
             | Block::Attachment { at, .. }
             | Block::TextFile { at, .. } => at,
             Block::Figure(f) => &f.at,
+            Block::List(l) => &l.at,
         }
     }
+}
+
+/// A list: its items (each with the items of a list nested under it), how it is numbered, and
+/// where its numbering starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListSpec {
+    pub items: Vec<ListItem>,
+    /// The numbers' format (`{n}.`, `（{n}）`, `{circled}`, `•`); the layout's otherwise.
+    pub numbering: Option<String>,
+    /// The first item's number (a list starts from 1 unless it says, or continues).
+    pub start: Option<u32>,
+    /// Numbering goes on from the previous list.
+    pub continues: bool,
+    pub at: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListItem {
+    pub text: String,
+    /// The items of a list nested under this one (one level deep).
+    pub children: Vec<String>,
 }
 
 /// A figure: an image with an optional numbered caption.
@@ -272,6 +298,7 @@ struct BlockSpec {
     heading: Option<Spanned<String>>,
     level: Option<Spanned<u8>>,
     text: Option<Spanned<String>>,
+    lead: Option<Spanned<String>>,
     text_file: Option<Spanned<String>>,
     note: Option<Spanned<String>>,
     figure: Option<Spanned<String>>,
@@ -280,6 +307,27 @@ struct BlockSpec {
     width: Option<Spanned<String>>,
     page_break: Option<Spanned<bool>>,
     attachment: Option<Spanned<String>>,
+    list: Option<Spanned<ListEntries>>,
+    numbering: Option<Spanned<String>>,
+    start: Option<Spanned<u32>>,
+    #[serde(rename = "continue")]
+    continues: Option<Spanned<bool>>,
+}
+
+/// A list's entries as written: strings (items) and arrays of strings (a nested list, under the
+/// item before it).
+struct ListEntries(Vec<toml::Value>);
+
+impl<'de> Deserialize<'de> for ListEntries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ListEntries, D::Error> {
+        use serde::de::Error as _;
+        match toml::Value::deserialize(d)? {
+            toml::Value::Array(items) => Ok(ListEntries(items)),
+            _ => Err(D::Error::custom(
+                "expected an array of items, e.g. [\"第一项\", \"第二项\", [\"嵌套一\", \"嵌套二\"]]",
+            )),
+        }
+    }
 }
 
 /// Parses and checks a definition.
@@ -389,6 +437,7 @@ fn convert_block(
         ("figure", b.figure.as_ref().map(Spanned::span)),
         ("page-break", b.page_break.as_ref().map(Spanned::span)),
         ("attachment", b.attachment.as_ref().map(Spanned::span)),
+        ("list", b.list.as_ref().map(Spanned::span)),
     ]
     .into_iter()
     .filter_map(|(k, s)| s.map(|s| (k, s)))
@@ -398,7 +447,7 @@ fn convert_block(
     match kinds.as_slice() {
         [] => {
             return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `figure`, `page-break` or `attachment`".into(),
+                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `figure`, `page-break` or `attachment`".into(),
                 at,
             )
         }
@@ -414,9 +463,13 @@ fn convert_block(
     // Qualifiers that belong to another kind of block.
     let misplaced = [
         ("level", b.level.as_ref().map(Spanned::span), "heading"),
+        ("lead", b.lead.as_ref().map(Spanned::span), "text"),
         ("caption", b.caption.as_ref().map(Spanned::span), "figure"),
         ("label", b.label.as_ref().map(Spanned::span), "figure"),
         ("width", b.width.as_ref().map(Spanned::span), "figure"),
+        ("numbering", b.numbering.as_ref().map(Spanned::span), "list"),
+        ("start", b.start.as_ref().map(Spanned::span), "list"),
+        ("continue", b.continues.as_ref().map(Spanned::span), "list"),
     ];
     for (key, span, owner) in misplaced {
         if let Some(span) = span {
@@ -458,8 +511,13 @@ fn convert_block(
         }
         "text" => {
             let t = b.text.unwrap();
+            let mut lead = b.lead.as_ref().map(|l| prose.line(l, l.get_ref()));
             for text in prose.paragraphs(&t) {
-                out.push(Block::Paragraph { text, at: t.span() });
+                out.push(Block::Paragraph {
+                    text,
+                    lead: lead.take().filter(|l| !l.is_empty()),
+                    at: t.span(),
+                });
             }
         }
         "text-file" => {
@@ -524,9 +582,66 @@ fn convert_block(
                 at: a.span(),
             });
         }
+        "list" => out.push(Block::List(list(source, b, at)?)),
         _ => unreachable!("every kind is listed above"),
     }
     Ok(())
+}
+
+/// A `list` block: strings are items, an array of strings right after an item is the list
+/// nested under it; lists nest one level.
+fn list(source: &Source, b: BlockSpec, at: Range<usize>) -> Result<ListSpec> {
+    let entries = b.list.expect("a list block");
+    let span = entries.span();
+    let invalid =
+        |msg: &str| Error::new(ErrorKind::Invalid, msg.to_string()).at(source, span.clone());
+    let text = |v: &toml::Value| match v {
+        toml::Value::String(s) => Ok(join_lines(s)),
+        _ => Err(invalid(
+            "a list item is a string; a nested list is an array of strings",
+        )),
+    };
+    let mut items: Vec<ListItem> = Vec::new();
+    for entry in &entries.get_ref().0 {
+        match entry {
+            toml::Value::Array(nested) => {
+                let Some(parent) = items.last_mut() else {
+                    return Err(invalid("a nested list comes after the item it belongs to"));
+                };
+                for v in nested {
+                    if v.is_array() {
+                        return Err(invalid("lists nest one level deep"));
+                    }
+                    parent.children.push(text(v)?);
+                }
+            }
+            v => items.push(ListItem {
+                text: text(v)?,
+                children: Vec::new(),
+            }),
+        }
+    }
+    if items.is_empty() {
+        return Err(invalid("this list has no items"));
+    }
+    if let Some(s) = b
+        .start
+        .as_ref()
+        .filter(|_| b.continues.as_ref().is_some_and(|c| *c.get_ref()))
+    {
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            "a list either continues the previous one's numbering or starts at `start`, not both",
+        )
+        .at(source, s.span()));
+    }
+    Ok(ListSpec {
+        items,
+        numbering: b.numbering.map(|n| n.into_inner()),
+        start: b.start.map(|s| s.into_inner()),
+        continues: b.continues.is_some_and(|c| c.into_inner()),
+        at,
+    })
 }
 
 pub use super::prose::join_lines;

@@ -14,8 +14,10 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 /// One layout file, or the inline overrides of a definition.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+///
+/// The style tables (`[body]`, `[heading-2]`, `[masthead.name]` …) are those of the element
+/// registry ([`super::roles::KINDS`]); they are kept by table name in `styles`.
+#[derive(Clone, Debug, Default)]
 pub struct LayoutSpec {
     /// One line saying what the layout is for (`jianbao layouts` lists it).
     pub description: Option<String>,
@@ -27,55 +29,43 @@ pub struct LayoutSpec {
     pub text: Option<TextSpec>,
     /// How dates print, e.g. `{year}年{month}月{day}日`.
     pub date_format: Option<String>,
-    pub body: Option<StyleSpec>,
-    pub title: Option<StyleSpec>,
-    /// What every heading level shares; `[heading-1]` … `[heading-4]` lay one level's own values
-    /// over it.
-    pub heading: Option<StyleSpec>,
-    pub heading_1: Option<StyleSpec>,
-    pub heading_2: Option<StyleSpec>,
-    pub heading_3: Option<StyleSpec>,
-    pub heading_4: Option<StyleSpec>,
-    /// Editor's notes (编者按).
-    pub note: Option<StyleSpec>,
-    pub caption: Option<StyleSpec>,
     pub figure: Option<FigureSpec>,
-    pub header: Option<StyleSpec>,
-    pub footer: Option<StyleSpec>,
     /// The 报头 on page 1.
     pub masthead: Option<MastheadSpec>,
-    /// The 报尾 (版记) at the foot of the last page.
-    pub end_block: Option<StyleSpec>,
-    /// The 主送机关 line under the first title (flush left, no indent by default).
-    pub addressee: Option<StyleSpec>,
-    /// The 落款 under the text: the signature, and the date under it (GB/T 9704 7.3.5.2).
-    pub signature: Option<StyleSpec>,
-    /// The 附件说明 under the text (GB/T 9704 7.3.4): `label` (`附件：`) and the numbered names.
-    pub attachment_note: Option<StyleSpec>,
-    /// The label that opens an attachment (`附件1`) at the top of its first page.
-    pub attachment: Option<StyleSpec>,
     /// Grid typesetting: a fixed number of characters a line and lines a page.
     pub grid: Option<GridSpec>,
+    /// The style tables, by table name (the masthead's lines are in [`MastheadSpec::styles`]).
+    pub styles: BTreeMap<&'static str, StyleSpec>,
+}
+
+impl LayoutSpec {
+    /// A style table as written (not merged with its base), if the file has it.
+    pub fn style(&self, table: &str) -> Option<&StyleSpec> {
+        match table.strip_prefix("masthead.") {
+            Some(_) => self.masthead.as_ref()?.styles.get(table),
+            None => self.styles.get(table),
+        }
+    }
+
+    /// Every style table the file has, with its name.
+    pub fn styles_mut(&mut self) -> impl Iterator<Item = (&'static str, &mut StyleSpec)> {
+        let masthead = self.masthead.as_mut().map(|m| &mut m.styles);
+        self.styles
+            .iter_mut()
+            .chain(masthead.into_iter().flatten())
+            .map(|(k, v)| (*k, v))
+    }
 }
 
 /// The 报头: the bulletin's name, its number, the publisher and date, a rule; each line a style
-/// of its own.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+/// of its own (`[masthead.marks]`, `[masthead.name]`, `[masthead.number]`, `[masthead.info]`).
+#[derive(Clone, Debug, Default)]
 pub struct MastheadSpec {
     /// `false` turns off a masthead inherited from the layout this one extends.
     pub enabled: Option<bool>,
     /// `true`: a bulletin without a `name` has no masthead (instead of an error). For layouts
     /// such as 公文 whose documents may come with or without a 版头.
     pub optional: Option<bool>,
-    /// The top line: `left` and `right` templates (`{classification}`, `{copy}`).
-    pub marks: Option<StyleSpec>,
-    /// The bulletin's name, centred (`letter-spacing` spreads it).
-    pub name: Option<StyleSpec>,
-    /// The issue line, centred.
-    pub number: Option<StyleSpec>,
-    /// The line under it: `left` and `right` templates (`{publisher}`, `{date}`).
-    pub info: Option<StyleSpec>,
     /// How the issue line reads: `第{issue}期`.
     pub issue_format: Option<Spanned<String>>,
     /// How a supplement's issue line reads: `增刊第{issue}期`.
@@ -91,6 +81,8 @@ pub struct MastheadSpec {
     pub rule_gap: Option<LengthValue>,
     /// From the rule to the first line of text.
     pub space_after: Option<LengthValue>,
+    /// The lines' styles, by full table name (`masthead.name`).
+    pub styles: BTreeMap<&'static str, StyleSpec>,
 }
 
 /// Grid typesetting (GB/T 9704: 28 characters × 22 lines): the character pitch is the text
@@ -199,6 +191,11 @@ pub struct StyleSpec {
     pub font: Option<Spanned<FontRef>>,
     /// A font for Latin letters and digits (otherwise they come from `font`).
     pub latin_font: Option<Spanned<FontRef>>,
+    /// The face of bold text (`**…**`); without it bold text is the face itself if it is bold,
+    /// else fake bold.
+    pub bold_font: Option<Spanned<FontRef>>,
+    /// The face of emphasis (`{em:…}`), e.g. 楷体.
+    pub emphasis_font: Option<Spanned<FontRef>>,
     pub size: Option<LengthValue>,
     /// Distance from one baseline to the next.
     pub line_pitch: Option<LengthValue>,
@@ -212,7 +209,11 @@ pub struct StyleSpec {
     /// (stroke and fill).
     pub bold: Option<bool>,
 
-    // Headings only.
+    // Lists only.
+    /// The space between a list item's number and its text (default 0.5 字).
+    pub gap: Option<LengthValue>,
+
+    // Headings and lists only.
     /// Automatic numbers for the level: `{cn}` is the number in Chinese (一, 二 …), `{n}` in
     /// digits: `{cn}、`, `（{cn}）`, `{n}.`, `（{n}）`.
     pub numbering: Option<Spanned<String>>,
@@ -336,25 +337,10 @@ impl Merge for LayoutSpec {
         self.extends = None;
         self.page = merge_nested(self.page, base.page);
         self.text = merge_nested(self.text, base.text);
-        self.body = merge_nested(self.body, base.body);
-        self.title = merge_nested(self.title, base.title);
-        self.heading = merge_nested(self.heading, base.heading);
-        self.heading_1 = merge_nested(self.heading_1, base.heading_1);
-        self.heading_2 = merge_nested(self.heading_2, base.heading_2);
-        self.heading_3 = merge_nested(self.heading_3, base.heading_3);
-        self.heading_4 = merge_nested(self.heading_4, base.heading_4);
-        self.note = merge_nested(self.note, base.note);
         self.masthead = merge_nested(self.masthead, base.masthead);
-        self.end_block = merge_nested(self.end_block, base.end_block);
-        self.addressee = merge_nested(self.addressee, base.addressee);
-        self.signature = merge_nested(self.signature, base.signature);
-        self.attachment_note = merge_nested(self.attachment_note, base.attachment_note);
-        self.attachment = merge_nested(self.attachment, base.attachment);
         self.grid = merge_nested(self.grid, base.grid);
-        self.caption = merge_nested(self.caption, base.caption);
         self.figure = merge_nested(self.figure, base.figure);
-        self.header = merge_nested(self.header, base.header);
-        self.footer = merge_nested(self.footer, base.footer);
+        merge_styles(&mut self.styles, base.styles);
         self.fonts = match (self.fonts, base.fonts) {
             (Some(mut o), Some(b)) => {
                 for (k, v) in b {
@@ -386,20 +372,31 @@ impl Merge for TextSpec {
 
 impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
-        merge_options!(self, base; font, latin_font, size, line_pitch, indent, align, color,
-            space_before, space_after, bold, numbering, label, label_font, label_bold,
+        merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
+            space_before, space_after, bold, gap, numbering, label, label_font, label_bold,
             letter_spacing, top, shift, format, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, distance, first_page);
         self
     }
 }
 
+/// Lays each style table of `over` on the same table of `base`.
+fn merge_styles(
+    over: &mut BTreeMap<&'static str, StyleSpec>,
+    base: BTreeMap<&'static str, StyleSpec>,
+) {
+    for (table, b) in base {
+        let merged = match over.remove(table) {
+            Some(o) => o.merge(b),
+            None => b,
+        };
+        over.insert(table, merged);
+    }
+}
+
 impl Merge for MastheadSpec {
     fn merge(mut self, base: MastheadSpec) -> MastheadSpec {
-        self.marks = merge_nested(self.marks, base.marks);
-        self.name = merge_nested(self.name, base.name);
-        self.number = merge_nested(self.number, base.number);
-        self.info = merge_nested(self.info, base.info);
+        merge_styles(&mut self.styles, base.styles);
         merge_options!(self, base; enabled, optional, issue_format, supplement_format, total_format,
             copy_digits, rule, rule_color, rule_gap, space_after);
         self
@@ -421,6 +418,8 @@ impl Merge for FigureSpec {
     }
 }
 
+mod tables;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,9 +436,10 @@ mod tests {
         );
         let over = spec("[body]\nsize = \"12pt\"\n[fonts]\nserif = [\"C\"]\n");
         let merged = over.merge(base);
-        let body = merged.body.unwrap();
+        let body = &merged.styles["body"];
         assert_eq!(body.size.unwrap().0, Length::Pt(Pt(12.0)));
         assert_eq!(body.indent.unwrap().0, Length::Em(2.0));
+        assert!(!merged.styles.contains_key("title"));
         let fonts = merged.fonts.unwrap();
         assert_eq!(fonts["serif"].get_ref(), &vec!["C".to_string()]);
         assert_eq!(fonts["sans"].get_ref(), &vec!["B".to_string()]);
@@ -462,11 +462,11 @@ mod tests {
     fn font_refs_accept_name_or_list() {
         let s = spec("[body]\nfont = \"serif\"\n[title]\nfont = [\"A\", \"B\"]\n");
         assert_eq!(
-            s.body.unwrap().font.unwrap().into_inner(),
+            s.styles["body"].font.clone().unwrap().into_inner(),
             FontRef::Name("serif".into())
         );
         assert_eq!(
-            s.title.unwrap().font.unwrap().into_inner(),
+            s.styles["title"].font.clone().unwrap().into_inner(),
             FontRef::List(vec!["A".into(), "B".into()])
         );
     }

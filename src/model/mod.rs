@@ -9,8 +9,10 @@
 pub mod definition;
 pub mod layout;
 pub mod manifest;
+pub mod markup;
 pub mod notice;
 pub mod prose;
+pub mod roles;
 mod toml_error;
 
 pub use toml_error::closest;

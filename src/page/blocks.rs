@@ -1,8 +1,10 @@
 //! Blocks into pieces of known size: a text block becomes its set lines, a figure its scaled
 //! image and caption lines.
 
-use super::{Report, TextRun};
+use super::{Ink, Report, TextRun};
 use crate::error::Warning;
+use crate::fonts::FontChain;
+use crate::model::markup::{Marks, Styled};
 use crate::resolve::{Content, Document, Role, Style};
 use crate::text::{self, Line, LineEnd};
 use crate::units::Pt;
@@ -88,68 +90,66 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
     doc.blocks
         .iter()
         .enumerate()
-        .map(|(i, block)| match block {
-            Content::Text { role, text, at } => {
-                let style = doc.style(*role);
-                let what = match role {
-                    Role::Title => "title",
-                    Role::Heading(_) => "heading",
-                    Role::Body => "text",
-                    Role::Note => "editor's note",
-                    Role::Caption => "caption",
-                    Role::Addressee => "addressee",
-                    Role::Signature => "signature",
-                    Role::AttachmentNote => "attachment note",
-                    Role::AttachmentHead => "attachment label",
-                };
-                // Line breaks written in the text are kept (a title's, broken by meaning by its
-                // author; a forced break in a paragraph); each part wraps, and only the first
-                // has the first-line indent.
-                let mut lines: Vec<SetLine> = text
-                    .split('\n')
-                    .enumerate()
-                    .flat_map(|(k, part)| {
-                        let continued = (k > 0).then_some(Pt::ZERO);
-                        set_text(doc, style, part, width, at, what, report, continued)
-                    })
-                    .collect();
-                if *role == Role::Note {
-                    if let (Some(label), Some(first)) = (&doc.note_label, lines.first_mut()) {
-                        split_label(doc, label, first);
-                    }
-                }
-                Piece::Text(TextPiece::new(i, *role, style, lines))
-            }
-            Content::Figure {
-                image,
-                width: own_width,
-                caption,
-                at,
-                ..
-            } => {
-                let caption = caption
-                    .as_ref()
-                    .map(|c| set_text(doc, &doc.caption, c, width, at, "caption", report, None))
-                    .unwrap_or_default();
-                let (w, h) = figure_size(doc, *image, *own_width, caption.len());
-                Piece::Figure(FigurePiece {
-                    block: i,
-                    image: *image,
-                    width: w,
-                    height: h,
-                    caption,
-                    caption_pitch: doc.caption.line_pitch,
-                })
-            }
-            Content::Signature {
-                signature, date, ..
-            } => Piece::Text(super::closing::signature(doc, i, signature, date, report)),
-            Content::AttachmentNote { names, .. } => {
-                Piece::Text(super::closing::attachment_note(doc, i, names, report))
-            }
-            Content::PageBreak => Piece::PageBreak,
+        .flat_map(|(i, block)| match block {
+            Content::List { items, at } => super::list::pieces(doc, i, items, at, report),
+            other => vec![measure_one(doc, i, other, width, report)],
         })
         .collect()
+}
+
+/// One block (not a list) as one piece.
+fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mut Report) -> Piece {
+    match block {
+        Content::Text { role, text, at } => {
+            let style = doc.style(*role);
+            let what = role.kind().what;
+            // Line breaks written in the text are kept (a title's, broken by meaning by its
+            // author; a forced break in a paragraph: `{br}`, or U+2028 and `\v` in pasted
+            // text); each part wraps, and only the first has the first-line indent.
+            let lines: Vec<SetLine> = text
+                .lines()
+                .iter()
+                .enumerate()
+                .flat_map(|(k, part)| {
+                    let indent = if k == 0 { style.indent } else { Pt::ZERO };
+                    set_text(doc, style, part, (width, indent), at, what, report)
+                })
+                .collect();
+            Piece::Text(TextPiece::new(i, *role, style, lines))
+        }
+        Content::Figure {
+            image,
+            width: own_width,
+            caption,
+            at,
+            ..
+        } => {
+            let caption = caption
+                .as_ref()
+                .map(|c| {
+                    let style = doc.style(Role::Caption);
+                    set_text(doc, style, c, (width, style.indent), at, "caption", report)
+                })
+                .unwrap_or_default();
+            let (w, h) = figure_size(doc, *image, *own_width, caption.len());
+            Piece::Figure(FigurePiece {
+                block: i,
+                image: *image,
+                width: w,
+                height: h,
+                caption,
+                caption_pitch: doc.style(Role::Caption).line_pitch,
+            })
+        }
+        Content::Signature {
+            signature, date, ..
+        } => Piece::Text(super::closing::signature(doc, i, signature, date, report)),
+        Content::AttachmentNote { names, .. } => {
+            Piece::Text(super::closing::attachment_note(doc, i, names, report))
+        }
+        Content::PageBreak => Piece::PageBreak,
+        Content::List { .. } => unreachable!("lists are measured item by item"),
+    }
 }
 
 /// The image's size on the page: the figure's (or layout's) width, never wider than the text,
@@ -168,19 +168,19 @@ fn figure_size(
     let f = &doc.figures;
     let mut w = own_width
         .unwrap_or(f.width)
-        .resolve(doc.body.size, text_w)
+        .resolve(doc.style(Role::Body).size, text_w)
         .min(text_w);
     let mut h = w * aspect;
     let reserved = f.space_before
         + f.space_after
         + if caption_lines > 0 {
-            f.caption_gap + doc.caption.line_pitch * caption_lines as f64
+            f.caption_gap + doc.style(Role::Caption).line_pitch * caption_lines as f64
         } else {
             Pt::ZERO
         };
     let max_h = f
         .max_height
-        .resolve(doc.body.size, text_h)
+        .resolve(doc.style(Role::Body).size, text_h)
         .min(text_h - reserved)
         .max(Pt(10.0));
     if h > max_h {
@@ -190,23 +190,26 @@ fn figure_size(
     (w, h)
 }
 
-/// Sets a text block's lines and reports missing characters and broken words. `at` is the
-/// span of the block in the definition, `what` the kind of block; `indent` replaces the style's
-/// first-line indent (for the text after a forced line break).
-#[allow(clippy::too_many_arguments)]
-fn set_text(
+/// Sets a text block's lines (on a measure `width` wide, the first line indented `indent`)
+/// and reports missing characters and broken words. `at` is the span of the block in the
+/// definition, `what` the kind of block.
+pub fn set_text(
     doc: &Document,
     style: &Style,
-    text: &str,
-    width: Pt,
+    text: &Styled,
+    (width, indent): (Pt, Pt),
     at: &std::ops::Range<usize>,
     what: &str,
     report: &mut Report,
-    indent: Option<Pt>,
 ) -> Vec<SetLine> {
-    let mut paragraph = style.paragraph(text, width);
-    paragraph.indent = indent.unwrap_or(paragraph.indent);
-    let laid = text::layout_paragraph(&paragraph, &doc.text_settings(style), &doc.fonts);
+    let looks = Looks::of(doc, style, text);
+    let runs = looks.runs(text);
+    let par = text::Paragraph {
+        runs: &runs,
+        indent,
+        ..style.paragraph(&text.text, width)
+    };
+    let laid = text::layout_paragraph(&par, &doc.text_settings(style), &doc.fonts);
     report
         .missing
         .record(doc, &laid.missing, style, Some(at), what);
@@ -222,15 +225,68 @@ fn set_text(
             .label("too long for one line"),
         );
     }
-    let shared: Arc<str> = Arc::from(text);
+    let shared: Arc<str> = Arc::from(text.text.as_str());
+    let inks: Arc<[Ink]> = looks.inks.into();
     let baseline = baseline_in_slot(doc, style);
     laid.lines
         .into_iter()
-        .map(|line| to_set_line(line, &shared, style, baseline, width))
+        .map(|line| to_set_line(line, &shared, style, &inks, baseline, width))
         .collect()
 }
 
-fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure: Pt) -> SetLine {
+/// The looks of a styled text's runs: one per distinct set of marks, the first the style's
+/// own (for text without marks).
+pub struct Looks {
+    marks: Vec<Marks>,
+    chains: Vec<FontChain>,
+    pub inks: Vec<Ink>,
+}
+
+impl Looks {
+    pub fn of(doc: &Document, style: &Style, text: &Styled) -> Looks {
+        let mut looks = Looks {
+            marks: vec![Marks::NONE],
+            chains: vec![style.chain.clone()],
+            inks: vec![Ink::of(style)],
+        };
+        for span in &text.spans {
+            if !looks.marks.contains(&span.marks) {
+                let (chain, ink) = doc.look(style, span.marks);
+                looks.marks.push(span.marks);
+                looks.chains.push(chain);
+                looks.inks.push(ink);
+            }
+        }
+        looks
+    }
+
+    /// The text engine's runs for `text` (none for text without marks: one run in the style).
+    pub fn runs<'a>(&'a self, text: &Styled) -> Vec<text::Run<'a>> {
+        if text.is_plain() {
+            return Vec::new();
+        }
+        text.spans
+            .iter()
+            .map(|s| {
+                let k = self.marks.iter().position(|m| *m == s.marks).unwrap_or(0);
+                text::Run {
+                    end: s.end,
+                    chain: &self.chains[k],
+                    style: k as u16,
+                }
+            })
+            .collect()
+    }
+}
+
+fn to_set_line(
+    line: Line,
+    text: &Arc<str>,
+    style: &Style,
+    inks: &Arc<[Ink]>,
+    baseline: Pt,
+    measure: Pt,
+) -> SetLine {
     SetLine {
         text: text[line.text.clone()].to_string(),
         end: line.end,
@@ -243,49 +299,12 @@ fn to_set_line(line: Line, text: &Arc<str>, style: &Style, baseline: Pt, measure
             x: line.x,
             baseline,
             size: style.size,
-            color: style.color,
             glyphs: line.glyphs,
             text: text.clone(),
-            embolden: style.embolden,
+            inks: inks.clone(),
         },
         extra: Vec::new(),
     }
-}
-
-/// Moves the glyphs of a note's label (`编者按：`) at the start of its first line into a run of
-/// their own, drawn in the label's face where that face has the character at the same width
-/// (full-width characters are one em in every Chinese font, so the line's spacing stands).
-fn split_label(doc: &Document, label: &crate::resolve::NoteLabel, line: &mut SetLine) {
-    let run = &mut line.run;
-    if !run.text.starts_with(label.text.as_str()) {
-        return;
-    }
-    let end = label.text.len() as u32;
-    let count = run.glyphs.iter().take_while(|g| g.text.end <= end).count();
-    if count == 0 {
-        return;
-    }
-    let mut glyphs: Vec<_> = run.glyphs.drain(..count).collect();
-    for g in &mut glyphs {
-        let Some(ch) = run.text[g.text.start as usize..g.text.end as usize]
-            .chars()
-            .next()
-        else {
-            continue;
-        };
-        let r = label.chain.resolve(&doc.fonts, ch);
-        let old = doc.fonts.get(g.font).advance(g.glyph);
-        let new = doc.fonts.get(r.font).advance(r.glyph);
-        if r.found && (old - new).abs() < 0.01 {
-            g.font = r.font;
-            g.glyph = r.glyph;
-        }
-    }
-    line.extra.push(TextRun {
-        glyphs,
-        embolden: label.embolden,
-        ..run.clone()
-    });
 }
 
 /// Where the baseline sits in a line slot: the em box centred in the pitch, the baseline at the

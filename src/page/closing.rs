@@ -21,7 +21,7 @@ pub fn signature(
     report: &mut Report,
 ) -> TextPiece {
     let s = &doc.signature;
-    let style = &s.style;
+    let style = doc.style(Role::Signature);
     let measure = doc.page.text_width();
     let mut set = |text: &str| oneline::set(doc, style, text, Pt::ZERO, "signature", report);
     let (sig, day) = (set(signature), set(date));
@@ -73,7 +73,7 @@ pub fn attachment_note(
     report: &mut Report,
 ) -> TextPiece {
     const WHAT: &str = "attachment note";
-    let style = &doc.attachment_note;
+    let style = doc.style(Role::AttachmentNote);
     let measure = doc.page.text_width();
     let baseline = baseline_in_slot(doc, style);
     let label = &doc.attachment_note_label;

@@ -10,6 +10,7 @@ use super::oneline::{self, aligned_x};
 use super::Report;
 use super::{Item, Page, TextRun};
 use crate::model::layout::Align;
+use crate::resolve::Role;
 use crate::resolve::{Document, EndBlock, EndLine};
 use crate::units::Pt;
 
@@ -22,7 +23,7 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
     let room = g.text_height() - height;
     let fits = pages
         .last()
-        .is_some_and(|_| used + e.style.space_before <= room + Pt(0.01));
+        .is_some_and(|_| used + doc.style(Role::EndBlock).space_before <= room + Pt(0.01));
     if !fits {
         let number = pages.last().map_or(doc.meta.first_page, |p| p.number + 1);
         pages.push(Page {
@@ -73,7 +74,7 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
 /// The block's items relative to its top-left corner, and its height.
 fn build(doc: &Document, e: &EndBlock, report: &mut Report) -> (Vec<Item>, Pt) {
     let width = doc.page.text_width();
-    let style = &e.style;
+    let style = doc.style(Role::EndBlock);
     let baseline = baseline_in_slot(doc, style);
     let mut items = Vec::new();
     let mut y = Pt::ZERO;

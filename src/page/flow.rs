@@ -383,6 +383,7 @@ impl Flow<'_> {
             size: run.size,
             hang: line.hang,
         });
+        super::marks::add(doc, &run, &mut self.items);
         self.items.push(Item::Text(run));
         self.y += pitch;
     }

@@ -20,7 +20,7 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     let width = g.text_width();
     let mut y = Pt::ZERO;
     for line in &m.lines {
-        let style = &line.style;
+        let style = doc.style(line.role);
         y += style.space_before;
         if let Some(top) = line.top {
             // The em box sits centred in the line's slot.

@@ -8,6 +8,8 @@ mod blocks;
 mod closing;
 mod endblock;
 mod flow;
+mod list;
+mod marks;
 mod masthead;
 mod missing;
 mod oneline;
@@ -17,6 +19,7 @@ mod tests;
 
 use crate::error::Warning;
 use crate::model::Color;
+pub use crate::resolve::Ink;
 use crate::resolve::{Document, Role};
 use crate::text::{LineEnd, PlacedGlyph};
 use crate::units::Pt;
@@ -64,6 +67,13 @@ pub enum Item {
         thickness: Pt,
         color: Color,
     },
+    /// A filled dot centred on `(x, y)`: an emphasis mark (着重号) under a character.
+    Dot {
+        x: Pt,
+        y: Pt,
+        radius: Pt,
+        color: Color,
+    },
     /// An image scaled into a box whose top-left corner is `(x, y)`.
     Image {
         image: usize,
@@ -74,20 +84,28 @@ pub enum Item {
     },
 }
 
-/// One line of text on a page.
+/// One line of text on a page. Its glyphs may come from several styled runs: each glyph's
+/// `style` is an index into `inks`, which says how it is painted. The PDF writer and the
+/// preview paint from this alone; emphasis dots and underlines are items of their own
+/// ([`marks`]), added where the line is placed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {
     /// Left edge of the line's first glyph position (glyph `x`s are relative to it).
     pub x: Pt,
     pub baseline: Pt,
     pub size: Pt,
-    pub color: Color,
     pub glyphs: Vec<PlacedGlyph>,
     /// The text the glyphs' byte ranges point into.
     pub text: Arc<str>,
-    /// Fake bold: the width of the stroke drawn around glyphs of faces that are not bold
-    /// (zero: none).
-    pub embolden: Pt,
+    /// How each style of glyph is painted (indexed by [`PlacedGlyph::style`]).
+    pub inks: Arc<[Ink]>,
+}
+
+impl TextRun {
+    /// The ink of a glyph.
+    pub fn ink(&self, g: &PlacedGlyph) -> &Ink {
+        &self.inks[(g.style as usize).min(self.inks.len() - 1)]
+    }
 }
 
 /// A line as the engine set it, for `--dump-lines` and tests.

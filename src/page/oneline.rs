@@ -103,10 +103,9 @@ pub fn one(style: &Style, text: &Arc<str>, line: text::Line, letter_spacing: Pt)
             x: Pt::ZERO,
             baseline: Pt::ZERO,
             size: style.size,
-            color: style.color,
             glyphs,
             text: text.clone(),
-            embolden: style.embolden,
+            inks: Arc::from([super::Ink::of(style)]),
         },
         width,
     }

@@ -38,7 +38,7 @@ pub fn add(doc: &Document, pages: &mut [Page], report: &mut Report) {
 fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Report) -> Vec<Item> {
     let mut items = Vec::new();
     let g = &doc.page;
-    let size = r.style.size;
+    let size = doc.style(r.role).size;
     // The baseline: `distance` above the text block (header) or below it (footer).
     let baseline = match edge {
         Edge::Top => g.top - r.distance,
@@ -64,7 +64,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
             continue;
         }
         let what = "running head";
-        if let Some(line) = oneline::set(doc, &r.style, &text, Pt::ZERO, what, report) {
+        if let Some(line) = oneline::set(doc, doc.style(r.role), &text, Pt::ZERO, what, report) {
             let x = g.left + oneline::aligned_x(align, line.width, width, r.inset);
             items.push(Item::Text(line.at(x, baseline)));
         }

@@ -7,8 +7,9 @@ use crate::page::{Item, Page, TextRun};
 use crate::resolve::Document;
 use crate::units::Pt;
 use printpdf::{
-    Codepoint, CurTransMat, LineJoinStyle, Op, PaintMode, PdfFontHandle, Rect, Rgb, TextItem,
-    TextMatrix, TextRenderingMode, WindingOrder, XObjectTransform,
+    Codepoint, CurTransMat, LineJoinStyle, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
+    PolygonRing, Rect, Rgb, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
+    XObjectTransform,
 };
 
 /// The operations that draw one page. `part` is the index of the document in a merged PDF.
@@ -73,6 +74,17 @@ pub fn page_ops(
                     },
                 });
             }
+            Item::Dot {
+                x,
+                y,
+                radius,
+                color,
+            } => {
+                ops.push(Op::SetFillColor { col: rgb(*color) });
+                ops.push(Op::DrawPolygon {
+                    polygon: dot(x.0, (page_height - *y).0, radius.0),
+                });
+            }
             Item::Text(_) => {}
         }
     }
@@ -88,13 +100,7 @@ pub fn page_ops(
         ops.push(Op::StartTextSection);
         let mut color = None;
         for run in runs {
-            if color != Some(run.color) {
-                ops.push(Op::SetFillColor {
-                    col: rgb(run.color),
-                });
-                color = Some(run.color);
-            }
-            text_ops(run, doc, fonts, page_height, &mut ops);
+            text_ops(run, doc, fonts, page_height, &mut color, &mut ops);
         }
         ops.push(Op::EndTextSection);
     }
@@ -110,9 +116,50 @@ fn rgb(c: Color) -> printpdf::Color {
     })
 }
 
-/// One run as segments of the same face and scale: each segment is positioned with a text matrix
-/// and shown with one TJ whose adjustments put every glyph exactly where the line breaker set it.
-fn text_ops(run: &TextRun, doc: &Document, fonts: &Fonts, page_height: Pt, ops: &mut Vec<Op>) {
+/// A filled circle of radius `r` centred on `(cx, cy)` (PDF space): four Bézier quarters.
+fn dot(cx: f64, cy: f64, r: f64) -> Polygon {
+    // The control-point distance that makes a quarter circle.
+    let k = r * 0.552_284_749_8;
+    let pt = |x: f64, y: f64, bezier: bool| LinePoint {
+        p: Point {
+            x: printpdf::Pt(x as f32),
+            y: printpdf::Pt(y as f32),
+        },
+        bezier,
+    };
+    let points = vec![
+        pt(cx + r, cy, false),
+        pt(cx + r, cy + k, true),
+        pt(cx + k, cy + r, true),
+        pt(cx, cy + r, false),
+        pt(cx - k, cy + r, true),
+        pt(cx - r, cy + k, true),
+        pt(cx - r, cy, false),
+        pt(cx - r, cy - k, true),
+        pt(cx - k, cy - r, true),
+        pt(cx, cy - r, false),
+        pt(cx + k, cy - r, true),
+        pt(cx + r, cy - k, true),
+        pt(cx + r, cy, false),
+    ];
+    Polygon {
+        rings: vec![PolygonRing { points }],
+        mode: PaintMode::Fill,
+        winding_order: WindingOrder::NonZero,
+    }
+}
+
+/// One run as segments of the same face, scale and ink: each segment is positioned with a text
+/// matrix and shown with one TJ whose adjustments put every glyph exactly where the line
+/// breaker set it. `color` is the fill colour in effect, set again only when it changes.
+fn text_ops(
+    run: &TextRun,
+    doc: &Document,
+    fonts: &Fonts,
+    page_height: Pt,
+    color: &mut Option<Color>,
+    ops: &mut Vec<Op>,
+) {
     let size = run.size;
     let baseline = page_height - run.baseline;
     let glyphs = &run.glyphs;
@@ -120,8 +167,19 @@ fn text_ops(run: &TextRun, doc: &Document, fonts: &Fonts, page_height: Pt, ops: 
     while i < glyphs.len() {
         let first = &glyphs[i];
         let mut j = i + 1;
-        while j < glyphs.len() && glyphs[j].font == first.font && glyphs[j].scale == first.scale {
+        while j < glyphs.len()
+            && glyphs[j].font == first.font
+            && glyphs[j].scale == first.scale
+            && run.ink(&glyphs[j]) == run.ink(first)
+        {
             j += 1;
+        }
+        let ink = run.ink(first);
+        if *color != Some(ink.color) {
+            ops.push(Op::SetFillColor {
+                col: rgb(ink.color),
+            });
+            *color = Some(ink.color);
         }
         let face = doc.fonts.get(first.font);
         ops.push(Op::SetFont {
@@ -166,19 +224,19 @@ fn text_ops(run: &TextRun, doc: &Document, fonts: &Fonts, page_height: Pt, ops: 
         }
         // Fake bold: a face that is not bold, in a style that asks for bold, is drawn with its
         // outline stroked as well as filled, in the text's colour.
-        let embolden = run.embolden.0 > 0.0 && !face.is_bold();
+        let embolden = ink.embolden.0 > 0.0 && !face.is_bold();
         if embolden {
             ops.push(Op::SetTextRenderingMode {
                 mode: TextRenderingMode::FillStroke,
             });
             ops.push(Op::SetOutlineThickness {
-                pt: printpdf::Pt(run.embolden.0 as f32),
+                pt: printpdf::Pt(ink.embolden.0 as f32),
             });
             ops.push(Op::SetLineJoinStyle {
                 join: LineJoinStyle::Round,
             });
             ops.push(Op::SetOutlineColor {
-                col: rgb(run.color),
+                col: rgb(ink.color),
             });
         }
         ops.push(Op::ShowText {

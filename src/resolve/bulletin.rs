@@ -5,9 +5,10 @@
 //! business ([`crate::page`]).
 
 use super::document::*;
-use super::styles::{RoleDefaults, Styler};
+use super::styles::{spec_of, Styler};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::layout::{Align, LayoutSpec, StyleSpec};
+use crate::model::layout::{LayoutSpec, StyleSpec};
+use crate::model::roles::Role;
 use crate::model::{Color, Definition};
 use crate::units::Pt;
 use toml::Spanned;
@@ -39,24 +40,24 @@ pub fn masthead(
     let body = styler.body_size();
     let mut lines = Vec::new();
 
-    let marks = m.marks.clone().unwrap_or_default();
+    let marks = spec_of(spec, "masthead.marks");
     let defaults = ("{classification}", "{copy}");
     lines.extend(slot_lines(
         styler,
-        "masthead.marks",
+        Role::MastheadMarks,
         &marks,
         defaults,
         meta,
     )?);
 
-    let name_spec = m.name.clone().unwrap_or_default();
-    let style = styler.style("masthead.name", &name_spec, role(2.25, Align::Center))?;
+    let name_spec = spec_of(spec, "masthead.name");
+    let style = styler.style(Role::MastheadName)?;
     let letter_spacing = name_spec
         .letter_spacing
         .map_or(Pt::ZERO, |l| l.0.resolve(style.size));
     lines.push(SlotLine {
         top: top(&name_spec, &style),
-        style,
+        role: Role::MastheadName,
         left: None,
         center: Some(name),
         right: None,
@@ -64,11 +65,11 @@ pub fn masthead(
     });
 
     if let Some(number) = issue_line(m, meta) {
-        let spec = m.number.clone().unwrap_or_default();
-        let style = styler.style("masthead.number", &spec, role(1.0, Align::Center))?;
+        let number_spec = spec_of(spec, "masthead.number");
+        let style = styler.style(Role::MastheadNumber)?;
         lines.push(SlotLine {
-            top: top(&spec, &style),
-            style,
+            top: top(&number_spec, &style),
+            role: Role::MastheadNumber,
             left: None,
             center: Some(number),
             right: None,
@@ -76,9 +77,15 @@ pub fn masthead(
         });
     }
 
-    let info = m.info.clone().unwrap_or_default();
+    let info = spec_of(spec, "masthead.info");
     let defaults = ("{publisher}", "{date}");
-    lines.extend(slot_lines(styler, "masthead.info", &info, defaults, meta)?);
+    lines.extend(slot_lines(
+        styler,
+        Role::MastheadInfo,
+        &info,
+        defaults,
+        meta,
+    )?);
 
     Ok(Some(Masthead {
         lines,
@@ -101,10 +108,12 @@ fn issue_line(m: &crate::model::layout::MastheadSpec, meta: &Metadata) -> Option
         (false, Some(_)) => fill(&format(&m.issue_format, "第{issue}期"), meta),
         (true, Some(_)) => fill(&format(&m.supplement_format, "增刊第{issue}期"), meta),
     };
-    if let Some(total) = meta.total_issue {
-        line.push_str(
-            &format(&m.total_format, "（总第{total}期）").replace("{total}", &total.to_string()),
-        );
+    if meta.total_issue.is_some() {
+        line.push_str(&fill_template(
+            &format(&m.total_format, "（总第{total}期）"),
+            meta,
+            meta.first_page,
+        ));
     }
     Some(line)
 }
@@ -117,7 +126,7 @@ pub fn end_block(
     meta: &Metadata,
     styler: &mut Styler,
 ) -> Result<Option<EndBlock>> {
-    let Some(e) = &spec.end_block else {
+    let Some(e) = spec.style("end-block") else {
         return Ok(None);
     };
     let m = &def.meta;
@@ -149,10 +158,10 @@ pub fn end_block(
             text,
         });
     }
-    if let (Some(format), Some(copies)) = (&e.copies, meta.copies) {
+    if let (Some(format), Some(_)) = (&e.copies, meta.copies) {
         distribution.push(EndLine::Slots {
             left: None,
-            right: Some(format.get_ref().replace("{copies}", &copies.to_string())),
+            right: Some(fill_template(format.get_ref(), meta, meta.first_page)),
         });
     }
     let mut groups = Vec::new();
@@ -171,7 +180,7 @@ pub fn end_block(
     if groups.is_empty() {
         return Ok(None);
     }
-    let style = styler.style("end-block", e, role(0.875, Align::Left))?;
+    let style = styler.style(Role::EndBlock)?;
     let rule = e.rule.map_or(Pt(1.0), |r| r.0.resolve(style.size));
     Ok(Some(EndBlock {
         groups,
@@ -179,7 +188,6 @@ pub fn end_block(
         inner_rule: e.inner_rule.map_or(rule * 0.7, |r| r.0.resolve(style.size)),
         rule_color: e.rule_color.unwrap_or(style.color),
         inset: e.inset.map_or(Pt::ZERO, |i| i.0.resolve(style.size)),
-        style,
     }))
 }
 
@@ -188,7 +196,7 @@ pub fn end_block(
 /// whose slots all come out empty are left out.
 fn slot_lines(
     styler: &mut Styler,
-    role_name: &str,
+    role: Role,
     spec: &StyleSpec,
     (left_default, right_default): (&str, &str),
     meta: &Metadata,
@@ -209,7 +217,7 @@ fn slot_lines(
     if rows == 0 {
         return Ok(lines);
     }
-    let style = styler.style(role_name, spec, role(1.0, Align::Left))?;
+    let style = styler.style(role)?;
     for row in 0..rows {
         let at = |slots: &[Option<String>]| slots.get(row).cloned().flatten();
         let (left, center, right) = (at(&left), at(&center), at(&right));
@@ -223,7 +231,7 @@ fn slot_lines(
             } else {
                 None
             },
-            style: style.clone(),
+            role,
             left,
             center,
             right,
@@ -236,16 +244,6 @@ fn slot_lines(
 /// A masthead line's `top`, resolved against its type size.
 fn top(spec: &StyleSpec, style: &Style) -> Option<Pt> {
     spec.top.map(|t| t.0.resolve(style.size))
-}
-
-fn role(size: f64, align: Align) -> RoleDefaults {
-    RoleDefaults {
-        size,
-        align,
-        indent: 0.0,
-        before: 0.0,
-        after: 0.0,
-    }
 }
 
 fn fill(template: &str, meta: &Metadata) -> String {

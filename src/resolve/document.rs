@@ -8,9 +8,12 @@ use crate::error::Source;
 use crate::fonts::{FontChain, FontSet};
 use crate::images::Image;
 use crate::model::layout::{Align, Placement};
+use crate::model::markup::{self, Marks, Styled};
+pub use crate::model::roles::Role;
 use crate::model::{Color, Date, Extent};
 use crate::text::TextSettings;
 use crate::units::Pt;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -24,23 +27,14 @@ pub struct Document {
     /// Fewest lines of a paragraph at the head / foot of a page.
     pub widows: u32,
     pub orphans: u32,
-    pub body: Style,
-    pub title: Style,
-    /// Heading levels 1–4.
-    pub headings: [Style; 4],
-    /// Editor's notes (编者按), and the label that opens one.
-    pub note: Style,
+    /// Every element's resolved style, by its kind (see [`crate::model::roles`]).
+    pub styles: BTreeMap<Role, Style>,
+    /// The label that opens an editor's note.
     pub note_label: Option<NoteLabel>,
-    pub caption: Style,
-    /// The 主送机关 line.
-    pub addressee: Style,
-    /// The 落款 (signature and date).
-    pub signature: SignatureStyle,
-    /// The 附件说明, and its label (`附件：`).
-    pub attachment_note: Style,
+    /// Where the 落款 (signature and date) goes.
+    pub signature: Signature,
+    /// The 附件说明's label (`附件：`).
     pub attachment_note_label: String,
-    /// The label that opens an attachment (`附件1`).
-    pub attachment: Style,
     pub header: Option<Running>,
     pub footer: Option<Running>,
     pub masthead: Option<Masthead>,
@@ -122,14 +116,43 @@ pub struct Style {
     pub embolden: Pt,
     /// Character pitch of the grid, for text set on it.
     pub grid: Option<Pt>,
+    /// The faces of bold text (`**…**`) and of emphasis (`{em:…}`) in this style, when the
+    /// layout gives them (`bold-font`, `emphasis-font`).
+    pub bold: Option<FontChain>,
+    pub emphasis: Option<FontChain>,
+    /// Between a list item's number and its text.
+    pub gap: Pt,
+}
+
+/// How the glyphs of one styled run are painted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ink {
+    pub color: Color,
+    /// Fake bold: the width of the stroke drawn around glyphs of faces that are not bold
+    /// (zero: none).
+    pub embolden: Pt,
+    /// 着重号: a dot under each Han character (clreq 3.3.3).
+    pub dots: bool,
+    pub underline: bool,
+}
+
+impl Ink {
+    /// A style's own ink: its colour and fake bold, no marks.
+    pub fn of(style: &Style) -> Ink {
+        Ink {
+            color: style.color,
+            embolden: style.embolden,
+            dots: false,
+            underline: false,
+        }
+    }
 }
 
 /// How the 落款 is set: the signature `inset` from the right edge of the text block, the date on
 /// the line under it starting `shift` right of the signature; when the date is the longer, the
 /// date keeps the inset and the signature moves left (GB/T 9704-2012 7.3.5.2).
 #[derive(Clone, Debug, PartialEq)]
-pub struct SignatureStyle {
-    pub style: Style,
+pub struct Signature {
     pub inset: Pt,
     pub shift: Pt,
 }
@@ -158,7 +181,8 @@ pub const FAKE_BOLD_EM: f64 = 0.03;
 /// A line of one-line texts in slots: the masthead's lines, and the end block's imprint.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlotLine {
-    pub style: Style,
+    /// Its kind (and so its style).
+    pub role: Role,
     pub left: Option<String>,
     pub center: Option<String>,
     pub right: Option<String>,
@@ -182,7 +206,6 @@ pub struct Masthead {
 /// The 报尾 (版记): groups of lines between rules at the foot of the last page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EndBlock {
-    pub style: Style,
     pub groups: Vec<Vec<EndLine>>,
     /// The first and last rules, and those between groups.
     pub rule: Pt,
@@ -204,7 +227,8 @@ pub enum EndLine {
 }
 #[derive(Clone, Debug, PartialEq)]
 pub struct Running {
-    pub style: Style,
+    /// [`Role::Header`] or [`Role::Footer`] (and so its style).
+    pub role: Role,
     /// Templates with `{page}` and the metadata fields; `None` for an empty slot.
     pub left: Option<String>,
     pub center: Option<String>,
@@ -232,41 +256,13 @@ pub struct FigureSettings {
     pub caption_gap: Pt,
 }
 
-/// What a text block is, for its style and for keeping headings with what follows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Title,
-    Heading(u8),
-    Body,
-    /// An editor's note (编者按).
-    Note,
-    /// A figure's caption (set with the figure, never a block of its own).
-    Caption,
-    /// The 主送机关 line under the first title.
-    Addressee,
-    /// The 落款: signature and date.
-    Signature,
-    /// The 附件说明: `附件：1.…`.
-    AttachmentNote,
-    /// The label that opens an attachment (`附件1`), at the top of a new page.
-    AttachmentHead,
-}
-
-impl Role {
-    /// Kept on one page with the first lines of what follows: titles, headings, the addressee,
-    /// an attachment's label.
-    pub fn keeps_with_next(self) -> bool {
-        matches!(
-            self,
-            Role::Title | Role::Heading(_) | Role::Addressee | Role::AttachmentHead
-        )
-    }
-
-    /// Split across pages line by line, under the widow and orphan rules; the other roles move
-    /// whole to the next page unless they fill one.
-    pub fn splits(self) -> bool {
-        matches!(self, Role::Body | Role::Note | Role::Caption)
-    }
+/// An item of a list: its level (1, or 2 nested), its number as printed (`1.`, `（2）`, `•`)
+/// and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListEntry {
+    pub role: Role,
+    pub label: String,
+    pub text: Styled,
 }
 
 /// One block of content.
@@ -274,7 +270,8 @@ impl Role {
 pub enum Content {
     Text {
         role: Role,
-        text: String,
+        /// The text with its inline marks (bold, emphasis, the note's label …).
+        text: Styled,
         /// Where the block is written in the definition.
         at: Range<usize>,
     },
@@ -284,8 +281,13 @@ pub enum Content {
         /// Width from the definition, if it set one.
         width: Option<Extent>,
         /// The caption as printed (`图 1 …`), if any.
-        caption: Option<String>,
+        caption: Option<Styled>,
         number: u32,
+        at: Range<usize>,
+    },
+    /// A list: its items in order, nested ones after the item they belong to.
+    List {
+        items: Vec<ListEntry>,
         at: Range<usize>,
     },
     /// The 附件说明 after the text: the attachments' names.
@@ -308,6 +310,7 @@ impl Style {
         crate::text::Paragraph {
             text,
             chain: &self.chain,
+            runs: &[],
             size: self.size,
             indent: self.indent,
             align: self.align,
@@ -317,6 +320,38 @@ impl Style {
 }
 
 impl Document {
+    /// How text with `marks` looks in `style`: its face chain and ink. Bold takes the style's
+    /// bold face, else the face itself if it is bold, else fake bold; emphasis takes the
+    /// style's emphasis face (楷体 in the shipped layouts); the note's label and a run-in
+    /// heading take their own style's face, fake bold and colour.
+    pub fn look(&self, style: &Style, marks: Marks) -> (FontChain, Ink) {
+        let mut chain = &style.chain;
+        let mut ink = Ink::of(style);
+        if marks.has(Marks::RUN_IN) {
+            let run_in = self.style(Role::RunIn);
+            chain = &run_in.chain;
+            ink.embolden = run_in.embolden * (style.size / run_in.size);
+            ink.color = run_in.color;
+        }
+        if let Some(label) = self.note_label.as_ref().filter(|_| marks.has(Marks::LABEL)) {
+            chain = &label.chain;
+            ink.embolden = label.embolden;
+        }
+        if marks.has(Marks::EMPHASIS) {
+            chain = style.emphasis.as_ref().unwrap_or(chain);
+        }
+        if marks.has(Marks::BOLD) {
+            match &style.bold {
+                Some(bold) => chain = bold,
+                None if self.fonts.get(chain.primary()).is_bold() => {}
+                None => ink.embolden = style.size * FAKE_BOLD_EM,
+            }
+        }
+        ink.dots = marks.has(Marks::DOTS);
+        ink.underline = marks.has(Marks::UNDERLINE);
+        (chain.clone(), ink)
+    }
+
     /// The paragraph engine's settings for text in `style`: the layout's, on the style's grid
     /// when it has one.
     pub fn text_settings(&self, style: &Style) -> TextSettings {
@@ -326,43 +361,43 @@ impl Document {
         }
     }
 
+    /// The style of an element kind (the body's for a kind the layout does not have).
     pub fn style(&self, role: Role) -> &Style {
-        match role {
-            Role::Title => &self.title,
-            Role::Heading(level) => &self.headings[(level.clamp(1, 4) - 1) as usize],
-            Role::Body => &self.body,
-            Role::Note => &self.note,
-            Role::Caption => &self.caption,
-            Role::Addressee => &self.addressee,
-            Role::Signature => &self.signature.style,
-            Role::AttachmentNote => &self.attachment_note,
-            Role::AttachmentHead => &self.attachment,
-        }
+        let role = match role {
+            Role::Heading(level) => Role::heading(level),
+            other => other,
+        };
+        self.styles
+            .get(&role)
+            .unwrap_or_else(|| &self.styles[&Role::Body])
     }
 }
 
 /// Fills the fields of a header, footer, masthead or end-block template: `{page}`,
 /// `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
-/// `{copy}`, `{copies}`, `{code}`, `{year}`, `{urgency}`. A field the bulletin does not give is left empty.
+/// `{copy}`, `{copies}`, `{code}`, `{year}`, `{urgency}`. A field the bulletin does not give is
+/// left empty; what a field expands to is not read again (one pass of [`markup::parse`]).
 pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-    template
-        .replace("{page}", &page.to_string())
-        .replace("{publisher}", &meta.publisher)
-        .replace("{date}", &meta.date_text)
-        .replace("{title}", &meta.title)
-        .replace("{name}", meta.name.as_deref().unwrap_or(""))
-        .replace("{issue}", &number(meta.issue))
-        .replace("{total}", &number(meta.total_issue))
-        .replace(
-            "{classification}",
-            meta.classification.as_deref().unwrap_or(""),
-        )
-        .replace("{copy}", meta.copy_number.as_deref().unwrap_or(""))
-        .replace("{copies}", &number(meta.copies))
-        .replace("{code}", meta.code.as_deref().unwrap_or(""))
-        .replace("{year}", &meta.date.year.to_string())
-        .replace("{urgency}", meta.urgency.as_deref().unwrap_or(""))
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    markup::fill(template, |name| {
+        Some(match name {
+            "page" => page.to_string(),
+            "publisher" => meta.publisher.clone(),
+            "date" => meta.date_text.clone(),
+            "title" => meta.title.clone(),
+            "name" => text(&meta.name),
+            "issue" => number(meta.issue),
+            "total" => number(meta.total_issue),
+            "classification" => text(&meta.classification),
+            "copy" => text(&meta.copy_number),
+            "copies" => number(meta.copies),
+            "code" => text(&meta.code),
+            "year" => meta.date.year.to_string(),
+            "urgency" => text(&meta.urgency),
+            _ => return None,
+        })
+    })
 }
 
 /// The fields templates may use.

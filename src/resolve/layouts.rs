@@ -4,6 +4,7 @@
 use super::{Assets, TEMPLATE_FIELDS};
 use crate::error::{Error, ErrorKind, Result, Source};
 use crate::model::layout::{self, FontRef, LayoutSpec, Merge, StyleSpec};
+use crate::model::roles;
 use crate::model::Definition;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -41,11 +42,7 @@ impl Layout {
     /// Like [`Layout::locate`] for a key of a role's style (`key` `None`: the role's table);
     /// a heading level also looks in `[heading]`, which every level takes what it lacks from.
     pub fn locate_role(&self, role: &str, key: Option<&str>) -> Option<Place> {
-        let mut tables = vec![role];
-        if role.starts_with("heading-") {
-            tables.push("heading");
-        }
-        tables.into_iter().find_map(|table| {
+        roles::chain(role).into_iter().find_map(|table| {
             let path: Vec<&str> = table.split('.').chain(key).collect();
             self.locate(&path)
         })
@@ -215,41 +212,12 @@ fn check(
             }
         }
     }
-    let masthead: Vec<(&str, &mut Option<StyleSpec>)> = match &mut spec.masthead {
-        Some(m) => vec![
-            ("masthead.marks", &mut m.marks),
-            ("masthead.name", &mut m.name),
-            ("masthead.number", &mut m.number),
-            ("masthead.info", &mut m.info),
-        ],
-        None => Vec::new(),
-    };
-    let roles: Vec<(&str, &mut Option<StyleSpec>)> = vec![
-        ("body", &mut spec.body),
-        ("title", &mut spec.title),
-        ("heading", &mut spec.heading),
-        ("heading-1", &mut spec.heading_1),
-        ("heading-2", &mut spec.heading_2),
-        ("heading-3", &mut spec.heading_3),
-        ("heading-4", &mut spec.heading_4),
-        ("note", &mut spec.note),
-        ("caption", &mut spec.caption),
-        ("header", &mut spec.header),
-        ("footer", &mut spec.footer),
-        ("end-block", &mut spec.end_block),
-        ("addressee", &mut spec.addressee),
-        ("signature", &mut spec.signature),
-        ("attachment-note", &mut spec.attachment_note),
-        ("attachment", &mut spec.attachment),
-    ]
-    .into_iter()
-    .chain(masthead)
-    .collect();
-    for (role, style) in roles {
-        let Some(style) = style else { continue };
+    for (role, style) in spec.styles_mut() {
         for font in [
             &mut style.font,
             &mut style.latin_font,
+            &mut style.bold_font,
+            &mut style.emphasis_font,
             &mut style.label_font,
         ]
         .into_iter()
@@ -316,45 +284,6 @@ fn font_chain_error(
     .at(source, span)
 }
 
-/// Which roles take a key that not every role takes.
-fn key_owners(key: &str) -> &'static [&'static str] {
-    const RUNNING: &[&str] = &["header", "footer"];
-    const HEADINGS: &[&str] = &[
-        "heading",
-        "heading-1",
-        "heading-2",
-        "heading-3",
-        "heading-4",
-    ];
-    const MASTHEAD: &[&str] = &[
-        "masthead.marks",
-        "masthead.name",
-        "masthead.number",
-        "masthead.info",
-    ];
-    match key {
-        "format" => &["caption"],
-        "left" | "right" => &[
-            "header",
-            "footer",
-            "masthead.marks",
-            "masthead.info",
-            "end-block",
-        ],
-        "center" => &["header", "footer", "masthead.marks", "masthead.info"],
-        "outside" | "inside" | "distance" | "first-page" => RUNNING,
-        "inset" => &["header", "footer", "end-block", "signature"],
-        "rule" | "rule-color" => &["header", "footer", "end-block"],
-        "inner-rule" | "copies" | "separator" | "terminator" => &["end-block"],
-        "numbering" => HEADINGS,
-        "label" => &["note", "attachment-note"],
-        "label-font" | "label-bold" => &["note"],
-        "letter-spacing" | "top" => MASTHEAD,
-        "shift" => &["signature"],
-        _ => &[],
-    }
-}
-
 /// Keys that only some roles use, and templates' field names.
 /// `a`, `a and b`, `a, b and c`.
 fn and_list(items: &[String]) -> String {
@@ -367,7 +296,10 @@ fn and_list(items: &[String]) -> String {
 
 fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()> {
     let misplaced = |key: &str, span: Option<Range<usize>>| {
-        let owners: Vec<String> = key_owners(key).iter().map(|o| format!("[{o}]")).collect();
+        let owners: Vec<String> = roles::owners(key)
+            .iter()
+            .map(|o| format!("[{o}]"))
+            .collect();
         let error = Error::new(
             ErrorKind::Invalid,
             format!("[{role}] `{key}` only applies to {}", and_list(&owners)),
@@ -381,7 +313,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         }
     };
     let spanned = |t: &Option<Spanned<String>>| t.as_ref().map(Spanned::span);
-    let keys: [(&str, bool, Option<Range<usize>>); 21] = [
+    let keys: [(&str, bool, Option<Range<usize>>); 23] = [
         ("format", style.format.is_some(), spanned(&style.format)),
         ("left", style.left.is_some(), spanned(&style.left)),
         ("center", style.center.is_some(), spanned(&style.center)),
@@ -411,14 +343,14 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         ("letter-spacing", style.letter_spacing.is_some(), None),
         ("top", style.top.is_some(), None),
         ("shift", style.shift.is_some(), None),
+        ("label-bold", style.label_bold.is_some(), None),
+        ("gap", style.gap.is_some(), None),
     ];
+    let own = roles::by_table(role).map_or(&[][..], |k| k.keys);
     for (key, set, span) in keys {
-        if set && !key_owners(key).contains(&role) {
+        if set && !own.contains(&key) {
             return Err(misplaced(key, span));
         }
-    }
-    if style.label_bold.is_some() && role != "note" {
-        return Err(misplaced("label-bold", None));
     }
     if let Some(f) = &style.format {
         check_fields(f, &["n", "caption"], source)?;
@@ -438,7 +370,14 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
     if let Some(c) = &style.copies {
         check_fields(c, &["copies"], source)?;
     }
-    if let Some(n) = &style.numbering {
+    if let Some(n) = style
+        .numbering
+        .as_ref()
+        .filter(|_| role.starts_with("list"))
+    {
+        // A list's numbering without a field is a bullet (`•`).
+        check_fields(n, &["cn", "n", "circled"], source)?;
+    } else if let Some(n) = &style.numbering {
         check_fields(n, &["cn", "n"], source)?;
         if !n.get_ref().contains("{cn}") && !n.get_ref().contains("{n}") {
             return Err(Error::new(

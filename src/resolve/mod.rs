@@ -15,13 +15,15 @@ mod styles;
 mod text_file;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Masthead, Metadata,
-    NoteLabel, PageGeometry, Role, Running, SlotLine, Style, TEMPLATE_FIELDS,
+    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
+    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style,
+    TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
 use crate::fonts::FontFace;
 use crate::images::Image;
+use crate::model::markup::{self, Marks, Styled};
 use crate::model::{Block, Definition};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -69,8 +71,7 @@ fn content(
 ) -> Result<Vec<Content>> {
     let source = &def.source;
     let format = spec
-        .caption
-        .as_ref()
+        .style("caption")
         .and_then(|c| c.format.as_ref())
         .map_or_else(|| "图 {n} {caption}".to_string(), |f| f.get_ref().clone());
     let base = crate::paths::dir_of(&def.source.path);
@@ -94,11 +95,15 @@ fn content(
     }
 
     let mut images: HashMap<std::path::PathBuf, usize> = HashMap::new();
+    // The last number of the list before (for a list that continues its numbering).
+    let mut list_number = 0;
     let mut out = Vec::with_capacity(def.blocks.len());
     let mut number = 0;
-    let mut numbering = numbering::Numbering::new(
-        styles::heading_levels(spec).map(|l| l.numbering.map(|n| n.into_inner())),
-    );
+    let mut numbering = numbering::Numbering::new([1, 2, 3, 4].map(|level| {
+        styles::spec_of(spec, Role::Heading(level).kind().table)
+            .numbering
+            .map(|n| n.into_inner())
+    }));
     // Where the first attachment starts: the text before it is the document's own, and its
     // 附件说明 and 落款 go there.
     let mut first_attachment = None;
@@ -112,7 +117,7 @@ fn content(
             }
             out.push(Content::Text {
                 role: Role::AttachmentHead,
-                text: label.clone(),
+                text: Styled::plain(label.clone()),
                 at: at.clone(),
             });
             continue;
@@ -122,7 +127,7 @@ fn content(
             for text in text_file::paragraphs(source, path, assets, &mut noticed)? {
                 out.push(Content::Text {
                     role: Role::Body,
-                    text: replace_refs(&text, &labels, source, at)?,
+                    text: styled(&text, &labels, source, at)?,
                     at: at.clone(),
                 });
             }
@@ -136,35 +141,98 @@ fn content(
                 numbering.reset();
                 Content::Text {
                     role: Role::Title,
-                    text: text.clone(),
+                    text: styled(text, &labels, source, at)?,
                     at: at.clone(),
                 }
             }
             Block::Heading { text, level, at } => Content::Text {
                 role: Role::Heading(*level),
-                text: numbering.heading(*level, text),
+                text: styled(&numbering.heading(*level, text), &labels, source, at)?,
                 at: at.clone(),
             },
             Block::Note { text, first, at } => {
-                let text = replace_refs(text, &labels, source, at)?;
-                let label = doc.note_label.as_ref().map(|l| l.text.as_str());
+                let body = styled(text, &labels, source, at)?;
+                let mut text = Styled::default();
+                match doc.note_label.as_ref().map(|l| l.text.as_str()) {
+                    // The label opens the note (unless the author wrote it already), in its
+                    // own face: a run like any other.
+                    Some(label) if *first => {
+                        let rest = body.text.strip_prefix(label).map(|_| label.len());
+                        text.push(label, Marks::LABEL);
+                        match rest {
+                            Some(skip) => {
+                                let mut tail = Styled::default();
+                                for (range, marks) in body.parts() {
+                                    let r = range.start.max(skip)..range.end;
+                                    if r.start < r.end {
+                                        tail.push(&body.text[r], marks);
+                                    }
+                                }
+                                text.append(&tail, Marks::NONE);
+                            }
+                            None => text.append(&body, Marks::NONE),
+                        }
+                    }
+                    _ => text = body,
+                }
                 Content::Text {
                     role: Role::Note,
-                    // The label opens the note, unless the author wrote it already.
-                    text: match label {
-                        Some(label) if *first && !text.starts_with(label) => {
-                            format!("{label}{text}")
-                        }
-                        _ => text,
-                    },
+                    text,
                     at: at.clone(),
                 }
             }
-            Block::Paragraph { text, at } => Content::Text {
-                role: Role::Body,
-                text: replace_refs(text, &labels, source, at)?,
-                at: at.clone(),
-            },
+            Block::Paragraph { text, lead, at } => {
+                let mut out = Styled::default();
+                if let Some(lead) = lead {
+                    out.append(&styled(lead, &labels, source, at)?, Marks::RUN_IN);
+                }
+                out.append(&styled(text, &labels, source, at)?, Marks::NONE);
+                Content::Text {
+                    role: Role::Body,
+                    text: out,
+                    at: at.clone(),
+                }
+            }
+            Block::List(list) => {
+                let first = match (list.start, list.continues) {
+                    (Some(start), _) => start,
+                    (None, true) => list_number + 1,
+                    (None, false) => 1,
+                };
+                let format = |role: Role, own: &Option<String>, default: &str| {
+                    own.clone()
+                        .or_else(|| {
+                            styles::spec_of(spec, role.kind().table)
+                                .numbering
+                                .map(|n| n.into_inner())
+                        })
+                        .unwrap_or_else(|| default.to_string())
+                };
+                let (outer, inner) = (
+                    format(Role::ListItem, &list.numbering, "{n}."),
+                    format(Role::ListItem2, &None, "（{n}）"),
+                );
+                let mut items = Vec::new();
+                for (k, item) in list.items.iter().enumerate() {
+                    list_number = first + k as u32;
+                    items.push(ListEntry {
+                        role: Role::ListItem,
+                        label: list_label(&outer, list_number),
+                        text: styled(&item.text, &labels, source, &list.at)?,
+                    });
+                    for (j, child) in item.children.iter().enumerate() {
+                        items.push(ListEntry {
+                            role: Role::ListItem2,
+                            label: list_label(&inner, j as u32 + 1),
+                            text: styled(child, &labels, source, &list.at)?,
+                        });
+                    }
+                }
+                Content::List {
+                    items,
+                    at: list.at.clone(),
+                }
+            }
             Block::PageBreak { .. } => Content::PageBreak,
             Block::Figure(f) => {
                 number += 1;
@@ -198,13 +266,14 @@ fn content(
                     }
                     None => None,
                 };
-                let caption = f.caption.as_ref().map(|c| {
-                    format
-                        .replace("{n}", &number.to_string())
-                        .replace("{caption}", c)
-                        .trim()
-                        .to_string()
-                });
+                let caption = match &f.caption {
+                    Some(c) => Some(caption(
+                        &format,
+                        number,
+                        &styled(c, &labels, source, &f.at)?,
+                    )),
+                    None => None,
+                };
                 Content::Figure {
                     image,
                     width,
@@ -277,7 +346,7 @@ fn furniture(
             after_title,
             Content::Text {
                 role: Role::Addressee,
-                text,
+                text: Styled::plain(text),
                 at: def.meta_at.clone(),
             },
         );
@@ -300,35 +369,91 @@ pub(crate) fn relative_path(written: &str, base: &Path, what: &str) -> Result<st
     Ok(base.join(p))
 }
 
-/// Replaces `{ref:label}` by the figure's number.
-fn replace_refs(
+/// A caption as printed: the layout's `format` with `{n}` the figure's number and `{caption}`
+/// the caption's own (marked-up) text, trimmed.
+fn caption(format: &str, number: u32, text: &Styled) -> Styled {
+    let mut out = Styled::default();
+    for piece in markup::parse(format, markup::Mode::Template).unwrap_or_default() {
+        match piece {
+            markup::Piece::Field(f) if f == "n" => out.push(&number.to_string(), Marks::NONE),
+            markup::Piece::Field(f) if f == "caption" => out.append(text, Marks::NONE),
+            markup::Piece::Field(f) => out.push(&format!("{{{f}}}"), Marks::NONE),
+            markup::Piece::Text(t, _) => out.push(&t, Marks::NONE),
+            markup::Piece::Ref(..) | markup::Piece::Break => {}
+        }
+    }
+    out.trimmed()
+}
+
+/// A list item's number as printed: `{n}` in digits, `{cn}` in Chinese, `{circled}` as ①–㊿
+/// (beyond 50 in digits in brackets); a format without a field is a bullet.
+fn list_label(format: &str, n: u32) -> String {
+    markup::fill(format, |field| {
+        Some(match field {
+            "n" => n.to_string(),
+            "cn" => numbering::chinese_numeral(n),
+            "circled" => circled(n),
+            _ => return None,
+        })
+    })
+}
+
+/// ① … ⑳, ㉑ … ㉟, ㊱ … ㊿; `(51)` beyond.
+fn circled(n: u32) -> String {
+    let c = match n {
+        1..=20 => char::from_u32(0x2460 + n - 1),
+        21..=35 => char::from_u32(0x3251 + n - 21),
+        36..=50 => char::from_u32(0x32B1 + n - 36),
+        _ => None,
+    };
+    c.map_or_else(|| format!("({n})"), String::from)
+}
+
+/// Reads a block's markup into styled text: `{ref:label}` becomes the figure's number and a
+/// forced break (`{br}`) a line break; an error points at the markup in the block.
+fn styled(
     text: &str,
     labels: &HashMap<String, u32>,
     source: &Source,
     at: &Range<usize>,
-) -> Result<String> {
-    if !text.contains("{ref:") {
-        return Ok(text.to_string());
+) -> Result<Styled> {
+    let locate = |snippet: &str| {
+        source
+            .text
+            .get(at.clone())
+            .and_then(|raw| raw.find(snippet))
+            .map_or(at.clone(), |i| at.start + i..at.start + i + snippet.len())
+    };
+    let pieces = markup::parse(text, markup::Mode::Markup).map_err(|e| {
+        Error::new(ErrorKind::Invalid, e.message)
+            .at(source, locate(&text[e.at]))
+            .label("here")
+    })?;
+    let mut out = Styled::default();
+    for piece in pieces {
+        match piece {
+            markup::Piece::Text(t, marks) => out.push(&t, marks),
+            markup::Piece::Ref(label, marks, span) => {
+                let n = labels.get(&label).ok_or_else(|| {
+                    let known: Vec<String> = labels.keys().cloned().collect();
+                    let error = Error::new(
+                        ErrorKind::Invalid,
+                        format!(
+                            "the text refers to figure `{label}`, but no figure has that label"
+                        ),
+                    )
+                    .at(source, locate(&text[span]))
+                    .label("unknown label");
+                    match crate::model::closest(&label, &known) {
+                        Some(best) => error.help(format!("did you mean `{best}`?")),
+                        None => error,
+                    }
+                })?;
+                out.push(&n.to_string(), marks);
+            }
+            markup::Piece::Break => out.push("\n", Marks::NONE),
+            markup::Piece::Field(_) => {}
+        }
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{ref:") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 5..];
-        let end = after.find('}').ok_or_else(|| {
-            Error::new(ErrorKind::Invalid, "`{ref:` without a closing `}`").at(source, at.clone())
-        })?;
-        let label = after[..end].trim();
-        let n = labels.get(label).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Invalid,
-                format!("the text refers to figure `{label}`, but no figure has that label"),
-            )
-            .at(source, at.clone())
-        })?;
-        out.push_str(&n.to_string());
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
     Ok(out)
 }

@@ -41,9 +41,11 @@ impl Numbering {
         match &self.formats[i] {
             Some(format) => {
                 let n = self.counters[i];
-                let number = format
-                    .replace("{cn}", &chinese_numeral(n))
-                    .replace("{n}", &n.to_string());
+                let number = crate::model::markup::fill(format, |f| match f {
+                    "cn" => Some(chinese_numeral(n)),
+                    "n" => Some(n.to_string()),
+                    _ => None,
+                });
                 format!("{number}{text}")
             }
             None => text.to_string(),

@@ -10,18 +10,19 @@ use super::Assets;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::{FontChain, FontSet};
 use crate::model::layout::{
-    Align, FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness,
-    StyleSpec,
+    FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness, StyleSpec,
 };
+use crate::model::roles::{self, Defaults, Role, Spacing};
 use crate::model::{Color, Definition, Extent, PaperSize};
 use crate::text::TextSettings;
 use crate::units::{Length, Pt};
+use std::collections::BTreeMap;
 
 /// Builds the document's frame (everything but its content blocks).
 pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<Document> {
     let spec = &layout.spec;
     let page = geometry(spec);
-    let body_spec = spec.body.clone().unwrap_or_default();
+    let body_spec = spec_of(spec, "body");
     let body_size = body_spec.size.map_or(Pt(12.0), |s| s.0.resolve(Pt(12.0)));
     // Before the grid, whose checks measure against the body size.
     check_size(layout, "body", true, body_size, 1.0)?;
@@ -38,60 +39,33 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         assets,
         body: body_spec,
         body_size,
-        pitch_ratio: body_pitch / body_size,
+        body_pitch,
         grid,
         fonts: FontSet::default(),
         notes: Vec::new(),
         passed_over: Vec::new(),
+        styles: Default::default(),
     };
-    let role = |r: &Option<StyleSpec>| r.clone().unwrap_or_default();
-    let body = styler.style("body", &role(&spec.body), RoleDefaults::BODY)?;
-    let title = styler.style("title", &role(&spec.title), RoleDefaults::TITLE)?;
-    let mut headings = Vec::with_capacity(4);
-    for (n, level) in heading_levels(spec).iter().enumerate() {
-        let name = format!("heading-{}", n + 1);
-        headings.push(styler.style(&name, level, RoleDefaults::HEADING)?);
+    // Every kind that is not furniture, in the registry's order (the order fonts are opened
+    // in); the note's label right after the note.
+    let mut note_label = None;
+    for role in roles::KINDS
+        .iter()
+        .filter(|k| !k.furniture)
+        .filter_map(|k| k.role)
+    {
+        styler.style(role)?;
+        if role == Role::Note {
+            note_label = styler.note_label(&spec_of(spec, "note"))?;
+        }
     }
-    let headings: [Style; 4] = headings.try_into().expect("four heading levels");
-    let note_spec = role(&spec.note);
-    let note = styler.style("note", &note_spec, RoleDefaults::BODY)?;
-    let note_label = styler.note_label(&note_spec, &note)?;
-    let caption = styler.style("caption", &role(&spec.caption), RoleDefaults::CAPTION)?;
-    let addressee = styler.style(
-        "addressee",
-        &role(&spec.addressee),
-        RoleDefaults {
-            indent: 0.0,
-            ..RoleDefaults::BODY
-        },
-    )?;
-    let signature = signature(&role(&spec.signature), &mut styler, body_pitch)?;
-    let attachment_note_spec = role(&spec.attachment_note);
-    let mut attachment_note =
-        styler.style("attachment-note", &attachment_note_spec, RoleDefaults::BODY)?;
-    if attachment_note_spec.space_before.is_none() {
-        // One blank line under the text (GB/T 9704 7.3.4).
-        attachment_note.space_before = body_pitch;
-    }
-    let attachment_spec = role(&spec.attachment);
-    let mut attachment = styler.style(
-        "attachment",
-        &attachment_spec,
-        RoleDefaults {
-            indent: 0.0,
-            ..RoleDefaults::HEADING
-        },
-    )?;
-    if attachment_spec.space_after.is_none() {
-        // The attachment's title on the third line (GB/T 9704 8).
-        attachment.space_after = body_pitch;
-    }
-    let attachment_note_label = attachment_note_spec
+    let signature = signature(&spec_of(spec, "signature"), &styler);
+    let attachment_note_label = spec_of(spec, "attachment-note")
         .label
         .as_ref()
         .map_or_else(|| "附件：".to_string(), |l| l.get_ref().clone());
-    let header = running("header", spec.header.as_ref(), &mut styler)?;
-    let footer = running("footer", spec.footer.as_ref(), &mut styler)?;
+    let header = running(Role::Header, &mut styler)?;
+    let footer = running(Role::Footer, &mut styler)?;
 
     let meta = metadata(def, spec);
     let narrow = page.text_width().0 < body_size.0 * 4.0;
@@ -157,17 +131,10 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
                 .caption_gap
                 .map_or(body_size * 0.4, |l| l.0.resolve(body_size)),
         },
-        body,
-        title,
-        headings,
-        note,
+        styles: styler.styles,
         note_label,
-        caption,
-        addressee,
         signature,
-        attachment_note,
         attachment_note_label,
-        attachment,
         header,
         footer,
         masthead,
@@ -188,42 +155,19 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
 
 /// Whether the definition has text in a role (so that notes about unused roles stay quiet).
 fn role_in_use(role: &str, def: &Definition) -> bool {
-    use crate::model::Block;
-    let any = |f: &dyn Fn(&Block) -> bool| def.blocks.iter().any(f);
-    match role {
-        "title" => any(&|b| matches!(b, Block::Title { .. })),
-        "note" | "note label" => any(&|b| matches!(b, Block::Note { .. })),
-        "caption" => any(&|b| matches!(b, Block::Figure(f) if f.caption.is_some())),
-        "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
-        "addressee" => def.meta.to.is_some(),
-        "signature" => def.meta.signature.is_some(),
-        "attachment-note" => def.meta.attachments.is_some(),
-        "attachment" => any(&|b| matches!(b, Block::Attachment { .. })),
-        _ => match role
-            .strip_prefix("heading-")
-            .and_then(|l| l.parse::<u8>().ok())
-        {
-            Some(level) => any(&|b| matches!(b, Block::Heading { level: l, .. } if *l == level)),
-            None => true,
-        },
-    }
+    let table = if role == "note label" { "note" } else { role };
+    roles::by_table(table).is_none_or(|k| (k.used)(def))
 }
 
-/// Each heading level's own values laid over what `[heading]` gives all levels.
-pub fn heading_levels(spec: &LayoutSpec) -> [StyleSpec; 4] {
+/// A style table's values laid over those of the tables it takes from (`[heading-2]` over
+/// `[heading]`, `[run-in]` over both); empty if none of them is in the layout.
+pub fn spec_of(spec: &LayoutSpec, table: &str) -> StyleSpec {
     use crate::model::layout::Merge;
-    let base = spec.heading.clone().unwrap_or_default();
-    [
-        &spec.heading_1,
-        &spec.heading_2,
-        &spec.heading_3,
-        &spec.heading_4,
-    ]
-    .map(|level| {
-        level
-            .clone()
-            .map_or_else(|| base.clone(), |l| l.merge(base.clone()))
-    })
+    roles::chain(table)
+        .iter()
+        .rev()
+        .filter_map(|t| spec.style(t))
+        .fold(StyleSpec::default(), |base, own| own.clone().merge(base))
 }
 
 /// The grid's pitches from the text block, checked against the body size.
@@ -278,55 +222,6 @@ fn grid(layout: &Layout, page: &PageGeometry, body_size: Pt) -> Result<Option<Gr
     }))
 }
 
-/// What a role looks like when the layout says nothing: size relative to the body, alignment,
-/// first-line indent (in ems of its own size) and spacing (in lines of its own pitch).
-#[derive(Clone, Copy)]
-pub struct RoleDefaults {
-    pub size: f64,
-    pub align: Align,
-    pub indent: f64,
-    pub before: f64,
-    pub after: f64,
-}
-
-impl RoleDefaults {
-    pub const BODY: RoleDefaults = RoleDefaults {
-        size: 1.0,
-        align: Align::Justify,
-        indent: 2.0,
-        before: 0.0,
-        after: 0.0,
-    };
-    const TITLE: RoleDefaults = RoleDefaults {
-        size: 1.375,
-        align: Align::Center,
-        indent: 0.0,
-        before: 0.5,
-        after: 0.5,
-    };
-    const HEADING: RoleDefaults = RoleDefaults {
-        size: 1.0,
-        align: Align::Left,
-        indent: 2.0,
-        before: 0.0,
-        after: 0.0,
-    };
-    const CAPTION: RoleDefaults = RoleDefaults {
-        size: 0.875,
-        align: Align::Center,
-        indent: 0.0,
-        before: 0.0,
-        after: 0.0,
-    };
-    pub const RUNNING: RoleDefaults = RoleDefaults {
-        size: 0.75,
-        align: Align::Left,
-        indent: 0.0,
-        before: 0.0,
-        after: 0.0,
-    };
-}
-
 /// What resolving a style needs besides the role's own values: the body's values (which roles
 /// inherit), the grid, the fonts opened so far, and notes for verbose output.
 pub struct Styler<'a> {
@@ -334,18 +229,30 @@ pub struct Styler<'a> {
     assets: &'a dyn Assets,
     body: StyleSpec,
     body_size: Pt,
-    pitch_ratio: f64,
+    body_pitch: Pt,
     grid: Option<Grid>,
     pub fonts: FontSet,
     /// Notes for verbose output, with the role each is about.
     pub notes: Vec<(String, String)>,
     /// Fonts passed over for a reason other than not being installed, with the role.
     pub passed_over: Vec<(String, String)>,
+    /// The styles resolved so far.
+    pub styles: BTreeMap<Role, Style>,
 }
 
 impl Styler<'_> {
-    /// Resolves the style of `role` from its own values, the body's, and the role's defaults.
-    pub fn style(&mut self, role: &str, own: &StyleSpec, d: RoleDefaults) -> Result<Style> {
+    /// Resolves the style of `role` from its table (laid over the tables it takes from), the
+    /// body's fonts and colour, and the registry's defaults; keeps it under its role.
+    pub fn style(&mut self, role: Role) -> Result<Style> {
+        let kind = role.kind();
+        let (role_name, d) = (kind.table, kind.defaults);
+        let own = &spec_of(&self.layout.spec, role_name);
+        let style = self.resolve(role_name, own, d)?;
+        self.styles.insert(role, style.clone());
+        Ok(style)
+    }
+
+    fn resolve(&mut self, role: &str, own: &StyleSpec, d: Defaults) -> Result<Style> {
         let size = match own.size {
             Some(s) => s.0.resolve(self.body_size),
             None => self.body_size * d.size,
@@ -359,7 +266,9 @@ impl Styler<'_> {
             Some(pitch) => pitch,
             None => own
                 .line_pitch
-                .map_or(size * self.pitch_ratio, |p| p.0.resolve(size))
+                .map_or(size * (self.body_pitch / self.body_size), |p| {
+                    p.0.resolve(size)
+                })
                 .max(size * 0.5),
         };
         let font = own
@@ -374,6 +283,8 @@ impl Styler<'_> {
             .or(self.body.latin_font.as_ref())
             .map(|l| l.get_ref().clone());
         let chain = self.chain(role, "font", &font, latin.as_ref())?;
+        let bold = self.variant(role, "bold-font", own, latin.as_ref())?;
+        let emphasis = self.variant(role, "emphasis-font", own, latin.as_ref())?;
         let len = |l: Option<crate::model::LengthValue>, default: Length| {
             l.map_or(default, |v| v.0).resolve(size)
         };
@@ -388,11 +299,46 @@ impl Styler<'_> {
             indent,
             align: own.align.unwrap_or(d.align),
             color: own.color.or(self.body.color).unwrap_or(Color::BLACK),
-            space_before: len(own.space_before, Length::Pt(line_pitch * d.before)),
-            space_after: len(own.space_after, Length::Pt(line_pitch * d.after)),
+            space_before: len(
+                own.space_before,
+                Length::Pt(self.spacing(d.before, line_pitch)),
+            ),
+            space_after: len(
+                own.space_after,
+                Length::Pt(self.spacing(d.after, line_pitch)),
+            ),
             embolden,
             grid: char_pitch,
+            bold,
+            emphasis,
+            gap: len(own.gap, Length::Em(0.5)),
         })
+    }
+
+    fn spacing(&self, s: Spacing, own_pitch: Pt) -> Pt {
+        match s {
+            Spacing::Own(lines) => own_pitch * lines,
+            Spacing::Body(lines) => self.body_pitch * lines,
+        }
+    }
+
+    /// The chain of a face variant (`bold-font`, `emphasis-font`) of `role`, its own or the
+    /// body's, when the layout gives one.
+    fn variant(
+        &mut self,
+        role: &str,
+        key: &str,
+        own: &StyleSpec,
+        latin: Option<&FontRef>,
+    ) -> Result<Option<FontChain>> {
+        let pick = |s: &StyleSpec| match key {
+            "bold-font" => s.bold_font.clone(),
+            _ => s.emphasis_font.clone(),
+        };
+        match pick(own).or_else(|| pick(&self.body)) {
+            Some(f) => self.chain(role, key, f.get_ref(), latin).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The error for a role that has no font, neither its own nor the body's: at the role's
@@ -482,7 +428,8 @@ impl Styler<'_> {
     }
 
     /// The label that opens an editor's note, in its own face when the layout gives one.
-    fn note_label(&mut self, spec: &StyleSpec, note: &Style) -> Result<Option<NoteLabel>> {
+    fn note_label(&mut self, spec: &StyleSpec) -> Result<Option<NoteLabel>> {
+        let note = self.styles[&Role::Note].clone();
         let Some(label) = spec.label.as_ref().map(|l| l.get_ref().trim().to_string()) else {
             return Ok(None);
         };
@@ -567,8 +514,12 @@ fn font_names(font: &FontRef, spec: &LayoutSpec) -> Vec<String> {
     }
 }
 
-fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<Option<Running>> {
-    let Some(spec) = spec else { return Ok(None) };
+/// A running head or foot, if the layout has one with something in it: its slots, rule and
+/// distance (its style is kept under its role).
+fn running(role: Role, styler: &mut Styler) -> Result<Option<Running>> {
+    let Some(spec) = styler.layout.spec.style(role.kind().table).cloned() else {
+        return Ok(None);
+    };
     let slot = |s: &Option<toml::Spanned<String>>| {
         s.as_ref()
             .map(|t| t.get_ref().clone())
@@ -583,11 +534,12 @@ fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<
     if empty && rule.0 <= 0.0 {
         return Ok(None);
     }
-    let style = styler.style(role, spec, RoleDefaults::RUNNING)?;
+    let style = styler.style(role)?;
     let distance = spec
         .distance
         .map_or(style.size * 1.2, |d| d.0.resolve(style.size));
     Ok(Some(Running {
+        role,
         left,
         center,
         right,
@@ -598,35 +550,23 @@ fn running(role: &str, spec: Option<&StyleSpec>, styler: &mut Styler) -> Result<
         rule_color: spec.rule_color.unwrap_or(style.color),
         distance,
         first_page: spec.first_page.unwrap_or(true),
-        style,
     }))
 }
 
-/// The 落款's style: right-aligned, two characters in from the right edge, the date two
-/// characters right of the signature, one blank line under the text (GB/T 9704-2012 7.3.5.2).
-fn signature(spec: &StyleSpec, styler: &mut Styler, body_pitch: Pt) -> Result<SignatureStyle> {
-    let mut style = styler.style(
-        "signature",
-        spec,
-        RoleDefaults {
-            indent: 0.0,
-            align: Align::Right,
-            ..RoleDefaults::BODY
-        },
-    )?;
-    if spec.space_before.is_none() {
-        style.space_before = body_pitch;
-    }
+/// The 落款's placement: two characters in from the right edge, the date two characters right
+/// of the signature (GB/T 9704-2012 7.3.5.2); its style (right-aligned, one blank line under the
+/// text) is the registry's.
+fn signature(spec: &StyleSpec, styler: &Styler) -> Signature {
+    let style = &styler.styles[&Role::Signature];
     // On the grid a character is a cell.
     let cell = style.grid.map_or(1.0, |pitch| pitch / style.size);
     let em = |v: Option<crate::model::LengthValue>| {
         v.map_or(Length::Em(2.0), |l| l.0).resolve(style.size) * cell
     };
-    Ok(SignatureStyle {
+    Signature {
         inset: em(spec.inset),
         shift: em(spec.shift),
-        style,
-    })
+    }
 }
 
 fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
@@ -636,7 +576,10 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         .clone()
         .unwrap_or_else(|| "{year}年{month}月{day}日".to_string());
     let first_title = def.blocks.iter().find_map(|b| match b {
-        crate::model::Block::Title { text, .. } => Some(crate::model::definition::join_lines(text)),
+        // The PDF's title is the text as printed, without its markup.
+        crate::model::Block::Title { text, .. } => Some(crate::model::markup::plain(
+            &crate::model::definition::join_lines(text),
+        )),
         _ => None,
     });
     Metadata {

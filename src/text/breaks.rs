@@ -334,6 +334,7 @@ mod tests {
                 space_before: std::mem::take(&mut space),
                 first: c,
                 last: c,
+                style: 0,
             });
         }
         out

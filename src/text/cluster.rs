@@ -5,6 +5,7 @@
 //! glyphs, its natural width, and for compressible punctuation which half of its cell is blank.
 
 use super::classify::{classify_text, Class};
+use super::Run;
 use crate::fonts::{FontChain, FontIdx, FontSet};
 use crate::units::Pt;
 use std::ops::Range;
@@ -44,6 +45,8 @@ pub struct Cluster {
     /// First character (for rules that name characters, such as the solidus).
     pub first: char,
     pub last: char,
+    /// The style of the run the cluster belongs to (see [`Run`]).
+    pub style: u16,
 }
 
 impl Cluster {
@@ -73,8 +76,9 @@ pub struct Clusters {
     pub space_width: Pt,
 }
 
-/// Splits `text` into clusters drawn with `chain` at `size`.
-pub fn build(text: &str, chain: &FontChain, fonts: &FontSet, size: Pt) -> Clusters {
+/// Splits `text` into clusters drawn at `size`, each character with the chain of its run
+/// (`base` where no run covers it).
+pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: Pt) -> Clusters {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
     let classes = classify_text(&plain);
@@ -82,9 +86,18 @@ pub fn build(text: &str, chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluste
     let mut missing = Vec::new();
     let mut space_before = false;
     let mut i = 0;
+    let mut run = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
         let class = classes[i];
+        while run < runs.len() && runs[run].end <= start {
+            run += 1;
+        }
+        // A —— or …… pair is one unit even across a run boundary: it takes its first half's run.
+        let (chain, style) = match runs.get(run) {
+            Some(r) => (r.chain, r.style),
+            None => (base, 0),
+        };
         if class == Class::Space {
             space_before = true;
             i += 1;
@@ -123,8 +136,10 @@ pub fn build(text: &str, chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluste
                 space_before: false,
                 first: c,
                 last: c,
+                style,
             }
         };
+        cluster.style = style;
         cluster.text = start..end;
         cluster.class = class;
         cluster.space_before = std::mem::take(&mut space_before);
@@ -134,7 +149,7 @@ pub fn build(text: &str, chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluste
         clusters.push(cluster);
         i += count;
     }
-    let primary = chain.primary();
+    let primary = base.primary();
     let space_width = fonts
         .get(primary)
         .glyph(' ')
@@ -208,6 +223,7 @@ fn two_em_dash(chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluster {
         space_before: false,
         first: '—',
         last: '—',
+        style: 0,
     }
 }
 

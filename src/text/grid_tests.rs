@@ -29,6 +29,7 @@ fn set(text: &str, indent_cells: f64) -> Vec<Line> {
     let par = Paragraph {
         text,
         chain,
+        runs: &[],
         size: SIZE,
         indent: PITCH * indent_cells,
         align: Align::Justify,

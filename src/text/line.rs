@@ -20,6 +20,8 @@ pub struct PlacedGlyph {
     pub scale: f64,
     /// The characters this glyph stands for, as a byte range of the paragraph text.
     pub text: Range<u32>,
+    /// The style of the run it belongs to (see [`super::Run`]).
+    pub style: u16,
 }
 
 /// Why a line ends where it does.
@@ -169,6 +171,7 @@ pub fn build(
                     x,
                     scale: 1.0,
                     text: text_end as u32..text_end as u32,
+                    style: glyphs.last().map_or(0, |g: &PlacedGlyph| g.style),
                 });
                 x += items[b].width;
             }
@@ -236,6 +239,7 @@ fn place_cluster(c: &Cluster, x: Pt, out: &mut Vec<PlacedGlyph>) {
             x: x + g.x,
             scale: g.scale,
             text,
+            style: c.style,
         });
     }
 }

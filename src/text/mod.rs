@@ -19,6 +19,7 @@ use crate::units::Pt;
 use breaks::Break;
 pub use cluster::Missing;
 pub use line::{Line, LineEnd, PlacedGlyph};
+
 pub use linebreak::Chosen;
 
 /// Paragraph-engine settings from the layout's `[text]` table.
@@ -51,10 +52,25 @@ impl Default for TextSettings {
     }
 }
 
+/// A styled run of a paragraph: the text up to byte `end` (from where the run before it ends)
+/// is set in `chain` and its glyphs carry `style`, an index the caller gives meaning to (the
+/// page stage: colour, fake bold, emphasis dots, underline). Line breaking, compression and
+/// CJK–Latin spacing see only characters, so every rule holds across run boundaries.
+#[derive(Clone, Copy, Debug)]
+pub struct Run<'a> {
+    pub end: usize,
+    pub chain: &'a FontChain,
+    pub style: u16,
+}
+
 /// What to set: the text and the style it is set in.
 pub struct Paragraph<'a> {
     pub text: &'a str,
+    /// The paragraph's own face chain (its typed spaces and added hyphens, and any text no run
+    /// covers).
     pub chain: &'a FontChain,
+    /// The styled runs, in order; empty: the whole text is one run in `chain`, style 0.
+    pub runs: &'a [Run<'a>],
     pub size: Pt,
     /// First-line indent.
     pub indent: Pt,
@@ -79,7 +95,7 @@ pub fn layout_paragraph(
     settings: &TextSettings,
     fonts: &FontSet,
 ) -> ParagraphLayout {
-    let mut built = cluster::build(par.text, par.chain, fonts, par.size);
+    let mut built = cluster::build(par.text, par.chain, par.runs, fonts, par.size);
     if let Some(pitch) = settings.grid {
         cluster::snap_to_grid(&mut built.clusters, pitch, par.size);
     }

@@ -29,6 +29,7 @@ fn set_with(text: &str, chars: f64, indent: f64, settings: &TextSettings) -> Par
     let par = Paragraph {
         text,
         chain,
+        runs: &[],
         size: SIZE,
         indent: SIZE * indent,
         align: Align::Justify,
@@ -531,7 +532,7 @@ fn consecutive_compressed_line_ends_are_penalised() {
     let text = "甲乙，丙丁，戊己，庚辛，壬癸，子丑，寅卯，辰巳，午未，申酉，戌亥，天地，玄黄，宇宙，洪荒，日月，盈昃，辰宿，列张。";
     let items_for = |chars: f64, demerits: f64| {
         let (set, chain) = fonts();
-        let built = cluster::build(text, chain, set, SIZE);
+        let built = cluster::build(text, chain, &[], set, SIZE);
         let rules = breaks::opportunities(text, &built.clusters, Strictness::Gb);
         let metrics = items::Metrics {
             size: SIZE,
@@ -730,4 +731,59 @@ fn word_spaces_take_a_share_of_the_stretch_not_all_of_it() {
         }
     }
     assert!(stretched > 0, "no stretched line: {:?}", laid.lines);
+}
+
+/// Styled runs carry a style to every glyph but change no break rule: the same text cut into
+/// runs at every character boundary (in the same face) sets exactly as the plain text —
+/// prohibitions, compression of adjacent marks, CJK–Latin spacing and justification all work
+/// across run boundaries.
+#[test]
+fn run_boundaries_change_no_break_rule() {
+    let (set, chain) = fonts();
+    let text = "他说：“质量是生命。”（见图1）Word与CJK间距、标点挤压，——都要遵守。行首不能是句号。";
+    let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    let runs: Vec<Run> = ends
+        .iter()
+        .enumerate()
+        .map(|(k, &end)| Run {
+            end,
+            chain,
+            style: (k % 3) as u16,
+        })
+        .collect();
+    for chars in [7.0, 9.0, 11.0, 13.0] {
+        let plain = set_with(text, chars, 2.0, &TextSettings::default());
+        let par = Paragraph {
+            text,
+            chain,
+            runs: &runs,
+            size: SIZE,
+            indent: SIZE * 2.0,
+            align: Align::Justify,
+            width: SIZE * chars,
+        };
+        let styled = layout_paragraph(&par, &TextSettings::default(), set);
+        assert_eq!(plain.lines.len(), styled.lines.len(), "{chars}");
+        for (a, b) in plain.lines.iter().zip(&styled.lines) {
+            assert_eq!(a.text, b.text);
+            let xs = |l: &Line| l.glyphs.iter().map(|g| (g.glyph, g.x)).collect::<Vec<_>>();
+            assert_eq!(xs(a), xs(b));
+        }
+        // Each glyph carries its run's style (a —— pair is one unit, in its first half's run).
+        for line in &styled.lines {
+            for g in &line.glyphs {
+                let mut start = g.text.start as usize;
+                if text[..start].ends_with('—') && text[start..].starts_with('—') {
+                    start -= '—'.len_utf8();
+                }
+                let k = ends.iter().position(|&e| e > start).unwrap();
+                assert_eq!(
+                    g.style,
+                    (k % 3) as u16,
+                    "{:?}",
+                    &text[g.text.start as usize..]
+                );
+            }
+        }
+    }
 }
