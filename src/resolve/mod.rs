@@ -97,7 +97,14 @@ fn content(
     for block in &def.blocks {
         if let Block::Attachment { label, at } = block {
             numbering.reset();
-            first_attachment.get_or_insert(out.len());
+            // The closing parts go before the page breaks that end the document's own text
+            // (a `page-break` written before the attachment), not on the page they open.
+            let breaks = out
+                .iter()
+                .rev()
+                .take_while(|c| matches!(c, Content::PageBreak))
+                .count();
+            first_attachment.get_or_insert(out.len() - breaks);
             // An attachment starts on a page of its own.
             if !matches!(out.last(), None | Some(Content::PageBreak)) {
                 out.push(Content::PageBreak);

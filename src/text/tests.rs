@@ -714,10 +714,7 @@ fn random_paragraphs_keep_every_rule() {
 fn run_boundaries_change_no_break_rule() {
     let (set, chain) = fonts();
     let text = "他说：“质量是生命。”（见图1）Word与CJK间距、标点挤压，——都要遵守。行首不能是句号。";
-    let ends: Vec<usize> = text
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .collect();
+    let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
     let runs: Vec<Run> = ends
         .iter()
         .enumerate()
@@ -753,7 +750,12 @@ fn run_boundaries_change_no_break_rule() {
                     start -= '—'.len_utf8();
                 }
                 let k = ends.iter().position(|&e| e > start).unwrap();
-                assert_eq!(g.style, (k % 3) as u16, "{:?}", &text[g.text.start as usize..]);
+                assert_eq!(
+                    g.style,
+                    (k % 3) as u16,
+                    "{:?}",
+                    &text[g.text.start as usize..]
+                );
             }
         }
     }
