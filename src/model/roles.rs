@@ -27,6 +27,8 @@ pub enum Role {
     Addressee,
     /// The 落款: signature and date.
     Signature,
+    /// The 附注 under the 成文日期: `（此件公开发布）`.
+    Annotation,
     /// The 附件说明: `附件：1.…`.
     AttachmentNote,
     /// The label that opens an attachment (`附件1`), at the top of a new page.
@@ -227,12 +229,16 @@ pub const KINDS: &[Kind] = &[
         ..kind(Role::Addressee, "addressee", "addressee", "the 主送机关 line under the first title")
     },
     Kind {
-        keys: &["inset", "shift"],
+        keys: &["inset", "shift", "seal-size", "seal-gap", "seal-inset"],
         defaults: Defaults {
             before: Spacing::Body(1.0),
             ..Defaults::new(1.0, Align::Right, 0.0)
         },
-        ..kind(Role::Signature, "signature", "signature", "the 落款: signature `inset` from the right, the date `shift` right of it")
+        ..kind(Role::Signature, "signature", "signature", "the 落款: signature `inset` from the right, the date `shift` right of it; with seals, the date `seal-inset` from the right, seals `seal-size` wide, `seal-gap` apart")
+    },
+    Kind {
+        defaults: Defaults::new(1.0, Align::Left, 2.0),
+        ..kind(Role::Annotation, "annotation", "annotation", "the 附注 (`note`), in parentheses on the line under the 成文日期, `indent` from the left")
     },
     Kind {
         keys: &["label"],

@@ -40,9 +40,24 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         height: doc.page.text_height(),
         pending: VecDeque::new(),
     };
-    let mut pieces = pieces.into_iter().peekable();
+    // The 落款 and the 附注 under it: a group that never stands alone at the head of a page.
+    let closing = |p: &Piece| match p {
+        Piece::Text(t) if matches!(t.role, Role::Signature | Role::Annotation) => {
+            Some(t.space_before + t.pitch * t.lines.len() as f64)
+        }
+        _ => None,
+    };
+    let heights: Vec<Option<Pt>> = pieces.iter().map(closing).collect();
+    // Each text piece's space before, pitch and line count, for the heading before it.
+    let next: Vec<Option<(Pt, Pt, usize)>> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => Some((t.space_before, t.pitch, t.lines.len())),
+            _ => None,
+        })
+        .collect();
     let mut overflowed = false;
-    while let Some(piece) = pieces.next() {
+    for (i, piece) in pieces.into_iter().enumerate() {
         if f.pages.len() >= super::MAX_PAGES {
             overflowed = true;
             break;
@@ -51,20 +66,15 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
             Piece::Text(t) => {
                 // A heading keeps with the lines that the orphan rule lets start a page's foot.
                 let least = (doc.orphans as usize).max(2);
-                let keep = match pieces.peek() {
-                    Some(Piece::Text(next)) if t.role.keeps_with_next() => {
-                        next.space_before + next.pitch * next.lines.len().min(least) as f64
+                let keep = match next.get(i + 1) {
+                    Some(&Some((before, pitch, lines))) if t.role.keeps_with_next() => {
+                        before + pitch * lines.min(least) as f64
                     }
                     _ => Pt::ZERO,
                 };
-                // The 落款 never stands alone at the head of a page: the text before it keeps
-                // its last lines with it.
-                let tail = match pieces.peek() {
-                    Some(Piece::Text(next)) if next.role == Role::Signature => {
-                        next.space_before + next.pitch * next.lines.len() as f64
-                    }
-                    _ => Pt::ZERO,
-                };
+                // The text before the closing group keeps its last lines with it; so does the
+                // 落款 with the 附注.
+                let tail: Pt = heights[i + 1..].iter().map_while(|h| *h).sum();
                 f.text(t, keep, tail);
             }
             Piece::Figure(fig) => f.figure(fig),
@@ -164,6 +174,7 @@ impl Flow<'_> {
             y: top + self.y,
             width: fig.width,
             height: fig.height,
+            multiply: false,
         });
         self.y += fig.height;
         if !fig.caption.is_empty() {
@@ -316,6 +327,17 @@ impl Flow<'_> {
         });
         super::marks::add(doc, &run, &mut self.items);
         self.items.push(Item::Text(run));
+        // Seals after the text they press on.
+        for s in line.stamps {
+            self.items.push(Item::Image {
+                image: s.image,
+                x: doc.page.left + s.x,
+                y: doc.page.top + self.y + s.top,
+                width: s.width,
+                height: s.height,
+                multiply: true,
+            });
+        }
         self.y += pitch;
     }
 }

@@ -64,13 +64,16 @@ pub enum Item {
         radius: Pt,
         color: Color,
     },
-    /// An image scaled into a box whose top-left corner is `(x, y)`.
+    /// An image scaled into a box whose top-left corner is `(x, y)`; `multiply` paints it
+    /// multiplied onto what is under it (a seal over the 署名 and date: black type under the
+    /// red ink stays black, GB/T 9704 7.3.5.1), else over it.
     Image {
         image: usize,
         x: Pt,
         y: Pt,
         width: Pt,
         height: Pt,
+        multiply: bool,
     },
 }
 

@@ -60,6 +60,8 @@ pub struct Metadata {
     pub date: Date,
     /// The date as the layout prints it (`2020年3月10日`).
     pub date_text: String,
+    /// The 印发日期 as the layout prints dates (the date when the definition gives none).
+    pub print_date_text: String,
     pub name: Option<String>,
     pub issue: Option<u32>,
     pub first_page: u32,
@@ -127,6 +129,11 @@ pub struct Style {
 pub struct Signature {
     pub inset: Pt,
     pub shift: Pt,
+    /// With seals (7.3.5.1): each seal's width, the space between seals side by side, and the
+    /// date's distance from the right edge (右空四字).
+    pub seal_size: Pt,
+    pub seal_gap: Pt,
+    pub seal_inset: Pt,
 }
 
 /// The label that opens an editor's note, in a face of its own.
@@ -267,9 +274,11 @@ pub enum Content {
         names: Vec<String>,
         at: Range<usize>,
     },
-    /// The 落款 after the text: who signs, and the date as printed.
+    /// The 落款 after the text: who signs (several for a joint document, the host first), their
+    /// seals (indices into the images, one a name, or none), and the date as printed.
     Signature {
-        signature: String,
+        names: Vec<String>,
+        seals: Vec<usize>,
         date: String,
         at: Range<usize>,
     },
@@ -346,7 +355,7 @@ impl Document {
 }
 
 /// Fills the fields of a header, footer, masthead or end-block template: `{page}`,
-/// `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
+/// `{publisher}`, `{date}`, `{print-date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
 /// `{copy}`, `{copies}`, `{code}`, `{year}`, `{urgency}`. A field the bulletin does not give is
 /// left empty; what a field expands to is not read again (one pass of [`markup::parse`]).
 pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
@@ -357,6 +366,7 @@ pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
             "page" => page.to_string(),
             "publisher" => meta.publisher.clone(),
             "date" => meta.date_text.clone(),
+            "print-date" => meta.print_date_text.clone(),
             "title" => meta.title.clone(),
             "name" => text(&meta.name),
             "issue" => number(meta.issue),
@@ -377,6 +387,7 @@ pub const TEMPLATE_FIELDS: &[&str] = &[
     "page",
     "publisher",
     "date",
+    "print-date",
     "title",
     "name",
     "issue",
