@@ -270,3 +270,41 @@ fn a_sealed_signature_never_stands_alone_at_the_head_of_a_page() {
     assert!((0.0..PITCH).contains(&gap), "{gap}");
     assert!(seal.y + seal.height <= TOP);
 }
+
+#[test]
+fn with_back_page_the_banji_is_on_an_even_page() {
+    // The sample's text and attachment end on page 3: the 版记 goes to page 4, which is numbered
+    // (no blank page before it).
+    let info = sample_with("gongwen-back-page", |t| {
+        format!("{t}\n[overrides.end-block]\nback-page = true\n")
+    });
+    assert_eq!(info.pages.len(), 4);
+    let text = |i: usize| squeeze(&info.pages[i].text());
+    assert!(!text(2).contains("抄送："), "{}", text(2));
+    assert!(text(3).starts_with("抄送："), "{}", text(3));
+    assert!(text(3).ends_with("—4—"), "{}", text(3));
+    // Without it the 版记 stays at the foot of page 3.
+    let plain = sample_with("gongwen-no-back-page", |t| t);
+    assert_eq!(plain.pages.len(), 3);
+    assert!(squeeze(&plain.pages[2].text()).contains("抄送："));
+}
+
+#[test]
+fn a_blank_page_before_the_back_page_banji_and_the_banji_page_carry_no_number() {
+    // Two full pages of text: the 版记 cannot go on page 2, and page 3 is odd — page 3 stays
+    // blank and the 版记 stands on page 4.
+    let text = format!("{}。", "质".repeat(26 + 43 * 28 - 1));
+    let def = format!(
+        "layout = \"gongwen\"\n[bulletin]\npublisher = \"某单位\"\ndate = 2021-03-05\n\
+         cc = \"某机关\"\n[[blocks]]\ntext = \"{text}\"\n[overrides.end-block]\nback-page = true\n"
+    );
+    let (run, out) = render_text("gongwen-back-page-blank", "doc", &def, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = inspect(&std::fs::read(&out).unwrap());
+    assert_eq!(info.pages.len(), 4);
+    assert!(squeeze(&info.pages[1].text()).ends_with("—2—"));
+    assert!(info.pages[2].glyphs.is_empty() && info.pages[2].rules.is_empty());
+    let last = squeeze(&info.pages[3].text());
+    assert!(last.starts_with("抄送：某机关。"), "{last}");
+    assert!(!last.contains('—'), "{last}");
+}

@@ -272,6 +272,8 @@ pub struct StyleSpec {
     pub separator: Option<String>,
     /// Ends a list of recipients (GB/T 9704: `。`).
     pub terminator: Option<String>,
+    /// The end block on an even page (封四) for double-sided print.
+    pub back_page: Option<bool>,
     /// Distance between the text block and the header (footer) baseline.
     pub distance: Option<LengthValue>,
     /// Whether it shows on the first page (default true).
@@ -381,7 +383,7 @@ impl Merge for StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, gap, numbering, label, label_font, label_bold,
             letter_spacing, top, shift, seal_size, seal_gap, seal_inset, format, left, center, right, outside, inside, inset, rule, rule_color,
-            inner_rule, copies, separator, terminator, distance, first_page);
+            inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self
     }
 }

@@ -268,7 +268,7 @@ pub const KINDS: &[Kind] = &[
         ..kind(Role::Footer, "footer", "running head", "the running foot (page numbers) under the text block")
     },
     Kind {
-        keys: &["left", "right", "inset", "rule", "rule-color", "inner-rule", "copies", "separator", "terminator"],
+        keys: &["left", "right", "inset", "rule", "rule-color", "inner-rule", "copies", "separator", "terminator", "back-page"],
         defaults: Defaults::new(0.875, Align::Left, 0.0),
         ..kind(Role::EndBlock, "end-block", "end block", "the 报尾 (版记) at the foot of the last page")
     },

@@ -111,6 +111,7 @@ impl Flow<'_> {
         self.pages.push(Page {
             number,
             items: std::mem::take(&mut self.items),
+            numbered: true,
         });
         self.y = Pt::ZERO;
     }

@@ -44,6 +44,9 @@ pub struct Page {
     /// The printed page number.
     pub number: u32,
     pub items: Vec<Item>,
+    /// Whether running heads and the page number are drawn (GB/T 9704 7.5: not on a blank page
+    /// before the 版记 nor on the 版记 page after it).
+    pub numbered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

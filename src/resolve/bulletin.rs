@@ -188,6 +188,7 @@ pub fn end_block(
         inner_rule: e.inner_rule.map_or(rule * 0.7, |r| r.0.resolve(style.size)),
         rule_color: e.rule_color.unwrap_or(style.color),
         inset: e.inset.map_or(Pt::ZERO, |i| i.0.resolve(style.size)),
+        back_page: e.back_page.unwrap_or(false),
     }))
 }
 

@@ -192,6 +192,8 @@ pub struct EndBlock {
     pub rule_color: Color,
     /// Lines stay this far in from both edges of the text block.
     pub inset: Pt,
+    /// On an even page, the back of the last sheet (GB/T 9704 7.4: 封四).
+    pub back_page: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
