@@ -152,3 +152,62 @@ fn preview_writes_one_page_or_all_and_refuses_bad_requests() {
         .collect();
     assert_eq!(names, vec!["p3.png".to_string()], "nothing else written");
 }
+
+/// Styled text — fake bold, emphasis dots, underline — is painted by the preview as a PDF
+/// viewer paints our PDF: at the default 96 dpi the ink of each version (bold, plain) agrees
+/// with pdftoppm's within 10 % (measured: 2 % and 4 %), while bold and plain differ by half or
+/// more.
+#[test]
+fn preview_paints_styled_text_like_the_pdf() {
+    if !pdftoppm_available() {
+        eprintln!("pdftoppm not installed (poppler-utils); skipping the comparison");
+        return;
+    }
+    let ink = |img: &image::RgbImage| img.pixels().map(|p| 255 - p.0[1] as u64).sum::<u64>() as f64;
+    let text = "质量提升行动推进会议在北京召开，各地质量协会交流经验做法。".repeat(6);
+    let mut inks = Vec::new();
+    for (name, marked) in [
+        ("plain", text.clone()),
+        (
+            "styled",
+            format!("**{text}**{{dot:着重号着重号}}{{u:下划线下划线}}"),
+        ),
+    ] {
+        let dir = temp_dir(&format!("preview-styled-{name}"));
+        let def = dir.join("p.toml");
+        std::fs::write(
+            &def,
+            format!("layout = \"gongwen\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\n\n[[blocks]]\ntext = \"{marked}\"\n"),
+        )
+        .unwrap();
+        let pdf = dir.join("p.pdf");
+        let run = render(&def, &pdf, &["-q"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let ours = dir.join("ours.png");
+        let run = jianbao()
+            .args(["preview", "--dpi", "96", "-q", "-o"])
+            .arg(&ours)
+            .arg(&def)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", stderr(&run));
+        let status = Command::new("pdftoppm")
+            .args(["-r", "96", "-png", "-singlefile"])
+            .arg(&pdf)
+            .arg(dir.join("theirs"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let (ours, theirs) = (load(&ours), load(&dir.join("theirs.png")));
+        let (a, b) = (ink(&ours), ink(&theirs));
+        eprintln!("{name}: preview ink {a:.0}, pdftoppm ink {b:.0}");
+        assert!((a / b - 1.0).abs() < 0.1, "{name}: {a} vs {b}");
+        inks.push((a, b));
+    }
+    let (plain, styled) = (inks[0], inks[1]);
+    assert!(styled.0 > plain.0 * 1.5, "preview: {styled:?} vs {plain:?}");
+    assert!(
+        styled.1 > plain.1 * 1.5,
+        "pdftoppm: {styled:?} vs {plain:?}"
+    );
+}

@@ -187,3 +187,162 @@ fn an_unknown_reference_or_unclosed_mark_is_a_located_error() {
     );
     assert_fails(&run, 1, "bad.toml:8:11: `{em:` is not closed");
 }
+
+/// Every line of every list item starts at the same x as the item's first line of text (the
+/// number hangs to its left), in the sample that uses every construct.
+#[test]
+fn list_items_hang_from_their_numbers_in_the_sample() {
+    let dir = temp_dir("styled-sample");
+    let out = dir.join("styled-text.pdf");
+    let run = render(&root().join("samples/styled-text.toml"), &out, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = inspect_file(&out);
+    let lines: Vec<_> = info.pages.iter().flat_map(|p| p.lines()).collect();
+    // Item, the text's first characters, and the start of the line it wraps to.
+    for (label, first, wrapped) in [
+        ("1.", "加强质量基础", "验检测"),
+        ("（1）", "聚焦重点行业", "发展的共性"),
+        ("4.", "总结推广", "机制，"),
+        ("②", "第二项", "形成悬挂缩进"),
+    ] {
+        let line = find_line(&lines, label);
+        let text_x = line
+            .glyphs
+            .iter()
+            .find(|g| first.starts_with(g.text.as_str()))
+            .unwrap_or_else(|| panic!("{first} in {}", line.text()))
+            .x;
+        let next = find_line(&lines, wrapped);
+        assert!(
+            (next.left() - text_x).abs() < 0.01,
+            "{label}: wrapped line at {} but text at {text_x}",
+            next.left()
+        );
+        assert!(
+            line.left() < text_x - 8.0,
+            "{label}: the number hangs left of the text"
+        );
+    }
+    // Numbering continues from the list before (1–3, then 4, 5), nested lists count anew.
+    let text: String = lines
+        .iter()
+        .map(|l| squeeze(&l.text()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for n in [
+        "1.加强",
+        "2.开展",
+        "（1）聚焦",
+        "（2）推广",
+        "3.完善",
+        "4.总结",
+        "5.加强",
+        "①圆圈",
+        "•项目",
+    ] {
+        assert!(text.contains(n), "{n} not in {text}");
+    }
+    // The caption's emphasis is in the emphasis face, the reference resolved.
+    let all = glyphs(&info);
+    assert!(run_of(&all, "工作流程")
+        .iter()
+        .all(|g| g.font.contains("FandolKai")));
+    assert!(text.contains("（见图1）"), "{text}");
+}
+
+/// The preview draws fake bold as the PDF does: bold text has visibly more ink.
+#[test]
+fn preview_draws_fake_bold() {
+    let ink = |dir: &str, text: &str| {
+        let def = format!(
+            "layout = \"jianbao\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\nname = \"简报\"\n\n[[blocks]]\ntext = \"{text}\"\n"
+        );
+        let dir = temp_dir(dir);
+        let path = dir.join("p.toml");
+        std::fs::write(&path, def).unwrap();
+        let png = dir.join("p.png");
+        let run = jianbao()
+            .arg("preview")
+            .arg(&path)
+            .arg("-o")
+            .arg(&png)
+            .args(["--dpi", "100", "-q"])
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", stderr(&run));
+        let img = image::open(&png).unwrap().into_luma8();
+        img.pixels().map(|p| 255 - p.0[0] as u64).sum::<u64>()
+    };
+    let text = "质量提升行动推进会议在北京召开";
+    let regular = ink("styled-preview-regular", text);
+    let bold = ink("styled-preview-bold", &format!("**{text}**"));
+    // The masthead and rule are the same in both; the paragraph's ink grows by a good part.
+    assert!(
+        bold as f64 > regular as f64 * 1.03,
+        "bold {bold} vs regular {regular}"
+    );
+}
+
+/// Template fields are read once: a publisher whose name contains `{date}` prints it as written
+/// in the running head (it used to be expanded a second time).
+#[test]
+fn a_field_value_is_not_expanded_again() {
+    let def = "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"编印{date}单位\"\ndate = 2024-05-01\n\n[[blocks]]\ntext = \"正文。\"\n";
+    let (run, out) = render_text("styled-template-once", "t", def, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = inspect_file(&out);
+    let text = squeeze(&info.pages[0].text());
+    assert!(text.contains("编印{date}单位"), "{text}");
+    assert!(text.contains("2024年5月1日"), "{text}");
+}
+
+/// The registry decides which layout tables exist and which keys they take: errors stay
+/// located, with the closest table suggested; a list nested twice is refused at its place.
+#[test]
+fn tables_and_lists_are_checked_against_the_registry() {
+    let base = "layout = \"jianbao\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\nname = \"简报\"\n\n";
+    for (extra, message) in [
+        (
+            "[overrides.bdy]\nsize = \"12pt\"\n",
+            "t.toml:8:12: unknown key `bdy` in [overrides.bdy]",
+        ),
+        (
+            "[overrides.masthead.nme]\nsize = \"12pt\"\n",
+            "unknown key `nme` in [overrides.masthead.nme]",
+        ),
+        (
+            "[overrides.list]\nshift = \"2字\"\n",
+            "t.toml:9:1: [list] `shift` only applies to [signature]",
+        ),
+        (
+            "[overrides.run-in]\nnumbering = \"{n}\"\n",
+            "[run-in] `numbering` only applies to [heading], [heading-1]",
+        ),
+        (
+            "[[blocks]]\nlist = [\"甲\", [\"乙\", [\"丙\"]]]\n",
+            "t.toml:9:8: lists nest one level deep",
+        ),
+        (
+            "[[blocks]]\nlist = [[\"乙\"]]\n",
+            "a nested list comes after the item it belongs to",
+        ),
+        (
+            "[[blocks]]\ntext = \"正文\"\nnumbering = \"{n}\"\n",
+            "`numbering` only applies to a `list` block",
+        ),
+    ] {
+        let (run, _) = render_text("styled-registry", "t", &format!("{base}{extra}"), &[]);
+        assert_fails(&run, 1, message);
+    }
+    let (run, _) = render_text(
+        "styled-registry",
+        "t",
+        &format!("{base}[overrides.bdy]\nsize = \"12pt\"\n"),
+        &[],
+    );
+    assert!(
+        stderr(&run).contains("did you mean `body`?"),
+        "{}",
+        stderr(&run)
+    );
+}

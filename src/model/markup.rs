@@ -170,6 +170,21 @@ pub fn parse(text: &str, mode: Mode) -> Result<Vec<Piece>, MarkupError> {
     Ok(p.out)
 }
 
+/// The text a marked-up text prints (references and breaks left out, marks dropped); the text
+/// as written if its markup is broken (the error is reported where the text is set).
+pub fn plain(text: &str) -> String {
+    match parse(text, Mode::Markup) {
+        Ok(pieces) => pieces
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Text(t, _) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        Err(_) => text.to_string(),
+    }
+}
+
 /// Fills a template's fields from `value` (a field it does not know stays as written).
 pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let Ok(pieces) = parse(template, Mode::Template) else {
@@ -329,6 +344,20 @@ impl Styled {
         out
     }
 
+    /// Without the whitespace at either end.
+    pub fn trimmed(&self) -> Styled {
+        let start = self.text.len() - self.text.trim_start().len();
+        let end = self.text.trim_end().len().max(start);
+        let mut out = Styled::default();
+        for (range, marks) in self.parts() {
+            let r = range.start.max(start)..range.end.min(end);
+            if r.start < r.end {
+                out.push(&self.text[r], marks);
+            }
+        }
+        out
+    }
+
     /// Whether any part carries a mark.
     pub fn is_plain(&self) -> bool {
         self.spans.iter().all(|s| s.marks == Marks::NONE)
@@ -429,6 +458,12 @@ mod tests {
         assert_eq!(err.at, 3..7);
         assert!(err.message.contains("not closed"), "{}", err.message);
         assert!(parse("{ref:x", Mode::Markup).is_err());
+    }
+
+    #[test]
+    fn plain_text_drops_the_marks() {
+        assert_eq!(plain("**推进**{em:质量}\\*提升"), "推进质量*提升");
+        assert_eq!(plain("{em:未闭合"), "{em:未闭合");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! puts the new element on the page).
 
 use super::layout::Align;
+use super::{Block, Definition};
 
 /// A kind of styled element, as blocks and resolved styles name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -113,6 +114,12 @@ pub struct Kind {
     /// Its name in `--dump-lines`.
     pub short: &'static str,
     pub description: &'static str,
+    /// Furniture (running heads, the masthead, the end block) is resolved by its own code, and
+    /// only when the layout and the bulletin have it; every other kind is resolved up front.
+    pub furniture: bool,
+    /// Whether a definition has an element of this kind (so that `render -v` notes about a
+    /// style nothing uses stay quiet).
+    pub used: fn(&Definition) -> bool,
 }
 
 /// Keys every style table takes.
@@ -163,17 +170,27 @@ const fn kind(
         what,
         short: table,
         description,
+        furniture: false,
+        used: |_| true,
     }
 }
 
-/// Every element kind, in the order the README lists them.
+/// Whether any block of the definition is one `is` accepts.
+fn any(def: &Definition, is: impl Fn(&Block) -> bool) -> bool {
+    def.blocks.iter().any(is)
+}
+
+/// Every element kind. Those that are not furniture are resolved in this order, which is the
+/// order their fonts are opened (and numbered) in.
 pub const KINDS: &[Kind] = &[
     Kind {
+        used: |d| any(d, |b| matches!(b, Block::Paragraph { .. })),
         flow: Flow::Splits,
         short: "body",
         ..kind(Role::Body, "body", "text", "paragraphs of text; every style takes its fonts and colour from here")
     },
     Kind {
+        used: |d| any(d, |b| matches!(b, Block::Title { .. })),
         flow: Flow::KeepsWithNext,
         defaults: Defaults {
             before: Spacing::Own(0.5),
@@ -193,42 +210,27 @@ pub const KINDS: &[Kind] = &[
     heading(3, "heading-3", "heading3"),
     heading(4, "heading-4", "heading4"),
     Kind {
+        used: |d| any(d, |b| matches!(b, Block::Note { .. })),
         flow: Flow::Splits,
         keys: &["label", "label-font", "label-bold"],
         ..kind(Role::Note, "note", "editor's note", "an editor's note (编者按), opened by its `label` in `label-font`")
     },
     Kind {
+        used: |d| any(d, |b| matches!(b, Block::Figure(f) if f.caption.is_some())),
         flow: Flow::Splits,
         keys: &["format"],
         defaults: Defaults::new(0.875, Align::Center, 0.0),
         ..kind(Role::Caption, "caption", "caption", "a figure's caption: `format = \"图 {n} {caption}\"`")
     },
     Kind {
-        base: Some("heading-2"),
-        defaults: Defaults::HEADING,
-        ..kind(Role::RunIn, "run-in", "run-in heading", "a run-in heading (`lead`) opening a paragraph; [heading-2]'s look unless set")
-    },
-    Kind {
-        flow: Flow::Splits,
-        keys: LIST,
-        defaults: Defaults::new(1.0, Align::Justify, 2.0),
-        short: "list",
-        ..kind(Role::ListItem, "list", "list item", "list items: `numbering` (`{n}.`, `（{n}）`, `{circled}`, `•`), `gap` after the number, `indent` of the number")
-    },
-    Kind {
-        flow: Flow::Splits,
-        keys: LIST,
-        defaults: Defaults::new(1.0, Align::Justify, 0.0),
-        short: "list2",
-        ..kind(Role::ListItem2, "list-2", "list item", "items of a nested list: `indent` from the text of the item above, `numbering` (`（{n}）`)")
-    },
-    Kind {
+        used: |d| d.meta.to.is_some(),
         flow: Flow::KeepsWithNext,
         defaults: Defaults::LINE,
         short: "addressee",
         ..kind(Role::Addressee, "addressee", "addressee", "the 主送机关 line under the first title")
     },
     Kind {
+        used: |d| d.meta.signature.is_some(),
         keys: &["inset", "shift", "seal-size", "seal-gap", "seal-inset"],
         defaults: Defaults {
             before: Spacing::Body(1.0),
@@ -237,10 +239,12 @@ pub const KINDS: &[Kind] = &[
         ..kind(Role::Signature, "signature", "signature", "the 落款: signature `inset` from the right, the date `shift` right of it; with seals, the date `seal-inset` from the right, seals `seal-size` wide, `seal-gap` apart")
     },
     Kind {
+        used: |d| d.meta.note.is_some(),
         defaults: Defaults::new(1.0, Align::Left, 2.0),
         ..kind(Role::Annotation, "annotation", "annotation", "the 附注 (`note`), in parentheses on the line under the 成文日期, `indent` from the left")
     },
     Kind {
+        used: |d| d.meta.attachments.is_some(),
         keys: &["label"],
         defaults: Defaults {
             before: Spacing::Body(1.0),
@@ -249,6 +253,7 @@ pub const KINDS: &[Kind] = &[
         ..kind(Role::AttachmentNote, "attachment-note", "attachment note", "the 附件说明 under the text, opened by its `label` (附件：)")
     },
     Kind {
+        used: |d| any(d, |b| matches!(b, Block::Attachment { .. })),
         flow: Flow::KeepsWithNext,
         defaults: Defaults {
             after: Spacing::Body(1.0),
@@ -258,36 +263,65 @@ pub const KINDS: &[Kind] = &[
         ..kind(Role::AttachmentHead, "attachment", "attachment label", "the label that opens an attachment (附件1)")
     },
     Kind {
+        used: |d| any(d, |b| matches!(b, Block::Paragraph { lead: Some(_), .. })),
+        base: Some("heading-2"),
+        defaults: Defaults::HEADING,
+        ..kind(Role::RunIn, "run-in", "run-in heading", "a run-in heading (`lead`) opening a paragraph; [heading-2]'s look unless set")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::List(_))),
+        flow: Flow::Splits,
+        keys: LIST,
+        defaults: Defaults::new(1.0, Align::Justify, 2.0),
+        short: "list",
+        ..kind(Role::ListItem, "list", "list item", "list items: `numbering` (`{n}.`, `（{n}）`, `{circled}`, `•`), `gap` after the number, `indent` of the number")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::List(l) if l.items.iter().any(|i| !i.children.is_empty()))),
+        flow: Flow::Splits,
+        keys: LIST,
+        defaults: Defaults::new(1.0, Align::Justify, 0.0),
+        short: "list2",
+        ..kind(Role::ListItem2, "list-2", "list item", "items of a nested list: `indent` from the text of the item above, `numbering` (`（{n}）`)")
+    },
+    Kind {
+        furniture: true,
         keys: RUNNING,
         defaults: Defaults::new(0.75, Align::Left, 0.0),
         ..kind(Role::Header, "header", "running head", "the running head over the text block")
     },
     Kind {
+        furniture: true,
         keys: RUNNING,
         defaults: Defaults::new(0.75, Align::Left, 0.0),
         ..kind(Role::Footer, "footer", "running head", "the running foot (page numbers) under the text block")
     },
     Kind {
+        furniture: true,
         keys: &["left", "right", "inset", "rule", "rule-color", "inner-rule", "copies", "separator", "terminator", "back-page"],
         defaults: Defaults::new(0.875, Align::Left, 0.0),
         ..kind(Role::EndBlock, "end-block", "end block", "the 报尾 (版记) at the foot of the last page")
     },
     Kind {
+        furniture: true,
         keys: MASTHEAD_SLOTS,
         defaults: Defaults::LINE,
         ..kind(Role::MastheadMarks, "masthead.marks", "masthead", "the masthead's top line: 密级 and 份号")
     },
     Kind {
+        furniture: true,
         keys: MASTHEAD_LINE,
         defaults: Defaults::new(2.25, Align::Center, 0.0),
         ..kind(Role::MastheadName, "masthead.name", "masthead", "the bulletin's name, large and centred")
     },
     Kind {
+        furniture: true,
         keys: MASTHEAD_LINE,
         defaults: Defaults::new(1.0, Align::Center, 0.0),
         ..kind(Role::MastheadNumber, "masthead.number", "masthead", "the issue line (第 N 期)")
     },
     Kind {
+        furniture: true,
         keys: MASTHEAD_SLOTS,
         defaults: Defaults::LINE,
         ..kind(Role::MastheadInfo, "masthead.info", "masthead", "the publisher and date over the rule")
@@ -296,6 +330,12 @@ pub const KINDS: &[Kind] = &[
 
 const fn heading(level: u8, table: &'static str, short: &'static str) -> Kind {
     Kind {
+        used: match level {
+            1 => |d| any(d, |b| matches!(b, Block::Heading { level: 1, .. })),
+            2 => |d| any(d, |b| matches!(b, Block::Heading { level: 2, .. })),
+            3 => |d| any(d, |b| matches!(b, Block::Heading { level: 3, .. })),
+            _ => |d| any(d, |b| matches!(b, Block::Heading { level: 4, .. })),
+        },
         base: Some("heading"),
         keys: &["numbering"],
         defaults: Defaults::HEADING,
@@ -382,6 +422,15 @@ mod tests {
             }
         }
         assert_eq!(chain("run-in"), ["run-in", "heading-2", "heading"]);
+        // The README lists every kind.
+        let readme = include_str!("../../README.md");
+        for k in KINDS {
+            assert!(
+                readme.contains(&format!("`[{}]`", k.table)),
+                "README lacks [{}]",
+                k.table
+            );
+        }
         assert_eq!(owners("shift"), ["signature"]);
         assert!(owners("size").is_empty());
     }

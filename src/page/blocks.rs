@@ -145,9 +145,8 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             let caption = caption
                 .as_ref()
                 .map(|c| {
-                    let c = Styled::plain(c.as_str());
                     let style = doc.style(Role::Caption);
-                    set_text(doc, style, &c, (width, style.indent), at, "caption", report)
+                    set_text(doc, style, c, (width, style.indent), at, "caption", report)
                 })
                 .unwrap_or_default();
             let (w, h) = figure_size(doc, *image, *own_width, caption.len());

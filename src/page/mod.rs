@@ -14,9 +14,12 @@ mod masthead;
 mod missing;
 mod oneline;
 mod running;
+#[cfg(test)]
+mod tests;
 
 use crate::error::Warning;
 use crate::model::Color;
+pub use crate::resolve::Ink;
 use crate::resolve::{Document, Role};
 use crate::text::{LineEnd, PlacedGlyph};
 use crate::units::Pt;
@@ -43,6 +46,10 @@ pub const MAX_PAGES: usize = 20_000;
 pub struct Page {
     /// The printed page number.
     pub number: u32,
+    /// In reading order: the running head, the masthead, the blocks in document order (each
+    /// figure with its caption where it is placed), the end block, the footer. The PDF's text
+    /// layer follows this order, so text extraction and screen readers read the page as a
+    /// person would.
     pub items: Vec<Item>,
     /// Whether running heads and the page number are drawn (GB/T 9704 7.5: not on a blank page
     /// before the 版记 nor on the 版记 page after it).
@@ -95,30 +102,6 @@ pub struct TextRun {
     pub text: Arc<str>,
     /// How each style of glyph is painted (indexed by [`PlacedGlyph::style`]).
     pub inks: Arc<[Ink]>,
-}
-
-/// How the glyphs of one styled run are painted.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Ink {
-    pub color: Color,
-    /// Fake bold: the width of the stroke drawn around glyphs of faces that are not bold
-    /// (zero: none).
-    pub embolden: Pt,
-    /// 着重号: a dot under each Han character (clreq 3.3.3).
-    pub dots: bool,
-    pub underline: bool,
-}
-
-impl Ink {
-    /// A style's own ink: its colour and fake bold, no marks.
-    pub fn of(style: &crate::resolve::Style) -> Ink {
-        Ink {
-            color: style.color,
-            embolden: style.embolden,
-            dots: false,
-            underline: false,
-        }
-    }
 }
 
 impl TextRun {

@@ -159,6 +159,58 @@ impl Canvas {
     }
 }
 
+/// A coverage mask placed on the page: the union of glyph masks (fake bold paints a glyph's
+/// mask shifted each way and takes the most coverage of any, as a stroke would).
+#[derive(Default)]
+pub struct Mask {
+    pub left: i64,
+    pub top: i64,
+    pub width: usize,
+    pub coverage: Vec<u8>,
+}
+
+impl Mask {
+    fn height(&self) -> usize {
+        self.coverage.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    /// Adds a mask `width` wide whose top-left pixel is at `(left, top)`.
+    pub fn unite(&mut self, left: i64, top: i64, width: usize, coverage: &[u8]) {
+        let other = Mask {
+            left,
+            top,
+            width,
+            coverage: coverage.to_vec(),
+        };
+        if other.height() == 0 {
+            return;
+        }
+        if self.height() == 0 {
+            *self = other;
+            return;
+        }
+        let (l, t) = (self.left.min(left), self.top.min(top));
+        let r = (self.left + self.width as i64).max(left + width as i64);
+        let b = (self.top + self.height() as i64).max(top + other.height() as i64);
+        let new_width = (r - l) as usize;
+        let mut out = vec![0u8; new_width * (b - t) as usize];
+        for m in [&*self, &other] {
+            for (row, line) in m.coverage.chunks(m.width).enumerate() {
+                let start = (m.top - t + row as i64) as usize * new_width + (m.left - l) as usize;
+                for (px, &c) in out[start..start + m.width].iter_mut().zip(line) {
+                    *px = (*px).max(c);
+                }
+            }
+        }
+        *self = Mask {
+            left: l,
+            top: t,
+            width: new_width,
+            coverage: out,
+        };
+    }
+}
+
 /// An opaque RGB picture, rows packed.
 pub struct Picture {
     pub width: u32,
@@ -184,6 +236,17 @@ mod tests {
         assert_eq!(px(1, 1), 127); // half covered
         assert_eq!(px(2, 2), 127);
         assert_eq!(px(1, 3), 255);
+    }
+
+    #[test]
+    fn masks_unite_by_the_most_coverage() {
+        let mut m = Mask::default();
+        m.unite(0, 0, 2, &[10, 200]);
+        m.unite(1, 0, 2, &[100, 50]);
+        assert_eq!((m.left, m.top, m.width), (0, 0, 3));
+        assert_eq!(m.coverage, [10, 200, 50]);
+        m.unite(0, 1, 1, &[7]);
+        assert_eq!(m.coverage, [10, 200, 50, 7, 0, 0]);
     }
 
     #[test]

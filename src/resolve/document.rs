@@ -122,6 +122,30 @@ pub struct Style {
     pub gap: Pt,
 }
 
+/// How the glyphs of one styled run are painted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ink {
+    pub color: Color,
+    /// Fake bold: the width of the stroke drawn around glyphs of faces that are not bold
+    /// (zero: none).
+    pub embolden: Pt,
+    /// 着重号: a dot under each Han character (clreq 3.3.3).
+    pub dots: bool,
+    pub underline: bool,
+}
+
+impl Ink {
+    /// A style's own ink: its colour and fake bold, no marks.
+    pub fn of(style: &Style) -> Ink {
+        Ink {
+            color: style.color,
+            embolden: style.embolden,
+            dots: false,
+            underline: false,
+        }
+    }
+}
+
 /// How the 落款 is set: the signature `inset` from the right edge of the text block, the date on
 /// the line under it starting `shift` right of the signature; when the date is the longer, the
 /// date keeps the inset and the signature moves left (GB/T 9704-2012 7.3.5.2).
@@ -262,7 +286,7 @@ pub enum Content {
         /// Width from the definition, if it set one.
         width: Option<Extent>,
         /// The caption as printed (`图 1 …`), if any.
-        caption: Option<String>,
+        caption: Option<Styled>,
         number: u32,
         at: Range<usize>,
     },
@@ -307,9 +331,9 @@ impl Document {
     /// bold face, else the face itself if it is bold, else fake bold; emphasis takes the
     /// style's emphasis face (楷体 in the shipped layouts); the note's label and a run-in
     /// heading take their own style's face, fake bold and colour.
-    pub fn look(&self, style: &Style, marks: Marks) -> (FontChain, crate::page::Ink) {
+    pub fn look(&self, style: &Style, marks: Marks) -> (FontChain, Ink) {
         let mut chain = &style.chain;
-        let mut ink = crate::page::Ink::of(style);
+        let mut ink = Ink::of(style);
         if marks.has(Marks::RUN_IN) {
             let run_in = self.style(Role::RunIn);
             chain = &run_in.chain;

@@ -13,8 +13,9 @@ mod numbering;
 mod styles;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, ListEntry, Masthead,
-    Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style, TEMPLATE_FIELDS,
+    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
+    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style,
+    TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
@@ -229,13 +230,14 @@ fn content(
                     }
                     None => None,
                 };
-                let caption = f.caption.as_ref().map(|c| {
-                    format
-                        .replace("{n}", &number.to_string())
-                        .replace("{caption}", c)
-                        .trim()
-                        .to_string()
-                });
+                let caption = match &f.caption {
+                    Some(c) => Some(caption(
+                        &format,
+                        number,
+                        &styled(c, &labels, source, &f.at)?,
+                    )),
+                    None => None,
+                };
                 Content::Figure {
                     image,
                     width,
@@ -408,6 +410,22 @@ pub(crate) fn relative_path(written: &str, base: &Path, what: &str) -> Result<st
         .help("files are found relative to the file that names them, inside the root directory (`--root`)"));
     }
     Ok(base.join(p))
+}
+
+/// A caption as printed: the layout's `format` with `{n}` the figure's number and `{caption}`
+/// the caption's own (marked-up) text, trimmed.
+fn caption(format: &str, number: u32, text: &Styled) -> Styled {
+    let mut out = Styled::default();
+    for piece in markup::parse(format, markup::Mode::Template).unwrap_or_default() {
+        match piece {
+            markup::Piece::Field(f) if f == "n" => out.push(&number.to_string(), Marks::NONE),
+            markup::Piece::Field(f) if f == "caption" => out.append(text, Marks::NONE),
+            markup::Piece::Field(f) => out.push(&format!("{{{f}}}"), Marks::NONE),
+            markup::Piece::Text(t, _) => out.push(&t, Marks::NONE),
+            markup::Piece::Ref(..) | markup::Piece::Break => {}
+        }
+    }
+    out.trimmed()
 }
 
 /// A list item's number as printed: `{n}` in digits, `{cn}` in Chinese, `{circled}` as ①–㊿

@@ -45,31 +45,18 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         notes: Vec::new(),
         styles: Default::default(),
     };
-    // The order styles are resolved in is the order their fonts are opened in (and numbered).
-    for role in [
-        Role::Body,
-        Role::Title,
-        Role::Heading(1),
-        Role::Heading(2),
-        Role::Heading(3),
-        Role::Heading(4),
-        Role::Note,
-    ] {
+    // Every kind that is not furniture, in the registry's order (the order fonts are opened
+    // in); the note's label right after the note.
+    let mut note_label = None;
+    for role in roles::KINDS
+        .iter()
+        .filter(|k| !k.furniture)
+        .filter_map(|k| k.role)
+    {
         styler.style(role)?;
-    }
-    let note_spec = spec_of(spec, "note");
-    let note_label = styler.note_label(&note_spec)?;
-    for role in [
-        Role::Caption,
-        Role::Addressee,
-        Role::Signature,
-        Role::AttachmentNote,
-        Role::AttachmentHead,
-        Role::RunIn,
-        Role::ListItem,
-        Role::ListItem2,
-    ] {
-        styler.style(role)?;
+        if role == Role::Note {
+            note_label = styler.note_label(&spec_of(spec, "note"))?;
+        }
     }
     let signature = signature(&spec_of(spec, "signature"), &styler);
     let attachment_note_label = spec_of(spec, "attachment-note")
@@ -166,31 +153,8 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
 
 /// Whether the definition has text in a role (so that notes about unused roles stay quiet).
 fn role_in_use(role: &str, def: &Definition) -> bool {
-    use crate::model::Block;
-    let any = |f: &dyn Fn(&Block) -> bool| def.blocks.iter().any(f);
-    match role {
-        "title" => any(&|b| matches!(b, Block::Title { .. })),
-        "note" | "note label" => any(&|b| matches!(b, Block::Note { .. })),
-        "caption" => any(&|b| matches!(b, Block::Figure(f) if f.caption.is_some())),
-        "body" => any(&|b| matches!(b, Block::Paragraph { .. })),
-        "run-in" => any(&|b| matches!(b, Block::Paragraph { lead: Some(_), .. })),
-        "list" => any(&|b| matches!(b, Block::List(_))),
-        "list-2" => {
-            any(&|b| matches!(b, Block::List(l) if l.items.iter().any(|i| !i.children.is_empty())))
-        }
-        "addressee" => def.meta.to.is_some(),
-        "signature" => def.meta.signature.is_some(),
-        "annotation" => def.meta.note.is_some(),
-        "attachment-note" => def.meta.attachments.is_some(),
-        "attachment" => any(&|b| matches!(b, Block::Attachment { .. })),
-        _ => match role
-            .strip_prefix("heading-")
-            .and_then(|l| l.parse::<u8>().ok())
-        {
-            Some(level) => any(&|b| matches!(b, Block::Heading { level: l, .. } if *l == level)),
-            None => true,
-        },
-    }
+    let table = if role == "note label" { "note" } else { role };
+    roles::by_table(table).is_none_or(|k| (k.used)(def))
 }
 
 /// A style table's values laid over those of the tables it takes from (`[heading-2]` over
@@ -607,7 +571,10 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         .clone()
         .unwrap_or_else(|| "{year}年{month}月{day}日".to_string());
     let first_title = def.blocks.iter().find_map(|b| match b {
-        crate::model::Block::Title { text, .. } => Some(crate::model::definition::join_lines(text)),
+        // The PDF's title is the text as printed, without its markup.
+        crate::model::Block::Title { text, .. } => Some(crate::model::markup::plain(
+            &crate::model::definition::join_lines(text),
+        )),
         _ => None,
     });
     Metadata {
