@@ -308,3 +308,108 @@ fn a_blank_page_before_the_back_page_banji_and_the_banji_page_carry_no_number() 
     assert!(last.starts_with("抄送：某机关。"), "{last}");
     assert!(!last.contains('—'), "{last}");
 }
+
+#[test]
+fn signers_stand_right_of_the_document_number_two_to_a_line() {
+    let (info, _) = sample("gongwen-shangxing-2020-10");
+    let lines = info.pages[0].lines();
+    let first = find(&lines, "签发人：");
+    // 签发人： in 仿宋, the names in 楷体.
+    let label: Vec<_> = first.glyphs.iter().take(4).collect();
+    assert!(
+        label.iter().all(|g| g.font.contains("FandolFang")),
+        "{label:?}"
+    );
+    assert!(first.glyphs[4..]
+        .iter()
+        .all(|g| g.font.contains("FandolKai")));
+    assert_eq!(squeeze(&first.text()), "签发人：张三李四明");
+    // The block one character in from the right edge; a wrapped line's name under the first.
+    assert!(
+        (first.right() - (RIGHT - CELL)).abs() < 0.5,
+        "{}",
+        RIGHT - first.right()
+    );
+    let zhang = first.glyphs.iter().find(|g| g.text == "张").unwrap();
+    let last = lines
+        .iter()
+        .find(|l| l.glyphs.iter().any(|g| g.text == "王") && l.y < first.y)
+        .expect("the third name under the first");
+    let wang = last.glyphs.iter().find(|g| g.text == "王").unwrap();
+    assert!((wang.x - zhang.x).abs() < 0.05);
+    assert!((first.y - wang.y - PITCH).abs() < 0.05);
+    // The 发文字号 one character in from the left, on the line of the last name.
+    let number = last.glyphs.iter().find(|g| g.text == "中").unwrap();
+    assert!(
+        (number.x - (LEFT + CELL)).abs() < 0.5,
+        "{}",
+        number.x - LEFT
+    );
+    assert!((number.y - wang.y).abs() < 0.05);
+    // The first line is where the 发文字号 stands without signers (two lines under the 标志).
+    let plain = sample_with("gongwen-no-signers", |t| t);
+    let plain_lines = plain.pages[0].lines();
+    let plain_number = find(&plain_lines, "中质协");
+    assert!((plain_number.y - first.y).abs() < 0.05);
+    // The red rule 4 mm under the last line's type.
+    let rule = info.pages[0]
+        .rules
+        .iter()
+        .find(|r| matches!(r.color, support::pdf_inspect::Color::Rgb(r, _, _) if r > 0.7))
+        .expect("the red rule");
+    let under = (wang.y - 0.2 * 16.0 - rule.y0.max(rule.y1)) / MM;
+    assert!((under - 4.0).abs() < 1.0, "{under}");
+}
+
+#[test]
+fn next_document_keeps_seal_and_signers_and_drops_note_and_print_date() {
+    let dir = temp_dir("gongwen-closing-new");
+    let next = dir.join("next.toml");
+    let run = jianbao()
+        .arg("new")
+        .arg("--from")
+        .arg(root().join("samples/gongwen-seal-2020-08.toml"))
+        .arg("-o")
+        .arg(&next)
+        .args(["--date", "2021-01-05"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text = std::fs::read_to_string(&next).unwrap();
+    // The seal recurs, its path rewritten to reach the same file from the new directory.
+    let seal = text
+        .lines()
+        .find(|l| l.starts_with("seal = "))
+        .unwrap_or_else(|| panic!("lost the seal: {text}"));
+    assert!(seal.ends_with("samples/seals/seal-a.png\""), "{seal}");
+    assert!(text.contains("signature = \"中国质量协会\""), "{text}");
+    for dropped in ["note", "print-date"] {
+        assert!(
+            !text.lines().any(|l| l.starts_with(&format!("{dropped} ="))),
+            "{dropped} kept: {text}"
+        );
+    }
+    let pdf = dir.join("next.pdf");
+    let run = render(&next, &pdf, &["-q", "--root", "/"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = inspect(&std::fs::read(&pdf).unwrap());
+    assert!(info.pages.iter().any(|p| !p.images.is_empty()));
+    let all: String = info.pages.iter().map(|p| squeeze(&p.text())).collect();
+    assert!(all.contains("2021年1月5日印发"), "{all}");
+    // 签发人 recur too.
+    let run = jianbao()
+        .arg("new")
+        .arg("--from")
+        .arg(root().join("samples/gongwen-shangxing-2020-10.toml"))
+        .arg("-o")
+        .arg(dir.join("next2.toml"))
+        .args(["--date", "2021-01-05"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text = std::fs::read_to_string(dir.join("next2.toml")).unwrap();
+    assert!(
+        text.contains("signers = [\"张三\", \"李四明\", \"王五\"]"),
+        "{text}"
+    );
+}

@@ -108,6 +108,8 @@ pub struct Meta {
     /// 发文机关署名: the signature under the text, with the date under it (GB/T 9704 落款); a
     /// list for a joint document, the host first (7.3.5).
     pub signature: Option<Recipients>,
+    /// 签发人 of a 上行文 (GB/T 9704 7.2.6), in the issuing bodies' order.
+    pub signers: Option<Recipients>,
     /// 印章: one image a signature, pressed on the 署名 and the date (GB/T 9704 7.3.5.1).
     pub seal: Option<Spanned<Recipients>>,
     /// 附注: in parentheses, one line under the 成文日期 (GB/T 9704 7.3.6).
@@ -141,6 +143,7 @@ pub const RECURRING: &[&str] = &[
     "to",
     "signature",
     "seal",
+    "signers",
 ];
 
 /// `[bulletin]` keys that belong to one issue: `jianbao new` counts `issue` and `total-issue`

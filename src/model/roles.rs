@@ -47,6 +47,8 @@ pub enum Role {
     MastheadMarks,
     MastheadName,
     MastheadNumber,
+    /// The 签发人's names, on the 发文字号's line and under it.
+    MastheadSigner,
     MastheadInfo,
 }
 
@@ -319,6 +321,12 @@ pub const KINDS: &[Kind] = &[
         keys: MASTHEAD_LINE,
         defaults: Defaults::new(1.0, Align::Center, 0.0),
         ..kind(Role::MastheadNumber, "masthead.number", "masthead", "the issue line (第 N 期)")
+    },
+    Kind {
+        furniture: true,
+        keys: &["label", "inset"],
+        defaults: Defaults::LINE,
+        ..kind(Role::MastheadSigner, "masthead.signer", "masthead", "the 签发人 (`signers`) right of the 发文字号: `label` (签发人：) in [masthead.number]'s face, the names in this one, `inset` from the right edge (the 发文字号 as far from the left)")
     },
     Kind {
         furniture: true,

@@ -204,6 +204,18 @@ pub struct Masthead {
     /// From the last line's slot to the rule, and from the rule to the text.
     pub rule_gap: Pt,
     pub space_after: Pt,
+    /// The 签发人 beside the 发文字号 (a 上行文, GB/T 9704 7.2.6).
+    pub signers: Option<Signers>,
+}
+
+/// The 签发人: the label (`签发人：`), then the names two to a line, a wrapped line's names under
+/// the first line's; the block `inset` from the right edge, and the 发文字号 `inset` from the left
+/// on the line of the last name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signers {
+    pub label: String,
+    pub names: Vec<String>,
+    pub inset: Pt,
 }
 
 /// The 报尾 (版记): groups of lines between rules at the foot of the last page.

@@ -14,8 +14,8 @@ mod styles;
 
 pub use document::{
     fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
-    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style,
-    TEMPLATE_FIELDS,
+    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, Signers, SlotLine,
+    Style, TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
