@@ -216,3 +216,28 @@ fn watch_rerenders_when_a_font_found_by_name_changes() {
     let said = wait_for(&lines, "wrote");
     assert!(said.contains("LocalFang.otf"), "{said}");
 }
+
+#[test]
+fn watch_rerenders_when_a_text_file_changes() {
+    let dir = temp_dir("watch-text-file");
+    let def = dir.join("issue.toml");
+    let out = dir.join("issue.pdf");
+    std::fs::write(
+        &def,
+        "layout = \"newsletter\"\n[bulletin]\npublisher = \"中国质量协会宣传部\"\ndate = 2020-03-10\n[[blocks]]\ntext-file = \"article.txt\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("article.txt"), "　　第一版。\n").unwrap();
+    let (_running, lines) = start_watch(&def, &out, &[]);
+    wait_for(&lines, "wrote");
+    wait_for(&lines, "watching");
+    save(&dir.join("article.txt"), "　　第二版。\n".as_bytes());
+    let said = wait_for(&lines, "wrote");
+    assert!(said.contains("article.txt"), "{said}");
+    let text: String = support::pdf_inspect::inspect(&std::fs::read(&out).unwrap()).pages[0]
+        .lines()
+        .iter()
+        .map(|l| l.text())
+        .collect();
+    assert!(text.contains("第二版"), "{text}");
+}

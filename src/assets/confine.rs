@@ -5,7 +5,7 @@
 //! it cannot read (and embed in a PDF) `/etc/passwd` or `~/.ssh/id_rsa`, nor hang on
 //! `/dev/zero`. The rule, applied after resolving `..` and symbolic links:
 //!
-//! - an **image** must be a regular file inside the root;
+//! - an **image** or a **text file** (`text-file`) must be a regular file inside the root;
 //! - a **layout or font given as a path** must be a regular file inside the root or inside one of
 //!   the layout and font directories (the project's own `layouts/` and `fonts/`, `--layout-dir`,
 //!   `--font-dir`, `JIANBAO_LAYOUT_PATH`, `JIANBAO_FONT_PATH`: places the user chose, not the
@@ -175,6 +175,13 @@ impl Assets for Confined<'_> {
         let real = self.check(path, "image", false)?;
         self.assets
             .image(&real)
+            .map_err(|e| e.replace(&real.display().to_string(), &path.display().to_string()))
+    }
+
+    fn text_file(&self, path: &Path) -> Result<super::Decoded, String> {
+        let real = self.check(path, "text file", false)?;
+        self.assets
+            .text_file(&real)
             .map_err(|e| e.replace(&real.display().to_string(), &path.display().to_string()))
     }
 }

@@ -7,10 +7,12 @@
 
 mod catalog;
 mod confine;
+mod encoding;
 mod output;
 
 pub use catalog::{is_font_file, FontCatalog};
 pub use confine::Confined;
+pub use encoding::{decode as decode_text, Decoded};
 pub use output::write_atomically;
 
 use crate::error::Source;
@@ -220,6 +222,11 @@ impl Assets for FsAssets {
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
         self.fonts.find(name)
+    }
+
+    fn text_file(&self, path: &Path) -> Result<Decoded, String> {
+        let bytes = read_limited(path, MAX_DEFINITION_BYTES, "a text file")?;
+        decode_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {

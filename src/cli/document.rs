@@ -71,8 +71,10 @@ pub fn render_with(
 
 /// Reads `definition` and lays it out, reaching files through `assets`.
 pub fn lay_out_file(definition: &Path, assets: &dyn Assets) -> Result<(Document, Layout), Error> {
-    let source = read_definition(definition)?;
-    crate::lay_out(&source, assets)
+    let (source, warning) = read_definition_noting(definition)?;
+    let (doc, mut layout) = crate::lay_out(&source, assets)?;
+    layout.warnings.splice(0..0, warning);
+    Ok((doc, layout))
 }
 
 /// Under `--strict`, warnings are an error: nothing is written.
@@ -114,22 +116,25 @@ pub fn strict_error(count: usize, definition: &Path) -> Error {
     .with_path(definition)
 }
 
-/// Reads a definition file as UTF-8 text.
+/// Reads a definition file as UTF-8 text (GBK/GB18030 and UTF-16 are read too: see
+/// [`read_definition_noting`]).
 pub fn read_definition(path: &Path) -> Result<Source, Error> {
+    read_definition_noting(path).map(|(source, _)| source)
+}
+
+/// Reads a definition file, and the warning it gets when it was not saved as UTF-8.
+pub fn read_definition_noting(
+    path: &Path,
+) -> Result<(Source, Option<crate::error::Warning>), Error> {
     let bytes =
         crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
             .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            crate::error::ErrorKind::Syntax,
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .with_path(path)
-    })?;
-    Ok(Source::new(path, text))
+    let decoded = crate::assets::decode_text(&bytes)
+        .map_err(|msg| Error::new(crate::error::ErrorKind::Syntax, msg).with_path(path))?;
+    let warning = decoded
+        .warning()
+        .map(|w| crate::error::Warning::new(w, path.display().to_string()));
+    Ok((Source::new(path, decoded.text), warning))
 }
 
 /// `5 pages`, `1 page`.

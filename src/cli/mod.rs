@@ -2,6 +2,8 @@
 
 mod batch;
 mod document;
+mod fix;
+mod import;
 mod new;
 mod preview;
 mod render;
@@ -34,6 +36,10 @@ enum Command {
     Render(render::RenderArgs),
     /// Start the next issue's definition from the previous one.
     New(new::NewArgs),
+    /// Rewrite half-width ,;:() between Chinese characters to full width, in place.
+    Fix(fix::FixArgs),
+    /// Turn an article (.docx or .md) into blocks of a definition: headings, paragraphs, figures.
+    Import(import::ImportArgs),
     /// Draw pages as PNG images (without a PDF viewer).
     Preview(preview::PreviewArgs),
     /// Render, then render again whenever the definition, its layouts, images or fonts change.
@@ -106,6 +112,8 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Render(args) => render::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Fix(args) => fix::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Batch(args) => batch::run(&args),

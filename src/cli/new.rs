@@ -54,6 +54,7 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
         .with_path(&args.output));
     }
     let prev = super::document::read_definition(&args.from)?;
+    create_parent(&args.output)?;
     let def = crate::model::definition::parse(&prev)?;
     let layout = def.layout.into_inner();
     let layout = crate::paths::names_a_layout_file(&layout)
@@ -99,8 +100,21 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// Creates the directories a new file goes in: `jianbao new -o 2020/07.toml` starts a new
+/// folder as readily as a new file. (Commands that write a PDF do not: a mistyped output
+/// directory there is named in the error.)
+pub(super) fn create_parent(file: &Path) -> Result<(), Error> {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => std::fs::create_dir_all(dir)
+            .map_err(|e| {
+                Error::io(dir, &e).help("the directory for the new file could not be made")
+            }),
+        _ => Ok(()),
+    }
+}
+
 /// Today's date where the user is (UTC if the local offset cannot be known).
-fn today() -> Date {
+pub(super) fn today() -> Date {
     let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
     Date {
         year: now.year(),

@@ -239,4 +239,9 @@ impl Assets for Seen<'_> {
         self.paths.add(path.to_path_buf());
         self.inner.image(path)
     }
+
+    fn text_file(&self, path: &Path) -> Result<crate::assets::Decoded, String> {
+        self.paths.add(path.to_path_buf());
+        self.inner.text_file(path)
+    }
 }

@@ -10,6 +10,8 @@ pub mod definition;
 pub mod layout;
 pub mod manifest;
 pub mod markup;
+pub mod notice;
+pub mod prose;
 pub mod roles;
 mod toml_error;
 

@@ -117,19 +117,15 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
         Content::Text { role, text, at } => {
             let style = doc.style(*role);
             let what = role.kind().what;
-            // Line breaks written in the text are kept (a title's lines, broken by meaning;
-            // `{br}` in a paragraph); each part wraps, the parts after a forced break with
-            // no first-line indent.
+            // Line breaks written in the text are kept (a title's, broken by meaning by its
+            // author; a forced break in a paragraph: `{br}`, or U+2028 and `\v` in pasted
+            // text); each part wraps, and only the first has the first-line indent.
             let lines: Vec<SetLine> = text
                 .lines()
                 .iter()
                 .enumerate()
                 .flat_map(|(k, part)| {
-                    let indent = if k == 0 || *role == Role::Title {
-                        style.indent
-                    } else {
-                        Pt::ZERO
-                    };
+                    let indent = if k == 0 { style.indent } else { Pt::ZERO };
                     set_text(doc, style, part, (width, indent), at, what, report)
                 })
                 .collect();

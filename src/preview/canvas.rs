@@ -250,6 +250,31 @@ mod tests {
     }
 
     #[test]
+    fn a_multiplied_picture_keeps_black_type_and_lets_white_through() {
+        // A black pixel and a white one; a red picture over both, multiplied.
+        let mut c = Canvas::new(2, 1);
+        c.pixels[..3].copy_from_slice(&[0, 0, 0]);
+        let red = Picture {
+            width: 2,
+            height: 1,
+            pixels: vec![230, 30, 40, 230, 30, 40],
+        };
+        c.draw_rgb(0, 0, &red, true);
+        assert_eq!(&c.pixels[..3], &[0, 0, 0]);
+        assert_eq!(&c.pixels[3..6], &[230, 30, 40]);
+        // White in the picture leaves the page as it is.
+        let white = Picture {
+            width: 1,
+            height: 1,
+            pixels: vec![255, 255, 255],
+        };
+        c.draw_rgb(1, 0, &white, true);
+        assert_eq!(&c.pixels[3..6], &[230, 30, 40]);
+        c.draw_rgb(1, 0, &white, false);
+        assert_eq!(&c.pixels[3..6], &[255, 255, 255]);
+    }
+
+    #[test]
     fn coverage_is_clipped_at_the_edges() {
         let mut c = Canvas::new(2, 2);
         c.draw_coverage(-1, -1, 2, &[255, 255, 255, 255], [10, 20, 30]);
