@@ -5,7 +5,9 @@
 //! file stay byte for byte. Any other file (a `text-file`) is prose throughout. The file is
 //! written back as UTF-8, atomically.
 
-use super::document::{exit_status, read_definition_noting};
+use super::document::{exit_status, is_stdio, read_definition_noting};
+use super::output::ui;
+use super::usage_error;
 use crate::assets::write_atomically;
 use crate::error::{Error, ErrorKind, Source};
 use crate::model::prose;
@@ -19,12 +21,12 @@ pub struct FixArgs {
     /// Say what would change, change nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Print nothing but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 pub fn run(args: &FixArgs) -> i32 {
+    if is_stdio(&args.file) {
+        return usage_error("fix rewrites a file in place: name the file, not standard input (-)");
+    }
     exit_status(fix(args))
 }
 
@@ -51,7 +53,7 @@ fn fix(args: &FixArgs) -> Result<(), Error> {
     if count > 0 && !args.dry_run {
         write_atomically(&args.file, fixed.as_bytes())?;
     }
-    if !args.quiet {
+    if ui().chatty() {
         let verb = if args.dry_run {
             "would rewrite"
         } else {

@@ -7,8 +7,9 @@
 //! its images are created.
 
 use super::document::exit_status;
+use super::output::ui;
 use crate::assets::{read_limited, write_atomically, MAX_IMAGE_BYTES};
-use crate::error::{Error, ErrorKind, Source};
+use crate::error::{Error, ErrorKind, Source, Warning};
 use crate::import::{self, Article};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -29,9 +30,6 @@ pub struct ImportArgs {
     /// Replace a definition or image file that exists.
     #[arg(long)]
     pub force: bool,
-    /// Print nothing but errors and warnings.
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 pub fn run(args: &ImportArgs) -> i32 {
@@ -41,7 +39,10 @@ pub fn run(args: &ImportArgs) -> i32 {
 fn import_article(args: &ImportArgs) -> Result<(), Error> {
     let article = read_article(&args.article)?;
     for skipped in &article.skipped {
-        eprintln!("warning: {}: skipped {skipped}", args.article.display());
+        ui().warning(&Warning::new(
+            format!("skipped {skipped}"),
+            args.article.display().to_string(),
+        ));
     }
     let (definition, existing) = match &args.append_to {
         Some(def) => {
@@ -120,7 +121,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
         write_atomically(&path, &img.bytes)?;
     }
     write_atomically(&definition, text.as_bytes())?;
-    if !args.quiet {
+    if ui().chatty() {
         let count = |f: fn(&import::Item) -> bool| article.items.iter().filter(|i| f(i)).count();
         eprintln!(
             "wrote {}: {} title(s), {} heading(s), {} paragraph(s), {} figure(s)",
@@ -148,7 +149,7 @@ fn read_article(path: &Path) -> Result<Article, Error> {
         "md" | "markdown" | "txt" => {
             let decoded = crate::assets::decode_text(&bytes).map_err(fail)?;
             if let Some(w) = decoded.warning() {
-                eprintln!("warning: {}: {w}", path.display());
+                ui().warning(&Warning::new(w, path.display().to_string()));
             }
             let base = crate::paths::dir_of(path).to_path_buf();
             import::markdown::read(&decoded.text, &mut |name| {

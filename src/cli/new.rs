@@ -1,7 +1,8 @@
 //! `jianbao new`: the next issue's definition from the previous one. The clock is read here,
 //! not in the library: the core takes the date it is given.
 
-use super::{EXIT_INPUT, EXIT_OK};
+use super::document::exit_status;
+use super::output::ui;
 use crate::assets::write_atomically;
 use crate::error::{Error, ErrorKind};
 use crate::model::Date;
@@ -26,9 +27,6 @@ pub struct NewArgs {
     /// Replace NEXT.toml if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Print nothing but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -36,13 +34,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub fn run(args: &NewArgs) -> i32 {
-    match new_issue(args) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprintln!("error: {e}");
-            EXIT_INPUT
-        }
-    }
+    exit_status(new_issue(args))
 }
 
 fn new_issue(args: &NewArgs) -> Result<(), Error> {
@@ -57,9 +49,15 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
     create_parent(&args.output)?;
     let def = crate::model::definition::parse(&prev)?;
     let layout = def.layout.into_inner();
-    let layout = crate::paths::names_a_layout_file(&layout)
+    let relocated_layout = crate::paths::names_a_layout_file(&layout)
         .then(|| relocated(&layout, &args.from, &args.output))
         .flatten();
+    if let Some(path) = &relocated_layout {
+        ui().note(&format!(
+            "layout = \"{layout}\" is written \"{path}\" so that it resolves from {}",
+            super::shown(crate::paths::dir_of(&args.output))
+        ));
+    }
     // Seals are files beside the definition too.
     let seals = def.meta.seal.map(|s| s.into_inner().0).and_then(|paths| {
         let moved: Vec<Option<String>> = paths
@@ -77,12 +75,12 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
     let next = NextIssue {
         issue: args.issue,
         date: args.date.unwrap_or_else(today),
-        layout,
+        layout: relocated_layout,
         seals,
     };
     let text = next_issue(&prev, &next)?;
     write_atomically(&args.output, text.as_bytes())?;
-    if !args.quiet {
+    if ui().chatty() {
         let def = crate::model::definition::parse(&crate::error::Source::new(
             args.output.clone(),
             text.as_str(),
@@ -143,5 +141,5 @@ fn relocated(path: &str, from: &Path, to: &Path) -> Option<String> {
 }
 
 fn absolute_dir(file: &Path) -> Option<PathBuf> {
-    std::fs::canonicalize(crate::paths::dir_of(file)).ok()
+    dunce::canonicalize(crate::paths::dir_of(file)).ok()
 }
