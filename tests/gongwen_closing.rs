@@ -365,17 +365,7 @@ fn signers_stand_right_of_the_document_number_two_to_a_line() {
 fn next_document_keeps_seal_and_signers_and_drops_note_and_print_date() {
     let dir = temp_dir("gongwen-closing-new");
     let next = dir.join("next.toml");
-    let run = jianbao()
-        .arg("new")
-        .arg("--from")
-        .arg(root().join("samples/gongwen-seal-2020-08.toml"))
-        .arg("-o")
-        .arg(&next)
-        .args(["--date", "2021-01-05"])
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", stderr(&run));
-    let text = std::fs::read_to_string(&next).unwrap();
+    let text = new_from_sample("gongwen-seal-2020-08.toml", &next, "2021-01-05");
     // The seal recurs, its path rewritten to reach the same file from the new directory.
     let seal = text
         .lines()
@@ -397,17 +387,8 @@ fn next_document_keeps_seal_and_signers_and_drops_note_and_print_date() {
     let all: String = info.pages.iter().map(|p| squeeze(&p.text())).collect();
     assert!(all.contains("2021年1月5日印发"), "{all}");
     // 签发人 recur too.
-    let run = jianbao()
-        .arg("new")
-        .arg("--from")
-        .arg(root().join("samples/gongwen-shangxing-2020-10.toml"))
-        .arg("-o")
-        .arg(dir.join("next2.toml"))
-        .args(["--date", "2021-01-05"])
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", stderr(&run));
-    let text = std::fs::read_to_string(dir.join("next2.toml")).unwrap();
+    let next2 = dir.join("next2.toml");
+    let text = new_from_sample("gongwen-shangxing-2020-10.toml", &next2, "2021-01-05");
     assert!(
         text.contains("signers = [\"张三\", \"李四明\", \"王五\"]"),
         "{text}"
