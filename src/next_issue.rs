@@ -26,6 +26,8 @@ pub struct NextIssue {
     pub date: Date,
     /// A new value for `layout` (a layout path rewritten for a file in another directory).
     pub layout: Option<String>,
+    /// New values for `seal` (its paths rewritten likewise).
+    pub seals: Option<Vec<String>>,
 }
 
 /// The next issue's definition text.
@@ -68,6 +70,13 @@ pub fn next_issue(prev: &Source, next: &NextIssue) -> Result<String> {
         offset: None,
     };
     set(bulletin, "date", Value::from(date));
+    if let Some(seals) = &next.seals {
+        let value = match seals.as_slice() {
+            [one] => Value::from(one.as_str()),
+            many => Value::Array(many.iter().map(String::as_str).collect()),
+        };
+        set(bulletin, "seal", value);
+    }
     for key in PER_ISSUE {
         if !matches!(*key, "issue" | "total-issue" | "date") {
             bulletin.remove(key);
@@ -237,6 +246,7 @@ body.size = "小四"
                 issue,
                 date: Date::parse("2020-03-17").unwrap(),
                 layout: None,
+                seals: None,
             },
         )
         .unwrap()
@@ -288,6 +298,7 @@ body.size = "小四"
                 issue: None,
                 date: Date::parse("2020-03-17").unwrap(),
                 layout: None,
+                seals: None,
             },
         )
         .unwrap_err();

@@ -340,17 +340,7 @@ fn without_a_name_the_gongwen_layout_has_no_masthead() {
 fn next_document_keeps_head_addressee_and_signature() {
     let dir = temp_dir("gongwen-head-new");
     let next = dir.join("next.toml");
-    let run = jianbao()
-        .arg("new")
-        .arg("--from")
-        .arg(root().join("samples/gongwen-wenjian-2020-08.toml"))
-        .arg("-o")
-        .arg(&next)
-        .args(["--date", "2021-01-05"])
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", stderr(&run));
-    let text = std::fs::read_to_string(&next).unwrap();
+    let text = new_from_sample("gongwen-wenjian-2020-08.toml", &next, "2021-01-05");
     for kept in [
         "code = \"中质协\"",
         "signature = \"中国质量协会\"",

@@ -47,18 +47,36 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
     }
     let prev = super::document::read_definition(&args.from)?;
     create_parent(&args.output)?;
-    let layout = crate::model::definition::parse(&prev)?.layout.into_inner();
-    let relocated = relocated_layout(&layout, &args.from, &args.output);
-    if let Some(path) = &relocated {
+    let def = crate::model::definition::parse(&prev)?;
+    let layout = def.layout.into_inner();
+    let relocated_layout = crate::paths::names_a_layout_file(&layout)
+        .then(|| relocated(&layout, &args.from, &args.output))
+        .flatten();
+    if let Some(path) = &relocated_layout {
         ui().note(&format!(
             "layout = \"{layout}\" is written \"{path}\" so that it resolves from {}",
             super::shown(crate::paths::dir_of(&args.output))
         ));
     }
+    // Seals are files beside the definition too.
+    let seals = def.meta.seal.map(|s| s.into_inner().0).and_then(|paths| {
+        let moved: Vec<Option<String>> = paths
+            .iter()
+            .map(|p| relocated(p, &args.from, &args.output))
+            .collect();
+        moved.iter().any(Option::is_some).then(|| {
+            moved
+                .into_iter()
+                .zip(paths)
+                .map(|(m, p)| m.unwrap_or(p))
+                .collect()
+        })
+    });
     let next = NextIssue {
         issue: args.issue,
         date: args.date.unwrap_or_else(today),
-        layout: relocated,
+        layout: relocated_layout,
+        seals,
     };
     let text = next_issue(&prev, &next)?;
     write_atomically(&args.output, text.as_bytes())?;
@@ -103,10 +121,10 @@ pub(super) fn today() -> Date {
     }
 }
 
-/// A layout given as a path is relative to the definition; when the next issue's file is in
-/// another directory, the path is rewritten to reach the same layout from there.
-fn relocated_layout(layout: &str, from: &Path, to: &Path) -> Option<String> {
-    if !crate::paths::names_a_layout_file(layout) || Path::new(layout).is_absolute() {
+/// A file named relative to the definition (a layout, a seal): when the next issue's file is in
+/// another directory, the path rewritten to reach the same file from there.
+fn relocated(path: &str, from: &Path, to: &Path) -> Option<String> {
+    if Path::new(path).is_absolute() {
         return None;
     }
     let from_dir = absolute_dir(from)?;
@@ -114,7 +132,7 @@ fn relocated_layout(layout: &str, from: &Path, to: &Path) -> Option<String> {
     if from_dir == to_dir {
         return None;
     }
-    let target = from_dir.join(layout);
+    let target = from_dir.join(path);
     Some(
         crate::paths::relative_to(&target, &to_dir)
             .to_string_lossy()

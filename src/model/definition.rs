@@ -116,8 +116,17 @@ pub struct Meta {
     /// 主送机关: who the document is addressed to; set flush left under the first title, the
     /// names joined with `，` and ended with `：`.
     pub to: Option<Recipients>,
-    /// 发文机关署名: the signature under the text, with the date under it (GB/T 9704 落款).
-    pub signature: Option<String>,
+    /// 发文机关署名: the signature under the text, with the date under it (GB/T 9704 落款); a
+    /// list for a joint document, the host first (7.3.5).
+    pub signature: Option<Recipients>,
+    /// 签发人 of a 上行文 (GB/T 9704 7.2.6), in the issuing bodies' order.
+    pub signers: Option<Recipients>,
+    /// 印章: one image a signature, pressed on the 署名 and the date (GB/T 9704 7.3.5.1).
+    pub seal: Option<Spanned<Recipients>>,
+    /// 附注: in parentheses, one line under the 成文日期 (GB/T 9704 7.3.6).
+    pub note: Option<String>,
+    /// 印发日期 in the 版记 (GB/T 9704 7.4.3); the date when absent.
+    pub print_date: Option<Date>,
     /// 附件说明: the names of the attachments, listed under the text (`附件：1.…`).
     pub attachments: Option<Recipients>,
 }
@@ -144,6 +153,8 @@ pub const RECURRING: &[&str] = &[
     "code",
     "to",
     "signature",
+    "seal",
+    "signers",
 ];
 
 /// `[bulletin]` keys that belong to one issue: `jianbao new` counts `issue` and `total-issue`
@@ -157,6 +168,8 @@ pub const PER_ISSUE: &[&str] = &[
     "copy-number",
     "urgency",
     "attachments",
+    "note",
+    "print-date",
 ];
 
 /// Who a bulletin goes to: one string, or a list that is joined with the layout's separator.

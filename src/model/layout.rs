@@ -235,6 +235,12 @@ pub struct StyleSpec {
     // Signature only.
     /// How far right of the signature's first character the date starts (GB/T 9704: 2字).
     pub shift: Option<LengthValue>,
+    /// A seal's width (its height follows the image; GB/T 9704 does not fix it: 42 mm).
+    pub seal_size: Option<LengthValue>,
+    /// Between seals side by side (7.3.5.1: they neither touch nor overlap).
+    pub seal_gap: Option<LengthValue>,
+    /// The 成文日期's distance from the right edge under a seal (7.3.5.1: 右空四字).
+    pub seal_inset: Option<LengthValue>,
 
     // Caption only.
     /// `{n}` is the figure number, `{caption}` the caption text: `图 {n} {caption}`.
@@ -266,6 +272,8 @@ pub struct StyleSpec {
     pub separator: Option<String>,
     /// Ends a list of recipients (GB/T 9704: `。`).
     pub terminator: Option<String>,
+    /// The end block on an even page (封四) for double-sided print.
+    pub back_page: Option<bool>,
     /// Distance between the text block and the header (footer) baseline.
     pub distance: Option<LengthValue>,
     /// Whether it shows on the first page (default true).
@@ -374,8 +382,8 @@ impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, gap, numbering, label, label_font, label_bold,
-            letter_spacing, top, shift, format, left, center, right, outside, inside, inset, rule, rule_color,
-            inner_rule, copies, separator, terminator, distance, first_page);
+            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, format, left, center, right, outside, inside, inset, rule, rule_color,
+            inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self
     }
 }

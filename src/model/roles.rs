@@ -28,6 +28,8 @@ pub enum Role {
     Addressee,
     /// The 落款: signature and date.
     Signature,
+    /// The 附注 under the 成文日期: `（此件公开发布）`.
+    Annotation,
     /// The 附件说明: `附件：1.…`.
     AttachmentNote,
     /// The label that opens an attachment (`附件1`), at the top of a new page.
@@ -45,6 +47,8 @@ pub enum Role {
     MastheadMarks,
     MastheadName,
     MastheadNumber,
+    /// The 签发人's names, on the 发文字号's line and under it.
+    MastheadSigner,
     MastheadInfo,
 }
 
@@ -229,12 +233,17 @@ pub const KINDS: &[Kind] = &[
     },
     Kind {
         used: |d| d.meta.signature.is_some(),
-        keys: &["inset", "shift"],
+        keys: &["inset", "shift", "seal-size", "seal-gap", "seal-inset"],
         defaults: Defaults {
             before: Spacing::Body(1.0),
             ..Defaults::new(1.0, Align::Right, 0.0)
         },
-        ..kind(Role::Signature, "signature", "signature", "the 落款: signature `inset` from the right, the date `shift` right of it")
+        ..kind(Role::Signature, "signature", "signature", "the 落款: signature `inset` from the right, the date `shift` right of it; with seals, the date `seal-inset` from the right, seals `seal-size` wide, `seal-gap` apart")
+    },
+    Kind {
+        used: |d| d.meta.note.is_some(),
+        defaults: Defaults::new(1.0, Align::Left, 2.0),
+        ..kind(Role::Annotation, "annotation", "annotation", "the 附注 (`note`), in parentheses on the line under the 成文日期, `indent` from the left")
     },
     Kind {
         used: |d| d.meta.attachments.is_some(),
@@ -291,7 +300,7 @@ pub const KINDS: &[Kind] = &[
     },
     Kind {
         furniture: true,
-        keys: &["left", "right", "inset", "rule", "rule-color", "inner-rule", "copies", "separator", "terminator"],
+        keys: &["left", "right", "inset", "rule", "rule-color", "inner-rule", "copies", "separator", "terminator", "back-page"],
         defaults: Defaults::new(0.875, Align::Left, 0.0),
         ..kind(Role::EndBlock, "end-block", "end block", "the 报尾 (版记) at the foot of the last page")
     },
@@ -312,6 +321,12 @@ pub const KINDS: &[Kind] = &[
         keys: MASTHEAD_LINE,
         defaults: Defaults::new(1.0, Align::Center, 0.0),
         ..kind(Role::MastheadNumber, "masthead.number", "masthead", "the issue line (第 N 期)")
+    },
+    Kind {
+        furniture: true,
+        keys: &["label", "inset"],
+        defaults: Defaults::LINE,
+        ..kind(Role::MastheadSigner, "masthead.signer", "masthead", "the 签发人 (`signers`) right of the 发文字号: `label` (签发人：) in [masthead.number]'s face, the names in this one, `inset` from the right edge (the 发文字号 as far from the left)")
     },
     Kind {
         furniture: true,

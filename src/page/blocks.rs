@@ -66,6 +66,19 @@ pub struct SetLine {
     pub measure: Pt,
     pub max_gap: Pt,
     pub hang: Pt,
+    /// Images pressed on the line (seals), placed with it.
+    pub stamps: Vec<Stamp>,
+}
+
+/// An image placed with a line and drawn multiplied over the text (a seal, GB/T 9704 7.3.5.1):
+/// `x` from the text block's left edge, `top` from the top of the line's slot (negative: above
+/// it).
+pub struct Stamp {
+    pub image: usize,
+    pub x: Pt,
+    pub top: Pt,
+    pub width: Pt,
+    pub height: Pt,
 }
 
 impl SetLine {
@@ -81,6 +94,7 @@ impl SetLine {
             measure,
             max_gap: Pt::ZERO,
             hang: Pt::ZERO,
+            stamps: Vec::new(),
         }
     }
 }
@@ -142,8 +156,10 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             })
         }
         Content::Signature {
-            signature, date, ..
-        } => Piece::Text(super::closing::signature(doc, i, signature, date, report)),
+            names, seals, date, ..
+        } => Piece::Text(super::closing::signature(
+            doc, i, names, seals, date, report,
+        )),
         Content::AttachmentNote { names, .. } => {
             Piece::Text(super::closing::attachment_note(doc, i, names, report))
         }
@@ -304,6 +320,7 @@ fn to_set_line(
             inks: inks.clone(),
         },
         extra: Vec::new(),
+        stamps: Vec::new(),
     }
 }
 

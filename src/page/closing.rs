@@ -2,50 +2,73 @@
 //! the 附件说明 (`附件：1.…`, wrapped names aligned with their first character) and the 落款
 //! (signature and date, right-aligned). Each is one piece the flow keeps whole.
 
-use super::blocks::{baseline_in_slot, SetLine, TextPiece};
-use super::oneline;
-use super::Report;
+use super::blocks::{baseline_in_slot, SetLine, Stamp, TextPiece};
+use super::oneline::{self, OneLine};
+use super::{Report, TextRun};
 use crate::model::layout::Align;
 use crate::resolve::{Document, Role};
 use crate::units::Pt;
 use std::sync::Arc;
 
-/// The 落款: the signature right-aligned `inset` from the edge and the date under it `shift`
-/// right of the signature's start; when the date is the longer, the date keeps the inset and
-/// the signature moves left with it.
+/// The 落款: without seals (7.3.5.2) the names stacked, each right-aligned `inset` from the edge,
+/// the date under the last `shift` right of its start — when the date is the longer, the date
+/// keeps the inset and the names move left with it; with seals (7.3.5.1), see [`sealed`].
 pub fn signature(
     doc: &Document,
     block: usize,
-    signature: &str,
+    names: &[String],
+    seals: &[usize],
     date: &str,
     report: &mut Report,
 ) -> TextPiece {
+    if !seals.is_empty() {
+        return sealed(doc, block, names, seals, date, report);
+    }
     let s = &doc.signature;
     let style = doc.style(Role::Signature);
     let measure = doc.page.text_width();
-    let mut set = |text: &str| oneline::set(doc, style, text, Pt::ZERO, "signature", report);
-    let (sig, day) = (set(signature), set(date));
-    let width = |l: &Option<oneline::OneLine>| l.as_ref().map_or(Pt::ZERO, |l| l.width);
-    let (sig_w, date_w) = (width(&sig), width(&day));
-    let (sig_x, date_x) = if date_w > sig_w {
-        let date_x = measure - s.inset - date_w;
-        (date_x - s.shift, date_x)
-    } else {
-        let sig_x = measure - s.inset - sig_w;
-        (sig_x, sig_x + s.shift)
+    let set = |text: &str, report: &mut Report| {
+        oneline::set(doc, style, text, Pt::ZERO, "signature", report)
     };
-    if sig_x.0 < 0.0 {
+    let sigs: Vec<_> = names.iter().map(|n| set(n, report)).collect();
+    let day = set(date, report);
+    let last_w = sigs.last().map_or(Pt::ZERO, width);
+    let date_w = width(&day);
+    let edge = measure - s.inset;
+    // How far every name moves left of the inset so that the date keeps it.
+    let (moved, date_x) = if date_w > last_w {
+        let date_x = edge - date_w;
+        (edge - last_w - (date_x - s.shift), date_x)
+    } else {
+        (Pt::ZERO, edge - last_w + s.shift)
+    };
+    let mut rows: Vec<(Option<OneLine>, Pt, &str)> = sigs
+        .into_iter()
+        .zip(names)
+        .map(|(line, name)| {
+            let x = edge - width(&line) - moved;
+            (line, x, name.as_str())
+        })
+        .collect();
+    rows.push((day, date_x, date));
+    if let Some(left) = rows
+        .iter()
+        .map(|r| r.1)
+        .reduce(Pt::min)
+        .filter(|x| x.0 < 0.0)
+    {
         report.warn(
             doc,
             format!(
-                "the signature “{signature}” and its date need {:.0} mm, more than the text block's {:.0} mm; shorten it or make [signature] smaller",
-                (measure - sig_x).to_mm(),
+                "the signature “{}” and its date need {:.0} mm, more than the text block's {:.0} mm; shorten it or make [signature] smaller",
+                names.join("、"),
+                (measure - left).to_mm(),
                 measure.to_mm()
             ),
         );
     }
     let baseline = baseline_in_slot(doc, style);
-    let lines = [(sig, sig_x, signature), (day, date_x, date)]
+    let lines = rows
         .into_iter()
         .filter_map(|(line, x, text)| {
             let line = line?;
@@ -61,6 +84,106 @@ pub fn signature(
         })
         .collect();
     TextPiece::new(block, Role::Signature, style, lines)
+}
+
+fn width(l: &Option<OneLine>) -> Pt {
+    l.as_ref().map_or(Pt::ZERO, |l| l.width)
+}
+
+/// The sealed 落款 (GB/T 9704-2012 7.3.5.1): the date `seal-inset` (四字) from the right edge;
+/// the seals side by side in the issuers' order, `seal-gap` apart, the last centred over the
+/// date; each name on the line over the date, centred under its seal. Each seal's centre is at
+/// the middle of the names' line, so that the names and the date sit in its lower half; the
+/// names stand as many lines under the text as put the seal's top within one line of it. The
+/// seals go with the names' line as stamps, drawn multiplied over the type.
+fn sealed(
+    doc: &Document,
+    block: usize,
+    names: &[String],
+    seals: &[usize],
+    date: &str,
+    report: &mut Report,
+) -> TextPiece {
+    let s = &doc.signature;
+    let style = doc.style(Role::Signature);
+    let measure = doc.page.text_width();
+    let pitch = style.line_pitch;
+    let baseline = baseline_in_slot(doc, style);
+    let day = oneline::set(doc, style, date, Pt::ZERO, "signature", report);
+    let date_x = measure - s.seal_inset - width(&day);
+    let centre = date_x + width(&day) / 2.0;
+    let step = s.seal_size + s.seal_gap;
+    let n = seals.len();
+    let mut stamps = Vec::with_capacity(n);
+    let mut runs = Vec::with_capacity(n);
+    let mut tallest = Pt::ZERO;
+    for (i, (&image, name)) in seals.iter().zip(names).enumerate() {
+        let img = &doc.images[image];
+        let height = s.seal_size * (img.height as f64 / img.width.max(1) as f64);
+        tallest = tallest.max(height);
+        let cx = centre - step * (n - 1 - i) as f64;
+        stamps.push(Stamp {
+            image,
+            x: cx - s.seal_size / 2.0,
+            top: pitch / 2.0 - height / 2.0,
+            width: s.seal_size,
+            height,
+        });
+        if let Some(line) = oneline::set(doc, style, name, Pt::ZERO, "signature", report) {
+            if n > 1 && line.width > step {
+                report.warn(
+                    doc,
+                    format!(
+                        "the signature “{name}” is wider than its seal and the gap ({:.0} mm): it runs into the next; shorten it or make [signature] seal-gap larger",
+                        step.to_mm()
+                    ),
+                );
+            }
+            let (x, right) = (cx - line.width / 2.0, cx + line.width / 2.0);
+            runs.push((line.at(x, baseline), right));
+        }
+    }
+    let left = centre - step * (n - 1) as f64 - s.seal_size / 2.0;
+    if left.0 < -0.01 {
+        report.warn(
+            doc,
+            format!(
+                "the {n} seals side by side need {:.0} mm, more than the text block's {:.0} mm; make [signature] seal-size or seal-gap smaller",
+                (measure - s.seal_inset - width(&day) / 2.0 + s.seal_size / 2.0 - left).to_mm(),
+                measure.to_mm()
+            ),
+        );
+    }
+    let mut lines = Vec::new();
+    let mut runs = runs.into_iter();
+    if let Some((first, mut right)) = runs.next() {
+        let extra: Vec<TextRun> = runs
+            .map(|(run, r)| {
+                right = right.max(r);
+                run
+            })
+            .collect();
+        let mut line = SetLine::fixed(first, names.join(" "), right, measure, extra);
+        line.stamps = stamps;
+        lines.push(line);
+    }
+    if let Some(day) = day {
+        let w = day.width;
+        let run = day.at(date_x, baseline);
+        lines.push(SetLine::fixed(
+            run,
+            date.to_string(),
+            date_x + w,
+            measure,
+            Vec::new(),
+        ));
+    }
+    let mut piece = TextPiece::new(block, Role::Signature, style, lines);
+    // The seal's top within one line under the text: whole lines, as few as keep it off the
+    // text.
+    let above = tallest / 2.0 - pitch / 2.0;
+    piece.space_before = pitch * (above.0 / pitch.0 - 1e-6).ceil().max(1.0);
+    piece
 }
 
 /// The 附件说明: the label (`附件：`) after the first-line indent, then the names — numbered

@@ -24,11 +24,26 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
     let fits = pages
         .last()
         .is_some_and(|_| used + doc.style(Role::EndBlock).space_before <= room + Pt(0.01));
-    if !fits {
-        let number = pages.last().map_or(doc.meta.first_page, |p| p.number + 1);
+    // On the back page (封四, an even page) when the layout asks: after the text's last page if
+    // that one is odd, else after a blank page; a blank page and the 版记 page after it carry no
+    // number (GB/T 9704 7.4, 7.5).
+    let even = |p: &Page| p.number % 2 == 0;
+    let back = e.back_page && !pages.last().is_some_and(|p| fits && even(p));
+    if !fits || back {
+        let mut number = pages.last().map_or(doc.meta.first_page, |p| p.number + 1);
+        let blank = e.back_page && number % 2 == 1;
+        if blank {
+            pages.push(Page {
+                number,
+                items: Vec::new(),
+                numbered: false,
+            });
+            number += 1;
+        }
         pages.push(Page {
             number,
             items: Vec::new(),
+            numbered: !blank,
         });
     }
     if room.0 < 0.0 {

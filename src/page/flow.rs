@@ -51,14 +51,10 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         match piece {
             Piece::Text(t) => {
                 let keep = kept_with(&t, &pieces, f.height);
-                // The 落款 never stands alone at the head of a page: the text before it keeps
-                // its last lines with it.
-                let tail = match pieces.front() {
-                    Some(Piece::Text(next)) if next.role == Role::Signature => {
-                        next.space_before + next.pitch * next.lines.len() as f64
-                    }
-                    _ => Pt::ZERO,
-                };
+                // The text before the closing group (the 落款 and the 附注 under it) keeps its
+                // last lines with it, so that the group never stands alone at the head of a
+                // page; so does the 落款 with the 附注.
+                let tail: Pt = pieces.iter().map_while(closing_height).sum();
                 f.text(t, &keep, tail);
             }
             Piece::Figure(fig) => f.figure(fig),
@@ -116,6 +112,16 @@ fn lines_fitting(room: Pt, half_leading: Pt, pitch: Pt) -> usize {
     ((room + half_leading).0 / pitch.0 + 1e-6).floor().max(0.0) as usize
 }
 
+/// The height of a piece of the closing group (the 落款, the 附注), else `None`.
+fn closing_height(p: &Piece) -> Option<Pt> {
+    match p {
+        Piece::Text(t) if matches!(t.role, Role::Signature | Role::Annotation) => {
+            Some(t.space_before + t.pitch * t.lines.len() as f64)
+        }
+        _ => None,
+    }
+}
+
 impl Flow<'_> {
     fn room(&self) -> Pt {
         self.height - self.y
@@ -130,6 +136,7 @@ impl Flow<'_> {
         self.pages.push(Page {
             number,
             items: std::mem::take(&mut self.items),
+            numbered: true,
         });
         self.y = Pt::ZERO;
     }
@@ -193,6 +200,7 @@ impl Flow<'_> {
             y: top + self.y,
             width: fig.width,
             height: fig.height,
+            multiply: false,
         });
         self.y += fig.height;
         if !fig.caption.is_empty() {
@@ -385,6 +393,17 @@ impl Flow<'_> {
         });
         super::marks::add(doc, &run, &mut self.items);
         self.items.push(Item::Text(run));
+        // Seals after the text they press on.
+        for s in line.stamps {
+            self.items.push(Item::Image {
+                image: s.image,
+                x: doc.page.left + s.x,
+                y: doc.page.top + self.y + s.top,
+                width: s.width,
+                height: s.height,
+                multiply: true,
+            });
+        }
         self.y += pitch;
     }
 }

@@ -7,8 +7,72 @@ use super::oneline::{self, aligned_x};
 use super::Item;
 use super::Report;
 use crate::model::layout::Align;
-use crate::resolve::Document;
+use crate::resolve::{Document, Role, Signers};
 use crate::units::Pt;
+
+/// The 发文字号 of a 上行文 and its 签发人 (GB/T 9704 7.2.5, 7.2.6): `签发人：` in the number's
+/// face, the names in [masthead.signer]'s, two to a line in columns (a wrapped line's names under
+/// the first line's), the block `inset` from the right edge; the 发文字号 `inset` from the left on
+/// the line of the last name. Returns the height the lines take.
+fn signers(
+    doc: &Document,
+    s: &Signers,
+    number: &str,
+    baseline: Pt,
+    items: &mut Vec<Item>,
+    report: &mut Report,
+) -> Pt {
+    let g = &doc.page;
+    let (label_style, name_style) = (
+        doc.style(Role::MastheadNumber),
+        doc.style(Role::MastheadSigner),
+    );
+    let pitch = label_style.line_pitch;
+    let set = |style, text: &str, report: &mut Report| {
+        oneline::set(doc, style, text, Pt::ZERO, "masthead", report)
+    };
+    let names: Vec<_> = s.names.iter().map(|n| set(name_style, n, report)).collect();
+    let width = |l: &Option<oneline::OneLine>| l.as_ref().map_or(Pt::ZERO, |l| l.width);
+    // Two columns, each as wide as its widest name, a character apart.
+    let column = |c: usize| {
+        names
+            .iter()
+            .skip(c)
+            .step_by(2)
+            .map(width)
+            .fold(Pt::ZERO, Pt::max)
+    };
+    let gap = if names.len() > 1 {
+        name_style.size
+    } else {
+        Pt::ZERO
+    };
+    let label = set(label_style, &s.label, report);
+    let block = width(&label) + column(0) + gap + column(1);
+    let left = g.left + g.text_width() - s.inset - block;
+    let first = left + width(&label);
+    let second = first + column(0) + gap;
+    if let Some(label) = label {
+        items.push(Item::Text(label.at(left, baseline)));
+    }
+    let rows = names.len().div_ceil(2);
+    for (i, name) in names.into_iter().enumerate() {
+        let Some(name) = name else { continue };
+        let x = if i % 2 == 0 { first } else { second };
+        items.push(Item::Text(name.at(x, baseline + pitch * (i / 2) as f64)));
+    }
+    if let Some(n) = set(label_style, number, report) {
+        let last = baseline + pitch * rows.saturating_sub(1) as f64;
+        if g.left + s.inset + n.width > left {
+            report.warn(
+                doc,
+                "the 发文字号 and the 签发人 do not fit on one line; shorten them or make [masthead.signer] smaller".to_string(),
+            );
+        }
+        items.push(Item::Text(n.at(g.left + s.inset, last)));
+    }
+    pitch * rows as f64 + label_style.space_after
+}
 
 /// Draws the masthead into `items` and returns the height it takes from the top of the text
 /// block (zero without a masthead).
@@ -27,6 +91,11 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
             y = y.max(top - (style.line_pitch - style.size) / 2.0);
         }
         let baseline = g.top + y + baseline_in_slot(doc, style);
+        if let (Role::MastheadNumber, Some(s), Some(number)) = (line.role, &m.signers, &line.center)
+        {
+            y += signers(doc, s, number, baseline, items, report);
+            continue;
+        }
         for (slot, align) in [
             (&line.left, Align::Left),
             (&line.center, Align::Center),

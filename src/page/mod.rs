@@ -54,6 +54,9 @@ pub struct Page {
     /// layer follows this order, so text extraction and screen readers read the page as a
     /// person would.
     pub items: Vec<Item>,
+    /// Whether running heads and the page number are drawn (GB/T 9704 7.5: not on a blank page
+    /// before the 版记 nor on the 版记 page after it).
+    pub numbered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -74,13 +77,16 @@ pub enum Item {
         radius: Pt,
         color: Color,
     },
-    /// An image scaled into a box whose top-left corner is `(x, y)`.
+    /// An image scaled into a box whose top-left corner is `(x, y)`; `multiply` paints it
+    /// multiplied onto what is under it (a seal over the 署名 and date: black type under the
+    /// red ink stays black, GB/T 9704 7.3.5.1), else over it.
     Image {
         image: usize,
         x: Pt,
         y: Pt,
         width: Pt,
         height: Pt,
+        multiply: bool,
     },
 }
 

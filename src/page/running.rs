@@ -17,7 +17,7 @@ enum Edge {
 }
 
 pub fn add(doc: &Document, pages: &mut [Page], report: &mut Report) {
-    for (index, page) in pages.iter_mut().enumerate() {
+    for (index, page) in pages.iter_mut().enumerate().filter(|(_, p)| p.numbered) {
         for (running, edge) in [(&doc.header, Edge::Top), (&doc.footer, Edge::Bottom)] {
             let Some(r) = running else { continue };
             if index == 0 && !r.first_page {

@@ -7,10 +7,32 @@ use crate::page::{Item, Page, TextRun};
 use crate::resolve::Document;
 use crate::units::Pt;
 use printpdf::{
-    Codepoint, CurTransMat, LineJoinStyle, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
-    PolygonRing, Rect, Rgb, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
-    XObjectTransform,
+    BlendMode, Codepoint, CurTransMat, ExtendedGraphicsState, ExtendedGraphicsStateId,
+    LineJoinStyle, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, Point, Polygon,
+    PolygonRing, Rect, Rgb, SeperableBlendMode, TextItem, TextMatrix, TextRenderingMode,
+    WindingOrder, XObjectTransform,
 };
+
+/// The graphics state that paints multiplied (/BM /Multiply): seals over the text.
+const MULTIPLY: &str = "GSmul";
+
+/// Registers the multiplying graphics state when some page paints with it (only then, so that
+/// other documents' bytes do not change).
+pub fn register_blend<'a>(pdf: &mut PdfDocument, mut pages: impl Iterator<Item = &'a Page>) {
+    let used = pages.any(|p| {
+        p.items
+            .iter()
+            .any(|i| matches!(i, Item::Image { multiply: true, .. }))
+    });
+    if used {
+        let gs = ExtendedGraphicsState::default()
+            .with_blend_mode(BlendMode::Seperable(SeperableBlendMode::Multiply));
+        pdf.resources
+            .extgstates
+            .map
+            .insert(ExtendedGraphicsStateId(MULTIPLY.to_string()), gs);
+    }
+}
 
 /// The operations that draw one page. `part` is the index of the document in a merged PDF.
 pub fn page_ops(
@@ -32,10 +54,16 @@ pub fn page_ops(
                 y,
                 width,
                 height,
+                multiply,
             } => {
                 let id = images.id(&doc.images[*image]).clone();
                 let bottom = page_height - *y - *height;
                 ops.push(Op::SaveGraphicsState);
+                if *multiply {
+                    ops.push(Op::LoadGraphicsState {
+                        gs: ExtendedGraphicsStateId(MULTIPLY.to_string()),
+                    });
+                }
                 ops.push(Op::SetTransformationMatrix {
                     matrix: CurTransMat::Raw([
                         width.0 as f32,

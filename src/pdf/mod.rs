@@ -45,6 +45,7 @@ pub fn write_sequence(parts: &[Part], sequence: &[usize], meta: &Metadata) -> Re
     let mut pdf = PdfDocument::new(&meta.title);
     let fonts = fonts::embed(parts, &mut pdf)?;
     let images = images::embed(parts, &mut pdf);
+    content::register_blend(&mut pdf, parts.iter().flat_map(|p| p.layout.pages.iter()));
     let mut pages = Vec::new();
     for (p, part) in parts.iter().enumerate() {
         let g = &part.doc.page;

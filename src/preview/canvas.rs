@@ -119,8 +119,10 @@ impl Canvas {
         }
     }
 
-    /// Copies an opaque RGB picture (`width × height`, rows packed) to `(left, top)`, clipped.
-    pub fn draw_rgb(&mut self, left: i64, top: i64, picture: &Picture) {
+    /// Copies an opaque RGB picture (`width × height`, rows packed) to `(left, top)`, clipped;
+    /// with `multiply`, multiplies it onto what is there instead (a seal over text: white
+    /// leaves the page as it is, black type stays black).
+    pub fn draw_rgb(&mut self, left: i64, top: i64, picture: &Picture, multiply: bool) {
         for row in 0..picture.height as i64 {
             let y = top + row;
             if y < 0 || y >= self.height as i64 {
@@ -134,7 +136,17 @@ impl Canvas {
             let src = ((row * picture.width as i64 + (x_start - left)) * 3) as usize;
             let dst = ((y * self.width as i64 + x_start) * 3) as usize;
             let n = ((x_end - x_start) * 3) as usize;
-            self.pixels[dst..dst + n].copy_from_slice(&picture.pixels[src..src + n]);
+            let (from, to) = (
+                &picture.pixels[src..src + n],
+                &mut self.pixels[dst..dst + n],
+            );
+            if multiply {
+                for (d, &s) in to.iter_mut().zip(from) {
+                    *d = ((*d as u32 * s as u32 + 127) / 255) as u8;
+                }
+            } else {
+                to.copy_from_slice(from);
+            }
         }
     }
 
@@ -235,6 +247,31 @@ mod tests {
         assert_eq!(m.coverage, [10, 200, 50]);
         m.unite(0, 1, 1, &[7]);
         assert_eq!(m.coverage, [10, 200, 50, 7, 0, 0]);
+    }
+
+    #[test]
+    fn a_multiplied_picture_keeps_black_type_and_lets_white_through() {
+        // A black pixel and a white one; a red picture over both, multiplied.
+        let mut c = Canvas::new(2, 1);
+        c.pixels[..3].copy_from_slice(&[0, 0, 0]);
+        let red = Picture {
+            width: 2,
+            height: 1,
+            pixels: vec![230, 30, 40, 230, 30, 40],
+        };
+        c.draw_rgb(0, 0, &red, true);
+        assert_eq!(&c.pixels[..3], &[0, 0, 0]);
+        assert_eq!(&c.pixels[3..6], &[230, 30, 40]);
+        // White in the picture leaves the page as it is.
+        let white = Picture {
+            width: 1,
+            height: 1,
+            pixels: vec![255, 255, 255],
+        };
+        c.draw_rgb(1, 0, &white, true);
+        assert_eq!(&c.pixels[3..6], &[230, 30, 40]);
+        c.draw_rgb(1, 0, &white, false);
+        assert_eq!(&c.pixels[3..6], &[255, 255, 255]);
     }
 
     #[test]

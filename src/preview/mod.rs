@@ -59,6 +59,7 @@ pub fn render_pages(
                     y,
                     width,
                     height,
+                    multiply,
                 } => {
                     let (x0, y0) = (px(*x), px(*y));
                     let (x1, y1) = (px(*x + *width), px(*y + *height));
@@ -67,7 +68,7 @@ pub fn render_pages(
                     let w = (x1.round() as i64 - left).max(1) as u32;
                     let h = (y1.round() as i64 - top).max(1) as u32;
                     let bitmap = pictures.scaled(&doc.images[*image], *image, w, h)?;
-                    canvas.draw_rgb(left, top, bitmap);
+                    canvas.draw_rgb(left, top, bitmap, *multiply);
                 }
                 Item::Rule {
                     x,

@@ -93,6 +93,38 @@ pub fn masthead(
         rule_color: m.rule_color.unwrap_or(Color::RED),
         rule_gap: m.rule_gap.map_or(body * 0.25, |r| r.0.resolve(body)),
         space_after: m.space_after.map_or(body * 1.5, |r| r.0.resolve(body)),
+        signers: signers(def, spec, styler)?,
+    }))
+}
+
+/// The 签发人 (`signers`), styled by `[masthead.signer]`: `签发人：` and one character in from
+/// the right edge unless the layout says otherwise.
+fn signers(def: &Definition, spec: &LayoutSpec, styler: &mut Styler) -> Result<Option<Signers>> {
+    let names: Vec<String> = def
+        .meta
+        .signers
+        .iter()
+        .flat_map(|s| s.0.iter())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Ok(None);
+    }
+    let s = spec_of(spec, "masthead.signer");
+    let style = styler.style(Role::MastheadSigner)?;
+    // On the grid a character is a cell.
+    let cell = style.grid.map_or(1.0, |pitch| pitch / style.size);
+    Ok(Some(Signers {
+        label: s
+            .label
+            .map_or_else(|| "签发人：".to_string(), |l| l.into_inner()),
+        names,
+        inset: s
+            .inset
+            .map_or(crate::units::Length::Em(1.0), |l| l.0)
+            .resolve(style.size)
+            * cell,
     }))
 }
 
@@ -188,6 +220,7 @@ pub fn end_block(
         inner_rule: e.inner_rule.map_or(rule * 0.7, |r| r.0.resolve(style.size)),
         rule_color: e.rule_color.unwrap_or(style.color),
         inset: e.inset.map_or(Pt::ZERO, |i| i.0.resolve(style.size)),
+        back_page: e.back_page.unwrap_or(false),
     }))
 }
 

@@ -64,6 +64,8 @@ pub struct Metadata {
     pub date: Date,
     /// The date as the layout prints it (`2020年3月10日`).
     pub date_text: String,
+    /// The 印发日期 as the layout prints dates (the date when the definition gives none).
+    pub print_date_text: String,
     pub name: Option<String>,
     pub issue: Option<u32>,
     pub first_page: u32,
@@ -155,6 +157,11 @@ impl Ink {
 pub struct Signature {
     pub inset: Pt,
     pub shift: Pt,
+    /// With seals (7.3.5.1): each seal's width, the space between seals side by side, and the
+    /// date's distance from the right edge (右空四字).
+    pub seal_size: Pt,
+    pub seal_gap: Pt,
+    pub seal_inset: Pt,
 }
 
 /// The label that opens an editor's note, in a face of its own.
@@ -201,6 +208,18 @@ pub struct Masthead {
     /// From the last line's slot to the rule, and from the rule to the text.
     pub rule_gap: Pt,
     pub space_after: Pt,
+    /// The 签发人 beside the 发文字号 (a 上行文, GB/T 9704 7.2.6).
+    pub signers: Option<Signers>,
+}
+
+/// The 签发人: the label (`签发人：`), then the names two to a line, a wrapped line's names under
+/// the first line's; the block `inset` from the right edge, and the 发文字号 `inset` from the left
+/// on the line of the last name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signers {
+    pub label: String,
+    pub names: Vec<String>,
+    pub inset: Pt,
 }
 
 /// The 报尾 (版记): groups of lines between rules at the foot of the last page.
@@ -213,6 +232,8 @@ pub struct EndBlock {
     pub rule_color: Color,
     /// Lines stay this far in from both edges of the text block.
     pub inset: Pt,
+    /// On an even page, the back of the last sheet (GB/T 9704 7.4: 封四).
+    pub back_page: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -295,9 +316,11 @@ pub enum Content {
         names: Vec<String>,
         at: Range<usize>,
     },
-    /// The 落款 after the text: who signs, and the date as printed.
+    /// The 落款 after the text: who signs (several for a joint document, the host first), their
+    /// seals (indices into the images, one a name, or none), and the date as printed.
     Signature {
-        signature: String,
+        names: Vec<String>,
+        seals: Vec<usize>,
         date: String,
         at: Range<usize>,
     },
@@ -374,7 +397,7 @@ impl Document {
 }
 
 /// Fills the fields of a header, footer, masthead or end-block template: `{page}`,
-/// `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
+/// `{publisher}`, `{date}`, `{print-date}`, `{title}`, `{name}`, `{issue}`, `{total}`, `{classification}`,
 /// `{copy}`, `{copies}`, `{code}`, `{year}`, `{urgency}`. A field the bulletin does not give is
 /// left empty; what a field expands to is not read again (one pass of [`markup::parse`]).
 pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
@@ -385,6 +408,7 @@ pub fn fill_template(template: &str, meta: &Metadata, page: u32) -> String {
             "page" => page.to_string(),
             "publisher" => meta.publisher.clone(),
             "date" => meta.date_text.clone(),
+            "print-date" => meta.print_date_text.clone(),
             "title" => meta.title.clone(),
             "name" => text(&meta.name),
             "issue" => number(meta.issue),
@@ -405,6 +429,7 @@ pub const TEMPLATE_FIELDS: &[&str] = &[
     "page",
     "publisher",
     "date",
+    "print-date",
     "title",
     "name",
     "issue",

@@ -16,8 +16,8 @@ mod text_file;
 
 pub use document::{
     fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
-    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, SlotLine, Style,
-    TEMPLATE_FIELDS,
+    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, Signers, SlotLine,
+    Style, TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
@@ -110,7 +110,14 @@ fn content(
     for block in &def.blocks {
         if let Block::Attachment { label, at } = block {
             numbering.reset();
-            first_attachment.get_or_insert(out.len());
+            // The closing parts go before the page breaks that end the document's own text
+            // (a `page-break` written before the attachment), not on the page they open.
+            let breaks = out
+                .iter()
+                .rev()
+                .take_while(|c| matches!(c, Content::PageBreak))
+                .count();
+            first_attachment.get_or_insert(out.len() - breaks);
             // An attachment starts on a page of its own.
             if !matches!(out.last(), None | Some(Content::PageBreak)) {
                 out.push(Content::PageBreak);
@@ -238,26 +245,8 @@ fn content(
                 number += 1;
                 let path = relative_path(f.path.get_ref(), base, "image")
                     .map_err(|e| e.at(source, f.path.span()))?;
-                let image = match images.get(&path) {
-                    Some(&i) => i,
-                    None => {
-                        let img = assets.image(&path).map_err(|msg| {
-                            Error::new(ErrorKind::Image, msg)
-                                .at(source, f.path.span())
-                                .label("this image")
-                        })?;
-                        // The same file written two ways is one image (assets give one `Arc`).
-                        let index = match doc.images.iter().position(|i| Arc::ptr_eq(i, &img)) {
-                            Some(i) => i,
-                            None => {
-                                doc.images.push(img);
-                                doc.images.len() - 1
-                            }
-                        };
-                        images.insert(path, index);
-                        index
-                    }
-                };
+                let image = load_image(path, &mut images, doc, assets)
+                    .map_err(|e| e.at(source, f.path.span()).label("this image"))?;
                 let width = match &f.width {
                     Some(w) => {
                         Some(crate::model::Extent::parse(w.get_ref()).map_err(|msg| {
@@ -284,8 +273,71 @@ fn content(
             }
         });
     }
-    furniture(def, doc, &mut out, first_attachment);
+    let seals = seals(def, base, &mut images, doc, assets)?;
+    furniture(def, doc, &mut out, first_attachment, seals);
     Ok(out)
+}
+
+/// The image at `path`, loaded once: its index in the document's images.
+fn load_image(
+    path: std::path::PathBuf,
+    images: &mut HashMap<std::path::PathBuf, usize>,
+    doc: &mut Document,
+    assets: &dyn Assets,
+) -> Result<usize> {
+    if let Some(&i) = images.get(&path) {
+        return Ok(i);
+    }
+    let img = assets
+        .image(&path)
+        .map_err(|msg| Error::new(ErrorKind::Image, msg))?;
+    // The same file written two ways is one image (assets give one `Arc`).
+    let index = match doc.images.iter().position(|i| Arc::ptr_eq(i, &img)) {
+        Some(i) => i,
+        None => {
+            doc.images.push(img);
+            doc.images.len() - 1
+        }
+    };
+    images.insert(path, index);
+    Ok(index)
+}
+
+/// The seals (`seal`), one for each name of the `signature`, loaded like figures (relative to
+/// the definition, inside the root).
+fn seals(
+    def: &Definition,
+    base: &Path,
+    images: &mut HashMap<std::path::PathBuf, usize>,
+    doc: &mut Document,
+    assets: &dyn Assets,
+) -> Result<Vec<usize>> {
+    let Some(seal) = &def.meta.seal else {
+        return Ok(Vec::new());
+    };
+    let source = &def.source;
+    let at = seal.span();
+    let signatures = def.meta.signature.as_ref().map_or(0, |s| s.0.len());
+    if seal.get_ref().0.len() != signatures {
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            format!(
+                "{} seal(s) for {signatures} signature(s): give one seal for each name in `signature`, in the same order",
+                seal.get_ref().0.len()
+            ),
+        )
+        .at(source, at));
+    }
+    seal.get_ref()
+        .0
+        .iter()
+        .map(|written| {
+            let path =
+                relative_path(written, base, "seal").map_err(|e| e.at(source, at.clone()))?;
+            load_image(path, images, doc, assets)
+                .map_err(|e| e.at(source, at.clone()).label("this seal"))
+        })
+        .collect()
 }
 
 /// The 主送机关 under the first title (or first of all without one), the 附件说明 and the 落款
@@ -295,6 +347,7 @@ fn furniture(
     doc: &Document,
     out: &mut Vec<Content>,
     first_attachment: Option<usize>,
+    seals: Vec<usize>,
 ) {
     let m = &def.meta;
     let names = |list: &Option<crate::model::definition::Recipients>| -> Vec<String> {
@@ -314,10 +367,25 @@ fn furniture(
             at: def.meta_at.clone(),
         });
     }
-    if let Some(signature) = m.signature.as_ref().filter(|s| !s.trim().is_empty()) {
+    let signature = names(&m.signature);
+    if !signature.is_empty() {
         closing.push(Content::Signature {
-            signature: signature.trim().to_string(),
+            names: signature,
+            seals,
             date: doc.meta.date_text.clone(),
+            at: def.meta_at.clone(),
+        });
+    }
+    // The 附注 in parentheses on the line under the date (7.3.6).
+    if let Some(note) = m.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        let text = if note.starts_with('（') && note.ends_with('）') {
+            note.to_string()
+        } else {
+            format!("（{note}）")
+        };
+        closing.push(Content::Text {
+            role: Role::Annotation,
+            text: Styled::plain(text),
             at: def.meta_at.clone(),
         });
     }

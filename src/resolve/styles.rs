@@ -560,12 +560,18 @@ fn signature(spec: &StyleSpec, styler: &Styler) -> Signature {
     let style = &styler.styles[&Role::Signature];
     // On the grid a character is a cell.
     let cell = style.grid.map_or(1.0, |pitch| pitch / style.size);
-    let em = |v: Option<crate::model::LengthValue>| {
-        v.map_or(Length::Em(2.0), |l| l.0).resolve(style.size) * cell
+    let len = |v: Option<crate::model::LengthValue>, default: Length| {
+        v.map_or(default, |l| l.0).resolve(style.size) * cell
     };
     Signature {
-        inset: em(spec.inset),
-        shift: em(spec.shift),
+        inset: len(spec.inset, Length::Em(2.0)),
+        shift: len(spec.shift, Length::Em(2.0)),
+        // Seals are measured in millimetres, not cells.
+        seal_size: spec
+            .seal_size
+            .map_or(Pt::from_mm(42.0), |l| l.0.resolve(style.size)),
+        seal_gap: len(spec.seal_gap, Length::Em(1.0)),
+        seal_inset: len(spec.seal_inset, Length::Em(4.0)),
     }
 }
 
@@ -595,6 +601,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         keywords: m.keywords.clone(),
         date: m.date,
         date_text: m.date.format(&date_format),
+        print_date_text: m.print_date.unwrap_or(m.date).format(&date_format),
         name: m.name.clone(),
         issue: m.issue,
         first_page: m.first_page,

@@ -95,6 +95,22 @@ pub fn paged_definition(title: &str, pages: usize, extra_meta: &str) -> String {
     text
 }
 
+/// Runs `jianbao new --from SAMPLE -o OUT --date DATE` (`sample` a file in samples/) and asserts
+/// that it succeeded; returns the new definition's text.
+pub fn new_from_sample(sample: &str, out: &Path, date: &str) -> String {
+    let run = jianbao()
+        .arg("new")
+        .arg("--from")
+        .arg(root().join("samples").join(sample))
+        .arg("-o")
+        .arg(out)
+        .args(["--date", date])
+        .output()
+        .expect("jianbao runs");
+    assert!(run.status.success(), "{}", stderr(&run));
+    std::fs::read_to_string(out).unwrap()
+}
+
 /// The run exited with `code` and its stderr says `message`.
 pub fn assert_fails(run: &Output, code: i32, message: &str) {
     let err = stderr(run);

@@ -67,6 +67,7 @@ pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged
         pages: vec![Page {
             number: 0,
             items: Vec::new(),
+            numbered: true,
         }],
         warnings: Vec::new(),
         missing: Vec::new(),
