@@ -168,6 +168,7 @@ fn check(
     chains: &mut BTreeSet<String>,
     assets: &dyn Assets,
 ) -> Result<()> {
+    super::numbers::check(spec, source)?;
     let dir = crate::paths::dir_of(&source.path).to_path_buf();
     if let Some(fonts) = &mut spec.fonts {
         for (chain, names) in fonts.iter_mut() {
@@ -453,7 +454,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
 
 /// Where `key = …` is written in the `[table]` (or `[overrides.table]`, also as dotted keys or
 /// an inline table) of a TOML text, for values whose type does not keep a span: the key itself.
-fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
+pub(super) fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
     [&[][..], &["overrides"][..]].iter().find_map(|prefix| {
         let path: Vec<&str> = prefix
             .iter()

@@ -10,6 +10,7 @@ mod bulletin;
 mod document;
 mod layouts;
 mod numbering;
+mod numbers;
 mod styles;
 
 pub use document::{
