@@ -11,7 +11,9 @@ mod output;
 
 pub use catalog::{is_font_file, FontCatalog};
 pub use confine::Confined;
-pub use output::write_atomically;
+pub use output::{
+    check_target, is_jianbao_pdf, refuse_input_as_output, same_file, write_atomically,
+};
 
 use crate::error::Source;
 use crate::fonts::FontFace;

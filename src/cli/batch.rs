@@ -220,8 +220,35 @@ fn prepare(args: &BatchArgs, items: &[Item]) -> Result<(), i32> {
             return Err(fail(&msg, EXIT_USAGE));
         }
     }
+    for (written, what) in [(&args.merge, "--merge"), (&args.save_manifest, "--save-manifest")] {
+        let Some(path) = written else { continue };
+        let definitions: Vec<&Path> = items.iter().map(|i| i.definition.as_path()).collect();
+        crate::assets::refuse_input_as_output(path, &definitions)
+            .map_err(|e| fail(&format!("{what}: {e}"), EXIT_USAGE))?;
+    }
     std::fs::create_dir_all(&args.outdir)
         .map_err(|e| fail(&Error::io(&args.outdir, &e).to_string(), EXIT_INPUT))
+}
+
+/// Refuses a symbolic link anywhere below OUTDIR on the way to an output (a directory or the
+/// file itself): batch writes, and removes stale PDFs, only inside OUTDIR, and a link there
+/// could point anywhere.
+fn no_links_below(outdir: &Path, output: &Path) -> Result<(), Error> {
+    let mut path = outdir.to_path_buf();
+    for part in output.components() {
+        path.push(part);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!(
+                    "{} is a symbolic link inside the output directory; batch does not write through links",
+                    path.display()
+                ),
+            )
+            .with_path(&path));
+        }
+    }
+    Ok(())
 }
 
 /// Renders every item on a pool of `-j` threads sharing one asset store; results in input
@@ -322,6 +349,7 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
     progress.started(&item.definition);
     let output = args.outdir.join(&item.output);
     let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        no_links_below(&args.outdir, &item.output)?;
         if let Some(dir) = output.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
         }
@@ -359,7 +387,10 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
             })
         }
         Err(e) => {
-            if output.is_file() {
+            // Only a PDF jianbao wrote, reached without a link, is removed.
+            if no_links_below(&args.outdir, &item.output).is_ok()
+                && crate::assets::is_jianbao_pdf(&output)
+            {
                 let _ = std::fs::remove_file(&output);
             }
             progress.failed(&e);
