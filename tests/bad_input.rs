@@ -407,3 +407,112 @@ fn a_named_pipe_is_refused_not_waited_on() {
         assert_fails(&run, 1, "not a regular file");
     }
 }
+
+// Issue 11, class 3: memory and time bounded by the documented limits.
+
+/// Runs jianbao with `args` in `dir`, within `limit`.
+fn run_in(dir: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut cmd = jianbao();
+    cmd.current_dir(dir).args(args);
+    run_with_limit(cmd, limit)
+}
+
+#[test]
+fn an_extends_cycle_spelt_differently_is_found() {
+    let dir = temp_dir("extends-spelt");
+    std::fs::create_dir(dir.join("lay")).unwrap();
+    write(&dir.join("lay"), "c1.toml", "extends = \"./c2.toml\"\n");
+    write(&dir.join("lay"), "c2.toml", "extends = \"../lay/c3.toml\"\n");
+    write(&dir.join("lay"), "c3.toml", "extends = \"c1.toml\"\n");
+    let def = write(
+        &dir,
+        "cycle.toml",
+        &HEAD.replace("\"newsletter\"", "\"lay/c1.toml\""),
+    );
+    check(
+        &def,
+        &Expect::Error("layouts extend each other in a cycle".into()),
+        &[],
+        Duration::from_secs(30),
+    );
+}
+
+#[test]
+fn a_paragraph_too_long_for_total_fit_is_set_first_fit_with_a_warning() {
+    let dir = temp_dir("one-char-paragraph");
+    let para = "中".repeat(jianbao::text::TOTAL_FIT_MAX_CHARS + 1000);
+    write(
+        &dir,
+        "long.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = \"{para}\"\n"),
+    );
+    let run = run_in(
+        &dir,
+        &["render", "long.toml", "-o", "long.pdf"],
+        Duration::from_secs(300),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("it was set first-fit"),
+        "{}",
+        stderr(&run)
+    );
+    let run = run_in(
+        &dir,
+        &["render", "long.toml", "-o", "long.pdf", "--strict"],
+        Duration::from_secs(300),
+    );
+    assert_fails(&run, 1, "--strict");
+}
+
+#[test]
+fn a_preview_too_large_to_draw_is_refused_before_allocating() {
+    let dir = temp_dir("huge-preview");
+    write(
+        &dir,
+        "poster.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = \"正文。\"\n\n[overrides]\npage.width = \"5000mm\"\npage.height = \"5000mm\"\n"),
+    );
+    let run = run_in(
+        &dir,
+        &["preview", "poster.toml", "--dpi", "600", "-o", "p.png"],
+        Duration::from_secs(60),
+    );
+    assert_fails(&run, 1, "megapixels, more than a preview draws");
+    assert!(!dir.join("p.png").exists());
+}
+
+#[test]
+fn batch_caps_copies_and_workers_and_never_follows_links() {
+    let dir = temp_dir("batch-caps");
+    std::fs::create_dir_all(dir.join("tree/a")).unwrap();
+    write(
+        &dir.join("tree/a"),
+        "x.toml",
+        &HEAD.replace(
+            "date = 2020-03-10\n",
+            "date = 2020-03-10\ncopies = 4294967295\n",
+        ),
+    );
+    std::os::unix::fs::symlink("..", dir.join("tree/a/loop")).unwrap();
+    let run = run_in(
+        &dir,
+        &["batch", "tree/**/*.toml", "-o", "out", "--list"],
+        Duration::from_secs(30),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 1);
+    let run = run_in(
+        &dir,
+        &["batch", "tree/a/x.toml", "-o", "out", "--merge", "all.pdf", "--copies"],
+        Duration::from_secs(60),
+    );
+    assert_fails(&run, 1, "the print file would have 4294967295 pages");
+    assert!(!dir.join("all.pdf").exists());
+    let run = run_in(
+        &dir,
+        &["batch", "tree/a/x.toml", "-o", "out", "-j", "100000"],
+        Duration::from_secs(30),
+    );
+    assert_fails(&run, 2, "100000 is not in 1..=256");
+}

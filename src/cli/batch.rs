@@ -11,6 +11,7 @@
 
 mod inputs;
 mod merge;
+mod pattern;
 mod print;
 mod progress;
 mod record;
@@ -28,6 +29,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+/// The most worker threads `-j` may ask for: each holds a document in memory, and thousands of
+/// threads only make the operating system refuse to start more.
+const MAX_JOBS: u32 = 256;
+
 #[derive(Args, Debug)]
 pub struct BatchArgs {
     /// Definitions, directories (searched recursively for definitions), glob patterns
@@ -38,8 +43,8 @@ pub struct BatchArgs {
     /// keeps its path below it.
     #[arg(short, long = "output", value_name = "OUTDIR")]
     pub outdir: PathBuf,
-    /// Render N bulletins at a time (default: one per core).
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Render N bulletins at a time, 1–256 (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_JOBS as i64))]
     pub jobs: Option<u32>,
     /// Also write one print-ready PDF with all bulletins, in order.
     #[arg(long, value_name = "FILE.pdf")]

@@ -84,6 +84,10 @@ fn span_of(text: &str, path: &[&str]) -> Option<Range<usize>> {
     entry_spans(text, path)?.value
 }
 
+/// The longest `extends` chain followed: house styles extend one or two others; a longer chain
+/// is a mistake (or a cycle through links that no spelling of the paths shows).
+pub const MAX_EXTENDS: usize = 32;
+
 /// The definition's layout with everything it extends and the definition's overrides merged.
 pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
     // Read the chain from the named layout up to its root ancestor.
@@ -101,22 +105,24 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
                 .at(&from.0, name.span())
                 .label("this layout")
         })?;
-        if visited.contains(&source.path) {
-            let cycle: Vec<String> = visited
+        // The same file spelt differently (`./c2.toml`, `../lay/c2.toml`) is the same file.
+        let key = std::path::absolute(&source.path)
+            .map(|p| crate::paths::lexical(&p))
+            .unwrap_or_else(|_| source.path.clone());
+        if visited.contains(&key) || visited.len() >= MAX_EXTENDS {
+            let cycle: Vec<String> = chain
                 .iter()
-                .chain(std::iter::once(&source.path))
-                .map(|p| p.display().to_string())
+                .map(|(s, _)| s.path.display().to_string())
+                .chain(std::iter::once(source.path.display().to_string()))
                 .collect();
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                format!(
-                    "layouts extend each other in a cycle: {}",
-                    cycle.join(" → ")
-                ),
-            )
-            .at(&from.0, name.span()));
+            let message = if visited.contains(&key) {
+                format!("layouts extend each other in a cycle: {}", cycle.join(" → "))
+            } else {
+                format!("layouts extend each other more than {MAX_EXTENDS} deep (a cycle?)")
+            };
+            return Err(Error::new(ErrorKind::Invalid, message).at(&from.0, name.span()));
         }
-        visited.push(source.path.clone());
+        visited.push(key);
         let spec = layout::parse(&source)?;
         let next = spec.extends.clone();
         let path = source.path.clone();
