@@ -220,7 +220,10 @@ fn one_line(text: &str) -> String {
     }
     let head: String = chars[..LONG_LINE].iter().collect();
     let tail: String = chars[chars.len() - 40..].iter().collect();
-    format!("{head} … ({} characters cut) … {tail}", chars.len() - LONG_LINE - 40)
+    format!(
+        "{head} … ({} characters cut) … {tail}",
+        chars.len() - LONG_LINE - 40
+    )
 }
 
 /// `text` as it is quoted in a message: whole when short, else its first `max` characters

@@ -244,7 +244,9 @@ mod tests {
 
     #[test]
     fn lengths_beyond_the_largest_page_are_refused() {
-        for bad in ["1e308mm", "5081mm", "-14401pt", "1e6字", "101em", "inf", "-infpt"] {
+        for bad in [
+            "1e308mm", "5081mm", "-14401pt", "1e6字", "101em", "inf", "-infpt",
+        ] {
             let err = parse_length(bad).unwrap_err();
             assert!(
                 err.contains("out of range") || err.contains("not a length"),

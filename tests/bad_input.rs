@@ -241,6 +241,22 @@ fn a_20000_pixel_square_image_is_refused_from_its_header() {
 /// A real, complete PNG of the given size, colour type and bit depth, all zero (about 50 KB for
 /// a 1-bit 20000² image), written row by row so the test never holds the pixels.
 fn huge_png(width: u32, height: u32, color_type: u8, depth: u8) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let channels = match color_type {
+        0 | 3 => 1,
+        4 => 2,
+        2 => 3,
+        _ => 4,
+    };
+    let row = vec![0u8; 1 + (width as usize * channels * depth as usize).div_ceil(8)];
+    for _ in 0..height {
+        z.write_all(&row).unwrap();
+    }
+    png_file(width, height, color_type, depth, &z.finish().unwrap())
+}
+
+/// A PNG file with the given header and image data (`idat`, compressed or not) as they are.
+fn png_file(width: u32, height: u32, color_type: u8, depth: u8, idat: &[u8]) -> Vec<u8> {
     fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
         out.extend_from_slice(&(data.len() as u32).to_be_bytes());
         out.extend_from_slice(kind);
@@ -254,23 +270,60 @@ fn huge_png(width: u32, height: u32, color_type: u8, depth: u8) -> Vec<u8> {
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
     ihdr.extend_from_slice(&[depth, color_type, 0, 0, 0]);
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    let channels = match color_type {
-        0 | 3 => 1,
-        4 => 2,
-        2 => 3,
-        _ => 4,
-    };
-    let row = vec![0u8; 1 + (width as usize * channels * depth as usize).div_ceil(8)];
-    for _ in 0..height {
-        z.write_all(&row).unwrap();
-    }
-    let idat = z.finish().unwrap();
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     chunk(&mut png, b"IHDR", &ihdr);
-    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IDAT", idat);
     chunk(&mut png, b"IEND", &[]);
     png
+}
+
+#[test]
+fn png_data_is_checked_before_it_is_passed_through() {
+    let dir = temp_dir("png-data");
+    let zlib = |data: &[u8]| {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    };
+    // 100×100 grey, 8 bits: rows of 101 bytes (a filter byte, then the pixels).
+    let ten_rows = zlib(&vec![0u8; 101 * 10]);
+    let bad_filter = zlib(&[vec![9u8; 101], vec![0u8; 101 * 99]].concat());
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "not-zlib.png",
+            png_file(100, 100, 0, 8, b"plain bytes, not zlib"),
+            "the image data cannot be inflated",
+        ),
+        (
+            "short.png",
+            png_file(100, 100, 0, 8, &ten_rows),
+            "the image data holds 10 of its 100 rows",
+        ),
+        (
+            "bad-filter.png",
+            png_file(100, 100, 0, 8, &bad_filter),
+            "row 1 has unknown filter type 9",
+        ),
+        (
+            "rgb-4-bit.png",
+            png_file(100, 100, 2, 4, &zlib(&vec![0u8; 151 * 100])),
+            "bit depth 4 is not allowed for colour type 2",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        let def = write(
+            &dir,
+            &format!("{name}.toml"),
+            &format!("{HEAD}\n[[blocks]]\nfigure = \"{name}\"\n"),
+        );
+        check(
+            &def,
+            &Expect::Error(format!("{name}: corrupt PNG: {message}")),
+            &[],
+            Duration::from_secs(60),
+        );
+    }
 }
 
 #[test]
@@ -422,7 +475,11 @@ fn an_extends_cycle_spelt_differently_is_found() {
     let dir = temp_dir("extends-spelt");
     std::fs::create_dir(dir.join("lay")).unwrap();
     write(&dir.join("lay"), "c1.toml", "extends = \"./c2.toml\"\n");
-    write(&dir.join("lay"), "c2.toml", "extends = \"../lay/c3.toml\"\n");
+    write(
+        &dir.join("lay"),
+        "c2.toml",
+        "extends = \"../lay/c3.toml\"\n",
+    );
     write(&dir.join("lay"), "c3.toml", "extends = \"c1.toml\"\n");
     let def = write(
         &dir,
@@ -504,7 +561,15 @@ fn batch_caps_copies_and_workers_and_never_follows_links() {
     assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 1);
     let run = run_in(
         &dir,
-        &["batch", "tree/a/x.toml", "-o", "out", "--merge", "all.pdf", "--copies"],
+        &[
+            "batch",
+            "tree/a/x.toml",
+            "-o",
+            "out",
+            "--merge",
+            "all.pdf",
+            "--copies",
+        ],
         Duration::from_secs(60),
     );
     assert_fails(&run, 1, "the print file would have 4294967295 pages");

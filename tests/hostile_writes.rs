@@ -74,7 +74,9 @@ fn a_missing_directory_is_named_and_a_long_name_works() {
     let long = format!("{}.pdf", "x".repeat(251));
     let out = run(&dir, &["render", "d.toml", "-o", &long]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(std::fs::read(dir.join(&long)).unwrap().starts_with(b"%PDF-"));
+    assert!(std::fs::read(dir.join(&long))
+        .unwrap()
+        .starts_with(b"%PDF-"));
     let names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -100,12 +102,18 @@ fn batch_removes_only_pdfs_it_wrote() {
     std::fs::write(out_dir.join("notes.txt"), "keep me").unwrap();
     let out = run(&dir, &["batch", "run2.toml", "-o", "out"]);
     assert_fails(&out, 1, "`output` must name a PDF file");
-    assert_eq!(std::fs::read_to_string(out_dir.join("notes.txt")).unwrap(), "keep me");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("notes.txt")).unwrap(),
+        "keep me"
+    );
     // A PDF that is not jianbao's, under a failing bulletin's name, stays.
     std::fs::write(out_dir.join("bad.pdf"), "%PDF-1.4 someone else's").unwrap();
     let out = run(&dir, &["batch", "bad.toml", "-o", "out"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(out_dir.join("bad.pdf").exists(), "someone else's PDF was removed");
+    assert!(
+        out_dir.join("bad.pdf").exists(),
+        "someone else's PDF was removed"
+    );
     // jianbao's own stale PDF is removed.
     std::fs::copy(dir.join("good.toml"), dir.join("bad.toml")).unwrap();
     std::fs::remove_file(out_dir.join("bad.pdf")).unwrap();
@@ -129,7 +137,10 @@ fn batch_never_writes_or_removes_through_a_link_in_outdir() {
     assert_fails(&out, 1, "is a symbolic link inside the output directory");
     assert!(!outside.join("x.pdf").exists(), "written through the link");
     // A failing bulletin does not remove a PDF through the link either.
-    let out = run(&dir, &["render", "tree/sub/x.toml", "-o", s(&outside.join("x.pdf"))]);
+    let out = run(
+        &dir,
+        &["render", "tree/sub/x.toml", "-o", s(&outside.join("x.pdf"))],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     std::fs::write(dir.join("tree/sub/x.toml"), BROKEN).unwrap();
     let out = run(&dir, &["batch", "tree", "-o", "out"]);

@@ -225,7 +225,10 @@ fn prepare(args: &BatchArgs, items: &[Item]) -> Result<(), i32> {
             return Err(fail(&msg, EXIT_USAGE));
         }
     }
-    for (written, what) in [(&args.merge, "--merge"), (&args.save_manifest, "--save-manifest")] {
+    for (written, what) in [
+        (&args.merge, "--merge"),
+        (&args.save_manifest, "--save-manifest"),
+    ] {
         let Some(path) = written else { continue };
         let definitions: Vec<&Path> = items.iter().map(|i| i.definition.as_path()).collect();
         crate::assets::refuse_input_as_output(path, &definitions)

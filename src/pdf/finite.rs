@@ -61,7 +61,10 @@ fn non_finite_token(content: &[u8]) -> Option<String> {
                 if let Some(t) = check(&mut token) {
                     return Some(t);
                 }
-                i += content[i..].iter().position(|&c| c == b'>').unwrap_or(content.len() - i);
+                i += content[i..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .unwrap_or(content.len() - i);
             }
             b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0' | b'[' | b']' | b'<' | b'>' | b'/'
             | b'{' | b'}' | b'%' => {
@@ -104,7 +107,10 @@ mod tests {
     #[test]
     fn finds_nan_and_infinity_outside_strings() {
         assert_eq!(non_finite_token(b"1 0 0 1 NaN 5 cm"), Some("NaN".into()));
-        assert_eq!(non_finite_token(b"BT /F1 12 Tf -inf 3 Td ET"), Some("-inf".into()));
+        assert_eq!(
+            non_finite_token(b"BT /F1 12 Tf -inf 3 Td ET"),
+            Some("-inf".into())
+        );
         assert_eq!(non_finite_token(b"[1 inf]"), Some("inf".into()));
         assert_eq!(non_finite_token(b"(NaN inf) Tj <4E614E> Tj 1.5 2 Td"), None);
         assert_eq!(non_finite_token(b"(a\\) NaN) Tj /Info 2 0 R"), None);

@@ -116,7 +116,10 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
                 .chain(std::iter::once(source.path.display().to_string()))
                 .collect();
             let message = if visited.contains(&key) {
-                format!("layouts extend each other in a cycle: {}", cycle.join(" → "))
+                format!(
+                    "layouts extend each other in a cycle: {}",
+                    cycle.join(" → ")
+                )
             } else {
                 format!("layouts extend each other more than {MAX_EXTENDS} deep (a cycle?)")
             };

@@ -127,8 +127,8 @@ pub fn layout_paragraph(
     };
     let items = items::build(clusters, &rules, settings, &metrics);
     let measure = linebreak::Measure::new(&items, par.size * items::em::LETTER_STRETCH);
-    let greedy_fallback = settings.line_breaking == LineBreaking::TotalFit
-        && clusters.len() > TOTAL_FIT_MAX_CHARS;
+    let greedy_fallback =
+        settings.line_breaking == LineBreaking::TotalFit && clusters.len() > TOTAL_FIT_MAX_CHARS;
     let settings = &TextSettings {
         line_breaking: if greedy_fallback {
             LineBreaking::Greedy
