@@ -581,3 +581,31 @@ fn batch_caps_copies_and_workers_and_never_follows_links() {
     );
     assert_fails(&run, 2, "100000 is not in 1..=256");
 }
+
+// Issue 11, class 7: messages a clerk can act on.
+
+#[test]
+fn a_huge_word_is_cut_and_control_characters_are_shown_in_warnings() {
+    let dir = temp_dir("message-text");
+    let word = "a".repeat(100_000);
+    write(
+        &dir,
+        "word.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = \"中文{word}\\u001b[31m\\u0007。\"\n"),
+    );
+    let run = run_in(
+        &dir,
+        &["render", "word.toml", "-o", "word.pdf"],
+        Duration::from_secs(300),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(!run.stderr.contains(&0x1b) && !run.stderr.contains(&0x07), "{err}");
+    assert!(err.contains('␛') && err.contains('␇'), "{err}");
+    let broken = err
+        .lines()
+        .find(|l| l.contains("is wider than the line"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(broken.contains("… (1000"), "{broken}");
+    assert!(broken.chars().count() < 300, "{broken}");
+}

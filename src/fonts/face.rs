@@ -42,6 +42,16 @@ impl FontFace {
         if face.number_of_glyphs() == 0 || face.tables().cmap.is_none() {
             return Err("not a usable font: it has no glyphs or no character map".into());
         }
+        // A table that runs past the end of the file is dropped by the parser, so a truncated
+        // file still parses; without outlines it could not be embedded (subsetting would fail
+        // later with no word of which file).
+        let t = face.tables();
+        if t.glyf.is_none() && t.cff.is_none() && t.cff2.is_none() {
+            return Err(
+                "not a usable font: its glyph outlines (glyf or CFF table) are missing or cut off; is the file truncated?"
+                    .into(),
+            );
+        }
         let name = |ids: &[u16]| {
             ids.iter()
                 .find_map(|id| find_name(&face, *id))
