@@ -600,7 +600,10 @@ fn a_huge_word_is_cut_and_control_characters_are_shown_in_warnings() {
     );
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let err = stderr(&run);
-    assert!(!run.stderr.contains(&0x1b) && !run.stderr.contains(&0x07), "{err}");
+    assert!(
+        !run.stderr.contains(&0x1b) && !run.stderr.contains(&0x07),
+        "{err}"
+    );
     assert!(err.contains('␛') && err.contains('␇'), "{err}");
     let broken = err
         .lines()

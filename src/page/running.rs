@@ -41,6 +41,8 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
     } else {
         (Align::Left, Align::Right)
     };
+    let mut slots = Vec::new();
+    let mut texts = Vec::new();
     for (slot, align) in [
         (&r.left, Align::Left),
         (&r.center, Align::Center),
@@ -55,8 +57,28 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
         }
         let what = "running head";
         if let Some(line) = oneline::set(doc, &r.style, &text, Pt::ZERO, what, report) {
-            let x = g.left + oneline::aligned_x(align, line.width, width, r.inset);
-            page.items.push(Item::Text(line.at(x, baseline)));
+            slots.push((line, align));
+            texts.push(text);
+        }
+    }
+    let arranged = oneline::arrange(slots, width, r.inset, size);
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let what = match edge {
+        Edge::Top => "header",
+        Edge::Bottom => "footer",
+    };
+    report.slots(doc, what, &texts, &arranged, width);
+    // Extra lines go away from the text block: a header's upwards (its last line stays on
+    // the baseline over the rule), a footer's downwards.
+    let rows = arranged.lines.len();
+    for (n, row) in arranged.lines.into_iter().enumerate() {
+        let line_baseline = match edge {
+            Edge::Top => baseline - r.style.line_pitch * (rows - 1 - n) as f64,
+            Edge::Bottom => baseline + r.style.line_pitch * n as f64,
+        };
+        for (line, x) in row {
+            page.items
+                .push(Item::Text(line.at(g.left + x, line_baseline)));
         }
     }
     if r.rule.0 > 0.0 {
