@@ -587,3 +587,73 @@ fn ctrl_c_lets_the_pdfs_being_written_finish() {
         assert_eq!(inspect_file(&out.join(name)).pages.len(), 1);
     }
 }
+
+/// A file named on the command line is one the user wants printed: if it is not a definition
+/// it fails with its error located (exit 1), unless it is a layout (skipped, said so); files
+/// found in a directory keep the rule that only definitions are rendered. The summary says
+/// which rule applied.
+#[test]
+fn a_named_file_that_is_not_a_definition_fails() {
+    let dir = temp_dir("batch-named");
+    let a = dir.join("a.toml");
+    write(&a, &paged_definition("甲期", 1, ""));
+    let broken = dir.join("broken.toml");
+    write(&broken, "this is [not toml\n");
+    let layout = dir.join("house.toml");
+    write(
+        &layout,
+        "description = \"house\"\nextends = \"newsletter\"\n[body]\nsize = \"五号\"\n",
+    );
+    let cargo = dir.join("Cargo.toml");
+    write(&cargo, "[package]\nname = \"x\"\n");
+    let empty = dir.join("empty.toml");
+    write(&empty, "# nothing yet\n");
+    // A directory with one definition and the same three kinds of other file.
+    let issues = dir.join("issues");
+    write(&issues.join("b.toml"), &paged_definition("乙期", 1, ""));
+    write(&issues.join("broken.toml"), "this is [not toml\n");
+    write(
+        &issues.join("layouts/house.toml"),
+        "[page]\nsize = \"A5\"\n",
+    );
+
+    let out = dir.join("out");
+    let run = batch(&[s(&a), s(&broken), "-o", s(&out)]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("broken.toml:1:"), "not located: {err}");
+    assert!(err.contains("batch: 1 rendered, 1 failed, 1 page"), "{err}");
+    assert!(err.contains(&format!("failed: {}", s(&broken))), "{err}");
+    assert!(
+        err.contains("broken.toml: failed: neither a bulletin definition nor a layout (a file named on the command line must be"),
+        "the rule is not said: {err}"
+    );
+    assert!(!err.contains("skipped"), "{err}");
+    assert_eq!(files(&out), ["a.pdf"]);
+
+    // Other TOML and an empty file, named, fail the same way.
+    for other in [&cargo, &empty] {
+        let run = batch(&[s(&a), s(other), "-o", s(&dir.join("out-other")), "-q"]);
+        assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+        assert!(stderr(&run).contains(s(other)), "{}", stderr(&run));
+    }
+
+    // A named layout is skipped; a directory's other files are left out, each rule said.
+    let out2 = dir.join("out2");
+    let run = batch(&[s(&a), s(&layout), s(&issues), "-o", s(&out2)]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("batch: 2 rendered, 0 failed, 1 skipped, 2 pages"),
+        "{err}"
+    );
+    assert!(
+        err.contains("house.toml: skipped: a layout, not a bulletin definition (a file named on the command line is skipped only when it is a layout)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("issues: 2 .toml files that are not bulletin definitions left out (files found in a directory or by a pattern are rendered only when they are definitions)"),
+        "{err}"
+    );
+    assert_eq!(files(&out2), ["a.pdf", "b.pdf"]);
+}

@@ -370,3 +370,118 @@ fn one_font_named_by_family_and_by_path_is_embedded_once() {
         .collect();
     assert_eq!(kai.len(), 1, "{kai:?}");
 }
+
+/// Pages (each a list of its lines' text, page numbers left out) where a run of consecutive
+/// heading lines is not followed on its page by at least two lines of text.
+fn heading_chain_failures(pages: &[Vec<String>], is_heading: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (p, lines) in pages.iter().enumerate() {
+        let mut i = 0;
+        while i < lines.len() {
+            if !is_heading(&lines[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < lines.len() && is_heading(&lines[i]) {
+                i += 1;
+            }
+            let after = lines[i..].iter().take_while(|l| !is_heading(l)).count();
+            if after < 2 {
+                failures.push(format!(
+                    "page {}: {:?} followed by {after} line(s)",
+                    p + 1,
+                    &lines[start..i]
+                ));
+            }
+        }
+    }
+    failures
+}
+
+/// A page's lines without the page number (`- 5 -`, `—5—`).
+fn without_page_number(info: &PdfInfo, page: usize) -> Vec<String> {
+    info.pages[page]
+        .lines()
+        .iter()
+        .map(|l| squeeze(&l.text()))
+        .filter(|l| {
+            !l.trim_matches(['-', '—'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// The 公文 sample's blocks three times over, on the GB/T 9704 grid, pushed down by 0 to 5
+/// lines: a level-2 heading never ends a page with its level-3 heading and text on the next
+/// (`（二）提升活动质量` | `1.规范活动程序`).
+#[test]
+fn a_heading_chain_never_ends_a_page_on_the_gongwen_grid() {
+    let sample = std::fs::read_to_string(root().join("samples/gongwen-2020-07.toml")).unwrap();
+    let split = sample.find("[[blocks]]").unwrap();
+    let (head, blocks) = sample.split_at(split);
+    // The headings as printed: their text after the layout's number (一、（一）1.（1）).
+    let headings: Vec<String> = blocks
+        .lines()
+        .filter_map(|l| l.strip_prefix("heading = \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .collect();
+    assert!(headings.len() >= 8);
+    let is_heading = |line: &str| {
+        headings.iter().any(|h| {
+            line.strip_suffix(h.as_str())
+                .is_some_and(|number| number.chars().count() <= 4)
+        })
+    };
+    let dir = temp_dir("heading-chain-grid");
+    let mut chains_checked = 0;
+    for pushed in 0..6 {
+        let filler: String = (0..pushed)
+            .map(|i| format!("[[blocks]]\ntext = \"第{i}段。\"\n\n"))
+            .collect();
+        let def = dir.join(format!("long-{pushed}.toml"));
+        std::fs::write(&def, format!("{head}{filler}{blocks}{blocks}{blocks}")).unwrap();
+        let out = dir.join(format!("long-{pushed}.pdf"));
+        let run = render(&def, &out, &["-q"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let info = inspect_file(&out);
+        let pages: Vec<Vec<String>> = (0..info.pages.len())
+            .map(|p| without_page_number(&info, p))
+            .collect();
+        let failures = heading_chain_failures(&pages, is_heading);
+        assert!(failures.is_empty(), "{pushed} lines down: {failures:#?}");
+        chains_checked += pages.concat().iter().filter(|l| is_heading(l)).count();
+    }
+    assert!(chains_checked >= 6 * 3 * headings.len(), "{chains_checked}");
+}
+
+/// Three levels of headings, then a paragraph, after 0 to 11 filler lines on a page of ten lines
+/// (no grid): the chain is never parted from two lines of its paragraph.
+#[test]
+fn a_heading_chain_never_ends_a_page_without_a_grid() {
+    let case = Case::new("heading-chain");
+    let chain = ["一、总体要求", "（一）主要目标", "1.规范活动程序"];
+    for n in 0..12 {
+        let headings: String = chain
+            .iter()
+            .enumerate()
+            .map(|(level, h)| format!("[[blocks]]\nheading = \"{h}\"\nlevel = {}\n", level + 1))
+            .collect();
+        let blocks = format!("{}{headings}{}", filler(n), paragraph("甲", 3));
+        let (info, _) = case.render("", &blocks);
+        let pages: Vec<Vec<String>> = (0..info.pages.len())
+            .map(|p| text_lines(&info, p))
+            .collect();
+        assert_eq!(
+            pages
+                .concat()
+                .iter()
+                .filter(|l| chain.contains(&l.as_str()))
+                .count(),
+            3
+        );
+        let failures = heading_chain_failures(&pages, |l| chain.contains(&l));
+        assert!(failures.is_empty(), "n={n}: {failures:#?}");
+    }
+}

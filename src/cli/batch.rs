@@ -95,7 +95,12 @@ struct Done {
 
 pub fn run(args: &BatchArgs) -> i32 {
     let start = Instant::now();
-    let (items, notes) = match select(args) {
+    let inputs::Inputs {
+        items,
+        notes,
+        rules,
+        skipped,
+    } = match select(args) {
         Ok(selected) => selected,
         Err(status) => return status,
     };
@@ -123,7 +128,11 @@ pub fn run(args: &BatchArgs) -> i32 {
         .filter(|r| matches!(r, Outcome::NotStarted))
         .count();
     if !args.quiet {
-        summarize(args, &results, &failed, start);
+        summarize(args, &results, &failed, skipped, start);
+        // Which rule left out (or let in) the files that are not definitions.
+        for rule in &rules {
+            eprintln!("{rule}");
+        }
     }
     let copies_of = |item: &Item, done: &Done| match args.copies {
         Some(Some(n)) => n,
@@ -180,7 +189,7 @@ pub fn run(args: &BatchArgs) -> i32 {
 
 /// The inputs this run renders (after `--shard`), and notes for the user. `Err` is the exit
 /// status, the error reported.
-fn select(args: &BatchArgs) -> Result<(Vec<Item>, Vec<String>), i32> {
+fn select(args: &BatchArgs) -> Result<inputs::Inputs, i32> {
     // CUPS queue names have no `/`; a path right after `--print` was meant as an input.
     if let Some(Some(queue)) = &args.print {
         if queue.contains(['/', '\\']) || queue.ends_with(".toml") {
@@ -190,13 +199,16 @@ fn select(args: &BatchArgs) -> Result<(Vec<Item>, Vec<String>), i32> {
             ));
         }
     }
-    let collected = inputs::collect(&args.inputs).map_err(|e| fail(&e.to_string(), EXIT_INPUT))?;
-    let (mut items, mut notes) = (collected.items, collected.notes);
+    let mut collected =
+        inputs::collect(&args.inputs).map_err(|e| fail(&e.to_string(), EXIT_INPUT))?;
+    let (items, notes) = (&mut collected.items, &mut collected.notes);
     if let Some(arg) = args.shard {
         let shard = shard::resolve(arg, &|var| std::env::var(var).ok())
             .map_err(|msg| fail(&msg, EXIT_USAGE))?;
         let all = items.len();
-        items = shard::select(items, &shard, |i| record::slashed(&i.output));
+        *items = shard::select(std::mem::take(items), &shard, |i| {
+            record::slashed(&i.output)
+        });
         notes.push(format!(
             "shard {}/{} (from {}): {} of {all} bulletins",
             shard.index,
@@ -205,12 +217,12 @@ fn select(args: &BatchArgs) -> Result<(Vec<Item>, Vec<String>), i32> {
             items.len()
         ));
     } else if items.is_empty() {
-        for note in &notes {
+        for note in notes.iter().chain(&collected.rules) {
             eprintln!("{note}");
         }
         return Err(fail("no bulletin definitions to render", EXIT_INPUT));
     }
-    Ok((items, notes))
+    Ok(collected)
 }
 
 /// Checks that the print file does not overwrite a bulletin's PDF, and creates OUTDIR.
@@ -282,17 +294,29 @@ fn render_all(args: &BatchArgs, items: &[Item], notes: &[String]) -> Result<Vec<
     Ok(results)
 }
 
-/// `batch: 98 rendered, 2 failed, 490 pages, 1.9 s → out`, and which failed.
-fn summarize(args: &BatchArgs, results: &[Outcome], failed: &[&Item], start: Instant) {
+/// `batch: 98 rendered, 2 failed, 490 pages, 1.9 s → out`, and which failed; named files that
+/// were skipped (layouts) are counted.
+fn summarize(
+    args: &BatchArgs,
+    results: &[Outcome],
+    failed: &[&Item],
+    skipped: usize,
+    start: Instant,
+) {
     let rendered = results.iter().filter_map(Outcome::done);
     let not_started = results
         .iter()
         .filter(|r| matches!(r, Outcome::NotStarted))
         .count();
     eprintln!(
-        "batch: {} rendered, {} failed{}, {}, {:.1} s → {}",
+        "batch: {} rendered, {} failed{}{}, {}, {:.1} s → {}",
         rendered.clone().count(),
         failed.len(),
+        if skipped > 0 {
+            format!(", {skipped} skipped")
+        } else {
+            String::new()
+        },
         if not_started > 0 {
             format!(", {not_started} not started (interrupted)")
         } else {

@@ -1,7 +1,8 @@
 //! Flowing pieces into pages.
 //!
-//! Text fills each page line by line. A heading (or title) is kept with at least two lines of
-//! what follows. A paragraph leaves no fewer than `orphans` lines at a page's foot and no fewer
+//! Text fills each page line by line. A heading (or title) is kept with what follows: a run of
+//! consecutive headings stays together with at least two lines (or `orphans`, if more) of the
+//! text after the last of them, so no page ends with a heading. A paragraph leaves no fewer than `orphans` lines at a page's foot and no fewer
 //! than `widows` at the next page's head. A floating figure that does not fit in the rest of a
 //! page waits for the top of the next one while the text after it fills the gap (figures keep
 //! their order); a figure placed `here` moves to the next page and leaves the gap. On a grid
@@ -40,32 +41,25 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         height: doc.page.text_height(),
         pending: VecDeque::new(),
     };
-    let mut pieces = pieces.into_iter().peekable();
+    let mut pieces: VecDeque<Piece> = pieces.into();
     let mut overflowed = false;
-    while let Some(piece) = pieces.next() {
+    while let Some(piece) = pieces.pop_front() {
         if f.pages.len() >= super::MAX_PAGES {
             overflowed = true;
             break;
         }
         match piece {
             Piece::Text(t) => {
-                // A heading keeps with the lines that the orphan rule lets start a page's foot.
-                let least = (doc.orphans as usize).max(2);
-                let keep = match pieces.peek() {
-                    Some(Piece::Text(next)) if t.role.keeps_with_next() => {
-                        next.space_before + next.pitch * next.lines.len().min(least) as f64
-                    }
-                    _ => Pt::ZERO,
-                };
+                let keep = kept_with(&t, &pieces, f.height);
                 // The 落款 never stands alone at the head of a page: the text before it keeps
                 // its last lines with it.
-                let tail = match pieces.peek() {
+                let tail = match pieces.front() {
                     Some(Piece::Text(next)) if next.role == Role::Signature => {
                         next.space_before + next.pitch * next.lines.len() as f64
                     }
                     _ => Pt::ZERO,
                 };
-                f.text(t, keep, tail);
+                f.text(t, &keep, tail);
             }
             Piece::Figure(fig) => f.figure(fig),
             Piece::PageBreak => {
@@ -85,6 +79,40 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         overflowed,
     };
     (layout, used)
+}
+
+/// The text blocks that must follow `t` on its page: after a heading (or title, 主送机关, 附件
+/// label), the next block, and while that is one of these too, the one after it — a chain of
+/// headings ends with the text it introduces. Empty when `t` keeps with nothing. The chain
+/// stops once it is taller than a page (`height`): it cannot be kept whole anyway, and a
+/// thousand headings in a row must not cost a million steps.
+fn kept_with<'a>(t: &TextPiece, rest: &'a VecDeque<Piece>, height: Pt) -> Vec<&'a TextPiece> {
+    let mut chain = Vec::new();
+    if !t.role.keeps_with_next() {
+        return chain;
+    }
+    let mut tall = Pt::ZERO;
+    for piece in rest {
+        let Piece::Text(next) = piece else { break };
+        chain.push(next);
+        tall += next.space_before + next.pitch * next.lines.len() as f64;
+        if !next.role.keeps_with_next() || tall > height {
+            break;
+        }
+    }
+    chain
+}
+
+impl TextPiece {
+    /// The leading under the last line on a page may fall outside the text block.
+    fn half_leading(&self) -> Pt {
+        ((self.pitch - self.size) / 2.0).max(Pt::ZERO)
+    }
+}
+
+/// How many lines of `pitch` fit in `room` (the last line's lower half-leading may hang out).
+fn lines_fitting(room: Pt, half_leading: Pt, pitch: Pt) -> usize {
+    ((room + half_leading).0 / pitch.0 + 1e-6).floor().max(0.0) as usize
 }
 
 impl Flow<'_> {
@@ -176,39 +204,40 @@ impl Flow<'_> {
     }
 
     /// Places a text block's lines, splitting it across pages by the widow/orphan rules; `keep`
-    /// is the height of what must follow a heading on the same page, `tail` that of what must
-    /// follow the block's last line (the 落款).
-    fn text(&mut self, t: TextPiece, keep: Pt, tail: Pt) {
+    /// is what must follow a heading on the same page (see [`kept_with`]), `tail` the height of
+    /// what must follow the block's last line (the 落款).
+    fn text(&mut self, t: TextPiece, keep: &[&TextPiece], tail: Pt) {
+        let half_leading = t.half_leading();
+        if !self.at_top() {
+            if self.room() + half_leading < t.space_before + t.pitch {
+                self.new_page();
+            } else {
+                self.y += t.space_before;
+                self.snap_to_grid();
+            }
+        }
+        // Move to a new page only if the unit fits there; one taller than a page starts where
+        // it is and breaks where it must.
+        if !keep.is_empty()
+            && !self.at_top()
+            && !self.keeps_fit(self.y, &t, keep)
+            && self.keeps_fit(Pt::ZERO, &t, keep)
+        {
+            self.new_page();
+        }
         let TextPiece {
             block,
             role,
             lines,
             pitch,
-            size,
-            space_before,
             space_after,
+            ..
         } = t;
-        // The leading under the last line on a page may fall outside the text block.
-        let half_leading = ((pitch - size) / 2.0).max(Pt::ZERO);
-        if !self.at_top() {
-            if self.room() + half_leading < space_before + pitch {
-                self.new_page();
-            } else {
-                self.y += space_before;
-                self.snap_to_grid();
-            }
-        }
-        let total = pitch * lines.len() as f64;
-        if keep.0 > 0.0 && !self.at_top() && total + keep > self.room() + Pt(0.01) {
-            self.new_page();
-        }
         let n = lines.len();
         let mut lines = lines.into_iter();
         let mut placed = 0;
         while placed < n {
-            let fit = ((self.room() + half_leading).0 / pitch.0 + 1e-6)
-                .floor()
-                .max(0.0) as usize;
+            let fit = lines_fitting(self.room(), half_leading, pitch);
             let remaining = n - placed;
             let mut take = if fit >= remaining {
                 remaining
@@ -283,11 +312,50 @@ impl Flow<'_> {
         take
     }
 
+    /// Whether block `t`, starting at `y` (after its space before), and the blocks it keeps
+    /// with fit on one page: every line of each heading of the chain and, of the text that ends it, as many
+    /// lines as the flow would put here — at least two (or `orphans`), all of a short or
+    /// unsplittable block. Mirrors [`Self::text`] (space before, grid lines, widows) so that
+    /// the answer is the flow's own.
+    fn keeps_fit(&self, y: Pt, t: &TextPiece, keep: &[&TextPiece]) -> bool {
+        if lines_fitting(self.height - y, t.half_leading(), t.pitch) < t.lines.len() {
+            return false;
+        }
+        let mut y = (y + t.pitch * t.lines.len() as f64 + t.space_after).min(self.height);
+        for (i, next) in keep.iter().enumerate() {
+            let n = next.lines.len();
+            let half_leading = next.half_leading();
+            if self.height - y + half_leading < next.space_before + next.pitch {
+                return false;
+            }
+            y = self.snapped(y + next.space_before);
+            let fit = lines_fitting(self.height - y, half_leading, next.pitch);
+            let last = i + 1 == keep.len();
+            if last && next.role.splits() && fit < n {
+                let least = (self.doc.orphans as usize).max(2).min(n);
+                return self.widows_and_orphans(0, n, fit) >= least;
+            }
+            if fit < n {
+                return false;
+            }
+            y = (y + next.pitch * n as f64 + next.space_after).min(self.height);
+        }
+        true
+    }
+
     /// On a grid, moves down to the next grid line.
     fn snap_to_grid(&mut self) {
-        if let Some(pitch) = self.doc.grid.and_then(|g| g.line_pitch) {
-            let lines = ((self.y.0 - 0.01) / pitch.0).ceil().max(0.0);
-            self.y = (pitch * lines).min(self.height);
+        self.y = self.snapped(self.y);
+    }
+
+    /// `y`, on a grid moved down to the next grid line.
+    fn snapped(&self, y: Pt) -> Pt {
+        match self.doc.grid.and_then(|g| g.line_pitch) {
+            Some(pitch) => {
+                let lines = ((y.0 - 0.01) / pitch.0).ceil().max(0.0);
+                (pitch * lines).min(self.height)
+            }
+            None => y,
         }
     }
 

@@ -12,6 +12,8 @@ mod masthead;
 mod missing;
 mod oneline;
 mod running;
+#[cfg(test)]
+mod tests;
 
 use crate::error::Warning;
 use crate::model::Color;
@@ -41,6 +43,10 @@ pub const MAX_PAGES: usize = 20_000;
 pub struct Page {
     /// The printed page number.
     pub number: u32,
+    /// In reading order: the running head, the masthead, the blocks in document order (each
+    /// figure with its caption where it is placed), the end block, the footer. The PDF's text
+    /// layer follows this order, so text extraction and screen readers read the page as a
+    /// person would.
     pub items: Vec<Item>,
 }
 

@@ -1,4 +1,6 @@
 //! Running headers and footers: filled in per page once pagination has numbered the pages.
+//! The header goes before the page's other items and the footer after them, so that the text
+//! layer reads in page order (running head, body, page number) — see [`super::Page::items`].
 
 use super::oneline;
 use super::Report;
@@ -21,12 +23,20 @@ pub fn add(doc: &Document, pages: &mut [Page], report: &mut Report) {
             if index == 0 && !r.first_page {
                 continue;
             }
-            draw(doc, r, edge, page, report);
+            let items = draw(doc, r, edge, page.number, report);
+            match edge {
+                Edge::Top => {
+                    page.items.splice(0..0, items);
+                }
+                Edge::Bottom => page.items.extend(items),
+            }
         }
     }
 }
 
-fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut Report) {
+/// The items of one running head or foot of page `number`.
+fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Report) -> Vec<Item> {
+    let mut items = Vec::new();
     let g = &doc.page;
     let size = r.style.size;
     // The baseline: `distance` above the text block (header) or below it (footer).
@@ -36,7 +46,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
     };
     let width = g.text_width();
     // `outside` is on the right of odd pages (GB/T 9704's page numbers), `inside` facing it.
-    let (outer, inner) = if page.number % 2 == 1 {
+    let (outer, inner) = if number % 2 == 1 {
         (Align::Right, Align::Left)
     } else {
         (Align::Left, Align::Right)
@@ -51,7 +61,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
         (&r.inside, inner),
     ] {
         let Some(template) = slot else { continue };
-        let text = fill_template(template, &doc.meta, page.number);
+        let text = fill_template(template, &doc.meta, number);
         if text.trim().is_empty() {
             continue;
         }
@@ -77,8 +87,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
             Edge::Bottom => baseline + r.style.line_pitch * n as f64,
         };
         for (line, x) in row {
-            page.items
-                .push(Item::Text(line.at(g.left + x, line_baseline)));
+            items.push(Item::Text(line.at(g.left + x, line_baseline)));
         }
     }
     if r.rule.0 > 0.0 {
@@ -87,7 +96,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
             Edge::Top => baseline + size * 0.35 + r.rule / 2.0,
             Edge::Bottom => baseline - size * 1.1 - r.rule / 2.0,
         };
-        page.items.push(Item::Rule {
+        items.push(Item::Rule {
             x: g.left,
             y,
             width,
@@ -95,4 +104,5 @@ fn draw(doc: &Document, r: &Running, edge: Edge, page: &mut Page, report: &mut R
             color: r.rule_color,
         });
     }
+    items
 }

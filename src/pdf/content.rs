@@ -21,7 +21,8 @@ pub fn page_ops(
     page_height: Pt,
 ) -> Vec<Op> {
     let mut ops = Vec::new();
-    // Figures and rules first, text on top.
+    // Figures and rules first, text on top; the text in the items' order, which is the page's
+    // reading order (the order text extraction and screen readers follow).
     for item in &page.items {
         match item {
             Item::Image {

@@ -5,9 +5,16 @@
 //! Files are told apart by content, not by name, because definitions, layouts and manifests are
 //! all `.toml`: a **definition** has a `[bulletin]` table or a top-level `layout` key (both
 //! required in a definition, neither allowed in a layout); a **manifest** has `[[bulletins]]`
-//! entries; anything else (layouts, other TOML) is skipped. The test is a line scan, not a TOML
-//! parse, so that a definition with a syntax error is still recognised — and then reported as a
-//! failure instead of silently left out.
+//! entries. The test is a line scan, not a TOML parse, so that a definition with a syntax error
+//! is still recognised — and then reported as a failure instead of silently left out.
+//!
+//! What happens to anything else depends on how the user reached it. A file **named** on the
+//! command line is one the user wants printed: it is skipped only if it parses as a layout;
+//! anything else (text that is not TOML, TOML of another kind) is rendered as the definition it
+//! was named as, so that its error is reported with its place and the batch fails. Files
+//! **found** by walking a directory or matching a pattern are rendered only when they are
+//! definitions (a `layouts/` folder beside the issues is normal). The summary says which rule left
+//! what out ([`Inputs::rules`]).
 
 use crate::error::{Error, ErrorKind, Source};
 use crate::model::manifest;
@@ -30,6 +37,11 @@ pub struct Item {
 pub struct Inputs {
     pub items: Vec<Item>,
     pub notes: Vec<String>,
+    /// For the summary: each file (or directory) that was left out or rendered although it is
+    /// not a definition, and the rule that decided it.
+    pub rules: Vec<String>,
+    /// How many files named on the command line were skipped (layouts).
+    pub skipped: usize,
 }
 
 /// What a TOML file is.
@@ -78,12 +90,13 @@ pub fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
     for path in paths {
         if path.is_dir() {
             let before = inputs.items.len();
-            walk(path, path, &mut inputs.items);
+            let others = walk(path, path, &mut inputs.items);
             if inputs.items.len() == before {
                 inputs
                     .notes
                     .push(format!("{}: no definitions found", path.display()));
             }
+            left_out(path, others, &mut inputs.rules);
         } else if !path.exists() && is_pattern(path) {
             expand(path, &mut inputs)?;
         } else {
@@ -101,14 +114,20 @@ fn is_pattern(path: &Path) -> bool {
 }
 
 /// A file named on the command line (or matched by a pattern): a definition, a manifest, or
-/// something to skip (with a note if it was named).
-fn named_file(path: &Path, output: PathBuf, named: bool, inputs: &mut Inputs) -> Result<(), Error> {
+/// something else — which a pattern's match leaves out, and a named file is rendered unless it
+/// is a layout (see the module's doc). Returns whether a pattern's match was left out.
+fn named_file(
+    path: &Path,
+    output: PathBuf,
+    named: bool,
+    inputs: &mut Inputs,
+) -> Result<bool, Error> {
     let Ok(bytes) =
         crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
     else {
         // Missing or unreadable: rendering it says why, as one failure among the results.
         inputs.items.push(item(path.to_path_buf(), output, None));
-        return Ok(());
+        return Ok(false);
     };
     let text = String::from_utf8_lossy(&bytes);
     match kind_of(&text) {
@@ -121,13 +140,43 @@ fn named_file(path: &Path, output: PathBuf, named: bool, inputs: &mut Inputs) ->
             };
             read_manifest(&Source::new(path, text), &mut inputs.items)?;
         }
-        Kind::Other if !named => {}
-        Kind::Other => inputs.notes.push(format!(
-            "{}: skipped: not a bulletin definition (no [bulletin] table; a layout?)",
-            path.display()
-        )),
+        Kind::Other if !named => return Ok(true),
+        Kind::Other if is_layout(path, &text) => {
+            inputs.skipped += 1;
+            inputs.rules.push(format!(
+                "{}: skipped: a layout, not a bulletin definition (a file named on the command line is skipped only when it is a layout)",
+                path.display()
+            ));
+        }
+        Kind::Other => {
+            inputs.items.push(item(path.to_path_buf(), output, None));
+            inputs.rules.push(format!(
+                "{}: failed: neither a bulletin definition nor a layout (a file named on the command line must be a definition, a manifest or a layout)",
+                path.display()
+            ));
+        }
     }
-    Ok(())
+    Ok(false)
+}
+
+/// Whether a file parses as a layout: TOML with at least one key, every one a layout's. (An
+/// empty file would parse, but a user who names one has not named a layout.)
+fn is_layout(path: &Path, text: &str) -> bool {
+    let has_keys = toml::from_str::<toml::Table>(text).is_ok_and(|t| !t.is_empty());
+    has_keys && crate::model::layout::parse(&Source::new(path, text)).is_ok()
+}
+
+/// The summary's line for a directory or pattern that reached `others` TOML files that are not
+/// definitions.
+fn left_out(path: &Path, others: usize, rules: &mut Vec<String>) {
+    if others > 0 {
+        rules.push(format!(
+            "{}: {others} .toml file{} that {} not bulletin definitions left out (files found in a directory or by a pattern are rendered only when they are definitions)",
+            path.display(),
+            if others == 1 { "" } else { "s" },
+            if others == 1 { "is" } else { "are" },
+        ));
+    }
 }
 
 fn read_manifest(source: &Source, items: &mut Vec<Item>) -> Result<(), Error> {
@@ -160,15 +209,17 @@ fn expand(pattern: &Path, inputs: &mut Inputs) -> Result<(), Error> {
     if matches.is_empty() {
         return Err(usage(format!("no file matches `{text}`")));
     }
+    let mut others = 0;
     for path in matches {
         let relative = path.strip_prefix(&base).unwrap_or(&path).to_path_buf();
         // A link that matches is not entered: it may lead back up the tree.
         if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
-            walk(&path, &base, &mut inputs.items);
-        } else if is_toml(&path) {
-            named_file(&path, relative, false, inputs)?;
+            others += walk(&path, &base, &mut inputs.items);
+        } else if is_toml(&path) && named_file(&path, relative, false, inputs)? {
+            others += 1;
         }
     }
+    left_out(pattern, others, &mut inputs.rules);
     Ok(())
 }
 
@@ -182,11 +233,13 @@ fn literal_prefix(pattern: &Path) -> PathBuf {
 }
 
 /// Every definition under `dir`, recursively, in name order; hidden entries and symbolic links
-/// to directories are not followed. Outputs mirror the path below `base`.
-fn walk(dir: &Path, base: &Path, items: &mut Vec<Item>) {
+/// to directories are not followed. Outputs mirror the path below `base`. Returns how many
+/// other `.toml` files (layouts, manifests, anything) were left out.
+fn walk(dir: &Path, base: &Path, items: &mut Vec<Item>) -> usize {
     let Ok(read) = std::fs::read_dir(dir) else {
-        return;
+        return 0;
     };
+    let mut others = 0;
     let mut entries: Vec<_> = read.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
@@ -198,15 +251,17 @@ fn walk(dir: &Path, base: &Path, items: &mut Vec<Item>) {
             continue;
         };
         if file_type.is_dir() {
-            walk(&path, base, items);
-        } else if is_toml(&path)
-            && path.is_file()
-            && kind_of(&read_lossy(&path)) == Kind::Definition
-        {
-            let relative = path.strip_prefix(base).unwrap_or(&path).to_path_buf();
-            items.push(item(path, relative, None));
+            others += walk(&path, base, items);
+        } else if is_toml(&path) && path.is_file() {
+            if kind_of(&read_lossy(&path)) == Kind::Definition {
+                let relative = path.strip_prefix(base).unwrap_or(&path).to_path_buf();
+                items.push(item(path, relative, None));
+            } else {
+                others += 1;
+            }
         }
     }
+    others
 }
 
 fn is_toml(path: &Path) -> bool {
