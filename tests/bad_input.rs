@@ -612,3 +612,54 @@ fn a_huge_word_is_cut_and_control_characters_are_shown_in_warnings() {
     assert!(broken.contains("… (1000"), "{broken}");
     assert!(broken.chars().count() < 300, "{broken}");
 }
+
+/// A copy of a font with every advance width in `hmtx` set to `advance` (font units).
+fn font_with_advances(advance: u16) -> Vec<u8> {
+    let mut font = std::fs::read(root().join("fonts/FandolFang-Regular.otf")).unwrap();
+    let u16_at = |f: &[u8], at: usize| u16::from_be_bytes([f[at], f[at + 1]]) as usize;
+    let u32_at =
+        |f: &[u8], at: usize| u32::from_be_bytes(f[at..at + 4].try_into().unwrap()) as usize;
+    let table = |f: &[u8], tag: &[u8]| {
+        (0..u16_at(f, 4))
+            .map(|i| 12 + 16 * i)
+            .find(|&r| &f[r..r + 4] == tag)
+            .map(|r| u32_at(f, r + 8))
+            .unwrap()
+    };
+    let metrics = u16_at(&font, table(&font, b"hhea") + 34);
+    let hmtx = table(&font, b"hmtx");
+    for i in 0..metrics {
+        font[hmtx + 4 * i..hmtx + 4 * i + 2].copy_from_slice(&advance.to_be_bytes());
+    }
+    font
+}
+
+#[test]
+fn a_font_with_zero_or_huge_advances_is_refused_with_its_file() {
+    let dir = temp_dir("font-advances");
+    for (name, advance, message) in [
+        ("flat.otf", 0, "its characters have no width"),
+        ("wide.otf", 60_000, "em wide (more than 4 em)"),
+    ] {
+        std::fs::write(dir.join(name), font_with_advances(advance)).unwrap();
+        let def = write(
+            &dir,
+            &format!("{name}.toml"),
+            &format!(
+                "{HEAD}\n[[blocks]]\ntext = \"正文。\"\n\n[overrides]\nbody.font = [\"{name}\"]\n"
+            ),
+        );
+        check(
+            &def,
+            &Expect::Error(format!("{name}: not a usable font: ")),
+            &[],
+            Duration::from_secs(60),
+        );
+        let run = run_in(
+            &dir,
+            &["render", &format!("{name}.toml"), "-o", "x.pdf"],
+            Duration::from_secs(60),
+        );
+        assert_fails(&run, 1, message);
+    }
+}
