@@ -6,12 +6,16 @@
 //! callers get a `String` and choose the stream. Two things are taken care of here because a
 //! diagnostic must itself never be a problem: a long line (a 1 MB paragraph on one line) is cut
 //! to a window around the span, and control characters (NUL bytes) are shown as visible symbols.
+//!
+//! For programs (`--message-format json`) the same errors and warnings are one JSON object a
+//! line: [`error_json`], [`warning_json`], [`message_json`].
 
 use crate::error::{Error, Source, Warning};
 use ariadne::{CharSet, Color, Config, Label, Report, ReportKind};
 use std::ops::Range;
 
-/// How to draw: colours for a terminal, ASCII-only frames on request.
+/// How to draw: colours for a terminal, ASCII-only frames on request. Whether to colour is the
+/// command line's decision (`--color`, `NO_COLOR`, …: `cli::output`), not this module's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
@@ -24,15 +28,6 @@ impl Style {
         color: false,
         unicode: true,
     };
-
-    /// Colours when stderr is a terminal and `NO_COLOR` is not set.
-    pub fn for_stderr() -> Style {
-        use std::io::IsTerminal;
-        Style {
-            color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            unicode: true,
-        }
-    }
 }
 
 /// Characters shown on either side of the span when a source line is too long to print whole.
@@ -82,6 +77,79 @@ pub fn warning(w: &Warning, style: Style) -> String {
         }
     }
     out
+}
+
+/// An error as one line of JSON (no newline): `severity`, `file`, `line`, `column` (1-based, in
+/// characters; `null` when the error has no place in a file), `message` (without the place),
+/// and `label`, `help` when there are any.
+pub fn error_json(e: &Error) -> String {
+    let (line, column) = e.line_col().unzip();
+    let mut object = json_object(
+        "error",
+        e.path.as_deref(),
+        line,
+        column,
+        &e.message,
+        e.label_text(),
+    );
+    if let Some(help) = e.help_text() {
+        object.insert("help".into(), help.into());
+    }
+    serde_json::Value::Object(object).to_string()
+}
+
+/// A warning as one line of JSON (no newline), with the fields of [`error_json`] and `notes`.
+pub fn warning_json(w: &Warning) -> String {
+    let (file, line, column) = match &w.at {
+        Some((source, span)) => {
+            let (line, column) = source.line_col(span.start);
+            (Some(source.path.clone()), Some(line), Some(column))
+        }
+        // Warnings without a span name their file as the location.
+        None => (
+            (!w.location.is_empty()).then(|| std::path::PathBuf::from(&w.location)),
+            None,
+            None,
+        ),
+    };
+    let mut object = json_object(
+        "warning",
+        file.as_deref(),
+        line,
+        column,
+        &w.message,
+        w.label.as_deref(),
+    );
+    if !w.notes.is_empty() {
+        object.insert("notes".into(), w.notes.clone().into());
+    }
+    serde_json::Value::Object(object).to_string()
+}
+
+/// A message that is about no place in a file (a note under `-v`, an error about the command's
+/// inputs as a whole) as one line of JSON, with the fields of [`error_json`].
+pub fn message_json(severity: &str, message: &str) -> String {
+    serde_json::Value::Object(json_object(severity, None, None, None, message, None)).to_string()
+}
+
+fn json_object(
+    severity: &str,
+    file: Option<&std::path::Path>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &str,
+    label: Option<&str>,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut object = serde_json::Map::new();
+    object.insert("severity".into(), severity.into());
+    object.insert("file".into(), file.map(|f| f.display().to_string()).into());
+    object.insert("line".into(), line.into());
+    object.insert("column".into(), column.into());
+    object.insert("message".into(), message.into());
+    if let Some(label) = label {
+        object.insert("label".into(), label.into());
+    }
+    object
 }
 
 #[derive(Clone, Copy)]
@@ -291,6 +359,34 @@ mod tests {
         assert!(out.len() < 2000, "{} bytes", out.len());
         assert!(out.contains('␀') && !out.contains('\0'), "{out}");
         assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn json_has_place_severity_and_message() {
+        let src = Source::new("d.toml", "title = \"x\"\ncaptoin = 1\n");
+        let e = Error::new(ErrorKind::Syntax, "unknown key `captoin`")
+            .at(&src, 12..19)
+            .label("unknown key")
+            .help("did you mean `caption`?");
+        let v: serde_json::Value = serde_json::from_str(&error_json(&e)).unwrap();
+        assert_eq!(v["severity"], "error");
+        assert_eq!(v["file"], "d.toml");
+        assert_eq!(
+            (v["line"].as_u64(), v["column"].as_u64()),
+            (Some(2), Some(1))
+        );
+        assert_eq!(v["message"], "unknown key `captoin`");
+        assert_eq!(v["help"], "did you mean `caption`?");
+        let w = Warning::new("no font has `x`", "").at(&src, 8..9);
+        let v: serde_json::Value = serde_json::from_str(&warning_json(&w)).unwrap();
+        assert_eq!(v["severity"], "warning");
+        assert_eq!(
+            (v["line"].as_u64(), v["column"].as_u64()),
+            (Some(1), Some(9))
+        );
+        let v: serde_json::Value = serde_json::from_str(&message_json("note", "a\nb")).unwrap();
+        assert!(v["file"].is_null() && v["line"].is_null());
+        assert!(!message_json("note", "a\nb").contains('\n'), "one line");
     }
 
     #[test]

@@ -66,7 +66,11 @@ impl ColorSpace {
 /// Reads an image from its bytes (PNG or JPEG, told apart by their signatures).
 pub fn decode(bytes: &[u8]) -> Result<Image, String> {
     if bytes.starts_with(&[0xFF, 0xD8]) {
-        jpeg(bytes)
+        // A phone photo taken upright but stored sideways is turned (see `crate::exif`).
+        match crate::exif::upright_jpeg(bytes)? {
+            Some(upright) => jpeg(&upright),
+            None => jpeg(bytes),
+        }
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         png(bytes)
     } else if bytes.is_empty() {

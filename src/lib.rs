@@ -10,14 +10,18 @@
 //! 6. [`pdf`] — pages into PDF bytes (subset fonts, images).
 //!
 //! [`assets`] is the only module that touches the file system, and [`cli`] only orchestrates.
+//! Beside the pipeline: [`import`] turns .docx and Markdown articles into definition blocks,
+//! [`exif`] turns phone photos upright, [`next_issue`] starts the next issue's definition.
 //! [`render`] runs the pipeline for one definition.
 
 pub mod assets;
 pub mod cli;
 pub mod diagnostics;
 pub mod error;
+pub mod exif;
 pub mod fonts;
 pub mod images;
+pub mod import;
 pub mod model;
 pub mod next_issue;
 pub mod page;
@@ -59,8 +63,13 @@ pub fn render(source: &Source, assets: &dyn Assets) -> Result<Rendered> {
 /// The pipeline up to pages: parse, resolve, paginate.
 pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Document, page::Layout)> {
     let def = model::definition::parse(source)?;
-    let doc = resolve::resolve(&def, assets)?;
-    let layout = page::paginate(&doc);
+    let mut doc = resolve::resolve(&def, assets)?;
+    let mut layout = page::paginate(&doc);
+    // What reading noticed comes before what setting the pages did.
+    layout
+        .warnings
+        .splice(0..0, std::mem::take(&mut doc.warnings));
+    layout.warnings.extend(next_issue::placeholders_left(&def));
     if layout.overflowed {
         return Err(error::Error::new(
             error::ErrorKind::Invalid,

@@ -6,8 +6,13 @@
 //! (comments and all — the file is edited with `toml_edit`, not re-serialized), the issue number
 //! (and 总期号) counted on, the new date, the per-issue keys dropped, and the articles replaced
 //! by a commented skeleton. It reads no clock and no files: the caller gives the date.
+//!
+//! The skeleton's text is written as literal strings (`'…'`, `'''…'''`): a clerk who pastes
+//! `D:\质协\2020` into them gets it as written (in `"…"` strings a backslash starts an escape).
+//! Its placeholders are [`PLACEHOLDERS`]; one left in a definition that is rendered is a warning
+//! ([`placeholders_left`]).
 
-use crate::error::{Error, ErrorKind, Result, Source};
+use crate::error::{Error, ErrorKind, Result, Source, Warning};
 use crate::model::definition::{self, Block, PER_ISSUE};
 use crate::model::Date;
 use toml_edit::{DocumentMut, Item, Value};
@@ -90,6 +95,53 @@ pub fn next_issue(prev: &Source, next: &NextIssue) -> Result<String> {
     Ok(text)
 }
 
+/// The texts the skeleton (and `jianbao import`'s definition head) holds for the clerk to
+/// replace.
+pub const PLACEHOLDERS: &[&str] = &[
+    "（文章标题）",
+    "（编者按）",
+    "（小标题）",
+    "（正文第一段。）",
+    "（正文第二段。）",
+    "（图片说明）",
+    "（附件标题）",
+    "（附件正文。）",
+    "（编印单位）",
+];
+
+/// A warning for every skeleton placeholder still in `def` (under `--strict`, an error).
+pub fn placeholders_left(def: &definition::Definition) -> Vec<Warning> {
+    let placeholder = |t: &str| PLACEHOLDERS.contains(&t.trim());
+    let mut found: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    if placeholder(&def.meta.publisher) {
+        found.push((&def.meta.publisher, def.meta_at.clone()));
+    }
+    for block in &def.blocks {
+        let text = match block {
+            Block::Title { text, .. }
+            | Block::Heading { text, .. }
+            | Block::Paragraph { text, .. }
+            | Block::Note { text, .. } => Some(text.as_str()),
+            Block::Figure(f) => f.caption.as_deref(),
+            _ => None,
+        };
+        if let Some(text) = text.filter(|t| placeholder(t)) {
+            found.push((text, block.at().clone()));
+        }
+    }
+    found
+        .into_iter()
+        .map(|(text, at)| {
+            Warning::new(
+                format!("`{text}` is a placeholder to fill in (from `jianbao new` or `jianbao import`); replace it with this issue's text, or delete the block"),
+                "",
+            )
+            .at(&def.source, at)
+            .label("placeholder")
+        })
+        .collect()
+}
+
 /// Sets `key` to `value`, keeping the comments and spacing around the old value.
 fn set(table: &mut dyn toml_edit::TableLike, key: &str, mut value: Value) {
     if let Some(old) = table.get(key).and_then(Item::as_value) {
@@ -109,9 +161,9 @@ fn skeleton(prev: &[Block]) -> String {
     let mut s = String::from(
         "\n# ── 本期正文 ──────────────────────────────────────────────\n\
          # 把（）中的文字换成本期的文章。每篇文章以 title 开始；有几篇文章，就把下面的块复制几份。\n\
-         \n[[blocks]]\ntitle = \"（文章标题）\"\n",
+         \n[[blocks]]\ntitle = '（文章标题）'\n",
     );
-    let note_block = "\n[[blocks]]\nnote = \"\"\"\n（编者按）\n\"\"\"\n";
+    let note_block = "\n[[blocks]]\nnote = '''\n（编者按）\n'''\n";
     if note {
         s.push_str("\n# 编者按（版式会加上“编者按：”）；不需要就删去这一块。");
         s.push_str(note_block);
@@ -124,23 +176,23 @@ fn skeleton(prev: &[Block]) -> String {
         }
     }
     if heading {
-        s.push_str("\n# 小标题（版式按级别自动编号时，只写标题文字）。\n[[blocks]]\nheading = \"（小标题）\"\n");
+        s.push_str("\n# 小标题（版式按级别自动编号时，只写标题文字）。\n[[blocks]]\nheading = '（小标题）'\n");
     }
     s.push_str(
-        "\n# 正文：段与段之间空一行。\n\
-         [[blocks]]\ntext = \"\"\"\n（正文第一段。）\n\n（正文第二段。）\n\"\"\"\n",
+        "\n# 正文：段与段之间空一行，或段首空两格（　　）；长文章可另存为文本文件，写 text-file = 'articles/文章.txt'。\n\
+         [[blocks]]\ntext = '''\n（正文第一段。）\n\n（正文第二段。）\n'''\n",
     );
     if figure {
         s.push_str(
             "\n# 图片：PNG 或 JPEG，路径相对于本文件；caption 是图注。\n\
-             # [[blocks]]\n# figure = \"images/photo.jpg\"\n# caption = \"（图片说明）\"\n",
+             # [[blocks]]\n# figure = 'images/photo.jpg'\n# caption = '（图片说明）'\n",
         );
     }
     if attachment {
         s.push_str(
             "\n# 附件：另起一页；没有附件就删去以下各块（附件说明写在 [bulletin] 的 attachments 中）。\n\
-             [[blocks]]\nattachment = \"附件1\"\n\n[[blocks]]\ntitle = \"（附件标题）\"\n\n\
-             [[blocks]]\ntext = \"\"\"\n（附件正文。）\n\"\"\"\n",
+             [[blocks]]\nattachment = '附件1'\n\n[[blocks]]\ntitle = '（附件标题）'\n\n\
+             [[blocks]]\ntext = '''\n（附件正文。）\n'''\n",
         );
     }
     s

@@ -372,6 +372,7 @@ impl Crc {
 }
 
 #[test]
+#[cfg(unix)] // symbolic links need a privilege on Windows
 fn a_symbolic_link_out_of_the_root_is_refused() {
     let dir = temp_dir("symlink-out");
     let outside = temp_dir("symlink-target");
@@ -441,6 +442,7 @@ fn a_document_past_the_page_limit_is_refused() {
 }
 
 #[test]
+#[cfg(unix)] // mkfifo
 fn a_named_pipe_is_refused_not_waited_on() {
     let dir = temp_dir("bad-fifo");
     let fifo = dir.join("pipe.toml");

@@ -479,6 +479,7 @@ fn usage_errors() {
 }
 
 #[test]
+#[cfg(unix)] // `script` and /dev/null
 fn a_progress_bar_on_a_terminal() {
     // `script` (util-linux) runs the command on a pseudo-terminal.
     if std::process::Command::new("script")
@@ -520,6 +521,7 @@ fn a_progress_bar_on_a_terminal() {
 }
 
 #[test]
+#[cfg(unix)] // CUPS `lp`; Windows gets its own message
 fn printing_without_cups_is_a_clear_error() {
     let dir = temp_dir("batch-nocups");
     write(&dir.join("a.toml"), &paged_definition("甲", 1, ""));
@@ -544,6 +546,22 @@ fn printing_without_cups_is_a_clear_error() {
 }
 
 #[test]
+#[cfg(not(unix))]
+fn printing_on_windows_says_what_to_do() {
+    let dir = temp_dir("batch-print-windows");
+    write(&dir.join("a.toml"), &paged_definition("甲", 1, ""));
+    let print = dir.join("print.pdf");
+    let run = jianbao()
+        .args(["batch", s(&dir.join("a.toml")), "-o", s(&dir.join("out"))])
+        .args(["--merge", s(&print), "--print", "office"])
+        .output()
+        .unwrap();
+    assert_fails(&run, 1, "which Windows does not have");
+    assert!(stderr(&run).contains("print it from there") && print.exists());
+}
+
+#[test]
+#[cfg(unix)] // SIGINT sent with `sh -c kill`
 fn ctrl_c_lets_the_pdfs_being_written_finish() {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;

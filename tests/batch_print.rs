@@ -4,7 +4,9 @@
 //!
 //! Without that printer the test is skipped with a note — except under CI (`CI` set) or with
 //! `JIANBAO_REQUIRE_CUPS` set, where a missing printer is a failure: `.ci/run` runs the setup
-//! script first, so there the test always runs.
+//! script first, so there the test always runs. CUPS is a Unix print system: on Windows the
+//! test is not built (`tests/batch.rs` checks the message printing gives there).
+#![cfg(unix)]
 
 mod support;
 

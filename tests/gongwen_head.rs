@@ -360,7 +360,7 @@ fn next_document_keeps_head_addressee_and_signature() {
     }
     assert!(text.contains("issue = 13"), "{text}");
     // The skeleton has an attachment, as the previous document had.
-    assert!(text.contains("attachment = \"附件1\""), "{text}");
+    assert!(text.contains("attachment = '附件1'"), "{text}");
     assert!(
         !["urgency", "copy-number", "attachments"]
             .iter()

@@ -130,15 +130,19 @@ fn preview_writes_one_page_or_all_and_refuses_bad_requests() {
         stderr(&run)
     );
     assert!(!dir.join("x.png").exists());
-    // An absurd resolution.
+    // An absurd resolution is a usage error.
     let run = jianbao()
         .args(["preview", "--dpi", "5000", "-o"])
         .arg(dir.join("y.png"))
         .arg(&def)
         .output()
         .unwrap();
-    assert_eq!(run.status.code(), Some(1));
-    assert!(stderr(&run).contains("5000 dpi"), "{}", stderr(&run));
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("'5000'") && stderr(&run).contains("from 10 to 600 dpi"),
+        "{}",
+        stderr(&run)
+    );
     // --page and --all together are a usage error.
     let run = jianbao()
         .args(["preview", "--page", "1", "--all"])

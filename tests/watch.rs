@@ -216,3 +216,61 @@ fn watch_rerenders_when_a_font_found_by_name_changes() {
     let said = wait_for(&lines, "wrote");
     assert!(said.contains("LocalFang.otf"), "{said}");
 }
+
+#[test]
+fn watch_rerenders_when_a_text_file_changes() {
+    let dir = temp_dir("watch-text-file");
+    let def = dir.join("issue.toml");
+    let out = dir.join("issue.pdf");
+    std::fs::write(
+        &def,
+        "layout = \"newsletter\"\n[bulletin]\npublisher = \"中国质量协会宣传部\"\ndate = 2020-03-10\n[[blocks]]\ntext-file = \"article.txt\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("article.txt"), "　　第一版。\n").unwrap();
+    let (_running, lines) = start_watch(&def, &out, &[]);
+    wait_for(&lines, "wrote");
+    wait_for(&lines, "watching");
+    save(&dir.join("article.txt"), "　　第二版。\n".as_bytes());
+    let said = wait_for(&lines, "wrote");
+    assert!(said.contains("article.txt"), "{said}");
+    let text: String = support::pdf_inspect::inspect(&std::fs::read(&out).unwrap()).pages[0]
+        .lines()
+        .iter()
+        .map(|l| l.text())
+        .collect();
+    assert!(text.contains("第二版"), "{text}");
+}
+
+#[test]
+fn watch_quiet_says_nothing_and_verbose_names_what_it_watches() {
+    let dir = temp_dir("watch-qv");
+    let def = dir.join("issue.toml");
+    let out = dir.join("issue.pdf");
+    std::fs::write(&def, definition("安静。")).unwrap();
+    std::fs::write(dir.join("house.toml"), "extends = \"newsletter\"\n").unwrap();
+    std::fs::write(dir.join("photo.png"), png(40)).unwrap();
+
+    // -v: each watched file is named.
+    let (running, lines) = start_watch(&def, &out, &[OsStr::new("-v")]);
+    let said = wait_for(&lines, "photo.png");
+    assert!(said.contains("note: watching "), "{said}");
+    assert!(
+        said.contains("house.toml") && said.contains("issue.toml"),
+        "{said}"
+    );
+    drop(running);
+
+    // -q: the PDF is written, and nothing is said.
+    std::fs::remove_file(&out).unwrap();
+    let (running, lines) = start_watch(&def, &out, &[OsStr::new("-q")]);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !out.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(out.exists(), "watch -q wrote no PDF");
+    std::thread::sleep(Duration::from_millis(500));
+    drop(running);
+    let said: Vec<String> = lines.try_iter().collect();
+    assert!(said.is_empty(), "watch -q said: {said:?}");
+}

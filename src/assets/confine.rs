@@ -5,7 +5,7 @@
 //! it cannot read (and embed in a PDF) `/etc/passwd` or `~/.ssh/id_rsa`, nor hang on
 //! `/dev/zero`. The rule, applied after resolving `..` and symbolic links:
 //!
-//! - an **image** must be a regular file inside the root;
+//! - an **image** or a **text file** (`text-file`) must be a regular file inside the root;
 //! - a **layout or font given as a path** must be a regular file inside the root or inside one of
 //!   the layout and font directories (the project's own `layouts/` and `fonts/`, `--layout-dir`,
 //!   `--font-dir`, `JIANBAO_LAYOUT_PATH`, `JIANBAO_FONT_PATH`: places the user chose, not the
@@ -47,8 +47,9 @@ impl FsAssets {
     /// A view of these assets that only reaches files under `root` (and the layout and font
     /// directories for layouts and fonts).
     pub fn confined(&self, root: &Path) -> Result<Confined<'_>, Error> {
-        let canonical = root
-            .canonicalize()
+        // dunce: on Windows a resolved path would otherwise start with `\\?\`, which neither
+        // compares equal to the paths it is checked against nor reads well in messages.
+        let canonical = dunce::canonicalize(root)
             .map_err(|e| Error::io(root, &e).help("`--root` must name an existing directory"))?;
         if !canonical.is_dir() {
             return Err(Error::new(ErrorKind::Io, "not a directory")
@@ -60,7 +61,7 @@ impl FsAssets {
             .layout_dirs
             .iter()
             .chain(self.paths().font_dirs.iter())
-            .filter_map(|d| d.canonicalize().ok())
+            .filter_map(|d| dunce::canonicalize(d).ok())
             .collect();
         Ok(Confined {
             assets: self,
@@ -110,7 +111,7 @@ impl Confined<'_> {
             Ok(file) => file,
             Err(e) => {
                 // Not a regular file, or not there: if it resolves outside, say only that.
-                return match path.canonicalize() {
+                return match dunce::canonicalize(path) {
                     Ok(real) if !self.is_inside(&real, trusted) => Err(outside(true)),
                     _ => Err(e),
                 };
@@ -140,9 +141,8 @@ fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
 /// Where an open file really is: its resolved path, if that is still the file opened.
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
 fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
-    let real = path
-        .canonicalize()
-        .map_err(|e| super::io_message(path, &e))?;
+    // dunce: on Windows, a plain `C:\…` path that compares with the root, not `\\?\C:\…`.
+    let real = dunce::canonicalize(path).map_err(|e| super::io_message(path, &e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -229,6 +229,12 @@ impl Assets for Confined<'_> {
             .image_from(&real, || Ok(file))
             .map_err(|e| e.replace(&real.display().to_string(), &path.display().to_string()))
     }
+
+    fn text_file(&self, path: &Path) -> Result<super::Decoded, String> {
+        let (file, real) = self.open_checked(path, "text file", false)?;
+        FsAssets::text_from(file, &real)
+            .map_err(|e| e.replace(&real.display().to_string(), &path.display().to_string()))
+    }
 }
 
 /// Messages for an error's kind when a path is refused (used by the tests).
@@ -245,13 +251,17 @@ mod tests {
         std::fs::create_dir_all(root.join("img")).unwrap();
         std::fs::write(base.join("secret.png"), b"x").unwrap();
         std::fs::write(root.join("img/a.png"), b"not a png").unwrap();
-        std::os::unix::fs::symlink(base.join("secret.png"), root.join("link.png")).unwrap();
         let assets = FsAssets::new(SearchPaths::default());
         let c = assets.confined(&root).unwrap();
         let err = c.image(&root.join("../secret.png")).unwrap_err();
         assert!(err.contains("outside the root"), "{err}");
-        let err = c.image(&root.join("link.png")).unwrap_err();
-        assert!(err.contains("symbolic link"), "{err}");
+        // Creating a symbolic link on Windows needs a privilege most users lack.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(base.join("secret.png"), root.join("link.png")).unwrap();
+            let err = c.image(&root.join("link.png")).unwrap_err();
+            assert!(err.contains("symbolic link"), "{err}");
+        }
         // Inside: reaches the decoder (which refuses the bytes).
         let err = c.image(&root.join("img/../img/a.png")).unwrap_err();
         assert!(err.contains("not a PNG or JPEG"), "{err}");

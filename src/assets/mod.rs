@@ -7,10 +7,12 @@
 
 mod catalog;
 mod confine;
+mod encoding;
 mod output;
 
 pub use catalog::{is_font_file, FontCatalog};
 pub use confine::Confined;
+pub use encoding::{decode as decode_text, Decoded};
 pub use output::{
     check_target, is_jianbao_pdf, refuse_input_as_output, same_file, write_atomically,
 };
@@ -255,6 +257,12 @@ impl FsAssets {
         ))
     }
 
+    /// A text file's decoded text from its opened file (`path` names it in messages).
+    pub(crate) fn text_from(file: std::fs::File, path: &Path) -> Result<Decoded, String> {
+        let bytes = read_open(file, path, MAX_DEFINITION_BYTES, "a text file")?;
+        decode_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
     /// The image at `path` (its real path: the cache key), read from `open` unless it is
     /// cached; `open` is only called when the file has to be read.
     pub(crate) fn image_from(
@@ -281,6 +289,10 @@ impl Assets for FsAssets {
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
         self.fonts.find(name)
+    }
+
+    fn text_file(&self, path: &Path) -> Result<Decoded, String> {
+        FsAssets::text_from(open_regular(path)?, path)
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {

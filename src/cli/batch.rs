@@ -18,6 +18,7 @@ mod record;
 mod shard;
 
 use super::document::{pages_text, render_file, Written};
+use super::output::ui;
 use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::assets::{write_atomically, FsAssets};
 use crate::error::{Error, ErrorKind};
@@ -75,9 +76,6 @@ pub struct BatchArgs {
     /// A bulletin with warnings fails (its PDF is not written).
     #[arg(long)]
     pub strict: bool,
-    /// Print nothing but errors and warnings.
-    #[arg(short, long)]
-    pub quiet: bool,
     #[command(flatten)]
     pub paths: PathArgs,
     /// Files each definition names must be inside DIR [default: each definition's directory].
@@ -127,7 +125,7 @@ pub fn run(args: &BatchArgs) -> i32 {
         .iter()
         .filter(|r| matches!(r, Outcome::NotStarted))
         .count();
-    if !args.quiet {
+    if ui().chatty() {
         summarize(args, &results, &failed, skipped, start);
         // Which rule left out (or let in) the files that are not definitions.
         for rule in &rules {
@@ -154,13 +152,21 @@ pub fn run(args: &BatchArgs) -> i32 {
     }
     if !failed.is_empty() || not_started > 0 {
         if let Some(merge) = &args.merge {
-            eprintln!(
-                "error: {} not written{}: {} of the bulletins {}, and a print file must have them all",
+            ui().fail(&format!(
+                "{} not written{}: {} of the bulletins {}, and a print file must have them all",
                 merge.display(),
-                if args.print.is_some() { " nor printed" } else { "" },
+                if args.print.is_some() {
+                    " nor printed"
+                } else {
+                    ""
+                },
                 failed.len() + not_started,
-                if not_started > 0 { "were not rendered" } else { "failed" }
-            );
+                if not_started > 0 {
+                    "were not rendered"
+                } else {
+                    "failed"
+                }
+            ));
         }
         return if not_started > 0 {
             EXIT_INTERRUPTED
@@ -199,6 +205,12 @@ fn select(args: &BatchArgs) -> Result<inputs::Inputs, i32> {
             ));
         }
     }
+    if args.inputs.iter().any(|i| super::document::is_stdio(i)) {
+        return Err(fail(
+            "batch reads definitions from files, directories, patterns or manifests, not from standard input (-)",
+            EXIT_USAGE,
+        ));
+    }
     let mut collected =
         inputs::collect(&args.inputs).map_err(|e| fail(&e.to_string(), EXIT_INPUT))?;
     let (items, notes) = (&mut collected.items, &mut collected.notes);
@@ -218,7 +230,7 @@ fn select(args: &BatchArgs) -> Result<inputs::Inputs, i32> {
         ));
     } else if items.is_empty() {
         for note in notes.iter().chain(&collected.rules) {
-            eprintln!("{note}");
+            ui().status(note);
         }
         return Err(fail("no bulletin definitions to render", EXIT_INPUT));
     }
@@ -279,7 +291,7 @@ fn render_all(args: &BatchArgs, items: &[Item], notes: &[String]) -> Result<Vec<
         .build()
         .map_err(|e| fail(&format!("cannot start worker threads: {e}"), EXIT_INPUT))?;
     let assets = FsAssets::new(args.paths.search_paths());
-    let progress = Progress::new(items.len(), args.quiet);
+    let progress = Progress::new(items.len(), !ui().chatty());
     for note in notes {
         progress.note(note);
     }
@@ -349,7 +361,13 @@ fn watch_interrupts() {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
             std::process::exit(EXIT_INTERRUPTED);
         }
-        eprintln!("interrupted: finishing the bulletins being written (again to stop at once)");
+        eprintln!(
+            "{}",
+            ui().message_text(
+                "warning",
+                "interrupted: finishing the bulletins being written (again to stop at once)"
+            )
+        );
     });
 }
 
@@ -392,6 +410,9 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
             &args.root.for_definition(&item.definition),
             args.strict,
             &mut |r| {
+                for note in &r.doc.notes {
+                    progress.detail(&item.definition, note);
+                }
                 for w in &r.layout.warnings {
                     progress.warning(w);
                 }
@@ -448,7 +469,7 @@ fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) ->
         Ok(m) => m,
         Err(e) => return fail(&format!("{} not written: {e}", path.display()), EXIT_INPUT),
     };
-    if !args.quiet {
+    if ui().chatty() {
         eprintln!(
             "merged: {} ({}, {} blank; {} cop{} of {} bulletin{}{}, {} KB)",
             path.display(),
@@ -470,11 +491,10 @@ fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) ->
             duplex: args.duplex,
         };
         match print::print(&job) {
-            Ok(id) => {
-                if !args.quiet {
-                    eprintln!("printing: {} sent to CUPS as {id}", path.display());
-                }
-            }
+            Ok(id) => ui().status(&format!(
+                "printing: {} sent to CUPS as {id}",
+                path.display()
+            )),
             Err(msg) => return fail(&msg, EXIT_INPUT),
         }
     }
@@ -482,6 +502,6 @@ fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) ->
 }
 
 fn fail(message: &str, status: i32) -> i32 {
-    eprintln!("error: {message}");
+    ui().fail(message);
     status
 }

@@ -3,8 +3,8 @@
 //! cannot drift apart (same reading, same confinement, same checks, same `--strict`, same atomic
 //! write). Also the small pieces `preview` and `watch` share with them.
 
+use super::output::ui;
 use crate::assets::{write_atomically, FsAssets};
-use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::page::Layout;
 use crate::resolve::{Assets, Document};
@@ -62,7 +62,7 @@ pub fn render_with(
     })?;
     check_strict(strict, &layout, definition)?;
     let pdf = crate::pdf::write(&doc, &layout)?;
-    write_atomically(output, &pdf)?;
+    write_output(output, &pdf)?;
     Ok(Written {
         doc,
         layout,
@@ -79,8 +79,10 @@ pub fn check_output(output: &Path, definition: &Path) -> Result<(), Error> {
 
 /// Reads `definition` and lays it out, reaching files through `assets`.
 pub fn lay_out_file(definition: &Path, assets: &dyn Assets) -> Result<(Document, Layout), Error> {
-    let source = read_definition(definition)?;
-    crate::lay_out(&source, assets)
+    let (source, warning) = read_definition_noting(definition)?;
+    let (doc, mut layout) = crate::lay_out(&source, assets)?;
+    layout.warnings.splice(0..0, warning);
+    Ok((doc, layout))
 }
 
 /// Under `--strict`, warnings are an error: nothing is written.
@@ -96,17 +98,63 @@ pub fn exit_status(result: Result<(), Error>) -> i32 {
     match result {
         Ok(()) => super::EXIT_OK,
         Err(e) => {
-            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
+            ui().error(&e);
             super::EXIT_INPUT
         }
     }
 }
 
-/// Prints warnings to stderr, each with its source line when it has one.
+/// Prints warnings to stderr, each with its source line when it has one (or as JSON).
 pub fn print_warnings(warnings: &[crate::error::Warning]) {
-    let style = Style::for_stderr();
     for w in warnings {
-        eprint!("{}", diagnostics::warning(w, style));
+        ui().warning(w);
+    }
+}
+
+/// `-` for a file: standard input for a definition, standard output for what is written.
+pub fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The name a definition read from standard input goes by in messages. Its relative paths
+/// (images, layouts) resolve from the current directory, as this name's directory is `.`.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Writes `bytes` to `output` atomically, or to standard output for `-`.
+pub fn write_output(output: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if !is_stdio(output) {
+        return write_atomically(output, bytes);
+    }
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| {
+            Error::new(
+                crate::error::ErrorKind::Io,
+                format!("cannot write to standard output: {e}"),
+            )
+        })
+}
+
+/// Binary output is not written to a terminal: `Err` says what to do instead (`what`: `the PDF`).
+pub fn stdout_usable_for(what: &str) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return Err(format!(
+            "-o - writes {what} to standard output, which is a terminal; redirect it (> file, | command) or give a file name"
+        ));
+    }
+    Ok(())
+}
+
+/// How an output is named in messages (`wrote …`).
+pub fn output_name(output: &Path) -> String {
+    if is_stdio(output) {
+        "standard output".to_string()
+    } else {
+        super::shown(output)
     }
 }
 
@@ -119,25 +167,67 @@ pub fn strict_error(count: usize, definition: &Path) -> Error {
             if count == 1 { "" } else { "s" }
         ),
     )
-    .with_path(definition)
+    .with_path(if is_stdio(definition) {
+        Path::new(STDIN_NAME)
+    } else {
+        definition
+    })
 }
 
-/// Reads a definition file as UTF-8 text.
+/// Reads a definition file (or standard input for `-`) as UTF-8 text (GBK/GB18030 and UTF-16
+/// are read too: see [`read_definition_noting`]).
 pub fn read_definition(path: &Path) -> Result<Source, Error> {
-    let bytes =
-        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
-            .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            crate::error::ErrorKind::Syntax,
+    read_definition_noting(path).map(|(source, _)| source)
+}
+
+/// Reads a definition file (or standard input for `-`), and the warning it gets when it was not
+/// saved as UTF-8.
+pub fn read_definition_noting(
+    path: &Path,
+) -> Result<(Source, Option<crate::error::Warning>), Error> {
+    let (bytes, path) = if is_stdio(path) {
+        (read_stdin()?, Path::new(STDIN_NAME))
+    } else {
+        let bytes =
+            crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
+                .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
+        (bytes, path)
+    };
+    let decoded = crate::assets::decode_text(&bytes)
+        .map_err(|msg| Error::new(crate::error::ErrorKind::Syntax, msg).with_path(path))?;
+    let warning = decoded
+        .warning()
+        .map(|w| crate::error::Warning::new(w, path.display().to_string()));
+    Ok((Source::new(path, decoded.text), warning))
+}
+
+/// The definition's bytes on standard input, within the same size limit as a file.
+fn read_stdin() -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let limit = crate::assets::MAX_DEFINITION_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            Error::new(
+                crate::error::ErrorKind::Io,
+                format!("cannot read standard input: {e}"),
+            )
+            .with_path(STDIN_NAME)
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::new(
+            crate::error::ErrorKind::Io,
             format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+                "the input is larger than the {} MB a definition may have",
+                limit / (1024 * 1024)
             ),
         )
-        .with_path(path)
-    })?;
-    Ok(Source::new(path, text))
+        .with_path(STDIN_NAME));
+    }
+    Ok(bytes)
 }
 
 /// `5 pages`, `1 page`.

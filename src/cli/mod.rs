@@ -2,12 +2,18 @@
 
 mod batch;
 mod document;
+mod fix;
+mod import;
+mod meta;
 mod new;
+pub mod output;
 mod preview;
 mod render;
 mod watch;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use output::{clap_color, set_ui, ui, ColorChoice, MessageFormat, Ui};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// Exit status: success.
@@ -20,12 +26,55 @@ pub const EXIT_USAGE: i32 = 2;
 #[derive(Parser)]
 #[command(
     name = "jianbao",
-    version,
+    version = env!("JIANBAO_VERSION"),
     about = "Typesets Chinese bulletins (简报) written as TOML into print-ready PDF"
 )]
 struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The heading the global options are listed under in every command's help.
+const GLOBAL: &str = "Global options";
+
+/// Options every command takes, before or after the command's name.
+#[derive(Args, Clone, Debug)]
+struct GlobalArgs {
+    /// Colour errors and warnings.
+    #[arg(
+        long,
+        value_name = "WHEN",
+        value_enum,
+        default_value_t,
+        global = true,
+        help_heading = "Global options"
+    )]
+    color: ColorChoice,
+    /// How errors and warnings are printed on stderr.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        value_enum,
+        default_value_t,
+        global = true,
+        help_heading = "Global options"
+    )]
+    message_format: MessageFormat,
+    /// Print nothing but errors and warnings.
+    #[arg(
+        short,
+        long,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Global options"
+    )]
+    quiet: bool,
+    /// Say more: how the layout was applied (fake bold in use, …), what is watched, where
+    /// layouts and fonts were found.
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -34,6 +83,10 @@ enum Command {
     Render(render::RenderArgs),
     /// Start the next issue's definition from the previous one.
     New(new::NewArgs),
+    /// Rewrite half-width ,;:() between Chinese characters to full width, in place.
+    Fix(fix::FixArgs),
+    /// Turn an article (.docx or .md) into blocks of a definition: headings, paragraphs, figures.
+    Import(import::ImportArgs),
     /// Draw pages as PNG images (without a PDF viewer).
     Preview(preview::PreviewArgs),
     /// Render, then render again whenever the definition, its layouts, images or fonts change.
@@ -44,6 +97,71 @@ enum Command {
     Layouts(PathArgs),
     /// List the fonts found in the font directories.
     Fonts(PathArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(meta::CompletionsArgs),
+    /// Print the manual page (roff), of jianbao or of one command.
+    Man(meta::ManArgs),
+}
+
+/// The environment variables jianbao reads: listed at the end of every `--help`, and in the man
+/// page's ENVIRONMENT section.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "JIANBAO_LAYOUT_PATH",
+        "More layout directories, separated like PATH (searched after --layout-dir)",
+    ),
+    (
+        "JIANBAO_FONT_PATH",
+        "More font directories, separated like PATH (searched after --font-dir)",
+    ),
+    (
+        "NO_COLOR",
+        "If set and not empty: no colours (unless --color always)",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "If set and not 0: colours even when stderr is not a terminal",
+    ),
+    ("TERM", "dumb: no colours and no progress bar"),
+    ("JIANBAO_SHARDS", "batch --shard auto: the number of shards"),
+    (
+        "JOB_COMPLETION_INDEX",
+        "batch --shard auto: this shard's index (Kubernetes Indexed Job)",
+    ),
+    (
+        "SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT",
+        "batch --shard auto: index and count from a Slurm job array",
+    ),
+    (
+        "CUPS_SERVER",
+        "batch --print: the CUPS server lp sends the job to",
+    ),
+];
+
+/// [`ENVIRONMENT`] as the end of `--help`: names in a column, a long name on a line of its own.
+fn environment_help() -> String {
+    let mut text = String::from("Environment:");
+    for (name, what) in ENVIRONMENT {
+        if name.len() < 21 {
+            text.push_str(&format!("\n  {name:<21} {what}"));
+        } else {
+            text.push_str(&format!("\n  {name}\n  {:<21} {what}", ""));
+        }
+    }
+    text
+}
+
+/// The command-line definition without the help's closing text: what the man page is made from.
+fn definition() -> clap::Command {
+    Cli::command()
+}
+
+/// The whole command-line definition: what is parsed, and what completions are generated from.
+fn command() -> clap::Command {
+    let environment = environment_help();
+    definition()
+        .after_help(environment.clone())
+        .mut_subcommands(|c| c.after_help(environment.clone()))
 }
 
 /// Where to find layouts and fonts besides the defaults.
@@ -96,27 +214,95 @@ impl PathArgs {
 
 /// Runs the command line and returns the exit status.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // clap prints its own help and usage errors before the options are known: give it the
+    // colour choice the command line asks for.
+    let color: ColorChoice = option_in(&args, "--color");
+    let colors = color.colors(&|v| std::env::var(v).ok(), stderr_is_terminal());
+    let matches = command()
+        .color(clap_color(colors))
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match matches {
         Ok(cli) => cli,
+        Err(e)
+            if e.use_stderr()
+                && option_in::<MessageFormat>(&args, "--message-format") == MessageFormat::Json =>
+        {
+            let message = clap_message(&e);
+            eprintln!("{}", crate::diagnostics::message_json("error", &message));
+            return EXIT_USAGE;
+        }
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    let g = &cli.global;
+    set_ui(Ui::new(g.color, g.message_format, g.quiet, g.verbose));
     match cli.command {
         Command::Render(args) => render::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Fix(args) => fix::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Layouts(paths) => list_layouts(&paths),
         Command::Fonts(paths) => list_fonts(&paths),
+        Command::Completions(args) => meta::completions(&args),
+        Command::Man(args) => meta::man(&args),
     }
 }
 
+fn stderr_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+}
+
+/// An option's value as written on the command line (`--color WHEN`, `--color=WHEN`; the last
+/// one wins, as with clap), before the full parse: clap reports its own errors before the
+/// options are known, and they must follow `--color` and `--message-format` too.
+fn option_in<T: ValueEnum + Default>(args: &[OsString], option: &str) -> T {
+    let mut choice = T::default();
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.strip_prefix(option) {
+            _ if word == "--" => break,
+            Some("") => words.next().map(|w| w.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(v) = value.and_then(|v| T::from_str(&v, false).ok()) {
+            choice = v;
+        }
+    }
+    choice
+}
+
+/// The first line of a clap error, without its `error: `.
+fn clap_message(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_string()
+}
+
+/// A command-line mistake found after parsing: reported like clap's, exit status 2.
+pub fn usage_error(message: &str) -> i32 {
+    ui().fail(message);
+    EXIT_USAGE
+}
+
+/// `jianbao layouts`: name and description; `-q` names only; `-v` also the file.
 fn list_layouts(paths: &PathArgs) -> i32 {
+    use std::fmt::Write;
     let assets = crate::assets::FsAssets::new(paths.search_paths());
+    let mut out = String::new();
     for (name, path) in assets.layouts() {
+        if ui().quiet {
+            let _ = writeln!(out, "{name}");
+            continue;
+        }
         let description = std::fs::read_to_string(&path)
             .ok()
             .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
@@ -125,21 +311,43 @@ fn list_layouts(paths: &PathArgs) -> i32 {
                     .and_then(|d| d.as_str().map(str::to_string))
             })
             .unwrap_or_default();
-        println!("{name:<14} {description}");
+        let _ = writeln!(out, "{name:<14} {description}");
+        if ui().verbose {
+            let _ = writeln!(out, "{:<14} {}", "", shown(&path));
+        }
     }
-    EXIT_OK
+    meta::write_stdout(out.as_bytes())
 }
 
+/// `jianbao fonts`: name, family, style, glyphs; `-q` names only; `-v` also the file.
 fn list_fonts(paths: &PathArgs) -> i32 {
+    use std::fmt::Write;
     let assets = crate::assets::FsAssets::new(paths.search_paths());
+    let mut out = String::new();
     for face in assets.catalog().faces() {
-        println!(
+        if ui().quiet {
+            let _ = writeln!(out, "{}", face.full_name);
+            continue;
+        }
+        let _ = writeln!(
+            out,
             "{:<28} {:<16} {:<8} {} glyphs",
             face.full_name,
             face.family,
             face.style,
             face.face().number_of_glyphs()
         );
+        if ui().verbose {
+            if let Some(file) = assets.catalog().file(&face.full_name) {
+                let _ = writeln!(out, "{:<28} {}", "", shown(&file));
+            }
+        }
     }
-    EXIT_OK
+    meta::write_stdout(out.as_bytes())
+}
+
+/// A path as shown to the user: on Windows without the `\\?\` prefix that resolving a path
+/// there adds, elsewhere as it is.
+pub fn shown(path: &std::path::Path) -> String {
+    dunce::simplified(path).display().to_string()
 }

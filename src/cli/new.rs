@@ -1,7 +1,8 @@
 //! `jianbao new`: the next issue's definition from the previous one. The clock is read here,
 //! not in the library: the core takes the date it is given.
 
-use super::{EXIT_INPUT, EXIT_OK};
+use super::document::exit_status;
+use super::output::ui;
 use crate::assets::write_atomically;
 use crate::error::{Error, ErrorKind};
 use crate::model::Date;
@@ -26,9 +27,6 @@ pub struct NewArgs {
     /// Replace NEXT.toml if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Print nothing but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -36,13 +34,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub fn run(args: &NewArgs) -> i32 {
-    match new_issue(args) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprintln!("error: {e}");
-            EXIT_INPUT
-        }
-    }
+    exit_status(new_issue(args))
 }
 
 fn new_issue(args: &NewArgs) -> Result<(), Error> {
@@ -55,15 +47,23 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
         .with_path(&args.output));
     }
     let prev = super::document::read_definition(&args.from)?;
+    create_parent(&args.output)?;
     let layout = crate::model::definition::parse(&prev)?.layout.into_inner();
+    let relocated = relocated_layout(&layout, &args.from, &args.output);
+    if let Some(path) = &relocated {
+        ui().note(&format!(
+            "layout = \"{layout}\" is written \"{path}\" so that it resolves from {}",
+            super::shown(crate::paths::dir_of(&args.output))
+        ));
+    }
     let next = NextIssue {
         issue: args.issue,
         date: args.date.unwrap_or_else(today),
-        layout: relocated_layout(&layout, &args.from, &args.output),
+        layout: relocated,
     };
     let text = next_issue(&prev, &next)?;
     write_atomically(&args.output, text.as_bytes())?;
-    if !args.quiet {
+    if ui().chatty() {
         let def = crate::model::definition::parse(&crate::error::Source::new(
             args.output.clone(),
             text.as_str(),
@@ -81,8 +81,21 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// Creates the directories a new file goes in: `jianbao new -o 2020/07.toml` starts a new
+/// folder as readily as a new file. (Commands that write a PDF do not: a mistyped output
+/// directory there is named in the error.)
+pub(super) fn create_parent(file: &Path) -> Result<(), Error> {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => std::fs::create_dir_all(dir)
+            .map_err(|e| {
+                Error::io(dir, &e).help("the directory for the new file could not be made")
+            }),
+        _ => Ok(()),
+    }
+}
+
 /// Today's date where the user is (UTC if the local offset cannot be known).
-fn today() -> Date {
+pub(super) fn today() -> Date {
     let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
     Date {
         year: now.year(),
@@ -111,5 +124,5 @@ fn relocated_layout(layout: &str, from: &Path, to: &Path) -> Option<String> {
 }
 
 fn absolute_dir(file: &Path) -> Option<PathBuf> {
-    std::fs::canonicalize(crate::paths::dir_of(file)).ok()
+    dunce::canonicalize(crate::paths::dir_of(file)).ok()
 }

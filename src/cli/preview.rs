@@ -1,15 +1,19 @@
 //! `jianbao preview`: pages as PNG images, drawn by the project's own rasteriser.
 
-use super::document::{check_strict, exit_status, lay_out_file, print_warnings};
-use super::{PathArgs, RootArg};
-use crate::assets::{write_atomically, FsAssets};
+use super::document::{
+    check_strict, exit_status, is_stdio, lay_out_file, output_name, print_warnings,
+    stdout_usable_for, write_output,
+};
+use super::output::ui;
+use super::{usage_error, PathArgs, RootArg};
+use crate::assets::FsAssets;
 use crate::error::{Error, ErrorKind};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct PreviewArgs {
-    /// The bulletin definition (TOML).
+    /// The bulletin definition (TOML); `-` reads it from standard input (then give -o).
     pub definition: PathBuf,
     /// The page to draw, counted from 1 in the PDF's order (not the printed number).
     #[arg(long, value_name = "N", conflicts_with = "all")]
@@ -18,25 +22,49 @@ pub struct PreviewArgs {
     #[arg(long)]
     pub all: bool,
     /// Resolution in dots per inch (10–600).
-    #[arg(long, value_name = "D", default_value_t = 96.0)]
+    #[arg(long, value_name = "D", default_value_t = 96.0, value_parser = parse_dpi)]
     pub dpi: f64,
-    /// The PNG to write, or with --all the directory to write NAME-N.png files into
-    /// [default: next to the definition, NAME-N.png].
+    /// The PNG to write (`-`: standard output), or with --all the directory to write NAME-N.png
+    /// files into [default: next to the definition, NAME-N.png].
     #[arg(short, long, value_name = "OUT.png|DIR")]
     pub output: Option<PathBuf>,
     /// Treat warnings as errors (nothing is written if there is any).
     #[arg(long)]
     pub strict: bool,
-    /// Print nothing but errors and warnings.
-    #[arg(short, long)]
-    pub quiet: bool,
     #[command(flatten)]
     pub paths: PathArgs,
     #[command(flatten)]
     pub root: RootArg,
 }
 
+/// `--dpi`: a number within [`crate::preview::DPI_RANGE`] (outside it is a usage error).
+fn parse_dpi(text: &str) -> Result<f64, String> {
+    let range = crate::preview::DPI_RANGE;
+    text.parse::<f64>()
+        .ok()
+        .filter(|d| range.contains(d))
+        .ok_or_else(|| {
+            format!(
+                "the resolution must be a number from {} to {} dpi",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
 pub fn run(args: &PreviewArgs) -> i32 {
+    let to_stdout = args.output.as_deref().is_some_and(is_stdio);
+    if to_stdout && args.all {
+        return usage_error("--all writes one PNG a page into a directory; -o - takes one page");
+    }
+    if let Err(message) = to_stdout.then(|| stdout_usable_for("the PNG")).transpose() {
+        return usage_error(&message);
+    }
+    if is_stdio(&args.definition) && args.output.is_none() {
+        return usage_error(
+            "a definition read from standard input needs -o OUT.png or -o DIR (or -o - for standard output)",
+        );
+    }
     let assets = FsAssets::new(args.paths.search_paths());
     exit_status(preview(args, &assets))
 }
@@ -44,6 +72,9 @@ pub fn run(args: &PreviewArgs) -> i32 {
 fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
     let confined = assets.confined(&args.root.for_definition(&args.definition))?;
     let (doc, layout) = lay_out_file(&args.definition, &confined)?;
+    for note in &doc.notes {
+        ui().note(note);
+    }
     print_warnings(&layout.warnings);
     check_strict(args.strict, &layout, &args.definition)?;
     let count = layout.pages.len();
@@ -77,7 +108,7 @@ fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
             pages.iter().map(|&p| dir.join(name(p))).collect()
         }
-        (Some(out), false) if out.is_dir() => vec![out.join(name(pages[0]))],
+        (Some(out), false) if !is_stdio(out) && out.is_dir() => vec![out.join(name(pages[0]))],
         (Some(out), false) => vec![out.clone()],
         (None, _) => pages.iter().map(|&p| default_dir.join(name(p))).collect(),
     };
@@ -88,9 +119,9 @@ fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
         let png = canvas
             .to_png()
             .map_err(|msg| Error::new(ErrorKind::Io, msg).with_path(target))?;
-        write_atomically(target, &png)?;
+        write_output(target, &png)?;
     }
-    if !args.quiet {
+    if ui().chatty() {
         report(&targets, canvases.first().map(|c| (c.width, c.height)));
     }
     Ok(())
@@ -99,7 +130,7 @@ fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
 fn report(targets: &[PathBuf], size: Option<(u32, u32)>) {
     let (w, h) = size.unwrap_or_default();
     match targets {
-        [one] => eprintln!("wrote {} ({w}×{h} px)", one.display()),
+        [one] => eprintln!("wrote {} ({w}×{h} px)", output_name(one)),
         many => eprintln!(
             "wrote {} pages to {} ({w}×{h} px each)",
             many.len(),

@@ -1,18 +1,22 @@
 //! `jianbao render`.
 
-use super::document::{exit_status, pages_text, print_warnings, render_file};
-use super::{PathArgs, RootArg};
+use super::document::{
+    exit_status, is_stdio, output_name, pages_text, print_warnings, render_file, stdout_usable_for,
+};
+use super::output::ui;
+use super::{usage_error, PathArgs, RootArg};
 use crate::assets::FsAssets;
 use crate::error::Error;
 use crate::resolve::{Content, Role};
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct RenderArgs {
-    /// The bulletin definition (TOML).
+    /// The bulletin definition (TOML); `-` reads it from standard input.
     pub definition: PathBuf,
-    /// Where to write the PDF (default: the definition's name with .pdf).
+    /// Where to write the PDF (default: the definition's name with .pdf); `-` writes it to
+    /// standard output.
     #[arg(short, long, value_name = "FILE.pdf")]
     pub output: Option<PathBuf>,
     /// Print every set line with its break reason and adjustment ratio.
@@ -24,12 +28,6 @@ pub struct RenderArgs {
     /// Treat warnings as errors (nothing is written if there is any).
     #[arg(long)]
     pub strict: bool,
-    /// Print nothing but errors and warnings.
-    #[arg(short, long, conflicts_with = "verbose")]
-    pub quiet: bool,
-    /// Also say how the layout was applied (fake bold in use, …).
-    #[arg(short, long)]
-    pub verbose: bool,
     #[command(flatten)]
     pub paths: PathArgs,
     #[command(flatten)]
@@ -37,27 +35,51 @@ pub struct RenderArgs {
 }
 
 pub fn run(args: &RenderArgs) -> i32 {
+    let output = match output_of(args) {
+        Ok(output) => output,
+        Err(message) => return usage_error(&message),
+    };
     let assets = FsAssets::new(args.paths.search_paths());
-    exit_status(render_one(args, &assets))
+    exit_status(render_one(args, &output, &assets))
 }
 
-fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| args.definition.with_extension("pdf"));
+/// Where the PDF goes, or why the options do not go together.
+fn output_of(args: &RenderArgs) -> Result<PathBuf, String> {
+    let output = match &args.output {
+        Some(o) => o.clone(),
+        None if is_stdio(&args.definition) => return Err(
+            "a definition read from standard input needs -o FILE.pdf (or -o - for standard output)"
+                .into(),
+        ),
+        None => args.definition.with_extension("pdf"),
+    };
+    if is_stdio(&output) {
+        if args.dump_lines || args.stats {
+            return Err(format!(
+                "{} prints to standard output, which -o - uses for the PDF",
+                if args.dump_lines {
+                    "--dump-lines"
+                } else {
+                    "--stats"
+                }
+            ));
+        }
+        stdout_usable_for("the PDF")?;
+    }
+    Ok(output)
+}
+
+fn render_one(args: &RenderArgs, output: &Path, assets: &FsAssets) -> Result<(), Error> {
     let root = args.root.for_definition(&args.definition);
     let written = render_file(
         &args.definition,
-        &output,
+        output,
         assets,
         &root,
         args.strict,
         &mut |r| {
-            if args.verbose {
-                for note in &r.doc.notes {
-                    eprintln!("note: {note}");
-                }
+            for note in &r.doc.notes {
+                ui().note(note);
             }
             print_warnings(&r.layout.warnings);
             if args.dump_lines {
@@ -69,14 +91,12 @@ fn render_one(args: &RenderArgs, assets: &FsAssets) -> Result<(), Error> {
             Ok(())
         },
     )?;
-    if !args.quiet {
-        eprintln!(
-            "wrote {} ({}, {} KB)",
-            output.display(),
-            pages_text(written.pages()),
-            written.bytes.div_ceil(1024)
-        );
-    }
+    ui().status(&format!(
+        "wrote {} ({}, {} KB)",
+        output_name(output),
+        pages_text(written.pages()),
+        written.bytes.div_ceil(1024)
+    ));
     Ok(())
 }
 

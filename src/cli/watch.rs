@@ -8,10 +8,10 @@
 //! any font file. The watches are on directories, because editors save by writing a new file and
 //! renaming it over the old one, which a watch on the file itself would lose.
 
-use super::document::{exit_status, pages_text, print_warnings, render_with};
-use super::{PathArgs, RootArg};
+use super::document::{exit_status, is_stdio, pages_text, print_warnings, render_with};
+use super::output::ui;
+use super::{shown, usage_error, PathArgs, RootArg};
 use crate::assets::{is_font_file, FontCatalog, FsAssets};
-use crate::diagnostics::{self, Style};
 use crate::error::{Error, Source};
 use crate::fonts::FontFace;
 use crate::images::Image;
@@ -43,6 +43,14 @@ pub struct WatchArgs {
 }
 
 pub fn run(args: &WatchArgs) -> i32 {
+    if is_stdio(&args.definition) {
+        return usage_error("watch needs a definition file to watch, not standard input");
+    }
+    if args.output.as_deref().is_some_and(is_stdio) {
+        return usage_error(
+            "watch writes the PDF again on every change: give -o FILE.pdf, not -o -",
+        );
+    }
     exit_status(watch(args))
 }
 
@@ -81,7 +89,7 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
                 .map_err(|e| watch_error(dir, &e))?;
         }
         watched_dirs = dirs;
-        eprintln!(
+        ui().status(&format!(
             "watching {} file{}{} for changes (Ctrl-C stops)",
             files.len(),
             if files.len() == 1 { "" } else { "s" },
@@ -90,7 +98,13 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
                 1 => " and 1 font directory".to_string(),
                 n => format!(" and {n} font directories"),
             }
-        );
+        ));
+        for file in &files {
+            ui().note(&format!("watching {}", shown(file)));
+        }
+        for dir in &font_dirs {
+            ui().note(&format!("watching {} for font files", shown(dir)));
+        }
         wait_for_change(
             &rx,
             &files,
@@ -110,9 +124,11 @@ fn wait_for_change(
     output: &Path,
     quiet: Duration,
 ) -> Result<(), Error> {
-    let output = absolute(output);
+    let output = real(output);
+    let files: BTreeSet<PathBuf> = files.iter().map(|f| real(f)).collect();
+    let font_dirs: BTreeSet<PathBuf> = font_dirs.iter().map(|d| real(d)).collect();
     let watched = |path: &Path| {
-        let path = absolute(path);
+        let path = real(path);
         path != output
             && (files.contains(&path)
                 || (is_font_file(&path) && path.parent().is_some_and(|d| font_dirs.contains(d))))
@@ -128,7 +144,7 @@ fn wait_for_change(
             if relevant(&event) {
                 let name = event.paths.first().cloned().unwrap_or_default();
                 while rx.recv_timeout(quiet).is_ok() {}
-                eprintln!("changed: {}", name.display());
+                ui().status(&format!("changed: {}", shown(&name)));
                 return Ok(());
             }
         }
@@ -147,17 +163,20 @@ fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
             paths: &recording,
         };
         let written = render_with(&args.definition, output, &seen, args.strict, &mut |r| {
+            for note in &r.doc.notes {
+                ui().note(note);
+            }
             print_warnings(&r.layout.warnings);
             Ok(())
         })?;
         Ok(written.pages())
     })();
     match result {
-        Ok(pages) => eprintln!("wrote {} ({})", output.display(), pages_text(pages)),
+        Ok(pages) => ui().status(&format!("wrote {} ({})", shown(output), pages_text(pages))),
         Err(e) => {
-            eprint!("{}", diagnostics::error(&e, Style::for_stderr()));
+            ui().error(&e);
             if output.exists() {
-                eprintln!("kept the last good {}", output.display());
+                ui().status(&format!("kept the last good {}", shown(output)));
             }
         }
     }
@@ -176,6 +195,17 @@ fn watch_error(path: &Path, e: &notify::Error) -> Error {
 /// files the way the watches were set up).
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The path with its directory's symbolic links resolved (the file itself may be gone, after
+/// a rename): FSEvents on macOS reports real paths (`/private/var/…` for `/var/…`), and a
+/// definition may be reached through a link, so events and watched files are compared this way.
+fn real(path: &Path) -> PathBuf {
+    let path = absolute(path);
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => dunce::canonicalize(dir).map_or(path.clone(), |d| d.join(name)),
+        _ => path,
+    }
 }
 
 /// What a render read: files, and directories in which any font file may be one it looked for.
@@ -238,5 +268,10 @@ impl Assets for Seen<'_> {
         // Recorded even when it fails: a missing image may be about to be copied in.
         self.paths.add(path.to_path_buf());
         self.inner.image(path)
+    }
+
+    fn text_file(&self, path: &Path) -> Result<crate::assets::Decoded, String> {
+        self.paths.add(path.to_path_buf());
+        self.inner.text_file(path)
     }
 }

@@ -27,16 +27,19 @@
 //! ```
 //!
 //! Each `[[blocks]]` entry says what it is by its one content key (`title`, `heading`, `text`,
-//! `note`, `figure`, `page-break`, `attachment`); the other keys qualify it. Unknown keys are errors.
+//! `text-file`, `note`, `figure`, `page-break`, `attachment`); the other keys qualify it. Unknown
+//! keys are errors. Prose values are split into paragraphs and normalised by [`super::prose`];
+//! what that notices becomes [`Definition::warnings`] and [`Definition::notes`].
 //!
 //! Some of `[bulletin]` recurs from issue to issue (the name, the publisher, the 报尾
 //! distribution lists, the print run); the rest belongs to one issue (its number and date).
 //! [`RECURRING`] and [`PER_ISSUE`] name them, for `jianbao new` and for the documentation.
 
 use super::layout::LayoutSpec;
+use super::notice::{self, Noticed};
 use super::toml_error;
 use super::value::Date;
-use crate::error::{Error, ErrorKind, Result, Source};
+use crate::error::{Error, ErrorKind, Result, Source, Warning};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -54,6 +57,14 @@ pub struct Definition {
     /// Layout values this issue changes for itself.
     pub overrides: Option<LayoutSpec>,
     pub blocks: Vec<Block>,
+    /// What reading the prose noticed: paragraphs that may have lost their indent, half-width
+    /// punctuation between Chinese characters.
+    pub warnings: Vec<Warning>,
+    /// Odd characters normalised (no-break spaces, zero-width spaces), for `-v`.
+    pub notes: Vec<String>,
+    /// Where every prose value (title, heading, text, note, caption) is written, in order:
+    /// what `jianbao fix` may rewrite.
+    pub prose_spans: Vec<Range<usize>>,
 }
 
 /// Bulletin metadata (the `[bulletin]` table).
@@ -207,6 +218,12 @@ pub enum Block {
     PageBreak {
         at: Range<usize>,
     },
+    /// Body text read from a file (`text-file = "articles/a.md"`), relative to the definition;
+    /// the resolve stage reads it and splits it like a `text` value.
+    TextFile {
+        path: Spanned<String>,
+        at: Range<usize>,
+    },
 }
 
 impl Block {
@@ -218,7 +235,8 @@ impl Block {
             | Block::Paragraph { at, .. }
             | Block::Note { at, .. }
             | Block::PageBreak { at }
-            | Block::Attachment { at, .. } => at,
+            | Block::Attachment { at, .. }
+            | Block::TextFile { at, .. } => at,
             Block::Figure(f) => &f.at,
         }
     }
@@ -254,6 +272,7 @@ struct BlockSpec {
     heading: Option<Spanned<String>>,
     level: Option<Spanned<u8>>,
     text: Option<Spanned<String>>,
+    text_file: Option<Spanned<String>>,
     note: Option<Spanned<String>>,
     figure: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
@@ -265,6 +284,18 @@ struct BlockSpec {
 
 /// Parses and checks a definition.
 pub fn parse(source: &Source) -> Result<Definition> {
+    // Word's manual line break (\v) pasted into a string is a control character TOML refuses;
+    // U+2028 means the same, is allowed, and keeps every line and column where it was.
+    let with_breaks;
+    let source = if source.text.contains('\u{000B}') {
+        with_breaks = Source::new(
+            source.path.clone(),
+            source.text.replace('\u{000B}', "\u{2028}"),
+        );
+        &with_breaks
+    } else {
+        source
+    };
     let file: DefinitionFile = toml_error::parse(source)?;
     if let Some(copies) = &file.bulletin.get_ref().copies {
         if *copies.get_ref() == 0 {
@@ -276,8 +307,15 @@ pub fn parse(source: &Source) -> Result<Definition> {
         }
     }
     let mut blocks = Vec::new();
+    let mut noticed = Noticed::default();
+    let mut prose_spans = Vec::new();
     for spec in file.blocks {
-        convert_block(source, spec, &mut blocks)?;
+        let mut read = Prose {
+            source,
+            noticed: &mut noticed,
+            spans: &mut prose_spans,
+        };
+        convert_block(source, spec, &mut blocks, &mut read)?;
     }
     Ok(Definition {
         source: source.clone(),
@@ -286,18 +324,67 @@ pub fn parse(source: &Source) -> Result<Definition> {
         meta: file.bulletin.into_inner(),
         overrides: file.overrides,
         blocks,
+        warnings: noticed.warnings,
+        notes: noticed.notes,
+        prose_spans,
     })
+}
+
+/// Reads prose values by the rules of [`super::prose`], keeping what it notices and where the
+/// values are.
+struct Prose<'a> {
+    source: &'a Source,
+    noticed: &'a mut Noticed,
+    spans: &'a mut Vec<Range<usize>>,
+}
+
+impl Prose<'_> {
+    fn written(&mut self, value: &Spanned<String>) -> notice::Written<'_> {
+        self.spans.push(value.span());
+        notice::Written {
+            source: self.source,
+            span: value.span(),
+            quoted: true,
+        }
+    }
+
+    fn paragraphs(&mut self, value: &Spanned<String>) -> Vec<String> {
+        let at = self.written(value);
+        let mut noticed = Noticed::default();
+        let paragraphs = notice::paragraphs(value.get_ref(), &at, &mut noticed);
+        self.absorb(noticed);
+        paragraphs
+    }
+
+    fn line(&mut self, value: &Spanned<String>, text: &str) -> String {
+        let at = self.written(value);
+        let mut noticed = Noticed::default();
+        let line = notice::line(text, &at, &mut noticed);
+        self.absorb(noticed);
+        line
+    }
+
+    fn absorb(&mut self, noticed: Noticed) {
+        self.noticed.warnings.extend(noticed.warnings);
+        self.noticed.notes.extend(noticed.notes);
+    }
 }
 
 /// Turns one `[[blocks]]` table into blocks, checking that it has exactly one content key and
 /// only the qualifiers that fit it.
-fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>) -> Result<()> {
+fn convert_block(
+    source: &Source,
+    spec: Spanned<BlockSpec>,
+    out: &mut Vec<Block>,
+    prose: &mut Prose,
+) -> Result<()> {
     let at = spec.span();
     let b = spec.into_inner();
     let kinds: Vec<(&str, Range<usize>)> = [
         ("title", b.title.as_ref().map(Spanned::span)),
         ("heading", b.heading.as_ref().map(Spanned::span)),
         ("text", b.text.as_ref().map(Spanned::span)),
+        ("text-file", b.text_file.as_ref().map(Spanned::span)),
         ("note", b.note.as_ref().map(Spanned::span)),
         ("figure", b.figure.as_ref().map(Spanned::span)),
         ("page-break", b.page_break.as_ref().map(Spanned::span)),
@@ -311,7 +398,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
     match kinds.as_slice() {
         [] => {
             return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `note`, `figure`, `page-break` or `attachment`".into(),
+                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `figure`, `page-break` or `attachment`".into(),
                 at,
             )
         }
@@ -346,7 +433,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
             let text: Vec<String> = t
                 .get_ref()
                 .lines()
-                .map(join_lines)
+                .map(|l| prose.line(&t, l))
                 .filter(|l| !l.is_empty())
                 .collect();
             out.push(Block::Title {
@@ -365,19 +452,32 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
             let h = b.heading.unwrap();
             out.push(Block::Heading {
                 at: h.span(),
-                text: join_lines(h.get_ref()),
+                text: prose.line(&h, h.get_ref()),
                 level,
             });
         }
         "text" => {
             let t = b.text.unwrap();
-            for text in split_paragraphs(t.get_ref()) {
+            for text in prose.paragraphs(&t) {
                 out.push(Block::Paragraph { text, at: t.span() });
             }
         }
+        "text-file" => {
+            let path = b.text_file.unwrap();
+            if path.get_ref().trim().is_empty() {
+                return invalid(
+                    "`text-file` needs the path of a text file (.txt or .md)".into(),
+                    path.span(),
+                );
+            }
+            out.push(Block::TextFile {
+                at: path.span(),
+                path,
+            });
+        }
         "note" => {
             let t = b.note.unwrap();
-            for (i, text) in split_paragraphs(t.get_ref()).into_iter().enumerate() {
+            for (i, text) in prose.paragraphs(&t).into_iter().enumerate() {
                 out.push(Block::Note {
                     text,
                     first: i == 0,
@@ -397,7 +497,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
                 path,
                 caption: b
                     .caption
-                    .map(|c| join_lines(c.get_ref()))
+                    .map(|c| prose.line(&c, c.get_ref()))
                     .filter(|c| !c.is_empty()),
                 label: b.label,
                 width: b.width,
@@ -429,65 +529,7 @@ fn convert_block(source: &Source, spec: Spanned<BlockSpec>, out: &mut Vec<Block>
     Ok(())
 }
 
-/// Splits a text value into paragraphs at blank lines, joining the lines of each paragraph.
-pub fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(join_lines(&current.join("\n")));
-                current.clear();
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        paragraphs.push(join_lines(&current.join("\n")));
-    }
-    paragraphs
-}
-
-/// Joins the lines of one paragraph. A line break between two Chinese characters disappears
-/// (Chinese has no spaces between words); one between Latin words becomes a space. Runs of
-/// spaces collapse to one and the ends are trimmed.
-pub fn join_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if let (Some(prev), Some(next)) = (out.chars().last(), line.chars().next()) {
-            if !is_wide(prev) && !is_wide(next) {
-                out.push(' ');
-            }
-        }
-        out.push_str(line);
-    }
-    collapse_spaces(&out)
-}
-
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last_space = false;
-    for c in text.trim().chars() {
-        let space = c == ' ' || c == '\t';
-        if space {
-            if !last_space {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-        last_space = space;
-    }
-    out
-}
-
-/// Characters written without spaces around them (Han, kana, full-width forms, CJK punctuation).
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F |
-        0xFF00..=0xFFEF | 0x20000..=0x3FFFF | 0x2014 | 0x2026 | 0x201C | 0x201D | 0x2018 | 0x2019 | 0xB7)
-}
+pub use super::prose::join_lines;
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,8 @@
 pub mod definition;
 pub mod layout;
 pub mod manifest;
+pub mod notice;
+pub mod prose;
 mod toml_error;
 
 pub use toml_error::closest;

@@ -68,6 +68,15 @@ fn explain(raw: &str, table: &str) -> Error {
             e.label(format!("expected {expected}"))
         };
     }
+    if raw.starts_with("missing escaped value") || raw.contains("escape") {
+        // `D:\质协\2020` in a "…" or """…""" string.
+        return syntax(
+            "a backslash `\\` starts an escape in \"…\" and \"\"\"…\"\"\" strings, and this is not one"
+                .to_string(),
+        )
+        .label("not an escape")
+        .help("write text with backslashes (a Windows path such as D:\\质协\\2020) in a literal string, '…' or '''…''', where nothing is an escape; or double each backslash");
+    }
     syntax(raw.to_string())
 }
 

@@ -102,11 +102,16 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
                     Role::AttachmentNote => "attachment note",
                     Role::AttachmentHead => "attachment label",
                 };
-                // Line breaks written in the text are kept (only a title keeps them from the
-                // definition: the author breaks a long title by meaning); each part wraps.
+                // Line breaks written in the text are kept (a title's, broken by meaning by its
+                // author; a forced break in a paragraph); each part wraps, and only the first
+                // has the first-line indent.
                 let mut lines: Vec<SetLine> = text
                     .split('\n')
-                    .flat_map(|part| set_text(doc, style, part, width, at, what, report))
+                    .enumerate()
+                    .flat_map(|(k, part)| {
+                        let continued = (k > 0).then_some(Pt::ZERO);
+                        set_text(doc, style, part, width, at, what, report, continued)
+                    })
                     .collect();
                 if *role == Role::Note {
                     if let (Some(label), Some(first)) = (&doc.note_label, lines.first_mut()) {
@@ -124,7 +129,7 @@ pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
             } => {
                 let caption = caption
                     .as_ref()
-                    .map(|c| set_text(doc, &doc.caption, c, width, at, "caption", report))
+                    .map(|c| set_text(doc, &doc.caption, c, width, at, "caption", report, None))
                     .unwrap_or_default();
                 let (w, h) = figure_size(doc, *image, *own_width, caption.len());
                 Piece::Figure(FigurePiece {
@@ -186,7 +191,9 @@ fn figure_size(
 }
 
 /// Sets a text block's lines and reports missing characters and broken words. `at` is the
-/// span of the block in the definition, `what` the kind of block.
+/// span of the block in the definition, `what` the kind of block; `indent` replaces the style's
+/// first-line indent (for the text after a forced line break).
+#[allow(clippy::too_many_arguments)]
 fn set_text(
     doc: &Document,
     style: &Style,
@@ -195,12 +202,11 @@ fn set_text(
     at: &std::ops::Range<usize>,
     what: &str,
     report: &mut Report,
+    indent: Option<Pt>,
 ) -> Vec<SetLine> {
-    let laid = text::layout_paragraph(
-        &style.paragraph(text, width),
-        &doc.text_settings(style),
-        &doc.fonts,
-    );
+    let mut paragraph = style.paragraph(text, width);
+    paragraph.indent = indent.unwrap_or(paragraph.indent);
+    let laid = text::layout_paragraph(&paragraph, &doc.text_settings(style), &doc.fonts);
     report
         .missing
         .record(doc, &laid.missing, style, Some(at), what);

@@ -53,6 +53,9 @@ pub struct Document {
     pub images: Vec<Arc<Image>>,
     /// Things worth telling a user who asks for detail (`render -v`): fake bold in use, …
     pub notes: Vec<String>,
+    /// What reading the text noticed (joined sentences, half-width punctuation, a GBK text
+    /// file); the page stage adds its own.
+    pub warnings: Vec<crate::error::Warning>,
 }
 
 /// What the bulletin says about itself.

@@ -12,6 +12,7 @@ mod layouts;
 mod numbering;
 mod numbers;
 mod styles;
+mod text_file;
 
 pub use document::{
     fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Masthead, Metadata,
@@ -38,12 +39,16 @@ pub trait Assets: Sync {
     fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, String>;
     /// An image by path.
     fn image(&self, path: &Path) -> std::result::Result<Arc<Image>, String>;
+    /// A text file (a block's `text-file`) by path, decoded to text.
+    fn text_file(&self, path: &Path) -> std::result::Result<crate::assets::Decoded, String>;
 }
 
 /// Resolves a parsed definition.
 pub fn resolve(def: &Definition, assets: &dyn Assets) -> Result<Document> {
     let layout = layouts::load(def, assets)?;
     let mut doc = styles::build(def, &layout, assets)?;
+    doc.warnings.extend(def.warnings.iter().cloned());
+    doc.notes.extend(def.notes.iter().cloned());
     doc.blocks = content(def, &layout.spec, &mut doc, assets)?;
     Ok(doc)
 }
@@ -106,8 +111,21 @@ fn content(
             });
             continue;
         }
+        if let Block::TextFile { path, at } = block {
+            let mut noticed = crate::model::notice::Noticed::default();
+            for text in text_file::paragraphs(source, path, assets, &mut noticed)? {
+                out.push(Content::Text {
+                    role: Role::Body,
+                    text: replace_refs(&text, &labels, source, at)?,
+                    at: at.clone(),
+                });
+            }
+            doc.warnings.extend(noticed.warnings);
+            doc.notes.extend(noticed.notes);
+            continue;
+        }
         out.push(match block {
-            Block::Attachment { .. } => unreachable!("handled above"),
+            Block::Attachment { .. } | Block::TextFile { .. } => unreachable!("handled above"),
             Block::Title { text, at } => {
                 numbering.reset();
                 Content::Text {

@@ -181,6 +181,7 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
             .filter(|(role, _)| role_in_use(role, def))
             .map(|(_, note)| note)
             .collect(),
+        warnings: Vec::new(),
     })
 }
 

@@ -95,3 +95,30 @@ pub fn assert_fails(run: &Output, code: i32, message: &str) {
     assert_eq!(run.status.code(), Some(code), "{err}");
     assert!(err.contains(message), "`{message}` not in: {err}");
 }
+
+/// A JPEG of `w`×`h`, its left half black and right half white, with an EXIF orientation tag
+/// (as a phone writes it: APP1 `Exif`, a little-endian TIFF header, IFD0 with tag 0x0112).
+pub fn jpeg_with_orientation(w: u32, h: u32, orientation: u8) -> Vec<u8> {
+    let pixels: Vec<u8> = (0..w * h)
+        .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
+        .collect();
+    let mut plain = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+        .encode(&pixels, w, h, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let mut tiff = b"II*\0".to_vec();
+    tiff.extend_from_slice(&8u32.to_le_bytes());
+    tiff.extend_from_slice(&1u16.to_le_bytes());
+    tiff.extend_from_slice(&0x0112u16.to_le_bytes());
+    tiff.extend_from_slice(&3u16.to_le_bytes());
+    tiff.extend_from_slice(&1u32.to_le_bytes());
+    tiff.extend_from_slice(&(orientation as u32).to_le_bytes());
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    let mut out = plain[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
+    out.extend_from_slice(b"Exif\0\0");
+    out.extend_from_slice(&tiff);
+    out.extend_from_slice(&plain[2..]);
+    out
+}

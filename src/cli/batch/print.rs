@@ -1,9 +1,13 @@
 //! `--print [QUEUE]`: hands the merged PDF to CUPS with `lp`, the standard client every CUPS
 //! installation has. jianbao does not talk IPP itself: `lp` honours the user's CUPS settings
 //! (`CUPS_SERVER`, `~/.cups/lpoptions`, the default destination) exactly as other programs do.
+//! Windows has no CUPS: there `--print` says so and what to do (the `lp` helpers stay, unused).
+#![cfg_attr(not(unix), allow(dead_code))]
 
+#[cfg(unix)]
 use std::io::ErrorKind;
 use std::path::Path;
+#[cfg(unix)]
 use std::process::Command;
 
 /// What to print and how.
@@ -36,7 +40,22 @@ pub fn lp_args(job: &PrintJob) -> Vec<String> {
     args
 }
 
+/// Windows has no CUPS: say what to do instead.
+#[cfg(not(unix))]
+pub fn print(job: &PrintJob) -> Result<String, String> {
+    Err(format!(
+        "cannot print: --print sends the file to CUPS with `lp`, which Windows does not have; {} was written: open it in a PDF viewer and print it from there{}",
+        job.file.display(),
+        if job.duplex {
+            " (double-sided, flip on long edge)"
+        } else {
+            ""
+        }
+    ))
+}
+
 /// Sends the job; returns the CUPS request id (`office-42`).
+#[cfg(unix)]
 pub fn print(job: &PrintJob) -> Result<String, String> {
     let output = Command::new("lp")
         .args(lp_args(job))
@@ -79,6 +98,7 @@ pub fn print(job: &PrintJob) -> Result<String, String> {
 }
 
 /// Whether `lpstat -r` finds a CUPS scheduler.
+#[cfg(unix)]
 fn scheduler_running() -> bool {
     Command::new("lpstat").arg("-r").output().is_ok_and(|o| {
         let said = String::from_utf8_lossy(&o.stdout);

@@ -3,6 +3,7 @@
 //! not (a log file, CI); nothing but errors and warnings under `--quiet`. Called from the worker
 //! threads, so everything here takes `&self`.
 
+use crate::cli::output::ui;
 use crate::error::{Error, Warning};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -58,7 +59,19 @@ impl Progress {
     }
 
     pub fn warning(&self, warning: &Warning) {
-        self.print(&warning.to_string());
+        if ui().json {
+            self.print(&crate::diagnostics::warning_json(warning));
+        } else {
+            self.print(&warning.to_string());
+        }
+    }
+
+    /// A note about one bulletin, under `-v`.
+    pub fn detail(&self, definition: &Path, note: &str) {
+        if ui().verbose {
+            let note = format!("{}: {note}", crate::cli::shown(definition));
+            self.print(&ui().message_text("note", &note));
+        }
     }
 
     pub fn succeeded(&self, definition: &Path, output: &Path, pages: usize) {
@@ -81,7 +94,11 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.inc(1);
         }
-        let line = format!("error: {error}");
+        let line = if ui().json {
+            crate::diagnostics::error_json(error)
+        } else {
+            format!("error: {error}")
+        };
         if self.quiet || self.bar.is_some() {
             self.print(&line);
         } else {

@@ -1,0 +1,92 @@
+//! Text files in the encodings Chinese Windows saves them in.
+//!
+//! Notepad and WPS on a Chinese Windows save "ANSI" text as GBK (GB18030's two-byte part), and
+//! "Unicode" as UTF-16 with a byte-order mark. jianbao reads UTF-8; a file that is not UTF-8 but
+//! decodes without a single error as GB18030 (a superset of GBK and GB2312), or carries a
+//! UTF-16 byte-order mark, is **read, with a warning**: the decoding is unambiguous, so the clerk
+//! gets the right PDF at once, is told how to make the warning go away, and `--strict` still
+//! refuses. Bytes that are neither are refused, with the same advice in Chinese and English.
+
+/// Text decoded from a file's bytes, and the encoding it was in when that was not UTF-8.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    /// `GB18030` or `UTF-16LE`/`UTF-16BE`; `None` for UTF-8.
+    pub encoding: Option<&'static str>,
+}
+
+impl Decoded {
+    /// The warning a file read from another encoding gets.
+    pub fn warning(&self) -> Option<String> {
+        self.encoding.map(|name| {
+            let saved = if name == "GB18030" { "GBK/GB18030" } else { name };
+            format!(
+                "the file is saved as {saved}; jianbao read it as {name} — save it as UTF-8 to silence this (文件是 {saved} 编码，已按 {name} 读取；另存为 UTF-8 即可消除此警告)"
+            )
+        })
+    }
+}
+
+/// Decodes a text file: UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order mark,
+/// or GB18030.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(format!(
+                "the file starts with a {} byte-order mark but is not {} text",
+                encoding.name(),
+                encoding.name()
+            ));
+        }
+        let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: name,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            encoding: None,
+        }),
+        Err(e) => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            if had_errors {
+                return Err(format!(
+                    "the file is not UTF-8 text (invalid byte at offset {}) nor GBK/GB18030; save it as UTF-8 (文件不是 UTF-8 文本，也不是 GBK/GB18030：请另存为 UTF-8)",
+                    e.valid_up_to()
+                ));
+            }
+            Ok(Decoded {
+                text: text.into_owned(),
+                encoding: Some("GB18030"),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_gbk_utf16_and_garbage() {
+        let plain = decode("简报".as_bytes()).unwrap();
+        assert_eq!((plain.text.as_str(), plain.encoding), ("简报", None));
+        assert_eq!(plain.warning(), None);
+        let bom = decode("\u{FEFF}简报".as_bytes()).unwrap();
+        assert_eq!(bom.text, "简报");
+        let (gbk, _, _) = encoding_rs::GBK.encode("中国质量协会");
+        let read = decode(&gbk).unwrap();
+        assert_eq!(read.text, "中国质量协会");
+        assert!(read.warning().unwrap().contains("save it as UTF-8"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("简报".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16).unwrap().encoding, Some("UTF-16LE"));
+        let err = decode(&[b'a', 0xFF, b'b']).unwrap_err();
+        assert!(err.contains("另存为 UTF-8"), "{err}");
+    }
+}

@@ -1,0 +1,176 @@
+//! `jianbao import ARTICLE.docx|ARTICLE.md [-o DEF.toml | --append-to DEF.toml]`.
+//!
+//! Reads the article ([`crate::import`]), saves its images under `images/` next to the
+//! definition (named after the article: `images/第一篇-1.png`), and writes the blocks: a new
+//! definition (with a `[bulletin]` head to fill in) or appended to an existing one, which is
+//! checked to read back before it is replaced. Missing directories for the new definition and
+//! its images are created.
+
+use super::document::exit_status;
+use super::output::ui;
+use crate::assets::{read_limited, write_atomically, MAX_IMAGE_BYTES};
+use crate::error::{Error, ErrorKind, Source, Warning};
+use crate::import::{self, Article};
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The article: a Word document (.docx) or Markdown (.md).
+    pub article: PathBuf,
+    /// Write a new definition [default: the article's name with .toml].
+    #[arg(short, long, value_name = "DEF.toml", conflicts_with = "append_to")]
+    pub output: Option<PathBuf>,
+    /// Append the article's blocks to this definition instead.
+    #[arg(long, value_name = "DEF.toml")]
+    pub append_to: Option<PathBuf>,
+    /// The layout a new definition names.
+    #[arg(long, default_value = "newsletter")]
+    pub layout: String,
+    /// Replace a definition or image file that exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: &ImportArgs) -> i32 {
+    exit_status(import_article(args))
+}
+
+fn import_article(args: &ImportArgs) -> Result<(), Error> {
+    let article = read_article(&args.article)?;
+    for skipped in &article.skipped {
+        ui().warning(&Warning::new(
+            format!("skipped {skipped}"),
+            args.article.display().to_string(),
+        ));
+    }
+    let (definition, existing) = match &args.append_to {
+        Some(def) => {
+            let source = super::document::read_definition(def)?;
+            (def.clone(), Some(source))
+        }
+        None => {
+            let def = args
+                .output
+                .clone()
+                .unwrap_or_else(|| args.article.with_extension("toml"));
+            if def.exists() && !args.force {
+                return Err(Error::new(ErrorKind::Invalid, "the file exists; add --force to replace it, or --append-to to add the article to it")
+                    .with_path(&def));
+            }
+            (def, None)
+        }
+    };
+    super::new::create_parent(&definition)?;
+    let dir = crate::paths::dir_of(&definition).to_path_buf();
+    let stem = args
+        .article
+        .file_stem()
+        .map_or("article".into(), |s| s.to_string_lossy().into_owned());
+    let figure_path = |i: usize, img: &import::ImageItem| {
+        let ext = if img.bytes.starts_with(&[0xFF, 0xD8]) {
+            "jpg"
+        } else {
+            "png"
+        };
+        format!("images/{stem}-{}.{ext}", i + 1)
+    };
+    let blocks = import::blocks_toml(&article, &figure_path);
+    let text = match &existing {
+        Some(source) => {
+            let mut text = source.text.to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(&format!("\n# ── {} ──\n", args.article.display()));
+            text + &blocks
+        }
+        None => new_definition(&args.layout, &args.article) + &blocks,
+    };
+    // What is written must read as a definition.
+    crate::model::definition::parse(&Source::new(definition.clone(), text.as_str())).map_err(
+        |e| {
+            Error::new(
+                ErrorKind::Invalid,
+                format!("the imported definition does not read back: {e}"),
+            )
+            .with_path(&definition)
+        },
+    )?;
+    let images: Vec<_> = article
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            import::Item::Image(img) => Some(img),
+            _ => None,
+        })
+        .collect();
+    for (i, img) in images.iter().enumerate() {
+        let path = dir.join(figure_path(i, img));
+        if path.exists()
+            && !args.force
+            && std::fs::read(&path).ok().as_deref() != Some(&img.bytes[..])
+        {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "an image file of that name exists; add --force to replace it",
+            )
+            .with_path(&path));
+        }
+        super::new::create_parent(&path)?;
+        write_atomically(&path, &img.bytes)?;
+    }
+    write_atomically(&definition, text.as_bytes())?;
+    if ui().chatty() {
+        let count = |f: fn(&import::Item) -> bool| article.items.iter().filter(|i| f(i)).count();
+        eprintln!(
+            "wrote {}: {} title(s), {} heading(s), {} paragraph(s), {} figure(s)",
+            definition.display(),
+            count(|i| matches!(i, import::Item::Title(_))),
+            count(|i| matches!(i, import::Item::Heading(..))),
+            count(|i| matches!(i, import::Item::Paragraph(_))),
+            images.len()
+        );
+    }
+    Ok(())
+}
+
+/// Reads a .docx or .md article by its extension.
+fn read_article(path: &Path) -> Result<Article, Error> {
+    let fail = |msg: String| Error::new(ErrorKind::Invalid, msg).with_path(path);
+    let bytes = read_limited(path, MAX_IMAGE_BYTES, "an article")
+        .map_err(|m| Error::new(ErrorKind::Io, m))?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "docx" => import::docx::read(&bytes).map_err(fail),
+        "md" | "markdown" | "txt" => {
+            let decoded = crate::assets::decode_text(&bytes).map_err(fail)?;
+            if let Some(w) = decoded.warning() {
+                ui().warning(&Warning::new(w, path.display().to_string()));
+            }
+            let base = crate::paths::dir_of(path).to_path_buf();
+            import::markdown::read(&decoded.text, &mut |name| {
+                let file = base.join(name);
+                read_limited(&file, MAX_IMAGE_BYTES, "an image")
+            })
+            .map_err(fail)
+        }
+        "doc" | "wps" => Err(fail("an old Word/WPS document (.doc, .wps): save it as .docx (Word 2007 or later) and import that".into())),
+        _ => Err(fail("jianbao imports Word documents (.docx) and Markdown (.md)".into())),
+    }
+}
+
+/// The head of a new definition: the layout and a `[bulletin]` to fill in (its publisher is a
+/// placeholder, which rendering warns about until it is replaced).
+fn new_definition(layout: &str, article: &Path) -> String {
+    let today = super::new::today();
+    format!(
+        "# 由 jianbao import 从 {} 导入：检查各块，填好 [bulletin]。\nlayout = {}\n\n[bulletin]\npublisher = '（编印单位）'\ndate = {}\n",
+        article.display(),
+        toml_edit::Value::from(layout),
+        today.iso()
+    )
+}

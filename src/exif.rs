@@ -1,0 +1,74 @@
+//! Phone photos the right way up: a JPEG's EXIF orientation applied.
+//!
+//! A phone stores a portrait photo as a landscape image plus an EXIF tag saying "turn me 90°";
+//! a PDF viewer does not read that tag, so the photo would lie on its side. Orientation 1 (or
+//! none) keeps the JPEG passthrough: the file is embedded as it is. Any other orientation
+//! (rotations and mirrorings, 2–8) is applied by decoding the photo, turning the pixels, and
+//! encoding it again as a baseline JPEG at quality 95 — not losslessly: no maintained Rust crate
+//! does lossless JPEG transforms (jpegtran's), and turning the untouched JPEG in the page's
+//! drawing instead would have the PDF writer and the preview each handle it. At quality 95 the
+//! loss is not visible in print; the PDF and the preview both get the upright image, since they
+//! are drawn from the same [`crate::images::Image`]. The EXIF segment is found by walking the
+//! JPEG markers up to the image data (cheap; no decoding for upright photos) and read with the
+//! `image` crate's EXIF orientation reader.
+
+use image::metadata::Orientation;
+
+/// JPEG quality a turned photo is encoded again at.
+pub const QUALITY: u8 = 95;
+
+/// The EXIF orientation of a JPEG file, when it has one that is not "as stored".
+pub fn jpeg_orientation(bytes: &[u8]) -> Option<Orientation> {
+    let mut i = 2;
+    while i + 4 <= bytes.len() && bytes[i] == 0xFF {
+        let marker = bytes[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        if matches!(marker, 0xDA | 0xD9) {
+            break;
+        }
+        let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
+        let body = bytes.get(i + 4..i + 2 + len)?;
+        if marker == 0xE1 {
+            if let Some(tiff) = body.strip_prefix(b"Exif\0\0") {
+                return Orientation::from_exif_chunk(tiff)
+                    .filter(|o| *o != Orientation::NoTransforms);
+            }
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+/// The JPEG turned upright, when its EXIF orientation asks for it; `None` for a photo that is
+/// upright as stored (embed it as it is).
+pub fn upright_jpeg(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    let Some(orientation) = jpeg_orientation(bytes) else {
+        return Ok(None);
+    };
+    let mut img = crate::images::decode_limited(
+        bytes,
+        image::ImageFormat::Jpeg,
+        crate::images::MAX_DECODED_BYTES,
+    )
+    .map_err(|e| match e {
+        image::ImageError::Limits(_) => format!(
+            "the photo must be turned upright (EXIF orientation) and is too large to decode ({} MB of pixels at most); scale it down, or turn and save it upright",
+            crate::images::MAX_DECODED_BYTES / (1024 * 1024)
+        ),
+        e => format!("corrupt JPEG: {e}"),
+    })?;
+    img.apply_orientation(orientation);
+    // CMYK and grey stay what they are where the encoder can write them; else RGB.
+    let img = match img {
+        image::DynamicImage::ImageLuma8(_) => img,
+        other => image::DynamicImage::ImageRgb8(other.into_rgb8()),
+    };
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, QUALITY)
+        .encode_image(&img)
+        .map_err(|e| format!("the photo could not be turned upright: {e}"))?;
+    Ok(Some(out))
+}

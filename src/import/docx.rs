@@ -1,0 +1,286 @@
+//! Word documents (.docx, Office Open XML): `word/document.xml` walked with quick-xml, with
+//! `word/styles.xml` for heading styles and outline levels and the document's relationships for
+//! its images. Only what a bulletin uses is read: paragraphs and their outline level, text,
+//! tabs and manual line breaks, and pictures (DrawingML `a:blip`, VML `v:imagedata`); tables
+//! are read as their cells' paragraphs.
+
+use super::{Article, Builder};
+use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
+use std::io::Read;
+
+/// Most bytes read from one part of the archive: a .docx is a zip file, and a small one can
+/// claim to inflate to gigabytes.
+const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Reads a .docx file's article.
+pub fn read(bytes: &[u8]) -> Result<Article, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not a Word document (.docx): {e}"))?;
+    let document = part_text(&mut zip, "word/document.xml")?
+        .ok_or("not a Word document (.docx): it has no word/document.xml")?;
+    let styles = part_text(&mut zip, "word/styles.xml")?
+        .map(|s| read_styles(&s))
+        .transpose()?
+        .unwrap_or_default();
+    let relations = part_text(&mut zip, "word/_rels/document.xml.rels")?
+        .map(|s| read_relations(&s))
+        .transpose()?
+        .unwrap_or_default();
+    walk(&document, &styles, &relations, &mut |target| {
+        let name = resolve_target(target);
+        part_bytes(&mut zip, &name)?.ok_or(format!(
+            "the document names a picture `{name}` it does not contain"
+        ))
+    })
+}
+
+/// A paragraph style: its name, outline level (0-based, as Word stores it) and parent.
+#[derive(Clone, Debug, Default)]
+struct Style {
+    name: String,
+    outline: Option<u8>,
+    based_on: Option<String>,
+}
+
+fn part_bytes(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<Vec<u8>>, String> {
+    let mut file = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("cannot read `{name}` in the .docx: {e}")),
+    };
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read `{name}` in the .docx: {e}"))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(format!(
+            "`{name}` in the .docx is larger than {} MB",
+            MAX_PART_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(Some(bytes))
+}
+
+fn part_text(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
+    part_bytes(zip, name)?
+        .map(|b| String::from_utf8(b).map_err(|_| format!("`{name}` in the .docx is not UTF-8")))
+        .transpose()
+}
+
+/// `media/image1.png` (relative to `word/`) or `/word/media/image1.png` → the archive name.
+fn resolve_target(target: &str) -> String {
+    match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("word/{}", target.trim_start_matches("./")),
+    }
+}
+
+/// The value of the attribute whose local name is `name` (`w:val` → `val`).
+fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+fn xml_error(e: quick_xml::Error) -> String {
+    format!("the .docx has broken XML: {e}")
+}
+
+fn read_styles(xml: &str) -> Result<HashMap<String, Style>, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut styles = HashMap::new();
+    let mut current: Option<(String, Style)> = None;
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"style" => {
+                    if let Some((id, style)) = current.take() {
+                        styles.insert(id, style);
+                    }
+                    current = attr(&e, b"styleId").map(|id| (id, Style::default()));
+                }
+                b"name" => {
+                    if let (Some((_, s)), Some(v)) = (current.as_mut(), attr(&e, b"val")) {
+                        s.name = v;
+                    }
+                }
+                b"basedOn" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.based_on = attr(&e, b"val");
+                    }
+                }
+                b"outlineLvl" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.outline = attr(&e, b"val").and_then(|v| v.parse().ok());
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == b"style" => {
+                if let Some((id, style)) = current.take() {
+                    styles.insert(id, style);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(styles)
+}
+
+fn read_relations(xml: &str) -> Result<HashMap<String, String>, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut relations = HashMap::new();
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"Relationship" => {
+                let external = attr(&e, b"TargetMode").is_some_and(|m| m == "External");
+                if let (Some(id), Some(target), false) =
+                    (attr(&e, b"Id"), attr(&e, b"Target"), external)
+                {
+                    relations.insert(id, target);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(relations)
+}
+
+/// The outline level of a paragraph in [`Builder::end_block`]'s terms (0 body, 1 title, 2…
+/// headings) from its own outline level or its style's (followed up `basedOn`).
+fn outline_level(own: Option<u8>, style: Option<&str>, styles: &HashMap<String, Style>) -> u8 {
+    let word_level = |level: u8| if level >= 9 { 0 } else { level + 1 };
+    if let Some(level) = own {
+        return word_level(level);
+    }
+    let mut id = style;
+    for _ in 0..10 {
+        let Some(s) = id.and_then(|id| styles.get(id)) else {
+            break;
+        };
+        let name = s.name.to_lowercase();
+        if name == "title" {
+            return 1;
+        }
+        if let Some(level) = s.outline {
+            return word_level(level);
+        }
+        if let Some(n) = name
+            .strip_prefix("heading ")
+            .and_then(|n| n.trim().parse::<u8>().ok())
+        {
+            return n.min(9);
+        }
+        id = s.based_on.as_deref();
+    }
+    // A style id of a document written without styles.xml (`Heading1`, `Title`).
+    match style {
+        Some("Title") => 1,
+        Some(id) => id
+            .strip_prefix("Heading")
+            .and_then(|n| n.parse::<u8>().ok())
+            .map_or(0, |n| n.min(9)),
+        None => 0,
+    }
+}
+
+fn walk(
+    xml: &str,
+    styles: &HashMap<String, Style>,
+    relations: &HashMap<String, String>,
+    picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<Article, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Builder::default();
+    let mut style: Option<String> = None;
+    let mut outline: Option<u8> = None;
+    let mut in_text = false;
+    let mut in_properties = 0u32;
+    let mut pictures: Vec<String> = Vec::new();
+    loop {
+        let event = reader.read_event().map_err(xml_error)?;
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"p" if !empty => {
+                    style = None;
+                    outline = None;
+                }
+                b"pPr" if !empty => in_properties += 1,
+                b"pStyle" if in_properties > 0 => style = attr(&e, b"val"),
+                b"outlineLvl" if in_properties > 0 => {
+                    outline = attr(&e, b"val").and_then(|v| v.parse().ok())
+                }
+                b"t" if !empty => in_text = true,
+                b"tab" if in_properties == 0 => out.text(" "),
+                b"br" | b"cr"
+                    if in_properties == 0
+                        && attr(&e, b"type").is_none_or(|t| t == "textWrapping") =>
+                {
+                    out.line_break()
+                }
+                b"blip" => pictures.extend(attr(&e, b"embed")),
+                b"imagedata" => pictures.extend(attr(&e, b"id")),
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                b"t" => in_text = false,
+                b"pPr" => in_properties = in_properties.saturating_sub(1),
+                b"p" => {
+                    out.end_block(outline_level(outline, style.as_deref(), styles));
+                    for id in pictures.drain(..) {
+                        match relations.get(&id) {
+                            Some(target) => {
+                                let bytes = picture(target)?;
+                                out.image(target, bytes, None);
+                            }
+                            None => out.skipped(format!(
+                                "picture `{id}`: the document does not say where it is"
+                            )),
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_text => out.text(
+                &t.decode()
+                    .map_err(|e| format!("the .docx has broken text: {e}"))?,
+            ),
+            Event::GeneralRef(r) if in_text => {
+                let c = match r.resolve_char_ref().ok().flatten() {
+                    Some(c) => Some(c),
+                    None => match r.decode().ok().as_deref() {
+                        Some("amp") => Some('&'),
+                        Some("lt") => Some('<'),
+                        Some("gt") => Some('>'),
+                        Some("quot") => Some('"'),
+                        Some("apos") => Some('\''),
+                        _ => None,
+                    },
+                };
+                if let Some(c) = c {
+                    out.text(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Event::CData(t) if in_text => out.text(&String::from_utf8_lossy(&t)),
+            _ => {}
+        }
+    }
+    Ok(out.finish())
+}

@@ -1,0 +1,132 @@
+//! `jianbao import`: the sample article in Markdown and as a .docx written by LibreOffice
+//! (samples/articles/make-docx.sh) become the same blocks — text equal, headings at their
+//! levels, the picture present as a figure with its caption — and render.
+
+mod support;
+
+use std::path::Path;
+use support::{jianbao, render, stderr, temp_dir};
+
+fn import(article: &Path, args: &[&str]) -> std::process::Output {
+    jianbao()
+        .arg("import")
+        .arg(article)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn article(name: &str) -> std::path::PathBuf {
+    support::root().join("samples/articles").join(name)
+}
+
+/// The blocks of a definition as `kind: text` lines (a text block's paragraphs one by one).
+fn blocks(def: &Path) -> Vec<String> {
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(def).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for b in table["blocks"].as_array().unwrap() {
+        let b = b.as_table().unwrap();
+        let s = |k: &str| b.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        if let Some(t) = s("title") {
+            out.push(format!("title: {t}"));
+        } else if let Some(h) = s("heading") {
+            let level = b.get("level").and_then(|l| l.as_integer()).unwrap_or(1);
+            out.push(format!("heading{level}: {h}"));
+        } else if let Some(t) = s("text") {
+            out.extend(t.split("\n\n").map(|p| format!("text: {}", p.trim())));
+        } else if let Some(f) = s("figure") {
+            out.push(format!(
+                "figure: {f} / {}",
+                s("caption").unwrap_or_default()
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_and_docx_round_trip_to_the_same_blocks() {
+    let dir = temp_dir("input-import");
+    let expected = [
+        "title: 齐心协力抗疫情，质协系统勇担当",
+        "heading1: 全面统筹，倡议疫情防控",
+        "text: 疫情发生之后，吉林质协第一时间向会员单位发出倡议，要求各会员单位切实提高政治站位，认清肩负的责任使命，把疫情防控作为当前压倒一切的政治任务。",
+        "text: 针对疫情防控的关键环节，各会员单位牢固树立“全国一盘棋”的防控思想，守土有责、守土尽责，在做好各项防控工作的同时，有序开展工作、严格管控质量。",
+        "figure: images/质协抗疫-1.png / 中通国脉为大连第六医院提供通信保障",
+        "heading2: 中通国脉",
+        "text: 中通国脉充分发挥党员、团员的模范带头作用，组织成立了多支疫情防控应急突击队，随时准备承担通信领域可能面临的急、难、险、重任务。",
+        "heading1: 积极行动，彰显责任担当",
+        "text: 面对疫情，各会员单位立足行业领域、发挥自身优势，积极助力打赢疫情防控阻击战。",
+    ];
+    for source in ["质协抗疫.md", "质协抗疫.docx"] {
+        let def = dir.join(format!("{source}.toml"));
+        let out = import(&article(source), &["-o", def.to_str().unwrap()]);
+        assert!(out.status.success(), "{source}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("1 title(s), 3 heading(s), 4 paragraph(s), 1 figure(s)"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(blocks(&def), expected, "{source}");
+        let image = std::fs::read(dir.join("images/质协抗疫-1.png")).unwrap();
+        assert!(image.starts_with(b"\x89PNG"), "{source}");
+        // It renders (the publisher placeholder is a warning), with the picture in the PDF.
+        let pdf = def.with_extension("pdf");
+        let out = render(&def, &pdf, &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("`（编印单位）` is a placeholder"),
+            "{}",
+            stderr(&out)
+        );
+        let info = support::pdf_inspect::inspect_file(&pdf);
+        assert_eq!(info.image_xobjects.len(), 1, "{source}");
+        let text: String = info
+            .pages
+            .iter()
+            .map(|p| support::squeeze(&p.text()))
+            .collect();
+        assert!(
+            text.contains("图1中通国脉为大连第六医院提供通信保障"),
+            "{text}"
+        );
+        assert!(text.contains("随时准备承担通信领域"), "{text}");
+        // Importing again over it needs --force.
+        let out = import(&article(source), &["-o", def.to_str().unwrap()]);
+        support::assert_fails(&out, 1, "add --force");
+    }
+}
+
+#[test]
+fn an_article_is_appended_to_an_existing_definition() {
+    let dir = temp_dir("input-import-append");
+    let def = dir.join("issue.toml");
+    let head = "# 本期\nlayout = \"newsletter\" # 版式\n[bulletin]\npublisher = \"中国质量协会宣传部\"\ndate = 2020-03-10\n\n[[blocks]]\ntitle = \"第一篇\"\n[[blocks]]\ntext = \"已有正文。\"\n";
+    std::fs::write(&def, head).unwrap();
+    let out = import(
+        &article("质协抗疫.md"),
+        &["--append-to", def.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&def).unwrap();
+    assert!(
+        text.starts_with(head),
+        "the definition is kept as it was: {text}"
+    );
+    let b = blocks(&def);
+    assert_eq!(b[0], "title: 第一篇");
+    assert_eq!(b[2], "title: 齐心协力抗疫情，质协系统勇担当");
+    let out = render(&def, &dir.join("issue.pdf"), &["--strict"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn what_cannot_be_imported_is_refused_clearly() {
+    let dir = temp_dir("input-import-bad");
+    let doc = dir.join("old.doc");
+    std::fs::write(&doc, b"\xD0\xCF\x11\xE0").unwrap();
+    support::assert_fails(&import(&doc, &[]), 1, "save it as .docx");
+    let fake = dir.join("fake.docx");
+    std::fs::write(&fake, b"PK not really").unwrap();
+    support::assert_fails(&import(&fake, &[]), 1, "not a Word document (.docx)");
+}
