@@ -37,7 +37,7 @@ const LONG_LINE: usize = 240;
 
 /// An error as the user sees it, ending with a newline.
 pub fn error(e: &Error, style: Style) -> String {
-    let mut out = format!("error: {e}\n");
+    let mut out = format!("{}\n", one_line(&format!("error: {e}")));
     match &e.location {
         Some((source, span)) => out.push_str(&snippet(
             source,
@@ -59,7 +59,7 @@ pub fn error(e: &Error, style: Style) -> String {
 
 /// A warning as the user sees it, ending with a newline.
 pub fn warning(w: &Warning, style: Style) -> String {
-    let mut out = format!("{w}\n");
+    let mut out = format!("{}\n", one_line(&w.to_string()));
     match &w.at {
         Some((source, span)) => out.push_str(&snippet(
             source,
@@ -276,6 +276,33 @@ impl Excerpt {
             first_line: line_no,
         }
     }
+}
+
+/// A summary line as it may reach a terminal: control characters (an escape sequence, a
+/// carriage return that would hide the start of the line) shown as visible symbols, and a line
+/// that quotes something huge cut in the middle.
+fn one_line(text: &str) -> String {
+    let chars: Vec<char> = text.chars().map(visible).collect();
+    if chars.len() <= 2 * LONG_LINE {
+        return chars.into_iter().collect();
+    }
+    let head: String = chars[..LONG_LINE].iter().collect();
+    let tail: String = chars[chars.len() - 40..].iter().collect();
+    format!(
+        "{head} … ({} characters cut) … {tail}",
+        chars.len() - LONG_LINE - 40
+    )
+}
+
+/// `text` as it is quoted in a message: whole when short, else its first `max` characters
+/// and how long it is.
+pub fn quote_cut(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max).collect();
+    format!("{head}… ({count} characters)")
 }
 
 /// Control characters as their visible Unicode symbols (U+2400 block); tabs stay tabs.

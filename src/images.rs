@@ -188,6 +188,11 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
             .ok_or("corrupt PNG: the file is truncated")?;
         match kind {
             b"IHDR" if data.len() == 13 => {
+                if data[10] != 0 || data[11] != 0 || data[12] > 1 {
+                    return Err(
+                        "corrupt PNG: unknown compression, filter or interlace method".into(),
+                    );
+                }
                 header = Some(PngHeader {
                     width: u32::from_be_bytes(data[0..4].try_into().unwrap()),
                     height: u32::from_be_bytes(data[4..8].try_into().unwrap()),
@@ -220,22 +225,94 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         (4 | 6, _) => None,
         (t, _) => return Err(format!("corrupt PNG: unknown colour type {t}")),
     };
+    check_bit_depth(&h)?;
     match color_space {
-        Some(cs) if !h.interlaced && !transparency => Ok(Image {
-            width: h.width,
-            height: h.height,
-            stream: ImageStream {
-                filter: Filter::Flate {
-                    png_colors: Some(cs.components()),
-                },
-                color_space: cs,
-                bits_per_component: h.bit_depth,
-                invert: false,
-                data: idat,
-                soft_mask: None,
-            },
-        }),
+        Some(cs) if !h.interlaced && !transparency => {
+            check_image_data(&idat, &h, cs.components())?;
+            Ok(passed_through(h, cs, idat))
+        }
         _ => png_decoded(bytes),
+    }
+}
+
+/// The bit depths PNG allows for each colour type (PNG spec, 11.2.2).
+fn check_bit_depth(h: &PngHeader) -> Result<(), String> {
+    let allowed: &[u8] = match h.color_type {
+        0 => &[1, 2, 4, 8, 16],
+        3 => &[1, 2, 4, 8],
+        _ => &[8, 16],
+    };
+    if allowed.contains(&h.bit_depth) {
+        Ok(())
+    } else {
+        Err(format!(
+            "corrupt PNG: bit depth {} is not allowed for colour type {}",
+            h.bit_depth, h.color_type
+        ))
+    }
+}
+
+/// Before the compressed data is passed through undecoded, it is inflated once — into a small
+/// buffer, counting, never holding the image — to check that it is zlib data, that it holds
+/// every row, and that every row starts with a known filter type. A viewer would otherwise be
+/// the first to find out ("Unknown compression method", missing rows).
+fn check_image_data(idat: &[u8], h: &PngHeader, components: u8) -> Result<(), String> {
+    use std::io::Read;
+    let row = 1 + (h.width as u64 * components as u64 * h.bit_depth as u64).div_ceil(8);
+    let expected = row * h.height as u64;
+    let mut inflater = flate2::read::ZlibDecoder::new(idat);
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut seen = 0u64;
+    while seen < expected {
+        let n = match inflater.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => {
+                return Err(format!(
+                    "corrupt PNG: the image data cannot be inflated ({e})"
+                ))
+            }
+        };
+        // The rows that start in this piece: their first byte is the filter type.
+        let end = (seen + n as u64).min(expected);
+        let mut start = seen.div_ceil(row) * row;
+        while start < end {
+            let b = buf[(start - seen) as usize];
+            if b > 4 {
+                return Err(format!(
+                    "corrupt PNG: row {} has unknown filter type {b}",
+                    start / row + 1
+                ));
+            }
+            start += row;
+        }
+        seen += n as u64;
+    }
+    if seen < expected {
+        return Err(format!(
+            "corrupt PNG: the image data holds {} of its {} rows",
+            seen / row,
+            h.height
+        ));
+    }
+    Ok(())
+}
+
+/// A PNG's compressed data as the PDF image stream, PNG predictors on.
+fn passed_through(h: PngHeader, cs: ColorSpace, idat: Vec<u8>) -> Image {
+    Image {
+        width: h.width,
+        height: h.height,
+        stream: ImageStream {
+            filter: Filter::Flate {
+                png_colors: Some(cs.components()),
+            },
+            color_space: cs,
+            bits_per_component: h.bit_depth,
+            invert: false,
+            data: idat,
+            soft_mask: None,
+        },
     }
 }
 

@@ -37,17 +37,10 @@ pub fn names_a_font_file(name: &str) -> bool {
 /// `..` where the two part (`/a/layouts/x.toml` from `/a/b/c` is `../../layouts/x.toml`).
 pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
     let norm = |p: &Path| -> Vec<std::ffi::OsString> {
-        let mut out: Vec<std::ffi::OsString> = Vec::new();
-        for c in p.components() {
-            match c {
-                Component::ParentDir => {
-                    out.pop();
-                }
-                Component::CurDir => {}
-                other => out.push(other.as_os_str().to_owned()),
-            }
-        }
-        out
+        lexical(p)
+            .components()
+            .map(|c| c.as_os_str().to_owned())
+            .collect()
     };
     let (p, b) = (norm(path), norm(base));
     let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -64,6 +57,27 @@ pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
     rel
 }
 
+/// `path` with `.` dropped and `name/..` taken out, by name only (no link is followed):
+/// `lay/./a/../c1.toml` is `lay/c1.toml`. A `..` with no name before it stays.
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                // The root's parent is the root.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +90,14 @@ mod tests {
         assert!(names_a_font_file("FandolKai-Regular.OTF") && !names_a_font_file("FandolKai"));
         assert!(names_a_layout_file("house.toml") && !names_a_layout_file("gongwen"));
         assert!(names_a_path("./x") && !names_a_path("Noto Serif SC"));
+    }
+
+    #[test]
+    fn lexical_paths() {
+        let l = |p: &str| lexical(Path::new(p));
+        assert_eq!(l("lay/./a/../c1.toml"), PathBuf::from("lay/c1.toml"));
+        assert_eq!(l("./x/../../y"), PathBuf::from("../y"));
+        assert_eq!(l("/a/../../b"), PathBuf::from("/b"));
     }
 
     #[test]

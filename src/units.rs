@@ -143,9 +143,47 @@ pub const HAO_SIZES: &[(&str, f64)] = &[
     ("八号", 5.0),
 ];
 
+/// The largest length anything may have: PDF's largest page side (200 inches, 5,080 mm). A
+/// longer margin, pitch or indent can only put type off any page, and a value such as
+/// `1e308mm` would become infinite on the way to points.
+pub const MAX_LENGTH: Pt = Pt(14_400.0);
+
+/// The most ems a length may have: no line holds more than 100 characters of any usable size.
+pub const MAX_EMS: f64 = 100.0;
+
+impl Length {
+    /// The length if it is finite and within [`MAX_LENGTH`] (or [`MAX_EMS`]) either way;
+    /// otherwise a message that says what is allowed. `written` is the value as the user wrote
+    /// it.
+    pub fn checked(self, written: &str) -> Result<Length, String> {
+        let ok = match self {
+            Length::Pt(p) => p.0.is_finite() && p.0.abs() <= MAX_LENGTH.0,
+            Length::Em(e) => e.is_finite() && e.abs() <= MAX_EMS,
+        };
+        let finite = match self {
+            Length::Pt(p) => p.0.is_finite(),
+            Length::Em(e) => e.is_finite(),
+        };
+        if ok {
+            Ok(self)
+        } else if !finite {
+            Err(format!("`{written}` is not a finite number"))
+        } else {
+            Err(format!(
+                "`{written}` is out of range: a length may be at most 5080mm (14400pt, the largest PDF page) or {MAX_EMS}字"
+            ))
+        }
+    }
+}
+
 /// Parses a length: `16pt`, `5.6mm`, `1.2cm`, `0.5in`, `2em`, `2字`, or a size name such as
-/// `三号`/`小四`. A bare number is points. Returns a message naming the accepted forms on failure.
+/// `三号`/`小四`. A bare number is points. Returns a message naming the accepted forms on failure,
+/// or the limits when the value is beyond [`MAX_LENGTH`]/[`MAX_EMS`].
 pub fn parse_length(text: &str) -> Result<Length, String> {
+    parse_unchecked(text)?.checked(text.trim())
+}
+
+fn parse_unchecked(text: &str) -> Result<Length, String> {
     let t = text.trim();
     if let Some(&(_, pt)) = HAO_SIZES.iter().find(|(name, _)| *name == t) {
         return Ok(Length::Pt(Pt(pt)));
@@ -202,6 +240,23 @@ mod tests {
         assert!(parse_length("big").is_err());
         assert!(parse_length("12px").is_err());
         assert!(parse_length("NaNpt").is_err());
+    }
+
+    #[test]
+    fn lengths_beyond_the_largest_page_are_refused() {
+        for bad in [
+            "1e308mm", "5081mm", "-14401pt", "1e6字", "101em", "inf", "-infpt",
+        ] {
+            let err = parse_length(bad).unwrap_err();
+            assert!(
+                err.contains("out of range")
+                    || err.contains("not a length")
+                    || err.contains("not a finite number"),
+                "{bad}: {err}"
+            );
+        }
+        assert!(parse_length("5080mm").is_ok());
+        assert!(parse_length("-100字").is_ok());
     }
 
     #[test]

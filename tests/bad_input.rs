@@ -241,6 +241,22 @@ fn a_20000_pixel_square_image_is_refused_from_its_header() {
 /// A real, complete PNG of the given size, colour type and bit depth, all zero (about 50 KB for
 /// a 1-bit 20000² image), written row by row so the test never holds the pixels.
 fn huge_png(width: u32, height: u32, color_type: u8, depth: u8) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let channels = match color_type {
+        0 | 3 => 1,
+        4 => 2,
+        2 => 3,
+        _ => 4,
+    };
+    let row = vec![0u8; 1 + (width as usize * channels * depth as usize).div_ceil(8)];
+    for _ in 0..height {
+        z.write_all(&row).unwrap();
+    }
+    png_file(width, height, color_type, depth, &z.finish().unwrap())
+}
+
+/// A PNG file with the given header and image data (`idat`, compressed or not) as they are.
+fn png_file(width: u32, height: u32, color_type: u8, depth: u8, idat: &[u8]) -> Vec<u8> {
     fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
         out.extend_from_slice(&(data.len() as u32).to_be_bytes());
         out.extend_from_slice(kind);
@@ -254,23 +270,60 @@ fn huge_png(width: u32, height: u32, color_type: u8, depth: u8) -> Vec<u8> {
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
     ihdr.extend_from_slice(&[depth, color_type, 0, 0, 0]);
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    let channels = match color_type {
-        0 | 3 => 1,
-        4 => 2,
-        2 => 3,
-        _ => 4,
-    };
-    let row = vec![0u8; 1 + (width as usize * channels * depth as usize).div_ceil(8)];
-    for _ in 0..height {
-        z.write_all(&row).unwrap();
-    }
-    let idat = z.finish().unwrap();
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     chunk(&mut png, b"IHDR", &ihdr);
-    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IDAT", idat);
     chunk(&mut png, b"IEND", &[]);
     png
+}
+
+#[test]
+fn png_data_is_checked_before_it_is_passed_through() {
+    let dir = temp_dir("png-data");
+    let zlib = |data: &[u8]| {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    };
+    // 100×100 grey, 8 bits: rows of 101 bytes (a filter byte, then the pixels).
+    let ten_rows = zlib(&vec![0u8; 101 * 10]);
+    let bad_filter = zlib(&[vec![9u8; 101], vec![0u8; 101 * 99]].concat());
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "not-zlib.png",
+            png_file(100, 100, 0, 8, b"plain bytes, not zlib"),
+            "the image data cannot be inflated",
+        ),
+        (
+            "short.png",
+            png_file(100, 100, 0, 8, &ten_rows),
+            "the image data holds 10 of its 100 rows",
+        ),
+        (
+            "bad-filter.png",
+            png_file(100, 100, 0, 8, &bad_filter),
+            "row 1 has unknown filter type 9",
+        ),
+        (
+            "rgb-4-bit.png",
+            png_file(100, 100, 2, 4, &zlib(&vec![0u8; 151 * 100])),
+            "bit depth 4 is not allowed for colour type 2",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        let def = write(
+            &dir,
+            &format!("{name}.toml"),
+            &format!("{HEAD}\n[[blocks]]\nfigure = \"{name}\"\n"),
+        );
+        check(
+            &def,
+            &Expect::Error(format!("{name}: corrupt PNG: {message}")),
+            &[],
+            Duration::from_secs(60),
+        );
+    }
 }
 
 #[test]
@@ -407,5 +460,208 @@ fn a_named_pipe_is_refused_not_waited_on() {
         cmd.current_dir(&dir).args(&args);
         let run = run_with_limit(cmd, Duration::from_secs(30));
         assert_fails(&run, 1, "not a regular file");
+    }
+}
+
+// Issue 11, class 3: memory and time bounded by the documented limits.
+
+/// Runs jianbao with `args` in `dir`, within `limit`.
+fn run_in(dir: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut cmd = jianbao();
+    cmd.current_dir(dir).args(args);
+    run_with_limit(cmd, limit)
+}
+
+#[test]
+fn an_extends_cycle_spelt_differently_is_found() {
+    let dir = temp_dir("extends-spelt");
+    std::fs::create_dir(dir.join("lay")).unwrap();
+    write(&dir.join("lay"), "c1.toml", "extends = \"./c2.toml\"\n");
+    write(
+        &dir.join("lay"),
+        "c2.toml",
+        "extends = \"../lay/c3.toml\"\n",
+    );
+    write(&dir.join("lay"), "c3.toml", "extends = \"c1.toml\"\n");
+    let def = write(
+        &dir,
+        "cycle.toml",
+        &HEAD.replace("\"newsletter\"", "\"lay/c1.toml\""),
+    );
+    check(
+        &def,
+        &Expect::Error("layouts extend each other in a cycle".into()),
+        &[],
+        Duration::from_secs(30),
+    );
+}
+
+#[test]
+fn a_paragraph_too_long_for_total_fit_is_set_first_fit_with_a_warning() {
+    let dir = temp_dir("one-char-paragraph");
+    let para = "中".repeat(jianbao::text::TOTAL_FIT_MAX_CHARS + 1000);
+    write(
+        &dir,
+        "long.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = \"{para}\"\n"),
+    );
+    let run = run_in(
+        &dir,
+        &["render", "long.toml", "-o", "long.pdf"],
+        Duration::from_secs(300),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("it was set first-fit"),
+        "{}",
+        stderr(&run)
+    );
+    let run = run_in(
+        &dir,
+        &["render", "long.toml", "-o", "long.pdf", "--strict"],
+        Duration::from_secs(300),
+    );
+    assert_fails(&run, 1, "--strict");
+}
+
+#[test]
+fn a_preview_too_large_to_draw_is_refused_before_allocating() {
+    let dir = temp_dir("huge-preview");
+    write(
+        &dir,
+        "poster.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = \"正文。\"\n\n[overrides]\npage.width = \"5000mm\"\npage.height = \"5000mm\"\n"),
+    );
+    let run = run_in(
+        &dir,
+        &["preview", "poster.toml", "--dpi", "600", "-o", "p.png"],
+        Duration::from_secs(60),
+    );
+    assert_fails(&run, 1, "megapixels, more than a preview draws");
+    assert!(!dir.join("p.png").exists());
+}
+
+#[test]
+fn batch_caps_copies_and_workers_and_never_follows_links() {
+    let dir = temp_dir("batch-caps");
+    std::fs::create_dir_all(dir.join("tree/a")).unwrap();
+    write(
+        &dir.join("tree/a"),
+        "x.toml",
+        &HEAD.replace(
+            "date = 2020-03-10\n",
+            "date = 2020-03-10\ncopies = 4294967295\n",
+        ),
+    );
+    std::os::unix::fs::symlink("..", dir.join("tree/a/loop")).unwrap();
+    let run = run_in(
+        &dir,
+        &["batch", "tree/**/*.toml", "-o", "out", "--list"],
+        Duration::from_secs(30),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(String::from_utf8_lossy(&run.stdout).lines().count(), 1);
+    let run = run_in(
+        &dir,
+        &[
+            "batch",
+            "tree/a/x.toml",
+            "-o",
+            "out",
+            "--merge",
+            "all.pdf",
+            "--copies",
+        ],
+        Duration::from_secs(60),
+    );
+    assert_fails(&run, 1, "the print file would have 4294967295 pages");
+    assert!(!dir.join("all.pdf").exists());
+    let run = run_in(
+        &dir,
+        &["batch", "tree/a/x.toml", "-o", "out", "-j", "100000"],
+        Duration::from_secs(30),
+    );
+    assert_fails(&run, 2, "100000 is not in 1..=256");
+}
+
+// Issue 11, class 7: messages a clerk can act on.
+
+#[test]
+fn a_huge_word_is_cut_and_control_characters_are_shown_in_warnings() {
+    let dir = temp_dir("message-text");
+    let word = "a".repeat(100_000);
+    write(
+        &dir,
+        "word.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = \"中文{word}\\u001b[31m\\u0007。\"\n"),
+    );
+    let run = run_in(
+        &dir,
+        &["render", "word.toml", "-o", "word.pdf"],
+        Duration::from_secs(300),
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        !run.stderr.contains(&0x1b) && !run.stderr.contains(&0x07),
+        "{err}"
+    );
+    assert!(err.contains('␛') && err.contains('␇'), "{err}");
+    let broken = err
+        .lines()
+        .find(|l| l.contains("is wider than the line"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(broken.contains("… (1000"), "{broken}");
+    assert!(broken.chars().count() < 300, "{broken}");
+}
+
+/// A copy of a font with every advance width in `hmtx` set to `advance` (font units).
+fn font_with_advances(advance: u16) -> Vec<u8> {
+    let mut font = std::fs::read(root().join("fonts/FandolFang-Regular.otf")).unwrap();
+    let u16_at = |f: &[u8], at: usize| u16::from_be_bytes([f[at], f[at + 1]]) as usize;
+    let u32_at =
+        |f: &[u8], at: usize| u32::from_be_bytes(f[at..at + 4].try_into().unwrap()) as usize;
+    let table = |f: &[u8], tag: &[u8]| {
+        (0..u16_at(f, 4))
+            .map(|i| 12 + 16 * i)
+            .find(|&r| &f[r..r + 4] == tag)
+            .map(|r| u32_at(f, r + 8))
+            .unwrap()
+    };
+    let metrics = u16_at(&font, table(&font, b"hhea") + 34);
+    let hmtx = table(&font, b"hmtx");
+    for i in 0..metrics {
+        font[hmtx + 4 * i..hmtx + 4 * i + 2].copy_from_slice(&advance.to_be_bytes());
+    }
+    font
+}
+
+#[test]
+fn a_font_with_zero_or_huge_advances_is_refused_with_its_file() {
+    let dir = temp_dir("font-advances");
+    for (name, advance, message) in [
+        ("flat.otf", 0, "its characters have no width"),
+        ("wide.otf", 60_000, "em wide (more than 4 em)"),
+    ] {
+        std::fs::write(dir.join(name), font_with_advances(advance)).unwrap();
+        let def = write(
+            &dir,
+            &format!("{name}.toml"),
+            &format!(
+                "{HEAD}\n[[blocks]]\ntext = \"正文。\"\n\n[overrides]\nbody.font = [\"{name}\"]\n"
+            ),
+        );
+        check(
+            &def,
+            &Expect::Error(format!("{name}: not a usable font: ")),
+            &[],
+            Duration::from_secs(60),
+        );
+        let run = run_in(
+            &dir,
+            &["render", &format!("{name}.toml"), "-o", "x.pdf"],
+            Duration::from_secs(60),
+        );
+        assert_fails(&run, 1, message);
     }
 }

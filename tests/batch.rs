@@ -86,9 +86,11 @@ fn a_directory_renders_recursively_and_a_bad_definition_fails_alone() {
         ),
     );
     write(&input.join("notes.txt"), "not a definition");
-    // A stale PDF of a definition that now fails must not survive the run.
+    // A stale PDF (one jianbao wrote) of a definition that now fails must not survive the run.
     let out = dir.join("out");
-    write(&out.join("broken.pdf"), "%PDF-stale");
+    std::fs::create_dir_all(&out).unwrap();
+    let stale = render(&input.join("a.toml"), &out.join("broken.pdf"), &["-q"]);
+    assert!(stale.status.success(), "{}", stderr(&stale));
 
     let run = batch(&[s(&input), "-o", s(&out)]);
     let err = stderr(&run);

@@ -256,8 +256,15 @@ fn quiet_and_verbose_on_every_command() {
     let plain = stdout(&run(&["layouts"]));
     let quiet = stdout(&run(&["layouts", "-q"]));
     let verbose = stdout(&run(&["layouts", "-v"]));
-    assert!(quiet.lines().any(|l| l == "newsletter"), "layouts -q:\n{quiet}");
-    assert_eq!(plain.lines().count(), quiet.lines().count(), "{plain}\n{quiet}");
+    assert!(
+        quiet.lines().any(|l| l == "newsletter"),
+        "layouts -q:\n{quiet}"
+    );
+    assert_eq!(
+        plain.lines().count(),
+        quiet.lines().count(),
+        "{plain}\n{quiet}"
+    );
     assert!(plain
         .lines()
         .any(|l| l.starts_with("newsletter") && l.len() > "newsletter".len()));
@@ -265,8 +272,14 @@ fn quiet_and_verbose_on_every_command() {
     let plain = stdout(&run(&["fonts"]));
     let quiet = stdout(&run(&["fonts", "-q"]));
     let verbose = stdout(&run(&["fonts", "-v"]));
-    assert!(quiet.lines().any(|l| l == "FandolKai"), "fonts -q:\n{quiet}");
-    assert!(!quiet.contains("FandolKai-Regular.otf"), "fonts -q:\n{quiet}");
+    assert!(
+        quiet.lines().any(|l| l == "FandolKai"),
+        "fonts -q:\n{quiet}"
+    );
+    assert!(
+        !quiet.contains("FandolKai-Regular.otf"),
+        "fonts -q:\n{quiet}"
+    );
     assert!(plain.contains("FandolKai-Regular.otf"), "fonts:\n{plain}");
     assert!(
         verbose.contains("names: ") && !plain.contains("names: "),

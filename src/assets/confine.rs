@@ -15,6 +15,13 @@
 //!   stage, which sees what the user wrote).
 //!
 //! The root is `--root DIR`, by default the definition's directory.
+//!
+//! The check is made on the file **opened**, not on its name: a file is opened first (a pipe
+//! without waiting), then where the open file really is — `/proc/self/fd/N` on Linux; elsewhere
+//! its resolved path, accepted only if that path leads to the very file opened (same device and
+//! inode) — is compared with the root, and only then is it read, from that same open file.
+//! Swapping a directory for a symbolic link between the check and the read cannot slip an
+//! outside file in, and nothing is read from a file that is refused.
 
 use super::FsAssets;
 use crate::error::{Error, ErrorKind, Source};
@@ -70,9 +77,14 @@ impl Confined<'_> {
         &self.root
     }
 
-    /// The real path of `path` if it is a regular file inside the root (or, with `trusted`, in
-    /// a layout or font directory).
-    fn check(&self, path: &Path, what: &str, trusted: bool) -> Result<PathBuf, String> {
+    /// Opens `path` and returns the open file and its real path, if it is a regular file inside
+    /// the root (or, with `trusted`, in a layout or font directory). Nothing is read.
+    fn open_checked(
+        &self,
+        path: &Path,
+        what: &str,
+        trusted: bool,
+    ) -> Result<(std::fs::File, PathBuf), String> {
         let outside = |via_link: bool| {
             format!(
                 "{}: the {what} is outside the root directory {}{}; move it inside, or pass a wider `--root`",
@@ -93,18 +105,59 @@ impl Confined<'_> {
                 return Err(outside(false));
             }
         }
-        let real = dunce::canonicalize(path).map_err(|e| super::io_message(path, &e))?;
-        let inside = real.starts_with(&self.root)
-            || (trusted && self.trusted.iter().any(|d| real.starts_with(d)));
-        if !inside {
+        // Open before anything else is learnt about the file; where it really is comes from
+        // the open file. A directory or device is refused here too, by what was opened.
+        let file = match super::open_regular(path) {
+            Ok(file) => file,
+            Err(e) => {
+                // Not a regular file, or not there: if it resolves outside, say only that.
+                return match dunce::canonicalize(path) {
+                    Ok(real) if !self.is_inside(&real, trusted) => Err(outside(true)),
+                    _ => Err(e),
+                };
+            }
+        };
+        let real = real_path(&file, path)?;
+        if !self.is_inside(&real, trusted) {
             return Err(outside(true));
         }
-        let meta = std::fs::metadata(&real).map_err(|e| super::io_message(path, &e))?;
-        if !meta.is_file() {
-            return Err(format!("{}: not a regular file", path.display()));
-        }
-        Ok(real)
+        Ok((file, real))
     }
+
+    fn is_inside(&self, real: &Path, trusted: bool) -> bool {
+        real.starts_with(&self.root)
+            || (trusted && self.trusted.iter().any(|d| real.starts_with(d)))
+    }
+}
+
+/// Where an open file really is.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
+    use std::os::fd::AsRawFd;
+    std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd()))
+        .map_err(|e| super::io_message(path, &e))
+}
+
+/// Where an open file really is: its resolved path, if that is still the file opened.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
+    // dunce: on Windows, a plain `C:\…` path that compares with the root, not `\\?\C:\…`.
+    let real = dunce::canonicalize(path).map_err(|e| super::io_message(path, &e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let opened = file.metadata().map_err(|e| super::io_message(path, &e))?;
+        let named = std::fs::metadata(&real).map_err(|e| super::io_message(path, &e))?;
+        if (opened.dev(), opened.ino()) != (named.dev(), named.ino()) {
+            return Err(format!(
+                "{}: the file changed while it was being opened; try again",
+                path.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(real)
 }
 
 /// `path` made absolute (against the current directory) with `.` and `..` resolved by name,
@@ -132,17 +185,14 @@ fn path_has_parent_dir(path: &Path) -> bool {
 
 impl Assets for Confined<'_> {
     fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
-        if crate::paths::names_a_layout_file(name) {
-            // A path: refuse it before reading it if it climbs out.
+        if crate::paths::names_a_layout_file(name) && path_has_parent_dir(Path::new(name)) {
+            // A path that climbs out is refused before it is looked for.
             let base = crate::paths::dir_of(relative_to);
-            let path = base.join(name);
-            if path.exists() || path_has_parent_dir(Path::new(name)) {
-                self.check(&path, "layout", true)?;
-            }
+            self.open_checked(&base.join(name), "layout", true)?;
         }
-        let source = self.assets.layout(name, relative_to)?;
-        self.check(&source.path, "layout", true)?;
-        Ok(source)
+        let path = self.assets.find_layout(name, relative_to)?;
+        let (file, _) = self.open_checked(&path, "layout", true)?;
+        Ok(Source::new(path.clone(), super::layout_text(file, &path)?))
     }
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
@@ -159,7 +209,9 @@ impl Assets for Confined<'_> {
                     return Ok(face);
                 }
             }
-            let real = self.check(path, "font", true)?;
+            // The font is opened again by its real path (memory-mapped by the catalog); what
+            // was checked is the file at that path when it was opened here.
+            let (_, real) = self.open_checked(path, "font", true)?;
             return self
                 .assets
                 .catalog()
@@ -174,17 +226,17 @@ impl Assets for Confined<'_> {
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
-        // Read (and cached) by its real path: one image reached by two ways is decoded once.
-        let real = self.check(path, "image", false)?;
+        // Read from the file opened and checked; cached by its real path, so one image reached
+        // by two ways is decoded once.
+        let (file, real) = self.open_checked(path, "image", false)?;
         self.assets
-            .image(&real)
+            .image_from(&real, || Ok(file))
             .map_err(|e| e.replace(&real.display().to_string(), &path.display().to_string()))
     }
 
     fn text_file(&self, path: &Path) -> Result<super::Decoded, String> {
-        let real = self.check(path, "text file", false)?;
-        self.assets
-            .text_file(&real)
+        let (file, real) = self.open_checked(path, "text file", false)?;
+        FsAssets::text_from(file, &real)
             .map_err(|e| e.replace(&real.display().to_string(), &path.display().to_string()))
     }
 }

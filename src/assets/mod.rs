@@ -15,7 +15,9 @@ mod output;
 pub use catalog::{is_font_file, CatalogFace, FontCatalog, SystemFonts};
 pub use confine::Confined;
 pub use encoding::{decode as decode_text, Decoded};
-pub use output::write_atomically;
+pub use output::{
+    check_target, is_jianbao_pdf, refuse_input_as_output, same_file, write_atomically,
+};
 
 use crate::error::Source;
 use crate::fonts::FontFace;
@@ -157,18 +159,48 @@ pub const MAX_DEFINITION_BYTES: u64 = 64 * 1024 * 1024;
 /// would never end), and the limit is enforced while reading, not from the size the file
 /// claims.
 pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    // Before opening: opening a pipe would wait for a writer.
-    let before = std::fs::metadata(path).map_err(|e| io_message(path, &e))?;
-    if !before.is_file() {
-        return Err(format!("{}: not a regular file", path.display()));
+    let file = open_regular(path)?;
+    read_open(file, path, limit, what)
+}
+
+/// Opens `path` if it is a regular file. A named pipe is opened without waiting for a writer
+/// (`O_NONBLOCK`) and then refused, like a device: the check is on what was opened, so the
+/// path cannot change between the check and the open.
+pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc_o_nonblock());
     }
-    let file = std::fs::File::open(path).map_err(|e| io_message(path, &e))?;
+    let file = options.open(path).map_err(|e| io_message(path, &e))?;
     let meta = file.metadata().map_err(|e| io_message(path, &e))?;
-    // Again on what was opened, in case the path changed in between.
     if !meta.is_file() {
         return Err(format!("{}: not a regular file", path.display()));
     }
+    Ok(file)
+}
+
+/// `O_NONBLOCK`, which std does not name (0o4000 on Linux and the BSDs' 0x4 differ).
+#[cfg(unix)]
+fn libc_o_nonblock() -> i32 {
+    if cfg!(any(target_os = "linux", target_os = "android")) {
+        0o4000
+    } else {
+        0x0004
+    }
+}
+
+/// Reads at most `limit` bytes of an opened file (`path` names it in messages).
+pub(crate) fn read_open(
+    file: std::fs::File,
+    path: &Path,
+    limit: u64,
+    what: &str,
+) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = file.metadata().map_err(|e| io_message(path, &e))?;
     let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
@@ -184,7 +216,13 @@ pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Stri
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = read_limited(path, MAX_LAYOUT_BYTES, "a layout")?;
+    let file = open_regular(path)?;
+    layout_text(file, path)
+}
+
+/// A layout's text from its opened file.
+pub(crate) fn layout_text(file: std::fs::File, path: &Path) -> Result<String, String> {
+    let bytes = read_open(file, path, MAX_LAYOUT_BYTES, "a layout")?;
     String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))
 }
 
@@ -196,8 +234,10 @@ pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> String {
     }
 }
 
-impl Assets for FsAssets {
-    fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
+impl FsAssets {
+    /// Where the layout `name` (a name, or a path relative to `relative_to`'s directory) is,
+    /// without reading it.
+    pub(crate) fn find_layout(&self, name: &str, relative_to: &Path) -> Result<PathBuf, String> {
         let base = crate::paths::dir_of(relative_to);
         let is_path = crate::paths::names_a_layout_file(name);
         let candidates: Vec<PathBuf> = if is_path {
@@ -212,11 +252,8 @@ impl Assets for FsAssets {
                 )
                 .collect()
         };
-        for path in &candidates {
-            if path.is_file() {
-                let text = read_text(path)?;
-                return Ok(Source::new(path.clone(), text));
-            }
+        if let Some(path) = candidates.iter().find(|p| p.is_file()) {
+            return Ok(path.clone());
         }
         if is_path {
             return Err(format!("layout file {} not found", candidates[0].display()));
@@ -235,6 +272,36 @@ impl Assets for FsAssets {
         ))
     }
 
+    /// A text file's decoded text from its opened file (`path` names it in messages).
+    pub(crate) fn text_from(file: std::fs::File, path: &Path) -> Result<Decoded, String> {
+        let bytes = read_open(file, path, MAX_DEFINITION_BYTES, "a text file")?;
+        decode_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The image at `path` (its real path: the cache key), read from `open` unless it is
+    /// cached; `open` is only called when the file has to be read.
+    pub(crate) fn image_from(
+        &self,
+        path: &Path,
+        open: impl FnOnce() -> Result<std::fs::File, String>,
+    ) -> Result<Arc<Image>, String> {
+        let cell = self
+            .images
+            .lock()
+            .unwrap()
+            .entry(path.to_path_buf())
+            .or_default()
+            .clone();
+        cell.get_or_init(|| read_image(open()?, path)).clone()
+    }
+}
+
+impl Assets for FsAssets {
+    fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
+        let path = self.find_layout(name, relative_to)?;
+        Ok(Source::new(path.clone(), read_text(&path)?))
+    }
+
     fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
         self.fonts.find(name)
     }
@@ -244,25 +311,17 @@ impl Assets for FsAssets {
     }
 
     fn text_file(&self, path: &Path) -> Result<Decoded, String> {
-        let bytes = read_limited(path, MAX_DEFINITION_BYTES, "a text file")?;
-        decode_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+        FsAssets::text_from(open_regular(path)?, path)
     }
 
     fn image(&self, path: &Path) -> Result<Arc<Image>, String> {
-        let cell = self
-            .images
-            .lock()
-            .unwrap()
-            .entry(path.to_path_buf())
-            .or_default()
-            .clone();
-        cell.get_or_init(|| read_image(path)).clone()
+        self.image_from(path, || open_regular(path))
     }
 }
 
-/// Reads (at most `MAX_IMAGE_BYTES`) and decodes an image file.
-fn read_image(path: &Path) -> Result<Arc<Image>, String> {
-    let bytes = read_limited(path, MAX_IMAGE_BYTES, "an image")?;
+/// Reads (at most `MAX_IMAGE_BYTES`) and decodes an opened image file.
+fn read_image(file: std::fs::File, path: &Path) -> Result<Arc<Image>, String> {
+    let bytes = read_open(file, path, MAX_IMAGE_BYTES, "an image")?;
     let img = images::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(Arc::new(img))
 }

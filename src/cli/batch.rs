@@ -11,6 +11,7 @@
 
 mod inputs;
 mod merge;
+mod pattern;
 mod print;
 mod progress;
 mod record;
@@ -29,6 +30,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+/// The most worker threads `-j` may ask for: each holds a document in memory, and thousands of
+/// threads only make the operating system refuse to start more.
+const MAX_JOBS: u32 = 256;
+
 #[derive(Args, Debug)]
 pub struct BatchArgs {
     /// Definitions, directories (searched recursively for definitions), glob patterns
@@ -39,8 +44,8 @@ pub struct BatchArgs {
     /// keeps its path below it.
     #[arg(short, long = "output", value_name = "OUTDIR")]
     pub outdir: PathBuf,
-    /// Render N bulletins at a time (default: one per core).
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Render N bulletins at a time, 1–256 (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_JOBS as i64))]
     pub jobs: Option<u32>,
     /// Also write one print-ready PDF with all bulletins, in order.
     #[arg(long, value_name = "FILE.pdf")]
@@ -244,8 +249,38 @@ fn prepare(args: &BatchArgs, items: &[Item]) -> Result<(), i32> {
             return Err(fail(&msg, EXIT_USAGE));
         }
     }
+    for (written, what) in [
+        (&args.merge, "--merge"),
+        (&args.save_manifest, "--save-manifest"),
+    ] {
+        let Some(path) = written else { continue };
+        let definitions: Vec<&Path> = items.iter().map(|i| i.definition.as_path()).collect();
+        crate::assets::refuse_input_as_output(path, &definitions)
+            .map_err(|e| fail(&format!("{what}: {e}"), EXIT_USAGE))?;
+    }
     std::fs::create_dir_all(&args.outdir)
         .map_err(|e| fail(&Error::io(&args.outdir, &e).to_string(), EXIT_INPUT))
+}
+
+/// Refuses a symbolic link anywhere below OUTDIR on the way to an output (a directory or the
+/// file itself): batch writes, and removes stale PDFs, only inside OUTDIR, and a link there
+/// could point anywhere.
+fn no_links_below(outdir: &Path, output: &Path) -> Result<(), Error> {
+    let mut path = outdir.to_path_buf();
+    for part in output.components() {
+        path.push(part);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!(
+                    "{} is a symbolic link inside the output directory; batch does not write through links",
+                    path.display()
+                ),
+            )
+            .with_path(&path));
+        }
+    }
+    Ok(())
 }
 
 /// Renders every item on a pool of `-j` threads sharing one asset store; results in input
@@ -364,6 +399,7 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
     progress.started(&item.definition);
     let output = args.outdir.join(&item.output);
     let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        no_links_below(&args.outdir, &item.output)?;
         if let Some(dir) = output.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
         }
@@ -404,7 +440,10 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
             })
         }
         Err(e) => {
-            if output.is_file() {
+            // Only a PDF jianbao wrote, reached without a link, is removed.
+            if no_links_below(&args.outdir, &item.output).is_ok()
+                && crate::assets::is_jianbao_pdf(&output)
+            {
                 let _ = std::fs::remove_file(&output);
             }
             progress.failed(&e);

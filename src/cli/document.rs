@@ -54,6 +54,7 @@ pub fn render_with(
     strict: bool,
     inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
 ) -> Result<Written, Error> {
+    check_output(output, definition)?;
     let (doc, layout) = lay_out_file(definition, assets)?;
     inspect(&Rendering {
         doc: &doc,
@@ -67,6 +68,13 @@ pub fn render_with(
         layout,
         bytes: pdf.len(),
     })
+}
+
+/// Before any work: the output must not be the definition, and must be a place a file may be
+/// written (its directory exists; nothing there, or a regular file).
+pub fn check_output(output: &Path, definition: &Path) -> Result<(), Error> {
+    crate::assets::refuse_input_as_output(output, &[definition])?;
+    crate::assets::check_target(output)
 }
 
 /// Reads `definition` and lays it out, reaching files through `assets`.

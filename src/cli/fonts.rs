@@ -184,9 +184,5 @@ fn face_line(s: &Shown, c: &Coverage, width: usize) -> String {
 
 /// `-v`: the names that select this face on its own (full and PostScript names).
 fn names_line(info: &crate::fonts::FaceInfo, width: usize) -> String {
-    format!(
-        "  {:<width$}  names: {}\n",
-        "",
-        info.face_names.join(", ")
-    )
+    format!("  {:<width$}  names: {}\n", "", info.face_names.join(", "))
 }

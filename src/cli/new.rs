@@ -38,6 +38,7 @@ pub fn run(args: &NewArgs) -> i32 {
 }
 
 fn new_issue(args: &NewArgs) -> Result<(), Error> {
+    crate::assets::refuse_input_as_output(&args.output, &[&args.from])?;
     if args.output.exists() && !args.force {
         return Err(Error::new(
             ErrorKind::Invalid,

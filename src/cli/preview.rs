@@ -112,6 +112,9 @@ fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
         (Some(out), false) => vec![out.clone()],
         (None, _) => pages.iter().map(|&p| default_dir.join(name(p))).collect(),
     };
+    for target in &targets {
+        super::document::check_output(target, &args.definition)?;
+    }
     for (canvas, target) in canvases.iter().zip(&targets) {
         let png = canvas
             .to_png()

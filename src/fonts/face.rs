@@ -45,12 +45,23 @@ impl FontFace {
         if face.number_of_glyphs() == 0 || face.tables().cmap.is_none() {
             return Err("not a usable font: it has no glyphs or no character map".into());
         }
+        // A table that runs past the end of the file is dropped by the parser, so a truncated
+        // file still parses; without outlines it could not be embedded (subsetting would fail
+        // later with no word of which file).
+        let t = face.tables();
+        if t.glyf.is_none() && t.cff.is_none() && t.cff2.is_none() {
+            return Err(
+                "not a usable font: its glyph outlines (glyf or CFF table) are missing or cut off; is the file truncated?"
+                    .into(),
+            );
+        }
         let info = FaceInfo::read(face.raw_face());
         let postscript_name = sanitize_ps_name(&info.postscript_name);
         let family = info.family.clone();
         let style = info.style.clone();
         let full_name = info.face_names.first().cloned().unwrap_or_default();
         let units_per_em = face.units_per_em() as f64;
+        check_advances(&face, units_per_em)?;
         Ok(FontFace {
             face,
             data,
@@ -135,6 +146,30 @@ impl FontFace {
     pub fn units_per_em(&self) -> f64 {
         self.units_per_em
     }
+}
+
+/// Refuses a face whose characters would all print on top of one another (every advance zero)
+/// or far apart (an advance of more than 4 em): such a font is broken or made to mislead, and
+/// would be used silently otherwise. A few common characters are sampled.
+fn check_advances(face: &ttf_parser::Face, units_per_em: f64) -> Result<(), String> {
+    let advances: Vec<f64> = ['中', '国', '质', '。', 'a', 'n', 'A', '0']
+        .iter()
+        .filter_map(|&c| face.glyph_index(c))
+        .filter_map(|g| face.glyph_hor_advance(g))
+        .map(|a| a as f64 / units_per_em)
+        .collect();
+    if !advances.is_empty() && advances.iter().all(|&a| a == 0.0) {
+        return Err(
+            "not a usable font: its characters have no width (they would all print on one spot)"
+                .into(),
+        );
+    }
+    if let Some(wide) = advances.iter().copied().find(|&a| a > 4.0) {
+        return Err(format!(
+            "not a usable font: a character is {wide:.0} em wide (more than 4 em)"
+        ));
+    }
+    Ok(())
 }
 
 impl fmt::Debug for FontFace {

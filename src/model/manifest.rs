@@ -90,6 +90,17 @@ pub fn parse(source: &Source) -> Result<Manifest> {
                     out.span(),
                 ));
             }
+            // The output is a PDF jianbao writes — and removes when the bulletin fails — so it
+            // may not name any other kind of file (`notes.txt`).
+            let pdf = Path::new(out.get_ref())
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            if !pdf {
+                return Err(invalid(
+                    "`output` must name a PDF file (ending in .pdf)",
+                    out.span(),
+                ));
+            }
         }
         entries.push(Entry {
             definition: e.definition.into_inner(),

@@ -47,6 +47,17 @@ fn explain(raw: &str, table: &str) -> Error {
             .label(format!("`{name}` is required here"))
             .help(format!("add `{name} = …` to this table"));
     }
+    if let Some(rest) = raw.strip_prefix("invalid value: ") {
+        // `integer `-1`, expected u32`: say which whole numbers are allowed, not Rust's type.
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if let Some(range) = whole_number_range(expected.trim()) {
+            let value = first_quoted(found).unwrap_or_else(|| found.to_string());
+            return syntax(format!(
+                "`{value}` is not allowed here: write a whole number from {range}"
+            ))
+            .label(format!("a whole number from {range}"));
+        }
+    }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (found, expected) = (plain_type(found), plain_type(expected));
@@ -67,6 +78,23 @@ fn explain(raw: &str, table: &str) -> Error {
         .help("write text with backslashes (a Windows path such as D:\\质协\\2020) in a literal string, '…' or '''…''', where nothing is an escape; or double each backslash");
     }
     syntax(raw.to_string())
+}
+
+/// The whole numbers a Rust integer type holds, in words (`u32` → `0 to 4294967295`).
+fn whole_number_range(rust_type: &str) -> Option<String> {
+    let (low, high): (i128, i128) = match rust_type {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" => (0, u64::MAX.into()),
+        "usize" => (0, usize::MAX as i128),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    };
+    Some(format!("{low} to {high}"))
 }
 
 /// serde's type words in TOML's terms (`u32` → a whole number, `sequence` → an array).

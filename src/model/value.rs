@@ -195,10 +195,12 @@ pub(crate) fn deserialize_length<'de, D: Deserializer<'de>>(
             parse_length(v).map_err(E::custom)
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Length, E> {
-            Ok(Length::Pt(Pt(v as f64)))
+            Length::Pt(Pt(v as f64))
+                .checked(&v.to_string())
+                .map_err(E::custom)
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Length, E> {
-            Ok(Length::Pt(Pt(v)))
+            Length::Pt(Pt(v)).checked(&v.to_string()).map_err(E::custom)
         }
     }
     deserializer.deserialize_any(LengthVisitor)
@@ -221,13 +223,32 @@ impl Extent {
         }
     }
 
+    /// Parses `120mm` or `70%`. Both must be more than zero (a negative width would draw the
+    /// image mirrored, a zero one not at all); a percentage is at most 100% of the whole.
     pub fn parse(text: &str) -> Result<Extent, String> {
         match text.trim().strip_suffix('%') {
             Some(num) => match num.trim().parse::<f64>() {
-                Ok(v) if v.is_finite() && v > 0.0 => Ok(Extent::Percent(v)),
-                _ => Err(format!("`{text}` is not a percentage such as `70%`")),
+                Ok(v) if v.is_finite() && v > 0.0 && v <= 100.0 => Ok(Extent::Percent(v)),
+                _ => Err(format!(
+                    "`{text}` is not a percentage from more than 0% to 100%, such as `70%`"
+                )),
             },
-            None => parse_length(text).map(Extent::Length),
+            None => Extent::positive(parse_length(text)?, text),
+        }
+    }
+
+    fn positive(length: Length, text: &str) -> Result<Extent, String> {
+        let value = match length {
+            Length::Pt(p) => p.0,
+            Length::Em(e) => e,
+        };
+        if value > 0.0 {
+            Ok(Extent::Length(length))
+        } else {
+            Err(format!(
+                "`{}` is not more than zero: give a width or height such as `120mm` or `70%`",
+                text.trim()
+            ))
         }
     }
 }
@@ -244,10 +265,10 @@ impl<'de> Deserialize<'de> for Extent {
                 Extent::parse(v).map_err(E::custom)
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Extent, E> {
-                Ok(Extent::Length(Length::Pt(Pt(v as f64))))
+                Extent::parse(&v.to_string()).map_err(E::custom)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Extent, E> {
-                Ok(Extent::Length(Length::Pt(Pt(v))))
+                Extent::parse(&v.to_string()).map_err(E::custom)
             }
         }
         deserializer.deserialize_any(ExtentVisitor)

@@ -229,11 +229,26 @@ pub fn set_text(
     report
         .missing
         .record(doc, &laid.missing, style, Some(at), what);
+    if laid.greedy_fallback {
+        report.warnings.push(
+            Warning::new(
+                format!(
+                    "this {what} has {} characters, more than the {} total fit sets; it was set first-fit (line by line), which may leave some lines looser",
+                    text.text.chars().count(),
+                    text::TOTAL_FIT_MAX_CHARS
+                ),
+                "",
+            )
+            .at(&doc.source, at.start..at.start)
+            .label("a very long paragraph"),
+        );
+    }
     for word in &laid.broken_words {
         report.warnings.push(
             Warning::new(
                 format!(
-                    "`{word}` is wider than the line and was broken inside; add a space or a hyphen where it may break"
+                    "`{}` is wider than the line and was broken inside; add a space or a hyphen where it may break",
+                    crate::diagnostics::quote_cut(word, 40)
                 ),
                 "",
             )

@@ -6,7 +6,7 @@
 //! a slot line has text on the left and/or right (`共印 N 份`, the imprint).
 
 use super::blocks::baseline_in_slot;
-use super::oneline::{self, aligned_x};
+use super::oneline;
 use super::Report;
 use super::{Item, Page, TextRun};
 use crate::model::layout::Align;
@@ -132,16 +132,25 @@ fn build(doc: &Document, e: &EndBlock, report: &mut Report) -> (Vec<Item>, Pt) {
                     }
                 }
                 EndLine::Slots { left, right } => {
+                    let mut slots = Vec::new();
+                    let mut texts = Vec::new();
                     for (slot, align) in [(left, Align::Left), (right, Align::Right)] {
                         let Some(text) = slot else { continue };
                         if let Some(set) =
                             oneline::set(doc, style, text, Pt::ZERO, "end block", report)
                         {
-                            let x = aligned_x(align, set.width, width, e.inset);
-                            items.push(Item::Text(set.at(x, y + baseline)));
+                            slots.push((set, align));
+                            texts.push(text.as_str());
                         }
                     }
-                    y += style.line_pitch;
+                    let arranged = oneline::arrange(slots, width, e.inset, style.size);
+                    report.slots(doc, "end block", &texts, &arranged, width);
+                    for row in arranged.lines {
+                        for (set, x) in row {
+                            items.push(Item::Text(set.at(x, y + baseline)));
+                        }
+                        y += style.line_pitch;
+                    }
                 }
             }
         }

@@ -3,7 +3,7 @@
 //! then the rule. The body text starts below it.
 
 use super::blocks::baseline_in_slot;
-use super::oneline::{self, aligned_x};
+use super::oneline;
 use super::Item;
 use super::Report;
 use crate::model::layout::Align;
@@ -96,28 +96,31 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
             y += signers(doc, s, number, baseline, items, report);
             continue;
         }
+        let mut slots = Vec::new();
+        let mut texts = Vec::new();
         for (slot, align) in [
             (&line.left, Align::Left),
             (&line.center, Align::Center),
             (&line.right, Align::Right),
         ] {
             let Some(text) = slot else { continue };
-            let Some(set) = oneline::set(doc, style, text, line.letter_spacing, "masthead", report)
-            else {
-                continue;
-            };
-            if set.width > width {
-                report.warn(
-                    doc,
-                    format!(
-                        "the masthead's “{text}” is {:.0} mm wide, wider than the text block ({:.0} mm); make it smaller in the layout",
-                        set.width.to_mm(),
-                        width.to_mm()
-                    ),
-                );
+            if let Some(set) =
+                oneline::set(doc, style, text, line.letter_spacing, "masthead", report)
+            {
+                slots.push((set, align));
+                texts.push(text.as_str());
             }
-            let x = g.left + aligned_x(align, set.width, width, Pt::ZERO);
-            items.push(Item::Text(set.at(x, baseline)));
+        }
+        let arranged = oneline::arrange(slots, width, Pt::ZERO, style.size);
+        report.slots(doc, "masthead", &texts, &arranged, width);
+        for (n, row) in arranged.lines.into_iter().enumerate() {
+            if n > 0 {
+                y += style.line_pitch;
+            }
+            let baseline = g.top + y + baseline_in_slot(doc, style);
+            for (set, x) in row {
+                items.push(Item::Text(set.at(g.left + x, baseline)));
+            }
         }
         y += style.line_pitch + style.space_after;
     }

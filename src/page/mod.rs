@@ -140,6 +140,8 @@ pub struct LineRecord {
 struct Report {
     warnings: Vec<Warning>,
     missing: missing::MissingChars,
+    /// Slot warnings already given (a running head repeats on every page; say it once).
+    said: std::collections::BTreeSet<String>,
 }
 
 impl Report {
@@ -147,6 +149,49 @@ impl Report {
     fn warn(&mut self, doc: &Document, message: String) {
         self.warnings
             .push(Warning::new(message, doc.source.path.display().to_string()));
+    }
+
+    /// Warns (once per message) when a line's slots were split over lines or one is wider
+    /// than the line, pointing at the first place in the definition that has the longest
+    /// slot's text (the publisher, usually), if it is there as it is.
+    fn slots(
+        &mut self,
+        doc: &Document,
+        what: &str,
+        texts: &[&str],
+        arranged: &oneline::Slots,
+        measure: crate::units::Pt,
+    ) {
+        let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+        let mut messages = Vec::new();
+        if let Some(wide) = arranged.too_wide {
+            messages.push(format!(
+                "the {what}'s {} is {:.0} mm wide, wider than the {:.0} mm line: it runs past the edge; shorten it or make the {what}'s type smaller in the layout",
+                quoted.join(" and "),
+                wide.to_mm(),
+                measure.to_mm()
+            ));
+        } else if arranged.split {
+            messages.push(format!(
+                "the {what}'s {} do not fit side by side on one {:.0} mm line; each was set on a line of its own",
+                quoted.join(" and "),
+                measure.to_mm()
+            ));
+        }
+        for message in messages {
+            if !self.said.insert(message.clone()) {
+                continue;
+            }
+            let longest = texts.iter().max_by_key(|t| t.chars().count());
+            let place = longest
+                .filter(|t| !t.is_empty())
+                .and_then(|t| doc.source.text.find(*t).map(|at| at..at + t.len()));
+            let warning = Warning::new(message, doc.source.path.display().to_string());
+            self.warnings.push(match place {
+                Some(span) => warning.at(&doc.source, span).label("too long for its line"),
+                None => warning,
+            });
+        }
     }
 }
 

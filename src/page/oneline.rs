@@ -119,3 +119,51 @@ pub fn aligned_x(align: Align, width: Pt, measure: Pt, inset: Pt) -> Pt {
         _ => inset,
     }
 }
+
+/// The smallest gap, in ems of the line's size, between two slots of one line (the publisher
+/// and the date): closer than this they read as one phrase.
+const SLOT_GAP_EMS: f64 = 1.0;
+
+/// Slots set side by side on one line, as offices do with a publisher on the left and a date on
+/// the right — or, when they would overlap or touch, one slot a line, in order (the second slot
+/// moves to a line of its own, as offices do when the publisher's name is long).
+pub struct Slots {
+    /// Per output line, the slots on it: the set text and where its left edge is (from the
+    /// box's left edge).
+    pub lines: Vec<Vec<(OneLine, Pt)>>,
+    /// Whether the slots had to be split over several lines.
+    pub split: bool,
+    /// The widest slot wider than the box, if one is (it runs past the edge whatever is done).
+    pub too_wide: Option<Pt>,
+}
+
+/// Arranges `slots` (each set on one line, with its alignment) in a box `measure` wide, `inset`
+/// in from its edges, for type of `size`.
+pub fn arrange(slots: Vec<(OneLine, Align)>, measure: Pt, inset: Pt, size: Pt) -> Slots {
+    let placed: Vec<(OneLine, Pt)> = slots
+        .into_iter()
+        .map(|(line, align)| {
+            let x = aligned_x(align, line.width, measure, inset);
+            (line, x)
+        })
+        .collect();
+    let too_wide = placed
+        .iter()
+        .map(|(l, _)| l.width)
+        .filter(|w| *w > measure + Pt(0.01))
+        .fold(None, |m: Option<Pt>, w| Some(m.map_or(w, |m| m.max(w))));
+    let mut spans: Vec<(Pt, Pt)> = placed.iter().map(|(l, x)| (*x, *x + l.width)).collect();
+    spans.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    let gap = size * SLOT_GAP_EMS;
+    let split = spans.windows(2).any(|w| w[1].0 < w[0].1 + gap);
+    let lines = if split {
+        placed.into_iter().map(|p| vec![p]).collect()
+    } else {
+        vec![placed]
+    };
+    Slots {
+        lines,
+        split,
+        too_wide,
+    }
+}

@@ -51,6 +51,8 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
     } else {
         (Align::Left, Align::Right)
     };
+    let mut slots = Vec::new();
+    let mut texts = Vec::new();
     for (slot, align) in [
         (&r.left, Align::Left),
         (&r.center, Align::Center),
@@ -65,8 +67,27 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
         }
         let what = "running head";
         if let Some(line) = oneline::set(doc, doc.style(r.role), &text, Pt::ZERO, what, report) {
-            let x = g.left + oneline::aligned_x(align, line.width, width, r.inset);
-            items.push(Item::Text(line.at(x, baseline)));
+            slots.push((line, align));
+            texts.push(text);
+        }
+    }
+    let arranged = oneline::arrange(slots, width, r.inset, size);
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let what = match edge {
+        Edge::Top => "header",
+        Edge::Bottom => "footer",
+    };
+    report.slots(doc, what, &texts, &arranged, width);
+    // Extra lines go away from the text block: a header's upwards (its last line stays on
+    // the baseline over the rule), a footer's downwards.
+    let rows = arranged.lines.len();
+    for (n, row) in arranged.lines.into_iter().enumerate() {
+        let line_baseline = match edge {
+            Edge::Top => baseline - doc.style(r.role).line_pitch * (rows - 1 - n) as f64,
+            Edge::Bottom => baseline + doc.style(r.role).line_pitch * n as f64,
+        };
+        for (line, x) in row {
+            items.push(Item::Text(line.at(g.left + x, line_baseline)));
         }
     }
     if r.rule.0 > 0.0 {

@@ -57,6 +57,11 @@ pub fn serialize(mut doc: LoDocument) -> Result<Vec<u8>, String> {
             }
         }
     }
+    if let Some(what) = super::finite::first_non_finite(&doc) {
+        return Err(format!(
+            "refusing to write a number PDF cannot express ({what}); this is a bug in jianbao, please report it with the input"
+        ));
+    }
     super::dedupe::merge_identical(&mut doc);
     compress(&mut doc);
     // The ID is derived from the file's own bytes: write the file once with a placeholder ID of

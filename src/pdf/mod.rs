@@ -10,6 +10,7 @@
 mod content;
 mod dedupe;
 mod finish;
+mod finite;
 mod fnv;
 mod fonts;
 mod images;

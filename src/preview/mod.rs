@@ -22,6 +22,41 @@ use crate::units::Pt;
 /// over 100 megapixels.
 pub const DPI_RANGE: std::ops::RangeInclusive<f64> = 10.0..=600.0;
 
+/// The most pixels one preview page may have (300 MB of RGB): an A3 page at 600 dpi is 70
+/// megapixels; a 5-metre poster page at 600 dpi would be billions.
+pub const MAX_PAGE_PIXELS: f64 = 100e6;
+/// The most pixels one preview run holds (every page is drawn before any is written): 1.2 GB
+/// of RGB.
+pub const MAX_TOTAL_PIXELS: f64 = 400e6;
+
+/// Refuses, before any pixel is allocated, a page larger than [`MAX_PAGE_PIXELS`] or pages
+/// together larger than [`MAX_TOTAL_PIXELS`]; says which resolution would do.
+fn check_pixels(doc: &Document, pages: usize, dpi: f64) -> Result<()> {
+    let inches = (doc.page.width.0 / 72.0) * (doc.page.height.0 / 72.0);
+    let per_page = inches * dpi * dpi;
+    let (limit, what) = if per_page > MAX_PAGE_PIXELS {
+        (MAX_PAGE_PIXELS, "a page")
+    } else if per_page * pages as f64 > MAX_TOTAL_PIXELS {
+        (MAX_TOTAL_PIXELS / pages as f64, "these pages together")
+    } else {
+        return Ok(());
+    };
+    let fits = (limit / inches).sqrt().floor();
+    let hint = if fits >= *DPI_RANGE.start() {
+        format!("use --dpi {fits} or less")
+    } else {
+        "draw fewer pages at a time (--page N)".to_string()
+    };
+    Err(Error::new(
+        ErrorKind::Invalid,
+        format!(
+            "at {dpi} dpi {what} would be {:.0} megapixels, more than a preview draws ({:.0}); {hint}",
+            per_page * if what == "a page" { 1.0 } else { pages as f64 } / 1e6,
+            if what == "a page" { MAX_PAGE_PIXELS } else { MAX_TOTAL_PIXELS } / 1e6,
+        ),
+    ))
+}
+
 /// Draws the pages `pages` (indexes into `layout.pages`) at `dpi`.
 pub fn render_pages(
     doc: &Document,
@@ -39,6 +74,7 @@ pub fn render_pages(
             ),
         ));
     }
+    check_pixels(doc, pages.len(), dpi)?;
     let chosen: Vec<&crate::page::Page> = pages.iter().map(|&p| &layout.pages[p]).collect();
     let mut glyphs = fonts::Glyphs::new(doc, &chosen)?;
     let mut pictures = images::Pictures::default();

@@ -81,6 +81,10 @@ fn span_of(text: &str, path: &[&str]) -> Option<Range<usize>> {
     entry_spans(text, path)?.value
 }
 
+/// The longest `extends` chain followed: house styles extend one or two others; a longer chain
+/// is a mistake (or a cycle through links that no spelling of the paths shows).
+pub const MAX_EXTENDS: usize = 32;
+
 /// The definition's layout with everything it extends and the definition's overrides merged.
 pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
     // Read the chain from the named layout up to its root ancestor.
@@ -98,22 +102,27 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
                 .at(&from.0, name.span())
                 .label("this layout")
         })?;
-        if visited.contains(&source.path) {
-            let cycle: Vec<String> = visited
+        // The same file spelt differently (`./c2.toml`, `../lay/c2.toml`) is the same file.
+        let key = std::path::absolute(&source.path)
+            .map(|p| crate::paths::lexical(&p))
+            .unwrap_or_else(|_| source.path.clone());
+        if visited.contains(&key) || visited.len() >= MAX_EXTENDS {
+            let cycle: Vec<String> = chain
                 .iter()
-                .chain(std::iter::once(&source.path))
-                .map(|p| p.display().to_string())
+                .map(|(s, _)| s.path.display().to_string())
+                .chain(std::iter::once(source.path.display().to_string()))
                 .collect();
-            return Err(Error::new(
-                ErrorKind::Invalid,
+            let message = if visited.contains(&key) {
                 format!(
                     "layouts extend each other in a cycle: {}",
                     cycle.join(" → ")
-                ),
-            )
-            .at(&from.0, name.span()));
+                )
+            } else {
+                format!("layouts extend each other more than {MAX_EXTENDS} deep (a cycle?)")
+            };
+            return Err(Error::new(ErrorKind::Invalid, message).at(&from.0, name.span()));
         }
-        visited.push(source.path.clone());
+        visited.push(key);
         let spec = layout::parse(&source)?;
         let next = spec.extends.clone();
         let path = source.path.clone();
@@ -165,6 +174,7 @@ fn check(
     chains: &mut BTreeSet<String>,
     assets: &dyn Assets,
 ) -> Result<()> {
+    super::numbers::check(spec, source)?;
     let dir = crate::paths::dir_of(&source.path).to_path_buf();
     if let Some(fonts) = &mut spec.fonts {
         for (chain, names) in fonts.iter_mut() {
@@ -392,7 +402,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
 
 /// Where `key = …` is written in the `[table]` (or `[overrides.table]`, also as dotted keys or
 /// an inline table) of a TOML text, for values whose type does not keep a span: the key itself.
-fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
+pub(super) fn key_span(text: &str, table: &str, key: &str) -> Option<Range<usize>> {
     [&[][..], &["overrides"][..]].iter().find_map(|prefix| {
         let path: Vec<&str> = prefix
             .iter()

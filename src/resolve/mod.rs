@@ -11,6 +11,7 @@ mod document;
 mod fontchain;
 mod layouts;
 mod numbering;
+mod numbers;
 mod styles;
 mod text_file;
 

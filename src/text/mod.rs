@@ -87,7 +87,17 @@ pub struct ParagraphLayout {
     pub missing: Vec<Missing>,
     /// Words longer than the measure that had to be broken inside (not at a hyphenation point).
     pub broken_words: Vec<String>,
+    /// Set first-fit although the layout asks for total fit: the paragraph is longer than
+    /// [`TOTAL_FIT_MAX_CHARS`].
+    pub greedy_fallback: bool,
 }
+
+/// The longest paragraph, in characters, that total fit sets. Total fit keeps every feasible
+/// breakpoint of the paragraph to choose the best sequence at the end: its memory grows with
+/// the paragraph (a 10-million-character paragraph needed gigabytes), while first fit needs
+/// none beyond the lines. No real paragraph comes near this (it is about 140 pages of one
+/// paragraph); a longer one is set first-fit, with a warning.
+pub const TOTAL_FIT_MAX_CHARS: usize = 200_000;
 
 /// Sets a paragraph into lines.
 pub fn layout_paragraph(
@@ -135,6 +145,16 @@ pub fn layout_paragraph(
     let items = items::build(clusters, &rules, settings, &metrics);
     let measure = linebreak::Measure::new(&items, par.size * items::em::LETTER_STRETCH)
         .with_even_gap(par.size * items::em::CJK_STRETCH);
+    let greedy_fallback =
+        settings.line_breaking == LineBreaking::TotalFit && clusters.len() > TOTAL_FIT_MAX_CHARS;
+    let settings = &TextSettings {
+        line_breaking: if greedy_fallback {
+            LineBreaking::Greedy
+        } else {
+            settings.line_breaking
+        },
+        ..settings.clone()
+    };
     let breaks = choose_breaks(&measure, &items, clusters, par, settings);
     let lines = line::build(
         &items, clusters, &measure, &breaks, par.width, par.align, hyphen,
@@ -143,6 +163,7 @@ pub fn layout_paragraph(
         lines,
         missing: built.missing,
         broken_words,
+        greedy_fallback,
     }
 }
 

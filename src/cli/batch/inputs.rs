@@ -202,18 +202,18 @@ fn read_manifest(source: &Source, items: &mut Vec<Item>) -> Result<(), Error> {
 fn expand(pattern: &Path, inputs: &mut Inputs) -> Result<(), Error> {
     let text = pattern.to_string_lossy();
     let usage = |msg: String| Error::new(ErrorKind::Invalid, msg);
-    let matches = glob::glob(&text)
-        .map_err(|e| usage(format!("bad pattern `{text}`: {}", e.msg)))?
-        .filter_map(Result::ok)
-        .collect::<Vec<_>>();
+    let compiled =
+        glob::Pattern::new(&text).map_err(|e| usage(format!("bad pattern `{text}`: {}", e.msg)))?;
+    let base = literal_prefix(pattern);
+    let matches = super::pattern::matches(&compiled, &base);
     if matches.is_empty() {
         return Err(usage(format!("no file matches `{text}`")));
     }
-    let base = literal_prefix(pattern);
     let mut others = 0;
     for path in matches {
         let relative = path.strip_prefix(&base).unwrap_or(&path).to_path_buf();
-        if path.is_dir() {
+        // A link that matches is not entered: it may lead back up the tree.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
             others += walk(&path, &base, &mut inputs.items);
         } else if is_toml(&path) && named_file(&path, relative, false, inputs)? {
             others += 1;

@@ -55,6 +55,27 @@ pub struct Merged {
     pub copies: u64,
 }
 
+/// The most pages a print file may have, counting every copy: 100,000 pages is some 200 reams,
+/// more than one print job should be. Checked before the sequence is built, so that
+/// `copies = 4294967295` is an error, not an allocation of gigabytes.
+pub const MAX_PRINT_PAGES: u64 = 100_000;
+
+fn check_size(counts: &[(usize, u32)]) -> Result<()> {
+    let total: u64 = counts
+        .iter()
+        .map(|&(pages, copies)| pages as u64 * copies as u64)
+        .sum();
+    if total <= MAX_PRINT_PAGES {
+        return Ok(());
+    }
+    Err(crate::error::Error::new(
+        crate::error::ErrorKind::Invalid,
+        format!(
+            "the print file would have {total} pages with every copy, more than {MAX_PRINT_PAGES}; give fewer copies (--copies N) or print in several runs"
+        ),
+    ))
+}
+
 /// Writes the bulletins as one PDF titled `title`. Each bulletin (and each blank page size) is
 /// drawn once; the PDF writer repeats pages by reference, so copies cost almost nothing.
 pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged> {
@@ -62,6 +83,7 @@ pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged
         .iter()
         .map(|b| (b.layout.pages.len(), b.copies))
         .collect();
+    check_size(&counts)?;
     let slots = plan(&counts, duplex);
     let blank = Layout {
         pages: vec![Page {

@@ -1,0 +1,29 @@
+//! What the definition-rendering targets share: definitions live in `samples/` (so the seed's
+//! figures resolve) and reach files through the same confined file-system assets as the CLI.
+
+use jianbao::assets::{FsAssets, SearchPaths};
+use jianbao::error::Source;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples")
+}
+
+fn assets() -> &'static FsAssets {
+    static ASSETS: OnceLock<FsAssets> = OnceLock::new();
+    ASSETS.get_or_init(|| FsAssets::new(SearchPaths::from_env()))
+}
+
+/// Renders `text` as a definition in `samples/`; nothing is written anywhere. An error is an
+/// answer, except the PDF writer's refusal of a non-finite number: that means a bad number got
+/// past validation, a bug.
+pub fn render(text: &str) -> Option<jianbao::Rendered> {
+    let source = Source::new(samples().join("fuzz.toml"), text);
+    let confined = assets().confined(&samples()).expect("samples/ exists");
+    match jianbao::render(&source, &confined) {
+        Ok(rendered) => Some(rendered),
+        Err(e) if e.message.contains("a number PDF cannot express") => panic!("{e}"),
+        Err(_) => None,
+    }
+}
