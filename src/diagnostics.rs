@@ -50,7 +50,7 @@ pub fn error(e: &Error, style: Style) -> String {
         )),
         None => {
             if let Some(help) = e.help_text() {
-                out.push_str(&format!("  help: {help}\n"));
+                out.push_str(&format!("  help: {}\n", visible_text(help)));
             }
         }
     }
@@ -72,7 +72,7 @@ pub fn warning(w: &Warning, style: Style) -> String {
         )),
         None => {
             for note in &w.notes {
-                out.push_str(&format!("  note: {note}\n"));
+                out.push_str(&format!("  note: {}\n", visible_text(note)));
             }
         }
     }
@@ -188,18 +188,21 @@ fn snippet(
             CharSet::Ascii
         });
     // ariadne draws the underline only for a label with a message.
-    let mut label_at = Label::new((id.clone(), span.clone())).with_message(label.unwrap_or("here"));
+    let mut label_at =
+        Label::new((id.clone(), span.clone())).with_message(visible_text(label.unwrap_or("here")));
     if style.color {
         label_at = label_at.with_color(color);
     }
     let mut report = Report::build(ReportKind::Custom("", color), (id.clone(), span.clone()))
         .with_config(config)
         .with_label(label_at);
+    // Labels, help and notes can quote the text too (a missing character, a word): they reach
+    // the terminal with control characters made visible, like the summary line.
     if let Some(help) = help {
-        report = report.with_help(help);
+        report = report.with_help(visible_text(help));
     }
     for note in notes {
-        report = report.with_note(note);
+        report = report.with_note(visible_text(note));
     }
     let mut buf = Vec::new();
     if report
@@ -303,6 +306,11 @@ pub fn quote_cut(text: &str, max: usize) -> String {
     }
     let head: String = text.chars().take(max).collect();
     format!("{head}… ({count} characters)")
+}
+
+/// `text` with every control character made visible (see [`visible`]).
+fn visible_text(text: &str) -> String {
+    text.chars().map(visible).collect()
 }
 
 /// Control characters as their visible Unicode symbols (U+2400 block); tabs stay tabs.

@@ -72,8 +72,15 @@ pub fn render_with(
 
 /// Before any work: the output must not be the definition, and must be a place a file may be
 /// written (its directory exists; nothing there, or a regular file).
+/// Standard output (`-o -`) is always a place to write, and standard input is no file to
+/// overwrite.
 pub fn check_output(output: &Path, definition: &Path) -> Result<(), Error> {
-    crate::assets::refuse_input_as_output(output, &[definition])?;
+    if is_stdio(output) {
+        return Ok(());
+    }
+    if !is_stdio(definition) {
+        crate::assets::refuse_input_as_output(output, &[definition])?;
+    }
     crate::assets::check_target(output)
 }
 
