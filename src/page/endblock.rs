@@ -27,7 +27,7 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
     // On the back page (封四, an even page) when the layout asks: after the text's last page if
     // that one is odd, else after a blank page; a blank page and the 版记 page after it carry no
     // number (GB/T 9704 7.4, 7.5).
-    let even = |p: &Page| p.number % 2 == 0;
+    let even = |p: &Page| p.number.is_multiple_of(2);
     let back = e.back_page && !pages.last().is_some_and(|p| fits && even(p));
     if !fits || back {
         let mut number = pages.last().map_or(doc.meta.first_page, |p| p.number + 1);
