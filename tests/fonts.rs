@@ -341,15 +341,7 @@ fn both_faces_of_a_collection_subset_and_embed_with_their_outlines() {
 fn coverage_counts_each_national_set() {
     let dir = temp_dir("fonts-coverage");
     // 啊 GB 2312 level 1, 亍 level 2, 堃 GBK only, 㐀 GB 18030 (Extension A) only.
-    let font = fontgen::regular(
-        "fonts/NotoSerifSC-Regular.ttf",
-        "啊亍堃㐀",
-        &[
-            name(1, EN, "Coverage Test"),
-            name(2, EN, "Regular"),
-            name(6, EN, "CoverageTest"),
-        ],
-    );
+    let font = fontgen::english("Coverage Test", "CoverageTest", "啊亍堃㐀");
     fontgen::write(&dir, "c.ttf", &font);
     let out = run(
         None,
@@ -636,17 +628,7 @@ fn the_font_index_is_kept_and_follows_every_change() {
             .unwrap();
         stdout(&out)
     };
-    let named = |family: &'static str| {
-        fontgen::regular(
-            "fonts/NotoSerifSC-Regular.ttf",
-            BODY,
-            &[
-                name(1, EN, family),
-                name(2, EN, "Regular"),
-                name(6, EN, family),
-            ],
-        )
-    };
+    let named = |family: &'static str| fontgen::english(family, family, BODY);
     fontgen::write(&sys, "a/b/one.ttf", &named("IndexOne"));
     std::fs::create_dir_all(sys.join("c")).unwrap();
     assert!(fonts(&[]).contains("IndexOne"));
@@ -666,15 +648,7 @@ fn the_font_index_is_kept_and_follows_every_change() {
         "{listing}"
     );
     // (A different length: the size changes even if the clock does not tick.)
-    let replaced = fontgen::regular(
-        "fonts/NotoSerifSC-Regular.ttf",
-        "质量",
-        &[
-            name(1, EN, "IndexThree"),
-            name(2, EN, "Regular"),
-            name(6, EN, "IndexThree"),
-        ],
-    );
+    let replaced = fontgen::english("IndexThree", "IndexThree", "质量");
     fontgen::write(&sys, "a/b/one.ttf", &replaced);
     let listing = fonts(&[]);
     assert!(

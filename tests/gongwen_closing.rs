@@ -5,16 +5,9 @@
 mod support;
 
 use support::find_line as find;
+use support::gongwen_grid::*;
 use support::pdf_inspect::{inspect, PdfInfo, TextLine};
 use support::*;
-
-const MM: f64 = 72.0 / 25.4;
-/// The GB/T 9704 text block in PDF coordinates (y up).
-const LEFT: f64 = 28.0 * MM;
-const RIGHT: f64 = (28.0 + 156.0) * MM;
-const TOP: f64 = (297.0 - 37.0) * MM;
-const CELL: f64 = 156.0 * MM / 28.0;
-const PITCH: f64 = 225.0 * MM / 22.0;
 
 /// The 公文 sample with `edit` applied to its text, rendered; warnings are failures.
 fn sample_with(dir: &str, edit: impl Fn(String) -> String) -> PdfInfo {

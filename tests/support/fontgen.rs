@@ -47,6 +47,21 @@ pub fn make(spec: &Spec) -> Vec<u8> {
     out
 }
 
+/// A Noto Serif SC subset of `chars` whose only names are English: `family` (ID 1), `Regular`
+/// (ID 2) and `postscript` (ID 6) — the plain face most tests need.
+#[allow(dead_code)]
+pub fn english(family: &str, postscript: &str, chars: &str) -> Vec<u8> {
+    regular(
+        "fonts/NotoSerifSC-Regular.ttf",
+        chars,
+        &[
+            name(1, EN, family),
+            name(2, EN, "Regular"),
+            name(6, EN, postscript),
+        ],
+    )
+}
+
 /// A regular (weight 400) font with no embedding restriction.
 pub fn regular(base: &str, chars: &str, names: &[Name]) -> Vec<u8> {
     make(&Spec {

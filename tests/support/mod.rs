@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod fontgen;
+pub mod gongwen_grid;
 pub mod pdf_inspect;
 
 use std::path::{Path, PathBuf};
