@@ -127,7 +127,10 @@ impl<'de> Visitor<'de> for LayoutVisitor {
                 Key::Own("date-format") => take(&mut map, &mut spec.date_format)?,
                 Key::Own("figure") => take(&mut map, &mut spec.figure)?,
                 Key::Own("masthead") => take(&mut map, &mut spec.masthead)?,
-                Key::Own(_) => take(&mut map, &mut spec.grid)?,
+                Key::Own("grid") => take(&mut map, &mut spec.grid)?,
+                // The seed lets only LAYOUT_OWN's keys through: a key listed there but not
+                // matched here is this file's mistake, said as an unknown field, not a panic.
+                Key::Own(other) => return Err(de::Error::unknown_field(other, LAYOUT_OWN)),
                 Key::Style(table) => {
                     spec.styles.insert(table, map.next_value()?);
                 }
@@ -170,7 +173,8 @@ impl<'de> Visitor<'de> for MastheadVisitor {
                 Key::Own("rule") => take(&mut map, &mut m.rule)?,
                 Key::Own("rule-color") => take(&mut map, &mut m.rule_color)?,
                 Key::Own("rule-gap") => take(&mut map, &mut m.rule_gap)?,
-                Key::Own(_) => take(&mut map, &mut m.space_after)?,
+                Key::Own("space-after") => take(&mut map, &mut m.space_after)?,
+                Key::Own(other) => return Err(de::Error::unknown_field(other, MASTHEAD_OWN)),
                 Key::Style(table) => {
                     m.styles.insert(table, map.next_value()?);
                 }
