@@ -208,6 +208,12 @@ pub struct StyleSpec {
     /// Bold: drawn with the chain's face as it is when that face is bold, otherwise emboldened
     /// (stroke and fill).
     pub bold: Option<bool>,
+    /// Superscript (`{sup:…}`) and subscript (`{sub:…}`): their type size and how far their
+    /// baseline is raised or lowered, in ems of the style's size or in points.
+    pub superscript_size: Option<LengthValue>,
+    pub superscript_rise: Option<LengthValue>,
+    pub subscript_size: Option<LengthValue>,
+    pub subscript_drop: Option<LengthValue>,
 
     // Lists only.
     /// The space between a list item's number and its text (default 0.5 字).
@@ -219,11 +225,8 @@ pub struct StyleSpec {
     pub numbering: Option<Spanned<String>>,
 
     // Notes only.
-    /// The label that opens an editor's note: `编者按：`.
+    /// The label that opens an editor's note: `编者按：` (its look is `[note-label]`).
     pub label: Option<Spanned<String>>,
-    /// The label's font (a chain name or a list); the note's own font when absent.
-    pub label_font: Option<Spanned<FontRef>>,
-    pub label_bold: Option<bool>,
 
     // Masthead lines only.
     /// Extra space between the characters of a one-line element (the masthead's name).
@@ -381,7 +384,8 @@ impl Merge for TextSpec {
 impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
-            space_before, space_after, bold, gap, numbering, label, label_font, label_bold,
+            space_before, space_after, bold, superscript_size, superscript_rise, subscript_size,
+            subscript_drop, gap, numbering, label,
             letter_spacing, top, shift, seal_size, seal_gap, seal_inset, format, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self

@@ -22,6 +22,8 @@ pub enum Role {
     Heading(u8),
     /// An editor's note (编者按).
     Note,
+    /// The label that opens an editor's note (编者按：).
+    NoteLabel,
     /// A figure's caption (set with the figure, never a block of its own).
     Caption,
     /// The 主送机关 line under the first title.
@@ -138,6 +140,10 @@ pub const COMMON_KEYS: &[&str] = &[
     "space-before",
     "space-after",
     "bold",
+    "superscript-size",
+    "superscript-rise",
+    "subscript-size",
+    "subscript-drop",
 ];
 
 const RUNNING: &[&str] = &[
@@ -214,8 +220,14 @@ pub const KINDS: &[Kind] = &[
     Kind {
         used: |d| any(d, |b| matches!(b, Block::Note { .. })),
         flow: Flow::Splits,
-        keys: &["label", "label-font", "label-bold"],
-        ..kind(Role::Note, "note", "editor's note", "an editor's note (编者按), opened by its `label` in `label-font`")
+        keys: &["label"],
+        ..kind(Role::Note, "note", "editor's note", "an editor's note (编者按), opened by its `label` ([note-label])")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::Note { .. })),
+        base: Some("note"),
+        short: "note-label",
+        ..kind(Role::NoteLabel, "note-label", "editor's note", "the label that opens an editor's note (编者按：), a run of the note's first line: its `font`, `bold`, `color` and `size`; [note]'s look unless set")
     },
     Kind {
         used: |d| any(d, |b| matches!(b, Block::Figure(f) if f.caption.is_some())),

@@ -17,6 +17,7 @@ mod running;
 #[cfg(test)]
 mod tests;
 
+pub use blocks::set_body;
 use crate::error::Warning;
 use crate::model::Color;
 pub use crate::resolve::Ink;

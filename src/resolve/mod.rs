@@ -17,7 +17,7 @@ mod text_file;
 
 pub use document::{
     fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
-    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, Signers, SlotLine,
+    Masthead, Metadata, PageGeometry, Role, Running, Script, Signature, Signers, SlotLine,
     Style, TEMPLATE_FIELDS,
 };
 
@@ -161,7 +161,7 @@ fn content(
             Block::Note { text, first, at } => {
                 let body = styled(text, &labels, source, at)?;
                 let mut text = Styled::default();
-                match doc.note_label.as_ref().map(|l| l.text.as_str()) {
+                match doc.note_label.as_deref() {
                     // The label opens the note (unless the author wrote it already), in its
                     // own face: a run like any other.
                     Some(label) if *first => {
