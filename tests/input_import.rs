@@ -176,11 +176,21 @@ fn inline_marks_and_lists_become_markup_and_list_blocks() {
         let glyphs: Vec<_> = info.pages.iter().flat_map(|p| p.glyphs.clone()).collect();
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         // Escaped characters print as themselves; the marks are drawn, not printed.
-        assert!(text.contains("5*3=15、记号{x}和路径C:\\文件\\新建"), "{text}");
+        assert!(
+            text.contains("5*3=15、记号{x}和路径C:\\文件\\新建"),
+            "{text}"
+        );
         assert!(!text.contains("{sup:") && !text.contains("**"), "{text}");
         let at = text.find("m3").map(|b| text[..b].chars().count()).unwrap();
-        assert!(glyphs[at + 1].size < glyphs[at].size * 0.7, "{:?}", &glyphs[at..at + 2]);
-        let bold = text.find("高度重视").map(|b| text[..b].chars().count()).unwrap();
+        assert!(
+            glyphs[at + 1].size < glyphs[at].size * 0.7,
+            "{:?}",
+            &glyphs[at..at + 2]
+        );
+        let bold = text
+            .find("高度重视")
+            .map(|b| text[..b].chars().count())
+            .unwrap();
         assert_eq!(glyphs[bold].render_mode, 2, "fake bold: {:?}", glyphs[bold]);
         assert_eq!(glyphs[bold - 1].render_mode, 0);
     }

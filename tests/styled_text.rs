@@ -434,5 +434,8 @@ fn a_line_whose_superscript_reaches_the_line_above_takes_more_room() {
     let moved = (a - b) - grid;
     assert!(moved > 1.0, "{moved}");
     let lines = moved / support::gongwen_grid::PITCH;
-    assert!((lines - lines.round()).abs() < 0.01, "{moved} = {lines} grid lines");
+    assert!(
+        (lines - lines.round()).abs() < 0.01,
+        "{moved} = {lines} grid lines"
+    );
 }

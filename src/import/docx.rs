@@ -83,8 +83,12 @@ impl Level {
             "decimal" if self.text == "%1." => return None,
             "decimal" | "decimalZero" | "decimalFullWidth" => "{n}",
             "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => "{circled}",
-            "chineseCounting" | "chineseCountingThousand" | "chineseLegalSimplified"
-            | "ideographTraditional" | "taiwaneseCounting" | "japaneseCounting" => "{cn}",
+            "chineseCounting"
+            | "chineseCountingThousand"
+            | "chineseLegalSimplified"
+            | "ideographTraditional"
+            | "taiwaneseCounting"
+            | "japaneseCounting" => "{cn}",
             _ => return None,
         };
         let text = self.text.replace(['{', '}'], "");
@@ -379,11 +383,7 @@ fn end_paragraph(out: &mut Builder, level: u8, num: Option<&str>, ilvl: usize, p
         Some(levels) => {
             let first = levels.first().cloned().unwrap_or_default();
             let start = levels.get(ilvl).map_or(1, |l| l.start.max(1));
-            out.end_item(
-                ilvl.min(1) as u8,
-                first.numbering().as_deref(),
-                Some(start),
-            );
+            out.end_item(ilvl.min(1) as u8, first.numbering().as_deref(), Some(start));
         }
         None => out.end_block(level),
     }

@@ -150,7 +150,9 @@ impl Builder {
             name: name.to_string(),
             bytes,
             caption: None,
-            alt: alt.map(|a| tidy(&a)).filter(|a| !a.is_empty()),
+            alt: alt
+                .map(|a| tidy(&Styled::plain(a)).text)
+                .filter(|a| !a.is_empty()),
         }));
     }
 
@@ -203,7 +205,12 @@ fn join_lines(part: &[(char, Marks)], out: &mut Vec<(char, Marks)>) {
             _ => line,
         };
         let start = line.iter().take_while(|(c, _)| c.is_whitespace()).count();
-        let end = line.len() - line[start..].iter().rev().take_while(|(c, _)| c.is_whitespace()).count();
+        let end = line.len()
+            - line[start..]
+                .iter()
+                .rev()
+                .take_while(|(c, _)| c.is_whitespace())
+                .count();
         let line = &line[start..end];
         if line.is_empty() {
             continue;

@@ -255,7 +255,10 @@ fn escape_into(text: &str, out: &mut String) {
     while let Some(c) = chars.next() {
         match c {
             '*' | '{' | '}' => out.push('\\'),
-            '\\' if chars.peek().is_none_or(|n| matches!(n, '*' | '{' | '}' | '\\')) => {
+            '\\' if chars
+                .peek()
+                .is_none_or(|n| matches!(n, '*' | '{' | '}' | '\\')) =>
+            {
                 out.push('\\')
             }
             _ => {}

@@ -312,7 +312,10 @@ fn overflow(doc: &Document, style: &Style, run: &TextRun, baseline: Pt) -> (Pt, 
 /// Sets every body paragraph as [`set_text`] does — its styled runs in their faces and sizes
 /// — with `settings` (for `render --stats`, which compares line breakers): each paragraph's
 /// text and lines.
-pub fn set_body(doc: &Document, settings: &text::TextSettings) -> Vec<(String, text::ParagraphLayout)> {
+pub fn set_body(
+    doc: &Document,
+    settings: &text::TextSettings,
+) -> Vec<(String, text::ParagraphLayout)> {
     let style = doc.style(Role::Body);
     let width = doc.page.text_width();
     let mut out = Vec::new();

@@ -17,13 +17,13 @@ mod running;
 #[cfg(test)]
 mod tests;
 
-pub use blocks::set_body;
 use crate::error::Warning;
 use crate::model::Color;
 pub use crate::resolve::Ink;
 use crate::resolve::{Document, Role};
 use crate::text::{LineEnd, PlacedGlyph};
 use crate::units::Pt;
+pub use blocks::set_body;
 use std::sync::Arc;
 
 /// A laid-out document.

@@ -17,8 +17,8 @@ mod text_file;
 
 pub use document::{
     fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
-    Masthead, Metadata, PageGeometry, Role, Running, Script, Signature, Signers, SlotLine,
-    Style, TEMPLATE_FIELDS,
+    Masthead, Metadata, PageGeometry, Role, Running, Script, Signature, Signers, SlotLine, Style,
+    TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};

@@ -284,7 +284,10 @@ pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
                 add(Role::Body, lead.as_deref().map_or(Marks::NONE, marks_in));
             }
             Block::Note { text, .. } => add(Role::Note, marks_in(text)),
-            Block::Figure(f) => add(Role::Caption, f.caption.as_deref().map_or(Marks::NONE, marks_in)),
+            Block::Figure(f) => add(
+                Role::Caption,
+                f.caption.as_deref().map_or(Marks::NONE, marks_in),
+            ),
             Block::List(l) => {
                 for item in &l.items {
                     add(Role::ListItem, marks_in(&item.text));
@@ -314,13 +317,7 @@ impl Styler<'_> {
     }
 
     /// `faces`: the marks whose faces (`bold-font`, `emphasis-font`) text in the style uses.
-    fn resolve(
-        &mut self,
-        role: &str,
-        own: &StyleSpec,
-        d: Defaults,
-        faces: Marks,
-    ) -> Result<Style> {
+    fn resolve(&mut self, role: &str, own: &StyleSpec, d: Defaults, faces: Marks) -> Result<Style> {
         let size = match own.size {
             Some(s) => s.0.resolve(self.body_size),
             None => self.body_size * d.size,

@@ -85,7 +85,13 @@ pub struct Clusters {
 
 /// Splits `text` into clusters drawn at `size`, each character with the chain of its run
 /// (`base` where no run covers it).
-pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, par_size: Pt) -> Clusters {
+pub fn build(
+    text: &str,
+    base: &FontChain,
+    runs: &[Run],
+    fonts: &FontSet,
+    par_size: Pt,
+) -> Clusters {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
     let classes = classify_text(&plain);

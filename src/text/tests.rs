@@ -833,7 +833,10 @@ fn a_resized_run_is_measured_at_its_size_and_hugs_what_precedes_it() {
     assert!(
         !text[first.text.clone()].ends_with('己'),
         "broke before the superscript: {:?}",
-        laid.lines.iter().map(|l| &text[l.text.clone()]).collect::<Vec<_>>()
+        laid.lines
+            .iter()
+            .map(|l| &text[l.text.clone()])
+            .collect::<Vec<_>>()
     );
     let line = laid
         .lines
@@ -847,5 +850,8 @@ fn a_resized_run_is_measured_at_its_size_and_hugs_what_precedes_it() {
     let ji_width = SIZE * set.get(ji.font).advance(ji.glyph);
     assert!((one.x - (ji.x + ji_width)).0.abs() < 1e-6, "{ji:?} {one:?}");
     let one_width = SIZE * 0.6 * face.advance(one.glyph);
-    assert!((two.x - (one.x + one_width)).0.abs() < 1e-6, "{one:?} {two:?}");
+    assert!(
+        (two.x - (one.x + one_width)).0.abs() < 1e-6,
+        "{one:?} {two:?}"
+    );
 }
