@@ -112,7 +112,8 @@ fn joint_name(
         let Some(line) = line else { continue };
         let chars = text.chars().count();
         let line = if line.width > column {
-            line.narrowed(column / line.width)
+            let factor = column / line.width;
+            line.narrowed(factor)
         } else if line.width < column && chars > 1 {
             // Spaced out to the column's width, as the names of a joint mark are.
             let spacing = (column - line.width) / (chars - 1) as f64;
