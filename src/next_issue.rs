@@ -265,7 +265,10 @@ body.size = "小四"
         assert_eq!(def.meta.issue, Some(7));
         assert_eq!(def.meta.total_issue, Some(121));
         assert_eq!(def.meta.date, Date::parse("2020-03-17").unwrap());
-        assert_eq!(def.meta.name.map(|n| n.0), Some(vec!["质协简报".to_string()]));
+        assert_eq!(
+            def.meta.name.map(|n| n.0),
+            Some(vec!["质协简报".to_string()])
+        );
         assert_eq!(def.meta.copies.map(|c| c.into_inner()), Some(120));
         assert_eq!(def.meta.report_to.as_ref().unwrap().0, vec!["中国科协"]);
         assert!(def.overrides.is_some(), "overrides are kept");

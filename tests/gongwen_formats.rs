@@ -43,7 +43,10 @@ fn joint_issuers_mark_is_stacked_with_wenjian_centred_right_of_it() {
     let page = &info.pages[0];
     let big = lines_of_size(page, 42.0);
     let text = |l: &TextLine| squeeze(&l.text());
-    let host = big.iter().find(|l| text(l) == "中国质量协会").expect("host");
+    let host = big
+        .iter()
+        .find(|l| text(l) == "中国质量协会")
+        .expect("host");
     let other = big
         .iter()
         .find(|l| text(l) == "国家市场监督管理总局质量发展局")
@@ -143,7 +146,11 @@ fn a_signer_seal_with_a_seal_is_an_error_at_its_place() {
         &[],
     );
     assert_fails(&run, 1, "bad.toml:8:15");
-    assert!(stderr(&run).contains("one or the other"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("one or the other"),
+        "{}",
+        stderr(&run)
+    );
     assert!(!out.exists());
 }
 
@@ -158,7 +165,11 @@ fn four_joint_seals_go_in_rows_within_the_type_area() {
     for s in &seals {
         // 每排印章两端不得超出版心; and none hangs below the block.
         assert!(s.x >= LEFT - 0.01 && s.x + s.width <= RIGHT + 0.01, "{s:?}");
-        assert!(s.y >= bottom - 0.5, "{:.1} pt below the block", bottom - s.y);
+        assert!(
+            s.y >= bottom - 0.5,
+            "{:.1} pt below the block",
+            bottom - s.y
+        );
     }
     // Two rows of two: level in a row, rows apart, no two seals touching.
     let (first, second) = seals.split_at(2);
@@ -299,7 +310,10 @@ fn jiyao_lists_have_heiti_labels_and_names_aligned_after_the_colon() {
     let present = find(&lines, "出席：");
     // 出席： in 黑体, two characters in; the names in 仿宋 right after the full-width colon.
     let label: Vec<&Glyph> = present.glyphs.iter().take(3).collect();
-    assert!(label.iter().all(|g| g.font.contains("FandolHei")), "{label:?}");
+    assert!(
+        label.iter().all(|g| g.font.contains("FandolHei")),
+        "{label:?}"
+    );
     assert!((label[0].x - (LEFT + 2.0 * CELL)).abs() < 0.5);
     let first_name = &present.glyphs[3];
     assert!(first_name.font.contains("FandolFang"));
@@ -341,7 +355,11 @@ fn xinhan_format_has_its_mark_30mm_from_the_edge_between_red_double_rules() {
     let size = mark.glyphs[0].size;
     let page_top = 297.0 * MM;
     let mark_top = mark.y + 0.88 * size;
-    assert!(((page_top - mark_top) / MM - 30.0).abs() < 0.5, "{}", (page_top - mark_top) / MM);
+    assert!(
+        ((page_top - mark_top) / MM - 30.0).abs() < 0.5,
+        "{}",
+        (page_top - mark_top) / MM
+    );
     // Two red double rules, 170 mm long and centred: thick over thin 4 mm under the mark, thin
     // over thick with its lower edge 20 mm above the bottom edge.
     let mut rules: Vec<_> = page.rules.iter().filter(|r| is_red(&r.color)).collect();
@@ -353,7 +371,10 @@ fn xinhan_format_has_its_mark_30mm_from_the_edge_between_red_double_rules() {
     }
     // Filled bars: their thickness is their height.
     let thick = |r: &support::pdf_inspect::Rule| (r.y1 - r.y0).abs();
-    assert!(thick(rules[0]) > thick(rules[1]) && thick(rules[3]) > thick(rules[2]), "{rules:?}");
+    assert!(
+        thick(rules[0]) > thick(rules[1]) && thick(rules[3]) > thick(rules[2]),
+        "{rules:?}"
+    );
     let mark_bottom = mark.y - 0.12 * size;
     let under = (mark_bottom - rules[0].y0.max(rules[0].y1)) / MM;
     assert!((under - 4.0).abs() < 0.5, "{under}");
@@ -383,7 +404,10 @@ fn xinhan_format_has_its_mark_30mm_from_the_edge_between_red_double_rules() {
     assert!(!all.contains('—'), "{all}");
     let last = info.pages.last().unwrap();
     let tail = squeeze(&last.text());
-    assert!(tail.contains("抄送：国家市场监督管理总局质量发展局。"), "{tail}");
+    assert!(
+        tail.contains("抄送：国家市场监督管理总局质量发展局。"),
+        "{tail}"
+    );
     assert!(!tail.contains("印发"), "{tail}");
     assert!(!last.rules.iter().any(|r| !is_red(&r.color)));
 }
@@ -398,7 +422,10 @@ fn next_document_keeps_signer_seals_and_drops_the_meeting_lists() {
         .find(|l| l.starts_with("signer-seal = "))
         .unwrap_or_else(|| panic!("lost the 签名章: {text}"));
     assert!(stamp.contains("samples/seals/sign-a.png\""), "{stamp}");
-    assert!(text.contains("signer-title = [\"中国质量协会会长\""), "{text}");
+    assert!(
+        text.contains("signer-title = [\"中国质量协会会长\""),
+        "{text}"
+    );
     let pdf = dir.join("next.pdf");
     let run = render(&next, &pdf, &["-q", "--root", "/"]);
     assert!(run.status.success(), "{}", stderr(&run));

@@ -117,8 +117,11 @@ fn sealed(
     let centre = date_x + width(&day) / 2.0;
     let step = s.seal_size + s.seal_gap;
     let n = seals.len();
-    let per_row = (((centre - s.seal_size / 2.0).0 / step.0 + 1e-6).floor().max(0.0) as usize + 1)
-        .min(n.max(1));
+    let per_row = (((centre - s.seal_size / 2.0).0 / step.0 + 1e-6)
+        .floor()
+        .max(0.0) as usize
+        + 1)
+    .min(n.max(1));
     let heights: Vec<Pt> = seals
         .iter()
         .map(|&i| {
@@ -299,7 +302,6 @@ pub fn signer_seals(
     // 正文（或附件说明）下空二行.
     piece.space_before = pitch * 2.0;
     piece
-
 }
 
 /// The 附件说明: the label (`附件：`) after the first-line indent, then the names — numbered

@@ -31,7 +31,11 @@ pub fn draw(doc: &Document, m: &Masthead, items: &mut Vec<Item>, report: &mut Re
     let name_style = doc.style(Role::MastheadName);
     let name_line = line(Role::MastheadName).next();
     let name = match &m.joint {
-        Some(j) => Some(format!("{}{}", j.names[0], j.suffix.as_deref().unwrap_or(""))),
+        Some(j) => Some(format!(
+            "{}{}",
+            j.names[0],
+            j.suffix.as_deref().unwrap_or("")
+        )),
         None => name_line.and_then(|l| l.center.clone()),
     };
     // From the top of the text block, y downwards: the mark's type from the page's top edge.
@@ -52,7 +56,10 @@ pub fn draw(doc: &Document, m: &Masthead, items: &mut Vec<Item>, report: &mut Re
         } else {
             (thin, thick)
         };
-        for (y, t) in [(top + a / 2.0, a), (top + a + thick * DOUBLE_GAP + b / 2.0, b)] {
+        for (y, t) in [
+            (top + a / 2.0, a),
+            (top + a + thick * DOUBLE_GAP + b / 2.0, b),
+        ] {
             items.push(Item::Rule {
                 x: rule_x,
                 y,

@@ -126,7 +126,9 @@ fn joint_name(
     let n = j.names.len();
     if let Some(s) = suffix {
         let middle = baseline + pitch * ((n - 1) as f64 / 2.0);
-        items.push(Item::Text(s.at(left + column + style.size * JOINT_GAP_EMS, middle)));
+        items.push(Item::Text(
+            s.at(left + column + style.size * JOINT_GAP_EMS, middle),
+        ));
     }
     pitch * n as f64
 }

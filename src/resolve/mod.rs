@@ -16,10 +16,9 @@ mod styles;
 mod text_file;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
-    JointName, Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, Signers,
-    SlotLine,
-    Style, TEMPLATE_FIELDS,
+    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, JointName,
+    ListEntry, Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, Signers,
+    SlotLine, Style, TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
