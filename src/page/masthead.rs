@@ -108,6 +108,7 @@ fn joint_name(
     let column = widest.min(room);
     let left = doc.page.left + (doc.page.text_width() - column - beside) / 2.0;
     let pitch = style.line_pitch;
+    let mut runs = Vec::with_capacity(j.names.len() + 1);
     for (i, (line, text)) in names.into_iter().zip(&j.names).enumerate() {
         let Some(line) = line else { continue };
         let chars = text.chars().count();
@@ -121,15 +122,17 @@ fn joint_name(
         } else {
             line
         };
-        items.push(Item::Text(line.at(left, baseline + pitch * i as f64)));
+        runs.push(line.at(left, baseline + pitch * i as f64));
     }
     let n = j.names.len();
     if let Some(s) = suffix {
         let middle = baseline + pitch * ((n - 1) as f64 / 2.0);
-        items.push(Item::Text(
-            s.at(left + column + style.size * JOINT_GAP_EMS, middle),
-        ));
+        runs.push(s.at(left + column + style.size * JOINT_GAP_EMS, middle));
     }
+    // Drawn top to bottom (the suffix between the names it is centred on): the page's reading
+    // order.
+    runs.sort_by(|a, b| a.baseline.0.total_cmp(&b.baseline.0));
+    items.extend(runs.into_iter().map(Item::Text));
     pitch * n as f64
 }
 
