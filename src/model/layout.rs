@@ -81,6 +81,11 @@ pub struct MastheadSpec {
     pub rule_gap: Option<LengthValue>,
     /// From the rule to the first line of text.
     pub space_after: Option<LengthValue>,
+    /// 信函格式 (GB/T 9704 10.1): the name from the page's top edge, double rules, the marks and
+    /// the number under the first (see `page::letter`).
+    pub letter: Option<bool>,
+    /// The rule's length (the text block's width when absent; 信函: 170 mm, centred).
+    pub rule_width: Option<LengthValue>,
     /// The lines' styles, by full table name (`masthead.name`).
     pub styles: BTreeMap<&'static str, StyleSpec>,
 }
@@ -244,6 +249,8 @@ pub struct StyleSpec {
     pub seal_gap: Option<LengthValue>,
     /// The 成文日期's distance from the right edge under a seal (7.3.5.1: 右空四字).
     pub seal_inset: Option<LengthValue>,
+    /// A 签发人签名章's width (its height follows the image; 7.3.5.3 does not fix it: 20 mm).
+    pub signer_seal_size: Option<LengthValue>,
 
     // Caption only.
     /// `{n}` is the figure number, `{caption}` the caption text: `图 {n} {caption}`.
@@ -386,7 +393,7 @@ impl Merge for StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, superscript_size, superscript_rise, subscript_size,
             subscript_drop, gap, numbering, label,
-            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, format, left, center, right, outside, inside, inset, rule, rule_color,
+            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, signer_seal_size, format, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self
     }
@@ -410,7 +417,7 @@ impl Merge for MastheadSpec {
     fn merge(mut self, base: MastheadSpec) -> MastheadSpec {
         merge_styles(&mut self.styles, base.styles);
         merge_options!(self, base; enabled, optional, issue_format, supplement_format, total_format,
-            copy_digits, rule, rule_color, rule_gap, space_after);
+            copy_digits, rule, rule_color, rule_gap, space_after, letter, rule_width);
         self
     }
 }

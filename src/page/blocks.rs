@@ -26,6 +26,9 @@ pub struct TextPiece {
     pub size: Pt,
     pub space_before: Pt,
     pub space_after: Pt,
+    /// How far stamps on the last line reach below its slot (a seal under the date): room the
+    /// page must have too, so that nothing hangs out of the text block.
+    pub below: Pt,
 }
 
 impl TextPiece {
@@ -39,6 +42,7 @@ impl TextPiece {
             size: style.size,
             space_before: style.space_before,
             space_after: style.space_after,
+            below: Pt::ZERO,
         }
     }
 }
@@ -162,10 +166,22 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             })
         }
         Content::Signature {
+            names,
+            seals,
+            date,
+            signer: true,
+            ..
+        } => Piece::Text(super::closing::signer_seals(
+            doc, i, names, seals, date, report,
+        )),
+        Content::Signature {
             names, seals, date, ..
         } => Piece::Text(super::closing::signature(
             doc, i, names, seals, date, report,
         )),
+        Content::Attendance { lists, .. } => {
+            Piece::Text(super::closing::attendance(doc, i, lists, report))
+        }
         Content::AttachmentNote { names, .. } => {
             Piece::Text(super::closing::attachment_note(doc, i, names, report))
         }

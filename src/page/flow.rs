@@ -168,7 +168,14 @@ fn lines_fitting(room: Pt, half_leading: Pt, pitch: Pt) -> usize {
 fn closing_height(p: &Piece) -> Option<Pt> {
     match p {
         Piece::Text(t) if matches!(t.role, Role::Signature | Role::Annotation) => {
-            Some(t.space_before + t.height(0))
+            // Stamps below the last line must be inside the block, where the last line's
+            // lower half-leading need not be.
+            let below = if t.below.0 > 0.0 {
+                t.below + t.half_leading()
+            } else {
+                Pt::ZERO
+            };
+            Some(t.space_before + t.height(0) + below)
         }
         _ => None,
     }
@@ -292,11 +299,18 @@ impl Flow<'_> {
             lines,
             pitch,
             space_after,
+            below,
             ..
         } = t;
         let n = lines.len();
         // The room each line takes besides its pitch, read before the lines move.
         let grown: Vec<Pt> = lines.iter().map(SetLine::grown).collect();
+        // A seal under the last line stays in the text block: with the lines it presses on, on
+        // the next page if this one has not the room (the text before takes lines along, see
+        // `tail`).
+        if below.0 > 0.0 && !self.at_top() && pitch * n as f64 + below > self.room() + Pt(0.01) {
+            self.new_page();
+        }
         let mut lines = lines.into_iter();
         let mut placed = 0;
         while placed < n {

@@ -8,6 +8,7 @@ mod blocks;
 mod closing;
 mod endblock;
 mod flow;
+mod letter;
 mod list;
 mod marks;
 mod masthead;

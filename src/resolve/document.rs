@@ -184,6 +184,9 @@ pub struct Signature {
     pub seal_size: Pt,
     pub seal_gap: Pt,
     pub seal_inset: Pt,
+    /// A 签发人签名章's width (7.3.5.3); it stands `seal-inset` from the right edge, its
+    /// signer's title `inset` left of it.
+    pub signer_seal_size: Pt,
 }
 
 /// The grid: text at the body size is set in cells of `char_pitch` (so that a line holds the
@@ -224,6 +227,20 @@ pub struct Masthead {
     pub space_after: Pt,
     /// The 签发人 beside the 发文字号 (a 上行文, GB/T 9704 7.2.6).
     pub signers: Option<Signers>,
+    /// A joint document's 发文机关标志 (7.2.4), drawn in the name line's place.
+    pub joint: Option<JointName>,
+    /// 信函格式 (10.1): arranged by `page::letter` instead.
+    pub letter: bool,
+    /// The rule's length, centred on the text block (its width when absent).
+    pub rule_width: Option<Pt>,
+}
+
+/// 联合行文的发文机关标志 (GB/T 9704 7.2.4): the issuing bodies' names stacked, the host first,
+/// and the suffix (`文件`, if any) to their right, centred on them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JointName {
+    pub names: Vec<String>,
+    pub suffix: Option<String>,
 }
 
 /// The 签发人: the label (`签发人：`), then the names two to a line, a wrapped line's names under
@@ -325,6 +342,11 @@ pub enum Content {
         items: Vec<ListEntry>,
         at: Range<usize>,
     },
+    /// A 纪要's lists (10.3): each label (`出席：`) with its names, in order.
+    Attendance {
+        lists: Vec<(String, Vec<String>)>,
+        at: Range<usize>,
+    },
     /// The 附件说明 after the text: the attachments' names.
     AttachmentNote {
         names: Vec<String>,
@@ -332,10 +354,12 @@ pub enum Content {
     },
     /// The 落款 after the text: who signs (several for a joint document, the host first), their
     /// seals (indices into the images, one a name, or none), and the date as printed.
+    /// With `signer` (7.3.5.3), the names are the 签发人职务 and the seals their 签名章.
     Signature {
         names: Vec<String>,
         seals: Vec<usize>,
         date: String,
+        signer: bool,
         at: Range<usize>,
     },
     PageBreak,

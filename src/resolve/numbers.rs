@@ -49,6 +49,7 @@ pub fn check(spec: &LayoutSpec, source: &Source) -> Result<()> {
             ("rule", &m.rule, NotNegative),
             ("rule-gap", &m.rule_gap, NotNegative),
             ("space-after", &m.space_after, NotNegative),
+            ("rule-width", &m.rule_width, Positive),
         ];
         check_keys("masthead", &keys, source)?;
         // The masthead's line tables are keyed by their whole name (`masthead.name`).
@@ -85,6 +86,7 @@ fn check_style(role: &str, s: &StyleSpec, source: &Source) -> Result<()> {
         ("seal-size", &s.seal_size, Positive),
         ("seal-gap", &s.seal_gap, NotNegative),
         ("seal-inset", &s.seal_inset, NotNegative),
+        ("signer-seal-size", &s.signer_seal_size, Positive),
     ];
     check_keys(role, &keys, source)
 }

@@ -638,7 +638,19 @@ fn signature(spec: &StyleSpec, styler: &Styler) -> Signature {
             .map_or(Pt::from_mm(42.0), |l| l.0.resolve(style.size)),
         seal_gap: len(spec.seal_gap, Length::Em(1.0)),
         seal_inset: len(spec.seal_inset, Length::Em(4.0)),
+        signer_seal_size: spec
+            .signer_seal_size
+            .map_or(Pt::from_mm(20.0), |l| l.0.resolve(style.size)),
     }
+}
+
+/// The 发文机关标志 as one text (`{name}`, the PDF's title without a title block): the names
+/// one after the other, then the suffix.
+fn name_text(m: &crate::model::definition::Meta) -> Option<String> {
+    let names = m.name.as_ref()?;
+    let mut text = names.0.concat();
+    text.push_str(m.name_suffix.as_deref().unwrap_or(""));
+    Some(text)
 }
 
 fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
@@ -659,7 +671,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
             .title
             .clone()
             .or(first_title)
-            .or_else(|| m.name.clone())
+            .or_else(|| name_text(m))
             .unwrap_or_default(),
         publisher: m.publisher.clone(),
         author: m.author.clone().unwrap_or_else(|| m.publisher.clone()),
@@ -668,7 +680,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         date: m.date,
         date_text: m.date.format(&date_format),
         print_date_text: m.print_date.unwrap_or(m.date).format(&date_format),
-        name: m.name.clone(),
+        name: name_text(m),
         issue: m.issue,
         first_page: m.first_page,
         supplement: m.supplement,
