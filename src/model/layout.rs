@@ -242,9 +242,17 @@ pub struct StyleSpec {
     /// The 成文日期's distance from the right edge under a seal (7.3.5.1: 右空四字).
     pub seal_inset: Option<LengthValue>,
 
-    // Caption only.
-    /// `{n}` is the figure number, `{caption}` the caption text: `图 {n} {caption}`.
+    // Caption and table only.
+    /// `{n}` is the figure (table) number, `{caption}` the caption text: `图 {n} {caption}`.
     pub format: Option<Spanned<String>>,
+
+    // Table only.
+    /// 三线表 or a full grid.
+    pub rules: Option<super::table::TableRules>,
+    /// Space between a cell's edges and its text.
+    pub padding: Option<LengthValue>,
+    /// The line over a table's continuation on the next page: `续表`, `续表 {n}`.
+    pub continued: Option<Spanned<String>>,
 
     // Header and footer only.
     /// Text with fields `{page}`, `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}` …
@@ -382,7 +390,7 @@ impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, gap, numbering, label, label_font, label_bold,
-            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, format, left, center, right, outside, inside, inset, rule, rule_color,
+            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, format, rules, padding, continued, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self
     }

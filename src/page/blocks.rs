@@ -14,6 +14,7 @@ use std::sync::Arc;
 pub enum Piece {
     Text(TextPiece),
     Figure(FigurePiece),
+    Table(Box<super::table::TablePiece>),
     PageBreak,
 }
 
@@ -164,6 +165,7 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             Piece::Text(super::closing::attachment_note(doc, i, names, report))
         }
         Content::PageBreak => Piece::PageBreak,
+        Content::Table(t) => Piece::Table(Box::new(super::table::measure(doc, i, t, report))),
         Content::List { .. } => unreachable!("lists are measured item by item"),
     }
 }

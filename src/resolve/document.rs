@@ -311,6 +311,8 @@ pub enum Content {
         items: Vec<ListEntry>,
         at: Range<usize>,
     },
+    /// A table (see [`super::Table`]).
+    Table(Box<super::Table>),
     /// The 附件说明 after the text: the attachments' names.
     AttachmentNote {
         names: Vec<String>,
