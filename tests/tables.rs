@@ -42,10 +42,28 @@ const HEAD: &str = "layout = \"jianbao\"\n\n[bulletin]\npublisher = \"测试编�
 
 /// The glyphs of the first occurrence of `text` on a page (in content order).
 fn find<'a>(page: &'a PageInfo, text: &str) -> Option<&'a [Glyph]> {
+    find_sized(page, text, None)
+}
+
+/// Cell text: the first occurrence in the cells' type size and face (四号 仿宋; the body is
+/// 三号, the caption 四号 楷体).
+fn cell<'a>(page: &'a PageInfo, text: &str) -> Option<&'a [Glyph]> {
+    find_sized(page, text, Some(14.0))
+}
+
+fn find_sized<'a>(page: &'a PageInfo, text: &str, size: Option<f64>) -> Option<&'a [Glyph]> {
     let all = &page.glyphs;
     let n = text.chars().count();
     (0..all.len().saturating_sub(n - 1))
-        .find(|&i| all[i..i + n].iter().map(|g| g.text.as_str()).collect::<String>() == text)
+        .find(|&i| {
+            all[i..i + n]
+                .iter()
+                .map(|g| g.text.as_str())
+                .collect::<String>()
+                == text
+                && size
+                    .is_none_or(|s| (all[i].size - s).abs() < 0.01 && !all[i].font.contains("Kai"))
+        })
         .map(|i| &all[i..i + n])
 }
 
@@ -68,7 +86,11 @@ fn distinct(mut v: Vec<f64>) -> Vec<f64> {
 fn statistics_table_continues_with_its_header_under_xubiao_and_keeps_row_order() {
     let info = render_sample("jianbao-table-2020-07.toml", "tables-stats");
     let csv = std::fs::read_to_string(root().join("samples/tables/会员发展统计.csv")).unwrap();
-    let regions: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let regions: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
     assert!(regions.len() >= 30, "{}", regions.len());
     // Every region once, in the CSV's order, page after page.
     let mut seen = Vec::new();
@@ -76,7 +98,9 @@ fn statistics_table_continues_with_its_header_under_xubiao_and_keeps_row_order()
     for (p, page) in info.pages.iter().enumerate() {
         for line in page.lines() {
             let text: String = line.glyphs.iter().map(|g| g.text.as_str()).collect();
-            if let Some(r) = regions.iter().find(|r| text.starts_with(**r) && text[r.len()..].starts_with(|c: char| c.is_ascii_digit())) {
+            if let Some(r) = regions.iter().find(|r| {
+                text.starts_with(**r) && text[r.len()..].starts_with(|c: char| c.is_ascii_digit())
+            }) {
                 seen.push(*r);
                 if pages_with_rows.last() != Some(&p) {
                     pages_with_rows.push(p);
@@ -85,18 +109,32 @@ fn statistics_table_continues_with_its_header_under_xubiao_and_keeps_row_order()
         }
     }
     assert_eq!(seen, regions, "rows out of order or missing");
-    assert!(pages_with_rows.len() >= 2, "the table should cross a page: {pages_with_rows:?}");
+    assert!(
+        pages_with_rows.len() >= 2,
+        "the table should cross a page: {pages_with_rows:?}"
+    );
     let first = &info.pages[pages_with_rows[0]];
     let second = &info.pages[pages_with_rows[1]];
-    assert!(find(first, "表1").is_some() && find(first, "2020年上半年各地").is_some(), "caption on the first page");
+    assert!(
+        find(first, "表1").is_some() && find(first, "2020年上半年各地").is_some(),
+        "caption on the first page"
+    );
     assert!(find(first, "续表").is_none());
     // The second page: 续表1 over the repeated header, the header over the first row there.
     let xubiao = find(second, "续表1").expect("续表1 on the second page");
-    let header = find(second, "地区").expect("header repeated on the second page");
+    let header = cell(second, "地区").expect("header repeated on the second page");
     let first_row = second
         .lines()
         .into_iter()
-        .find(|l| regions.iter().any(|r| l.glyphs.iter().map(|g| g.text.as_str()).collect::<String>().starts_with(r)))
+        .find(|l| {
+            regions.iter().any(|r| {
+                l.glyphs
+                    .iter()
+                    .map(|g| g.text.as_str())
+                    .collect::<String>()
+                    .starts_with(r)
+            })
+        })
         .unwrap();
     assert!(xubiao[0].y > header[0].y && header[0].y > first_row.y);
     // 三线表: on each page a 1 pt rule over and under the table, 0.5 pt under the header.
@@ -106,25 +144,54 @@ fn statistics_table_continues_with_its_header_under_xubiao_and_keeps_row_order()
         let rows: Vec<f64> = page
             .lines()
             .into_iter()
-            .filter(|l| regions.iter().any(|r| l.glyphs.iter().map(|g| g.text.as_str()).collect::<String>().starts_with(r)))
+            .filter(|l| {
+                regions.iter().any(|r| {
+                    l.glyphs
+                        .iter()
+                        .map(|g| g.text.as_str())
+                        .collect::<String>()
+                        .starts_with(r)
+                })
+            })
             .map(|l| l.y)
             .collect();
-        let head = find(page, "地区").unwrap()[0].y;
+        let head = cell(page, "地区").unwrap()[0].y;
         let low = rows.iter().fold(f64::MAX, |a, b| a.min(*b));
         let rules: Vec<&Rule> = page
             .rules
             .iter()
             .filter(|r| horizontal(r) && r.y0 < head + 30.0 && r.y1 > low - 20.0)
             .collect();
-        let widths: Vec<f64> = rules.iter().map(|r| ((r.y1 - r.y0) * 100.0).round() / 100.0).collect();
-        assert_eq!(widths.iter().filter(|w| **w == 1.0).count(), 2, "{widths:?}");
-        assert_eq!(widths.iter().filter(|w| **w == 0.5).count(), 1, "{widths:?}");
-        assert!(page.rules.iter().all(|r| !vertical(r)), "no vertical rules in a 三线表");
+        let widths: Vec<f64> = rules
+            .iter()
+            .map(|r| ((r.y1 - r.y0) * 100.0).round() / 100.0)
+            .collect();
+        assert_eq!(
+            widths.iter().filter(|w| **w == 1.0).count(),
+            2,
+            "{widths:?}"
+        );
+        assert_eq!(
+            widths.iter().filter(|w| **w == 0.5).count(),
+            1,
+            "{widths:?}"
+        );
+        assert!(
+            page.rules.iter().all(|r| !vertical(r)),
+            "no vertical rules in a 三线表"
+        );
         // The header between the top rule and the thin one.
         let top = rules.iter().map(|r| r.y0).fold(f64::MIN, f64::max);
-        let thin = rules.iter().find(|r| (r.y1 - r.y0 - 0.5).abs() < 0.01).unwrap();
-        let h = find(page, "地区").unwrap()[0].y;
-        assert!(h < top && h > thin.y1, "header {h} not between {top} and {}", thin.y1);
+        let thin = rules
+            .iter()
+            .find(|r| (r.y1 - r.y0 - 0.5).abs() < 0.01)
+            .unwrap();
+        let h = cell(page, "地区").unwrap()[0].y;
+        assert!(
+            h < top && h > thin.y1,
+            "header {h} not between {top} and {}",
+            thin.y1
+        );
     }
     // Decimal column: the points line up.
     let points: Vec<f64> = info
@@ -133,10 +200,13 @@ fn statistics_table_continues_with_its_header_under_xubiao_and_keeps_row_order()
         .flat_map(|p| p.glyphs.iter().filter(|g| g.text == ".").map(|g| g.x))
         .collect();
     assert!(points.len() > 20);
-    let spread = points.iter().fold(f64::MIN, |a, b| a.max(*b)) - points.iter().fold(f64::MAX, |a, b| a.min(*b));
+    let spread = points.iter().fold(f64::MIN, |a, b| a.max(*b))
+        - points.iter().fold(f64::MAX, |a, b| a.min(*b));
     assert!(spread < 0.05, "decimal points spread over {spread} pt");
     // {ref:members} → 表1 in the text.
-    assert!(find(first, "见表1").is_some() || info.pages.iter().any(|p| find(p, "见表1").is_some()));
+    assert!(
+        find(first, "见表1").is_some() || info.pages.iter().any(|p| find(p, "见表1").is_some())
+    );
 }
 
 #[test]
@@ -145,15 +215,34 @@ fn grid_table_cells_sit_inside_their_rules_and_the_text_after_resumes_on_the_gri
     let page = info
         .pages
         .iter()
-        .find(|p| find(p, "推荐单位").is_some() && p.rules.iter().any(vertical))
+        .find(|p| cell(p, "推荐单位").is_some() && p.rules.iter().any(vertical))
         .expect("the table's page");
-    let xs = distinct(page.rules.iter().filter(|r| vertical(r)).map(|r| (r.x0 + r.x1) / 2.0).collect());
+    let xs = distinct(
+        page.rules
+            .iter()
+            .filter(|r| vertical(r))
+            .map(|r| (r.x0 + r.x1) / 2.0)
+            .collect(),
+    );
     assert_eq!(xs.len(), 6, "five columns: {xs:?}");
     // Outer frame 1 pt, inner lines 0.5 pt.
-    let frame: Vec<f64> = page.rules.iter().filter(|r| vertical(r)).map(|r| r.x1 - r.x0).collect();
-    assert!(frame.iter().any(|w| (w - 1.0).abs() < 0.01) && frame.iter().any(|w| (w - 0.5).abs() < 0.01), "{frame:?}");
+    let frame: Vec<f64> = page
+        .rules
+        .iter()
+        .filter(|r| vertical(r))
+        .map(|r| r.x1 - r.x0)
+        .collect();
+    assert!(
+        frame.iter().any(|w| (w - 1.0).abs() < 0.01)
+            && frame.iter().any(|w| (w - 0.5).abs() < 0.01),
+        "{frame:?}"
+    );
     // The frame's height bounds the table's rules (not the 版记's under it).
-    let (low, high) = page.rules.iter().filter(|r| vertical(r)).fold((f64::MAX, f64::MIN), |(a, b), r| (a.min(r.y0), b.max(r.y1)));
+    let (low, high) = page
+        .rules
+        .iter()
+        .filter(|r| vertical(r))
+        .fold((f64::MAX, f64::MIN), |(a, b), r| (a.min(r.y0), b.max(r.y1)));
     let ys = distinct(
         page.rules
             .iter()
@@ -179,12 +268,20 @@ fn grid_table_cells_sit_inside_their_rules_and_the_text_after_resumes_on_the_gri
     let top = ys.len() - 1;
     let mut last_row_y = f64::MAX;
     for &(text, col, cols, row, rows) in cells {
-        let g = find(page, text).unwrap_or_else(|| panic!("`{text}` not on the page"));
+        let g = cell(page, text).unwrap_or_else(|| panic!("`{text}` not on the page"));
         let (left, right) = (xs[col], xs[col + cols]);
         let (upper, lower) = (ys[top - row], ys[top - row - rows]);
         for glyph in g {
-            assert!(glyph.x >= left && glyph.x + glyph.advance <= right, "`{text}` {} outside {left}..{right}", glyph.x);
-            assert!(glyph.y < upper && glyph.y - glyph.size * 0.2 > lower, "`{text}` baseline {} outside {lower}..{upper}", glyph.y);
+            assert!(
+                glyph.x >= left && glyph.x + glyph.advance <= right,
+                "`{text}` {} outside {left}..{right}",
+                glyph.x
+            );
+            assert!(
+                glyph.y < upper && glyph.y - glyph.size * 0.2 > lower,
+                "`{text}` baseline {} outside {lower}..{upper}",
+                glyph.y
+            );
         }
         if cols == 1 && rows == 1 && row >= 2 {
             assert!(g[0].y <= last_row_y + 0.01, "`{text}` out of row order");
@@ -193,10 +290,18 @@ fn grid_table_cells_sit_inside_their_rules_and_the_text_after_resumes_on_the_gri
     }
     // The note after the table starts on a grid line: a whole number of grid lines under the
     // attachment's label.
-    let label = page.lines().into_iter().find(|l| l.glyphs[0].text == "附").unwrap().y;
+    let label = page
+        .lines()
+        .into_iter()
+        .find(|l| l.glyphs[0].text == "附")
+        .unwrap()
+        .y;
     let note = find(page, "注：").expect("the text after the table")[0].y;
     let lines = (label - note) / PITCH;
-    assert!((lines - lines.round()).abs() < 0.01, "the text after the table is {lines} grid lines under the label");
+    assert!(
+        (lines - lines.round()).abs() < 0.01,
+        "the text after the table is {lines} grid lines under the label"
+    );
 }
 
 #[test]
@@ -208,13 +313,20 @@ fn rows_from_a_gbk_csv_file_and_markup_in_cells() {
         &[("t.csv", &gbk)],
     );
     assert!(run.status.success(), "{}", stderr(&run));
-    assert!(stderr(&run).contains("GBK"), "the GBK warning: {}", stderr(&run));
+    assert!(
+        stderr(&run).contains("GBK"),
+        "the GBK warning: {}",
+        stderr(&run)
+    );
     let page = &info.pages[0];
     let a = find(page, "甲,乙").expect("a quoted cell with a comma");
     let n = find(page, "1,204").expect("a quoted number");
     assert!((a[0].y - n[0].y).abs() < 0.01, "one row");
     let seven = find(page, "7").unwrap();
-    assert!(seven[0].render_mode == 2 || seven[0].font.contains("Bold"), "bold markup in a cell");
+    assert!(
+        seven[0].render_mode == 2 || seven[0].font.contains("Bold"),
+        "bold markup in a cell"
+    );
 }
 
 #[test]
@@ -232,21 +344,68 @@ fn bad_tables_are_located_errors() {
             "t.toml:9",
             "spans 3 rows",
         ),
-        ("[[blocks]]\ntable = [[\"a\"]]\nheader = 3\n", &[], "t.toml:10:10", "only 1 row"),
-        ("[[blocks]]\ntable = [[1.5]]\n", &[], "t.toml:9", "as a string"),
-        ("[[blocks]]\ntable = [[\"a\"]]\nwidths = [\"wide\"]\n", &[], "t.toml:10:11", "column width"),
-        ("[[blocks]]\ntable = [[\"a\"]]\nalign = [\"middle\"]\n", &[], "t.toml:10:10", "not a column alignment"),
-        ("[[blocks]]\ntext = \"a\"\nheader = 1\n", &[], "t.toml:10", "only applies to a `table` block"),
-        ("[[blocks]]\ntable = [[\"见{ref:nope}\"]]\n", &[], "t.toml:9", "no figure or table has that label"),
-        ("[[blocks]]\ntable = \"missing.csv\"\n", &[], "t.toml:9:9", "missing.csv"),
-        ("[[blocks]]\ntable = \"t.csv\"\n", &[("t.csv", b"a,b\nc\n")], "t.csv:2:1", "row 2 has 1 column(s)"),
+        (
+            "[[blocks]]\ntable = [[\"a\"]]\nheader = 3\n",
+            &[],
+            "t.toml:10:10",
+            "only 1 row",
+        ),
+        (
+            "[[blocks]]\ntable = [[1.5]]\n",
+            &[],
+            "t.toml:9",
+            "as a string",
+        ),
+        (
+            "[[blocks]]\ntable = [[\"a\"]]\nwidths = [\"wide\"]\n",
+            &[],
+            "t.toml:10:11",
+            "column width",
+        ),
+        (
+            "[[blocks]]\ntable = [[\"a\"]]\nalign = [\"middle\"]\n",
+            &[],
+            "t.toml:10:10",
+            "not a column alignment",
+        ),
+        (
+            "[[blocks]]\ntext = \"a\"\nheader = 1\n",
+            &[],
+            "t.toml:10",
+            "only applies to a `table` block",
+        ),
+        (
+            "[[blocks]]\ntable = [[\"见{ref:nope}\"]]\n",
+            &[],
+            "t.toml:9",
+            "no figure or table has that label",
+        ),
+        (
+            "[[blocks]]\ntable = \"missing.csv\"\n",
+            &[],
+            "t.toml:9:9",
+            "missing.csv",
+        ),
+        (
+            "[[blocks]]\ntable = \"t.csv\"\n",
+            &[("t.csv", b"a,b\nc\n")],
+            "t.csv:2:1",
+            "row 2 has 1 column(s)",
+        ),
         ("[[blocks]]\ntable = \"../t.csv\"\n", &[], "t.toml:9:9", ""),
     ];
     for (k, (blocks, files, at, message)) in cases.iter().enumerate() {
-        let (run, _) = render_def(&format!("tables-bad-{k}"), &format!("{HEAD}{blocks}"), files);
+        let (run, _) = render_def(
+            &format!("tables-bad-{k}"),
+            &format!("{HEAD}{blocks}"),
+            files,
+        );
         let err = stderr(&run);
         assert_eq!(run.status.code(), Some(1), "case {k} should fail: {err}");
         assert!(!err.contains("panicked"), "{err}");
-        assert!(err.contains(at) && err.contains(message), "case {k}: want `{at}` and `{message}` in:\n{err}");
+        assert!(
+            err.contains(at) && err.contains(message),
+            "case {k}: want `{at}` and `{message}` in:\n{err}"
+        );
     }
 }

@@ -108,14 +108,21 @@ impl ColumnWidth {
         if t == "auto" {
             Ok(ColumnWidth::Auto)
         } else if let Some(p) = t.strip_suffix('%') {
-            let v = positive(p.trim().parse().ok(), "a percentage above 0%, such as `30%`")?;
+            let v = positive(
+                p.trim().parse().ok(),
+                "a percentage above 0%, such as `30%`",
+            )?;
             if v > 100.0 {
                 return Err(format!("`{t}` is more than the whole measure (100%)"));
             }
             Ok(ColumnWidth::Percent(v))
         } else if let Some(s) = t.strip_suffix('*') {
             let s = s.trim();
-            let v = if s.is_empty() { Some(1.0) } else { s.parse().ok() };
+            let v = if s.is_empty() {
+                Some(1.0)
+            } else {
+                s.parse().ok()
+            };
             Ok(ColumnWidth::Share(positive(v, "a share such as `2*`")?))
         } else {
             let length = parse_length(t).map_err(|e| {
@@ -148,11 +155,9 @@ impl ColumnAlign {
             "center" => ColumnAlign::Center,
             "right" => ColumnAlign::Right,
             "decimal" => ColumnAlign::Decimal,
-            other => {
-                return Err(format!(
-                    "`{other}` is not a column alignment: write `left`, `center`, `right` or `decimal`"
-                ))
-            }
+            other => return Err(format!(
+                "`{other}` is not a column alignment: write `left`, `center`, `right` or `decimal`"
+            )),
         })
     }
 }
@@ -304,8 +309,11 @@ pub(super) struct Qualifiers {
 /// Checks a `table` block's values, each at its place: rows written here are arranged at
 /// once (rows from a CSV file when the file is read).
 pub(super) fn spec(source: &Source, q: Qualifiers, at: Range<usize>) -> Result<TableSpec> {
-    let invalid = |msg: String, span: Range<usize>| Error::new(ErrorKind::Invalid, msg).at(source, span);
-    let list = |values: Option<Spanned<Vec<Spanned<String>>>>| values.map(|v| v.into_inner()).unwrap_or_default();
+    let invalid =
+        |msg: String, span: Range<usize>| Error::new(ErrorKind::Invalid, msg).at(source, span);
+    let list = |values: Option<Spanned<Vec<Spanned<String>>>>| {
+        values.map(|v| v.into_inner()).unwrap_or_default()
+    };
     let widths = list(q.widths)
         .iter()
         .map(|w| ColumnWidth::parse(w.get_ref()).map_err(|m| invalid(m, w.span())))
@@ -483,11 +491,20 @@ mod tests {
         assert_eq!(e.row, 1);
         assert!(e.message.contains("row 2 has 1 column(s)"), "{}", e.message);
         let long = rows(&[&[("a", 1, 1)], &[("b", 1, 1), ("c", 1, 1)]]);
-        assert!(arrange(&long, 0).unwrap_err().message.contains("more columns"));
+        assert!(arrange(&long, 0)
+            .unwrap_err()
+            .message
+            .contains("more columns"));
         let down = rows(&[&[("a", 1, 3)], &[("b", 1, 1)]]);
-        assert!(arrange(&down, 0).unwrap_err().message.contains("spans 3 rows"));
+        assert!(arrange(&down, 0)
+            .unwrap_err()
+            .message
+            .contains("spans 3 rows"));
         let header = rows(&[&[("a", 1, 2), ("b", 1, 1)], &[("c", 1, 1)]]);
-        assert!(arrange(&header, 1).unwrap_err().message.contains("header cell"));
+        assert!(arrange(&header, 1)
+            .unwrap_err()
+            .message
+            .contains("header cell"));
         let zero = rows(&[&[("a", 0, 1)]]);
         assert!(arrange(&zero, 0).is_err());
         assert!(arrange(&[], 0).is_err());

@@ -71,7 +71,13 @@ pub struct SetCell {
 /// table fills the measure); when it does not fit, auto columns narrow from natural towards
 /// `min` (their longest word) in proportion to how much they can give, and only below that
 /// are all columns scaled down together.
-pub fn column_widths(specs: &[ColumnWidth], natural: &[Pt], min: &[Pt], measure: Pt, em: Pt) -> Vec<Pt> {
+pub fn column_widths(
+    specs: &[ColumnWidth],
+    natural: &[Pt],
+    min: &[Pt],
+    measure: Pt,
+    em: Pt,
+) -> Vec<Pt> {
     let n = specs.len();
     let mut w = vec![Pt::ZERO; n];
     let mut used = Pt::ZERO;
@@ -119,9 +125,16 @@ pub fn column_widths(specs: &[ColumnWidth], natural: &[Pt], min: &[Pt], measure:
             w[c] = min[c];
         }
         let give = natural_auto + sum(&share_cols, min) - rest;
-        let slack = auto.iter().map(|&c| natural[c] - min[c]).fold(Pt::ZERO, |a, b| a + b);
+        let slack = auto
+            .iter()
+            .map(|&c| natural[c] - min[c])
+            .fold(Pt::ZERO, |a, b| a + b);
         for &c in &auto {
-            let part = if slack.0 > 0.0 { (natural[c] - min[c]) / slack } else { 0.0 };
+            let part = if slack.0 > 0.0 {
+                (natural[c] - min[c]) / slack
+            } else {
+                0.0
+            };
             w[c] = natural[c] - give * part;
         }
     } else {
@@ -189,10 +202,19 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
     let mut scratch = Report::default();
     let plain = cell_style(Align::Left);
     for cell in t.cells.iter().filter(|c| c.colspan == 1) {
-        let lines = set_text(doc, &plain, &cell.text, (Pt(1e5), Pt::ZERO), at, "table", &mut scratch);
+        let lines = set_text(
+            doc,
+            &plain,
+            &cell.text,
+            (Pt(1e5), Pt::ZERO),
+            at,
+            "table",
+            &mut scratch,
+        );
         let wide = lines.iter().map(|l| l.width).fold(Pt::ZERO, Pt::max);
         natural[cell.col] = natural[cell.col].max(wide + pad * 2.0);
-        min[cell.col] = min[cell.col].max(longest_word(doc, &plain, &cell.text.text, &mut scratch) + pad * 2.0);
+        min[cell.col] =
+            min[cell.col].max(longest_word(doc, &plain, &cell.text.text, &mut scratch) + pad * 2.0);
     }
     let specs: Vec<ColumnWidth> = t.columns.iter().map(|c| c.width).collect();
     let widths = column_widths(&specs, &natural, &min, measure, base.size);
@@ -215,8 +237,17 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
                 (false, ColumnAlign::Left) => Align::Justify,
                 (false, ColumnAlign::Decimal) => Align::Left,
             };
-            let width = (edges[cell.col + cell.colspan] - edges[cell.col] - pad * 2.0).max(base.size);
-            let lines = set_text(doc, &cell_style(align), &cell.text, (width, Pt::ZERO), at, "table", report);
+            let width =
+                (edges[cell.col + cell.colspan] - edges[cell.col] - pad * 2.0).max(base.size);
+            let lines = set_text(
+                doc,
+                &cell_style(align),
+                &cell.text,
+                (width, Pt::ZERO),
+                at,
+                "table",
+                report,
+            );
             SetCell {
                 first: cell.row,
                 span: cell.rowspan,
@@ -230,7 +261,12 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
         .collect();
     for col in (0..n).filter(|&c| t.columns[c].align == ColumnAlign::Decimal) {
         let body: Vec<usize> = (0..cells.len())
-            .filter(|&k| cells[k].col == col && cells[k].colspan == 1 && cells[k].row >= t.header && cells[k].lines.len() == 1)
+            .filter(|&k| {
+                cells[k].col == col
+                    && cells[k].colspan == 1
+                    && cells[k].row >= t.header
+                    && cells[k].lines.len() == 1
+            })
             .collect();
         let points: Vec<(Pt, Pt)> = body
             .iter()
@@ -253,7 +289,9 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
         heights[c.row] = heights[c.row].max(content(c));
     }
     for c in cells.iter().filter(|c| c.rowspan > 1) {
-        let have = heights[c.row..c.row + c.rowspan].iter().fold(Pt::ZERO, |a, b| a + *b);
+        let have = heights[c.row..c.row + c.rowspan]
+            .iter()
+            .fold(Pt::ZERO, |a, b| a + *b);
         let need = content(c);
         if need > have {
             heights[c.row + c.rowspan - 1] += need - have;
@@ -267,9 +305,21 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
     }
     let caption_style = doc.style(Role::Caption);
     let set_caption = |text: &crate::model::markup::Styled, report: &mut Report| {
-        set_text(doc, caption_style, text, (measure, caption_style.indent), at, "caption", report)
+        set_text(
+            doc,
+            caption_style,
+            text,
+            (measure, caption_style.indent),
+            at,
+            "caption",
+            report,
+        )
     };
-    let caption = t.caption.as_ref().map(|c| set_caption(c, report)).unwrap_or_default();
+    let caption = t
+        .caption
+        .as_ref()
+        .map(|c| set_caption(c, report))
+        .unwrap_or_default();
     let continued = set_caption(&t.continued, report);
     let caption_gap = doc.figures.caption_gap;
     let header_h = heights[..t.header].iter().fold(Pt::ZERO, |a, b| a + *b);
@@ -320,8 +370,17 @@ fn split_tall_rows(
     let mut pieces = Vec::with_capacity(t.rows);
     for r in 0..t.rows {
         start.push(rows.len());
-        let tallest = cells.iter().filter(|c| c.row == r).map(|c| c.lines.len()).max().unwrap_or(0);
-        let k = if single(r) { tallest.div_ceil(per_piece).max(1) } else { 1 };
+        let tallest = cells
+            .iter()
+            .filter(|c| c.row == r)
+            .map(|c| c.lines.len())
+            .max()
+            .unwrap_or(0);
+        let k = if single(r) {
+            tallest.div_ceil(per_piece).max(1)
+        } else {
+            1
+        };
         pieces.push(k);
         for p in 0..k {
             let height = if k == 1 {
@@ -416,19 +475,33 @@ impl TablePiece {
     /// The height a part takes above its body rows: the caption (first part) or 續表 line, the
     /// gap under it and the header rows.
     pub fn overhead(&self, first: bool) -> Pt {
-        let over = if first { &self.caption } else { &self.continued };
+        let over = if first {
+            &self.caption
+        } else {
+            &self.continued
+        };
         let lines = if over.is_empty() {
             Pt::ZERO
         } else {
             self.caption_pitch * over.len() as f64 + self.caption_gap
         };
-        lines + self.rows[..self.header].iter().fold(Pt::ZERO, |a, r| a + r.height)
+        lines
+            + self.rows[..self.header]
+                .iter()
+                .fold(Pt::ZERO, |a, r| a + r.height)
     }
 
     /// Draws the part with body rows `body` (drawn-row indices) at `top` below the text block's
     /// top on page `page`: the caption (first part) or 续表 line, the header rows, the rows,
     /// the rules.
-    pub fn draw(&self, doc: &Document, body: std::ops::Range<usize>, first: bool, top: Pt, page: usize) -> Drawn {
+    pub fn draw(
+        &self,
+        doc: &Document,
+        body: std::ops::Range<usize>,
+        first: bool,
+        top: Pt,
+        page: usize,
+    ) -> Drawn {
         let mut d = Drawn {
             items: Vec::new(),
             lines: Vec::new(),
@@ -437,7 +510,11 @@ impl TablePiece {
         };
         let (left, page_top) = (doc.page.left, doc.page.top);
         let mut y = top;
-        let over = if first { &self.caption } else { &self.continued };
+        let over = if first {
+            &self.caption
+        } else {
+            &self.continued
+        };
         for line in over {
             self.line(doc, line, (left, page_top + y), Role::Caption, &mut d);
             y += self.caption_pitch;
@@ -568,19 +645,45 @@ mod tests {
 
     #[track_caller]
     fn close(a: Vec<Pt>, b: Vec<Pt>) {
-        assert!(a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| (x.0 - y.0).abs() < 1e-9), "{a:?} != {b:?}");
+        assert!(
+            a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| (x.0 - y.0).abs() < 1e-9),
+            "{a:?} != {b:?}"
+        );
     }
 
     #[test]
     fn auto_columns_take_their_natural_widths_and_share_the_rest() {
         let auto = [ColumnWidth::Auto, ColumnWidth::Auto];
-        let w = column_widths(&auto, &pts(&[100.0, 50.0]), &pts(&[20.0, 20.0]), Pt(300.0), Pt(10.0));
+        let w = column_widths(
+            &auto,
+            &pts(&[100.0, 50.0]),
+            &pts(&[20.0, 20.0]),
+            Pt(300.0),
+            Pt(10.0),
+        );
         close(w.clone(), pts(&[200.0, 100.0]));
-        let mixed = [ColumnWidth::Fixed(Length::Pt(Pt(60.0))), ColumnWidth::Auto, ColumnWidth::Share(1.0), ColumnWidth::Percent(10.0)];
-        let w = column_widths(&mixed, &pts(&[0.0, 100.0, 0.0, 0.0]), &pts(&[0.0, 20.0, 10.0, 0.0]), Pt(400.0), Pt(10.0));
+        let mixed = [
+            ColumnWidth::Fixed(Length::Pt(Pt(60.0))),
+            ColumnWidth::Auto,
+            ColumnWidth::Share(1.0),
+            ColumnWidth::Percent(10.0),
+        ];
+        let w = column_widths(
+            &mixed,
+            &pts(&[0.0, 100.0, 0.0, 0.0]),
+            &pts(&[0.0, 20.0, 10.0, 0.0]),
+            Pt(400.0),
+            Pt(10.0),
+        );
         close(w.clone(), pts(&[60.0, 100.0, 200.0, 40.0]));
         let shares = [ColumnWidth::Share(1.0), ColumnWidth::Share(3.0)];
-        let w = column_widths(&shares, &pts(&[0.0, 0.0]), &pts(&[0.0, 0.0]), Pt(400.0), Pt(10.0));
+        let w = column_widths(
+            &shares,
+            &pts(&[0.0, 0.0]),
+            &pts(&[0.0, 0.0]),
+            Pt(400.0),
+            Pt(10.0),
+        );
         close(w.clone(), pts(&[100.0, 300.0]));
     }
 
@@ -588,23 +691,54 @@ mod tests {
     fn narrow_measures_shrink_auto_columns_towards_their_longest_words() {
         let auto = [ColumnWidth::Auto, ColumnWidth::Auto];
         // 100 too much: the first can give 80, the second 20; they give 80 and 20.
-        let w = column_widths(&auto, &pts(&[200.0, 100.0]), &pts(&[120.0, 80.0]), Pt(200.0), Pt(10.0));
+        let w = column_widths(
+            &auto,
+            &pts(&[200.0, 100.0]),
+            &pts(&[120.0, 80.0]),
+            Pt(200.0),
+            Pt(10.0),
+        );
         close(w.clone(), pts(&[120.0, 80.0]));
-        let w = column_widths(&auto, &pts(&[200.0, 100.0]), &pts(&[100.0, 80.0]), Pt(240.0), Pt(10.0));
+        let w = column_widths(
+            &auto,
+            &pts(&[200.0, 100.0]),
+            &pts(&[100.0, 80.0]),
+            Pt(240.0),
+            Pt(10.0),
+        );
         let total = w[0] + w[1];
-        assert!((total.0 - 240.0).abs() < 1e-9 && w[0] > Pt(100.0) && w[1] > Pt(80.0), "{w:?}");
+        assert!(
+            (total.0 - 240.0).abs() < 1e-9 && w[0] > Pt(100.0) && w[1] > Pt(80.0),
+            "{w:?}"
+        );
         // Below the minimum everything scales down to the measure.
-        let w = column_widths(&auto, &pts(&[200.0, 100.0]), &pts(&[150.0, 50.0]), Pt(100.0), Pt(10.0));
+        let w = column_widths(
+            &auto,
+            &pts(&[200.0, 100.0]),
+            &pts(&[150.0, 50.0]),
+            Pt(100.0),
+            Pt(10.0),
+        );
         close(w.clone(), pts(&[75.0, 25.0]));
     }
 
     fn row(height: f64, breakable: bool) -> RowBox {
-        RowBox { row: 0, height: Pt(height), breakable }
+        RowBox {
+            row: 0,
+            height: Pt(height),
+            breakable,
+        }
     }
 
     #[test]
     fn rows_fit_whole_and_spanned_rows_go_together() {
-        let rows = [row(10.0, true), row(10.0, true), row(10.0, true), row(10.0, false), row(10.0, true)];
+        let rows = [
+            row(10.0, true),
+            row(10.0, true),
+            row(10.0, true),
+            row(10.0, false),
+            row(10.0, true),
+        ];
         assert_eq!(rows_fitting(&rows, 1, Pt(25.0)), 1);
         // Rows 2 and 3 are one unit: 20 fits, 10 more does not.
         assert_eq!(rows_fitting(&rows, 1, Pt(29.0)), 1);
