@@ -329,9 +329,12 @@ fn rows_from_a_gbk_csv_file_and_markup_in_cells() {
     );
 }
 
+/// Files written beside a definition: name and bytes.
+type Files<'a> = &'a [(&'a str, &'a [u8])];
+
 #[test]
 fn bad_tables_are_located_errors() {
-    let cases: &[(&str, &[(&str, &[u8])], &str, &str)] = &[
+    let cases: &[(&str, Files, &str, &str)] = &[
         (
             "[[blocks]]\ntable = [\n  [\"a\", \"b\"],\n  [\"c\"],\n]\n",
             &[],

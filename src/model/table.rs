@@ -155,9 +155,11 @@ impl ColumnAlign {
             "center" => ColumnAlign::Center,
             "right" => ColumnAlign::Right,
             "decimal" => ColumnAlign::Decimal,
-            other => return Err(format!(
+            other => {
+                return Err(format!(
                 "`{other}` is not a column alignment: write `left`, `center`, `right` or `decimal`"
-            )),
+            ))
+            }
         })
     }
 }

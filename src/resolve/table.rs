@@ -149,13 +149,16 @@ pub(super) fn table(
     })
 }
 
+/// Rows of cells, the file they are written in, and where each row is in it.
+type Rows = (Vec<Vec<CellSpec>>, Source, Vec<Range<usize>>);
+
 /// A CSV file's rows (every cell plain), the file as a source, and where each row is in it.
 fn csv_rows(
     definition: &Source,
     path: &toml::Spanned<String>,
     doc: &mut Document,
     assets: &dyn Assets,
-) -> Result<(Vec<Vec<CellSpec>>, Source, Vec<Range<usize>>)> {
+) -> Result<Rows> {
     let base = crate::paths::dir_of(&definition.path);
     let file = super::relative_path(path.get_ref(), base, "CSV file")
         .map_err(|e| e.at(definition, path.span()))?;
