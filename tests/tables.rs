@@ -5,7 +5,7 @@
 mod support;
 
 use support::gongwen_grid::PITCH;
-use support::pdf_inspect::{inspect_file, Glyph, PageInfo, PdfInfo, Rule};
+use support::pdf_inspect::{inspect_file, Glyph, PageInfo, PdfInfo, Rule, TextLine};
 use support::*;
 
 fn render_sample(sample: &str, dir: &str) -> PdfInfo {
@@ -67,6 +67,12 @@ fn find_sized<'a>(page: &'a PageInfo, text: &str, size: Option<f64>) -> Option<&
         .map(|i| &all[i..i + n])
 }
 
+/// A line of the statistics table's body: it starts with a region's name.
+fn is_row(line: &TextLine, regions: &[&str]) -> bool {
+    let text: String = line.glyphs.iter().map(|g| g.text.as_str()).collect();
+    regions.iter().any(|r| text.starts_with(r))
+}
+
 fn horizontal(r: &Rule) -> bool {
     r.filled && r.x1 - r.x0 > 20.0 && r.y1 - r.y0 < 2.0
 }
@@ -126,15 +132,7 @@ fn statistics_table_continues_with_its_header_under_xubiao_and_keeps_row_order()
     let first_row = second
         .lines()
         .into_iter()
-        .find(|l| {
-            regions.iter().any(|r| {
-                l.glyphs
-                    .iter()
-                    .map(|g| g.text.as_str())
-                    .collect::<String>()
-                    .starts_with(r)
-            })
-        })
+        .find(|l| is_row(l, &regions))
         .unwrap();
     assert!(xubiao[0].y > header[0].y && header[0].y > first_row.y);
     // 三线表: on each page a 1 pt rule over and under the table, 0.5 pt under the header.
@@ -144,15 +142,7 @@ fn statistics_table_continues_with_its_header_under_xubiao_and_keeps_row_order()
         let rows: Vec<f64> = page
             .lines()
             .into_iter()
-            .filter(|l| {
-                regions.iter().any(|r| {
-                    l.glyphs
-                        .iter()
-                        .map(|g| g.text.as_str())
-                        .collect::<String>()
-                        .starts_with(r)
-                })
-            })
+            .filter(|l| is_row(l, &regions))
             .map(|l| l.y)
             .collect();
         let head = cell(page, "地区").unwrap()[0].y;

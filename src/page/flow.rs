@@ -413,6 +413,7 @@ impl Flow<'_> {
 
     fn place_line(&mut self, line: SetLine, block: usize, role: Role, pitch: Pt) {
         let doc = self.doc;
+        let record = line.record(self.pages.len(), block, role);
         let mut run = line.run;
         run.x += doc.page.left;
         run.baseline += doc.page.top + self.y;
@@ -421,19 +422,7 @@ impl Flow<'_> {
             extra.baseline = run.baseline;
             self.items.push(Item::Text(extra));
         }
-        self.lines.push(LineRecord {
-            page: self.pages.len(),
-            block,
-            role,
-            text: line.text,
-            end: line.end,
-            ratio: line.ratio,
-            width: line.width,
-            measure: line.measure,
-            max_gap: line.max_gap,
-            size: run.size,
-            hang: line.hang,
-        });
+        self.lines.push(record);
         super::marks::add(doc, &run, &mut self.items);
         self.items.push(Item::Text(run));
         // Seals after the text they press on.

@@ -616,19 +616,7 @@ impl TablePiece {
         let mut run = line.run.clone();
         run.x += x;
         run.baseline += dy;
-        d.lines.push(LineRecord {
-            page: 0,
-            block: self.block,
-            role,
-            text: line.text.clone(),
-            end: line.end,
-            ratio: line.ratio,
-            width: line.width,
-            measure: line.measure,
-            max_gap: line.max_gap,
-            size: run.size,
-            hang: line.hang,
-        });
+        d.lines.push(line.record(0, self.block, role));
         super::marks::add(doc, &run, &mut d.items);
         d.items.push(Item::Text(run));
     }
