@@ -253,6 +253,8 @@ pub enum Block {
     },
     /// A numbered or bulleted list.
     List(ListSpec),
+    /// A table (see [`super::table`]).
+    Table(super::table::TableSpec),
     /// Start a new page here.
     PageBreak {
         at: Range<usize>,
@@ -278,6 +280,7 @@ impl Block {
             | Block::TextFile { at, .. } => at,
             Block::Figure(f) => &f.at,
             Block::List(l) => &l.at,
+            Block::Table(t) => &t.at,
         }
     }
 }
@@ -347,6 +350,10 @@ struct BlockSpec {
     start: Option<Spanned<u32>>,
     #[serde(rename = "continue")]
     continues: Option<Spanned<bool>>,
+    table: Option<Spanned<super::table::TableValue>>,
+    header: Option<Spanned<usize>>,
+    widths: Option<Spanned<Vec<Spanned<String>>>>,
+    align: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// A list's entries as written: strings (items) and arrays of strings (a nested list, under the
@@ -473,6 +480,7 @@ fn convert_block(
         ("page-break", b.page_break.as_ref().map(Spanned::span)),
         ("attachment", b.attachment.as_ref().map(Spanned::span)),
         ("list", b.list.as_ref().map(Spanned::span)),
+        ("table", b.table.as_ref().map(Spanned::span)),
     ]
     .into_iter()
     .filter_map(|(k, s)| s.map(|s| (k, s)))
@@ -482,7 +490,7 @@ fn convert_block(
     match kinds.as_slice() {
         [] => {
             return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `figure`, `page-break` or `attachment`".into(),
+                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `table`, `figure`, `page-break` or `attachment`".into(),
                 at,
             )
         }
@@ -505,10 +513,16 @@ fn convert_block(
         ("numbering", b.numbering.as_ref().map(Spanned::span), "list"),
         ("start", b.start.as_ref().map(Spanned::span), "list"),
         ("continue", b.continues.as_ref().map(Spanned::span), "list"),
+        ("header", b.header.as_ref().map(Spanned::span), "table"),
+        ("widths", b.widths.as_ref().map(Spanned::span), "table"),
+        ("align", b.align.as_ref().map(Spanned::span), "table"),
     ];
     for (key, span, owner) in misplaced {
         if let Some(span) = span {
-            if kind != owner {
+            // A table takes a figure's caption and label too.
+            let both = matches!(key, "caption" | "label");
+            if kind != owner && !(both && kind == "table") {
+                let owner = if both { "figure` or `table" } else { owner };
                 return invalid(format!("`{key}` only applies to a `{owner}` block"), span);
             }
         }
@@ -618,6 +632,21 @@ fn convert_block(
             });
         }
         "list" => out.push(Block::List(list(source, b, at)?)),
+        "table" => {
+            let caption = b.caption.as_ref().map(|c| prose.line(c, c.get_ref()));
+            out.push(Block::Table(super::table::spec(
+                source,
+                super::table::Qualifiers {
+                    table: b.table.expect("a table block"),
+                    header: b.header,
+                    widths: b.widths,
+                    align: b.align,
+                    caption: caption.filter(|c| !c.is_empty()),
+                    label: b.label,
+                },
+                at,
+            )?));
+        }
         _ => unreachable!("every kind is listed above"),
     }
     Ok(())
@@ -731,7 +760,7 @@ mod tests {
         .unwrap_err();
         assert!(err
             .message
-            .contains("`caption` only applies to a `figure` block"));
+            .contains("`caption` only applies to a `figure` or `table` block"));
     }
 
     #[test]

@@ -252,9 +252,17 @@ pub struct StyleSpec {
     /// A 签发人签名章's width (its height follows the image; 7.3.5.3 does not fix it: 20 mm).
     pub signer_seal_size: Option<LengthValue>,
 
-    // Caption only.
-    /// `{n}` is the figure number, `{caption}` the caption text: `图 {n} {caption}`.
+    // Caption and table only.
+    /// `{n}` is the figure (table) number, `{caption}` the caption text: `图 {n} {caption}`.
     pub format: Option<Spanned<String>>,
+
+    // Table only.
+    /// 三线表 or a full grid.
+    pub rules: Option<super::table::TableRules>,
+    /// Space between a cell's edges and its text.
+    pub padding: Option<LengthValue>,
+    /// The line over a table's continuation on the next page: `续表`, `续表 {n}`.
+    pub continued: Option<Spanned<String>>,
 
     // Header and footer only.
     /// Text with fields `{page}`, `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}` …
@@ -393,7 +401,7 @@ impl Merge for StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, superscript_size, superscript_rise, subscript_size,
             subscript_drop, gap, numbering, label,
-            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, signer_seal_size, format, left, center, right, outside, inside, inset, rule, rule_color,
+            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, signer_seal_size, format, rules, padding, continued, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self
     }

@@ -13,6 +13,7 @@ pub mod markup;
 pub mod notice;
 pub mod prose;
 pub mod roles;
+pub mod table;
 mod toml_error;
 
 pub use toml_error::closest;

@@ -44,6 +44,8 @@ pub enum Role {
     /// An item of a numbered or bulleted list, and of a list nested in one.
     ListItem,
     ListItem2,
+    /// A table's cells (its caption and 续表 line are set as captions).
+    Table,
     Header,
     Footer,
     /// The 报尾 (版记).
@@ -320,6 +322,17 @@ pub const KINDS: &[Kind] = &[
         defaults: Defaults::new(1.0, Align::Justify, 0.0),
         short: "list2",
         ..kind(Role::ListItem2, "list-2", "list item", "items of a nested list: `indent` from the text of the item above, `numbering` (`（{n}）`)")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::Table(_))),
+        flow: Flow::Splits,
+        keys: &["rules", "rule", "inner-rule", "rule-color", "padding", "format", "continued"],
+        defaults: Defaults {
+            before: Spacing::Body(0.5),
+            after: Spacing::Body(0.5),
+            ..Defaults::new(0.875, Align::Left, 0.0)
+        },
+        ..kind(Role::Table, "table", "table", "a table's cells (one size smaller): `rules` (`three-line` 三线表, `grid`), `rule` (outer rules), `inner-rule`, `rule-color`, `padding` in each cell, caption `format` (`表 {n} {caption}`), `continued` (`续表`) over a table's continuation")
     },
     Kind {
         furniture: true,

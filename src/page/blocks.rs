@@ -14,6 +14,7 @@ use std::sync::Arc;
 pub enum Piece {
     Text(TextPiece),
     Figure(FigurePiece),
+    Table(Box<super::table::TablePiece>),
     PageBreak,
 }
 
@@ -90,6 +91,23 @@ pub struct Stamp {
 }
 
 impl SetLine {
+    /// The engine's record of this line, placed on `page` (for `--dump-lines` and tests).
+    pub fn record(&self, page: usize, block: usize, role: Role) -> super::LineRecord {
+        super::LineRecord {
+            page,
+            block,
+            role,
+            text: self.text.clone(),
+            end: self.end,
+            ratio: self.ratio,
+            width: self.width,
+            measure: self.measure,
+            max_gap: self.max_gap,
+            size: self.run.size,
+            hang: self.hang,
+        }
+    }
+
     /// A line not set by the paragraph engine (the 落款, the 附件说明): nothing stretched.
     pub fn fixed(run: TextRun, text: String, width: Pt, measure: Pt, extra: Vec<TextRun>) -> Self {
         SetLine {
@@ -186,6 +204,7 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             Piece::Text(super::closing::attachment_note(doc, i, names, report))
         }
         Content::PageBreak => Piece::PageBreak,
+        Content::Table(t) => Piece::Table(Box::new(super::table::measure(doc, i, t, report))),
         Content::List { .. } => unreachable!("lists are measured item by item"),
     }
 }

@@ -9,6 +9,7 @@
 //! (GB/T 9704's 22 lines a page), every text block starts on a grid line.
 
 use super::blocks::{FigurePiece, Piece, SetLine, TextPiece};
+use super::table::{rows_fitting, unit, TablePiece};
 use super::{Item, Layout, LineRecord, Page};
 use crate::model::layout::Placement;
 use crate::resolve::{Document, Role};
@@ -19,6 +20,7 @@ struct Flow<'a> {
     doc: &'a Document,
     pages: Vec<Page>,
     lines: Vec<LineRecord>,
+    cells: Vec<super::CellRecord>,
     /// Items of the page being filled.
     items: Vec<Item>,
     /// Filled height of the current page's text block.
@@ -36,6 +38,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         doc,
         pages: Vec::new(),
         lines: Vec::new(),
+        cells: Vec::new(),
         items: Vec::new(),
         y: top,
         height: doc.page.text_height(),
@@ -58,6 +61,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
                 f.text(t, &keep, tail);
             }
             Piece::Figure(fig) => f.figure(fig),
+            Piece::Table(t) => f.table(&t),
             Piece::PageBreak => {
                 f.new_page();
             }
@@ -74,6 +78,7 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         missing: Vec::new(),
         lines: f.lines,
         overflowed,
+        cells: f.cells,
     };
     (layout, used)
 }
@@ -422,6 +427,44 @@ impl Flow<'_> {
         true
     }
 
+    /// Places a table part by part: on each page as many whole rows as fit under the caption
+    /// (or the 续表 line) and the header rows. The first part moves to the next page unless a
+    /// body row fits under the caption and header, so a caption never stands alone at a page's
+    /// foot; on an empty page at least one unit of rows is placed. Text after it starts on the
+    /// grid again (the next block snaps to a grid line).
+    fn table(&mut self, t: &TablePiece) {
+        if !self.at_top() {
+            self.y += t.space_before;
+        }
+        let mut next = t.header;
+        let mut first = true;
+        loop {
+            let room = self.room() - t.overhead(first);
+            let mut take = rows_fitting(&t.rows, next, room);
+            if take == 0 && next < t.rows.len() {
+                if !self.at_top() {
+                    self.new_page();
+                    continue;
+                }
+                take = unit(&t.rows, next);
+            }
+            let drawn = t.draw(self.doc, next..next + take, first, self.y, self.pages.len());
+            self.items.extend(drawn.items);
+            let page = self.pages.len();
+            self.lines
+                .extend(drawn.lines.into_iter().map(|l| LineRecord { page, ..l }));
+            self.cells.extend(drawn.cells);
+            self.y += drawn.height;
+            next += take;
+            first = false;
+            if next >= t.rows.len() {
+                break;
+            }
+            self.new_page();
+        }
+        self.y = (self.y + t.space_after).min(self.height);
+    }
+
     /// On a grid, moves down to the next grid line.
     fn snap_to_grid(&mut self) {
         self.y = self.snapped(self.y);
@@ -441,6 +484,7 @@ impl Flow<'_> {
     fn place_line(&mut self, line: SetLine, block: usize, role: Role, pitch: Pt) {
         let doc = self.doc;
         self.y += line.above;
+        let record = line.record(self.pages.len(), block, role);
         let mut run = line.run;
         run.x += doc.page.left;
         run.baseline += doc.page.top + self.y;
@@ -449,19 +493,7 @@ impl Flow<'_> {
             extra.baseline = run.baseline;
             self.items.push(Item::Text(extra));
         }
-        self.lines.push(LineRecord {
-            page: self.pages.len(),
-            block,
-            role,
-            text: line.text,
-            end: line.end,
-            ratio: line.ratio,
-            width: line.width,
-            measure: line.measure,
-            max_gap: line.max_gap,
-            size: run.size,
-            hang: line.hang,
-        });
+        self.lines.push(record);
         super::marks::add(doc, &run, &mut self.items);
         self.items.push(Item::Text(run));
         // Seals after the text they press on.

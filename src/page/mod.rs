@@ -15,6 +15,7 @@ mod masthead;
 mod missing;
 mod oneline;
 mod running;
+mod table;
 #[cfg(test)]
 mod tests;
 
@@ -39,6 +40,32 @@ pub struct Layout {
     pub lines: Vec<LineRecord>,
     /// Pagination stopped at [`MAX_PAGES`] with content left over.
     pub overflowed: bool,
+    /// Every table cell as placed (a cell of a table continued on the next page once for
+    /// each page it is on; header cells again on each).
+    pub cells: Vec<CellRecord>,
+}
+
+/// A table cell on a page: its rectangle (page coordinates, y downwards), where it is in its
+/// table and its text. The cell's text runs are the page's text items inside the rectangle:
+/// what tagging a table (Table/TR/TH/TD) groups by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellRecord {
+    /// Index into the layout's pages.
+    pub page: usize,
+    /// Index of the content block (the table).
+    pub block: usize,
+    pub row: usize,
+    pub col: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+    /// A header cell (TH), repeated on every page the table continues on.
+    pub header: bool,
+    pub x: Pt,
+    pub y: Pt,
+    pub width: Pt,
+    pub height: Pt,
+    /// The text as set on this page (a split row's piece has part of it).
+    pub text: String,
 }
 
 /// The most pages one document may have. Time and memory grow linearly with pages (about 0.8 ms

@@ -347,6 +347,8 @@ pub enum Content {
         lists: Vec<(String, Vec<String>)>,
         at: Range<usize>,
     },
+    /// A table (see [`super::Table`]).
+    Table(Box<super::Table>),
     /// The 附件说明 after the text: the attachments' names.
     AttachmentNote {
         names: Vec<String>,

@@ -340,7 +340,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         }
     };
     let spanned = |t: &Option<Spanned<String>>| t.as_ref().map(Spanned::span);
-    let keys: [(&str, bool, Option<Range<usize>>); 21] = [
+    let keys: [(&str, bool, Option<Range<usize>>); 24] = [
         ("format", style.format.is_some(), spanned(&style.format)),
         ("left", style.left.is_some(), spanned(&style.left)),
         ("center", style.center.is_some(), spanned(&style.center)),
@@ -366,6 +366,13 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         ("top", style.top.is_some(), None),
         ("shift", style.shift.is_some(), None),
         ("gap", style.gap.is_some(), None),
+        ("rules", style.rules.is_some(), None),
+        ("padding", style.padding.is_some(), None),
+        (
+            "continued",
+            style.continued.is_some(),
+            spanned(&style.continued),
+        ),
     ];
     let own = roles::by_table(role).map_or(&[][..], |k| k.keys);
     for (key, set, span) in keys {
@@ -373,7 +380,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
             return Err(misplaced(key, span));
         }
     }
-    if let Some(f) = &style.format {
+    for f in [&style.format, &style.continued].into_iter().flatten() {
         check_fields(f, &["n", "caption"], source)?;
     }
     for t in [

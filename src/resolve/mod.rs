@@ -13,6 +13,7 @@ mod layouts;
 mod numbering;
 mod numbers;
 mod styles;
+mod table;
 mod text_file;
 
 pub use document::{
@@ -20,6 +21,7 @@ pub use document::{
     ListEntry, Masthead, Metadata, PageGeometry, Role, Running, Script, Signature, Signers,
     SlotLine, Style, TEMPLATE_FIELDS,
 };
+pub use table::{Cell, Column, Table};
 
 use crate::error::{Error, ErrorKind, Result, Source};
 use crate::fonts::FontFace;
@@ -94,6 +96,26 @@ fn content(
             }
         }
     }
+    // Tables are numbered in a series of their own (表 1, 表 2 …), labels shared with figures.
+    let mut tables = 0;
+    for block in &def.blocks {
+        if let Block::Table(t) = block {
+            tables += 1;
+            if let Some(label) = &t.label {
+                if labels.insert(label.get_ref().clone(), tables).is_some() {
+                    return Err(Error::new(
+                        ErrorKind::Invalid,
+                        format!(
+                            "the label `{}` is given twice (figures and tables share labels)",
+                            label.get_ref()
+                        ),
+                    )
+                    .at(source, label.span()));
+                }
+            }
+        }
+    }
+    let mut tables = 0;
 
     let mut images: HashMap<std::path::PathBuf, usize> = HashMap::new();
     // The last number of the list before (for a list that continues its numbering).
@@ -242,6 +264,11 @@ fn content(
                 }
             }
             Block::PageBreak { .. } => Content::PageBreak,
+            Block::Table(t) => {
+                tables += 1;
+                let table = table::table(source, spec, t, tables, &labels, doc, assets)?;
+                Content::Table(Box::new(table))
+            }
             Block::Figure(f) => {
                 number += 1;
                 let path = relative_path(f.path.get_ref(), base, "image")
@@ -550,7 +577,7 @@ fn styled(
                     let error = Error::new(
                         ErrorKind::Invalid,
                         format!(
-                            "the text refers to figure `{label}`, but no figure has that label"
+                            "the text refers to `{label}`, but no figure or table has that label"
                         ),
                     )
                     .at(source, locate(&text[span]))

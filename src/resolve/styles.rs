@@ -297,6 +297,11 @@ pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
                 }
             }
             Block::TextFile { .. } => add(Role::Body, Marks::BOLD.with(Marks::EMPHASIS)),
+            // Cells may come from a CSV file read later: their faces are opened in case.
+            Block::Table(_) => {
+                add(Role::Table, Marks::BOLD.with(Marks::EMPHASIS));
+                add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS));
+            }
             Block::Attachment { .. } | Block::PageBreak { .. } => {}
         }
     }

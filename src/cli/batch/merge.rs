@@ -95,6 +95,7 @@ pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged
         missing: Vec::new(),
         lines: Vec::new(),
         overflowed: false,
+        cells: Vec::new(),
     };
     // Parts: every bulletin, then one blank page for each bulletin a blank follows.
     let mut parts: Vec<Part> = bulletins
