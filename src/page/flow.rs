@@ -194,15 +194,25 @@ impl Flow<'_> {
         }
         let left = doc.page.left;
         let top = doc.page.top;
-        self.items.push(Item::Image {
-            image: fig.image,
-            x: left + (doc.page.text_width() - fig.width) / 2.0,
-            y: top + self.y,
-            width: fig.width,
-            height: fig.height,
-            multiply: false,
-        });
-        self.y += fig.height;
+        for photo in &fig.photos {
+            self.items.push(Item::Image {
+                image: photo.image,
+                x: left + photo.x,
+                y: top + self.y,
+                width: photo.width,
+                height: fig.photo_height,
+                multiply: false,
+            });
+        }
+        let row_top = self.y;
+        // The photos' own captions (a row's), side by side under them.
+        for photo in fig.photos {
+            self.y = row_top + fig.photo_height + f.caption_gap;
+            for line in photo.caption {
+                self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+            }
+        }
+        self.y = row_top + fig.height;
         if !fig.caption.is_empty() {
             self.y += f.caption_gap;
         }
