@@ -60,7 +60,11 @@ fn page_of(info: &PdfInfo, title: &str, first: u32) -> u32 {
 fn the_sample_lists_every_title_on_its_page() {
     let dir = temp_dir("contents-sample");
     let out = dir.join("contents.pdf");
-    let run = render(&root().join("samples/contents-jianbao-2020-05.toml"), &out, &["-q"]);
+    let run = render(
+        &root().join("samples/contents-jianbao-2020-05.toml"),
+        &out,
+        &["-q"],
+    );
     assert!(run.status.success(), "{}", stderr(&run));
     let info = inspect_file(&out);
     assert!(info.pages.len() >= 2, "{} pages", info.pages.len());
@@ -74,17 +78,31 @@ fn the_sample_lists_every_title_on_its_page() {
     // Numbers flush right on the measure (newsletter's 25.9 mm margins on A4).
     let right = (210.0 - 25.9) / 25.4 * 72.0;
     for e in &listed {
-        assert!((e.line.right() - right).abs() < 0.5, "{}: {}", e.title, e.line.right());
+        assert!(
+            (e.line.right() - right).abs() < 0.5,
+            "{}: {}",
+            e.title,
+            e.line.right()
+        );
     }
     // The leader dots of every entry sit in the same columns.
     let dots: Vec<f64> = listed
         .iter()
         .flat_map(|e| e.line.glyphs.iter().filter(|g| g.text == ".").map(|g| g.x))
         .collect();
-    let pitch = listed[0].line.glyphs.iter().find(|g| g.text == ".").unwrap().advance;
+    let pitch = listed[0]
+        .line
+        .glyphs
+        .iter()
+        .find(|g| g.text == ".")
+        .unwrap()
+        .advance;
     for x in &dots {
         let k = (x - dots[0]) / pitch;
-        assert!((k - k.round()).abs() < 0.01, "dot at {x} off the column grid of {pitch}");
+        assert!(
+            (k - k.round()).abs() < 0.01,
+            "dot at {x} off the column grid of {pitch}"
+        );
     }
 }
 
@@ -191,11 +209,22 @@ fn a_contents_block_in_a_gongwen_attachment_lists_its_headings() {
     let listed = entries(&info);
     let titles: Vec<&str> = listed.iter().map(|e| e.title.as_str()).collect();
     // The headings after the table (numbered 一、…), not the attachment's title above it.
-    assert_eq!(titles, ["一、总体要求", "二、重点任务", "三、保障措施", "四、组织实施"]);
+    assert_eq!(
+        titles,
+        [
+            "一、总体要求",
+            "二、重点任务",
+            "三、保障措施",
+            "四、组织实施"
+        ]
+    );
     for e in &listed {
         assert_eq!(e.number, page_of(&info, &e.title, 1), "{}", e.title);
     }
-    assert!(listed.last().unwrap().number > listed[0].number, "{listed:?}");
+    assert!(
+        listed.last().unwrap().number > listed[0].number,
+        "{listed:?}"
+    );
 }
 
 #[test]
@@ -204,8 +233,16 @@ fn bad_contents_keys_are_located() {
     let def = dir.join("bad.toml");
     let head = "layout = \"newsletter\"\n[bulletin]\npublisher = \"测试\"\ndate = 2024-01-02\n";
     for (blocks, message, line) in [
-        ("[[blocks]]\ncontents = \"本期要目\"\nheadings = 5\n", "0 to 4", 7),
-        ("[[blocks]]\ntext = \"正文\"\nheadings = 1\n", "`headings` only applies to a `contents` block", 7),
+        (
+            "[[blocks]]\ncontents = \"本期要目\"\nheadings = 5\n",
+            "0 to 4",
+            7,
+        ),
+        (
+            "[[blocks]]\ntext = \"正文\"\nheadings = 1\n",
+            "`headings` only applies to a `contents` block",
+            7,
+        ),
     ] {
         std::fs::write(&def, format!("{head}{blocks}")).unwrap();
         let run = render(&def, &dir.join("bad.pdf"), &["-q"]);

@@ -38,9 +38,11 @@ impl Case {
         let dir = temp_dir(name);
         std::fs::write(dir.join("row.toml"), LAYOUT).unwrap();
         let png = |file: &str, w: u32, h: u32| {
-            image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]))
-                .save(dir.join(file))
-                .unwrap();
+            image::RgbImage::from_fn(w, h, |x, y| {
+                image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+            })
+            .save(dir.join(file))
+            .unwrap();
         };
         png("wide.png", 300, 200);
         png("square.png", 200, 200);
@@ -110,11 +112,22 @@ fn a_row_has_one_height_and_fills_the_measure() {
         assert!(close(img.height, h), "common height: {images:?}");
         assert!(close(img.y, images[0].y), "one top: {images:?}");
     }
-    assert!(close(images[0].x, LEFT), "left edge {} vs {LEFT}", images[0].x);
+    assert!(
+        close(images[0].x, LEFT),
+        "left edge {} vs {LEFT}",
+        images[0].x
+    );
     let last = &images[2];
-    assert!(close(last.x + last.width, RIGHT), "right edge {} vs {RIGHT}", last.x + last.width);
+    assert!(
+        close(last.x + last.width, RIGHT),
+        "right edge {} vs {RIGHT}",
+        last.x + last.width
+    );
     for pair in images.windows(2) {
-        assert!(close(pair[1].x - (pair[0].x + pair[0].width), 12.0), "gap: {images:?}");
+        assert!(
+            close(pair[1].x - (pair[0].x + pair[0].width), 12.0),
+            "gap: {images:?}"
+        );
     }
     // Each photo keeps its shape: 3:2, the phone photo upright 3:4, square.
     for (img, aspect) in images.iter().zip([1.5, 0.75, 1.0]) {
@@ -143,7 +156,10 @@ fn a_row_has_one_height_and_fills_the_measure() {
         let first = under.first().unwrap();
         let last = under.last().unwrap();
         let centre = (first.x + last.x + last.advance) / 2.0;
-        assert!(close(centre, img.x + img.width / 2.0), "{sub} at {centre}, {img:?}");
+        assert!(
+            close(centre, img.x + img.width / 2.0),
+            "{sub} at {centre}, {img:?}"
+        );
     }
     let text = squeeze(&info.pages[0].text());
     assert!(text.contains("图1一行三张"), "{text}");
@@ -153,9 +169,8 @@ fn a_row_has_one_height_and_fills_the_measure() {
 #[test]
 fn a_row_of_portraits_is_capped_and_centred() {
     let case = Case::new("row-portraits");
-    let (info, _) = case.render(
-        "[[blocks]]\nfigures = [\"phone.jpg\", \"phone2.jpg\"]\ncaption = \"两张竖拍\"\n",
-    );
+    let (info, _) = case
+        .render("[[blocks]]\nfigures = [\"phone.jpg\", \"phone2.jpg\"]\ncaption = \"两张竖拍\"\n");
     let images = row(&info, 0);
     assert_eq!(images.len(), 2);
     // At full width two 3:4 photos would stand (453.5 − 12) / 1.5 = 294 pt tall; the cap is
@@ -167,7 +182,10 @@ fn a_row_of_portraits_is_capped_and_centred() {
     }
     let left_margin = images[0].x - LEFT;
     let right_margin = RIGHT - (images[1].x + images[1].width);
-    assert!(left_margin > 50.0 && close(left_margin, right_margin), "centred: {images:?}");
+    assert!(
+        left_margin > 50.0 && close(left_margin, right_margin),
+        "centred: {images:?}"
+    );
 }
 
 #[test]
@@ -192,7 +210,13 @@ label = "c"
 "#,
     );
     let text: String = info.pages.iter().map(|p| squeeze(&p.text())).collect();
-    for want in ["图1单图", "图2甲", "图3乙", "图4其后", "左图为图2，右图为图3，其后为图4。"] {
+    for want in [
+        "图1单图",
+        "图2甲",
+        "图3乙",
+        "图4其后",
+        "左图为图2，右图为图3，其后为图4。",
+    ] {
         assert!(text.contains(want), "{want}: {text}");
     }
 }
@@ -246,7 +270,11 @@ fn bad_rows_are_located_errors() {
 fn the_sample_row_renders() {
     let dir = temp_dir("row-sample");
     let out = dir.join("photo-row.pdf");
-    let run = render(&root().join("samples/photo-row-2020-04.toml"), &out, &["-q"]);
+    let run = render(
+        &root().join("samples/photo-row-2020-04.toml"),
+        &out,
+        &["-q"],
+    );
     assert!(run.status.success(), "{}", stderr(&run));
     let info = inspect_file(&out);
     let rows: Vec<usize> = info.pages.iter().map(|p| p.images.len()).collect();

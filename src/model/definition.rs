@@ -493,10 +493,22 @@ fn convert_block(
         ("level", b.level.as_ref().map(Spanned::span), "heading"),
         ("lead", b.lead.as_ref().map(Spanned::span), "text"),
         ("width", b.width.as_ref().map(Spanned::span), "figure"),
-        ("captions", b.captions.as_ref().map(Spanned::span), "figures"),
+        (
+            "captions",
+            b.captions.as_ref().map(Spanned::span),
+            "figures",
+        ),
         ("labels", b.labels.as_ref().map(Spanned::span), "figures"),
-        ("numbered", b.numbered.as_ref().map(Spanned::span), "figures"),
-        ("headings", b.headings.as_ref().map(Spanned::span), "contents"),
+        (
+            "numbered",
+            b.numbered.as_ref().map(Spanned::span),
+            "figures",
+        ),
+        (
+            "headings",
+            b.headings.as_ref().map(Spanned::span),
+            "contents",
+        ),
         ("numbering", b.numbering.as_ref().map(Spanned::span), "list"),
         ("start", b.start.as_ref().map(Spanned::span), "list"),
         ("continue", b.continues.as_ref().map(Spanned::span), "list"),
@@ -629,9 +641,7 @@ fn convert_block(
         "figures" => {
             let row = super::figures::RowWritten {
                 figures: b.figures.unwrap(),
-                caption: b
-                    .caption
-                    .map(|c| (prose.line(&c, c.get_ref()), c.span())),
+                caption: b.caption.map(|c| (prose.line(&c, c.get_ref()), c.span())),
                 captions: b.captions.map(|list| {
                     let span = list.span();
                     let read = list

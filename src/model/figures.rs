@@ -78,8 +78,16 @@ impl RowWritten {
                 self.figures.span(),
             );
         }
-        if let Some(empty) = self.figures.get_ref().iter().find(|p| p.get_ref().trim().is_empty()) {
-            return invalid("each of `figures` is the path of an image file".into(), empty.span());
+        if let Some(empty) = self
+            .figures
+            .get_ref()
+            .iter()
+            .find(|p| p.get_ref().trim().is_empty())
+        {
+            return invalid(
+                "each of `figures` is the path of an image file".into(),
+                empty.span(),
+            );
         }
         let numbering = match self.numbered.as_ref().map(|n| n.get_ref().as_str()) {
             None | Some("row") => RowNumbering::Row,
@@ -125,12 +133,13 @@ impl RowWritten {
                     );
                 }
                 match self.labels {
-                    Some(l) if l.get_ref().len() != count => {
-                        return invalid(
-                            format!("{} labels for {count} photos: give one for each photo (\"\" for none)", l.get_ref().len()),
-                            l.span(),
-                        )
-                    }
+                    Some(l) if l.get_ref().len() != count => return invalid(
+                        format!(
+                            "{} labels for {count} photos: give one for each photo (\"\" for none)",
+                            l.get_ref().len()
+                        ),
+                        l.span(),
+                    ),
                     Some(l) => l
                         .into_inner()
                         .into_iter()

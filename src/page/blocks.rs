@@ -114,7 +114,11 @@ impl SetLine {
 
 /// Every block measured; `numbers` are the printed page numbers of the blocks a table of
 /// contents points at, as the last pagination found them.
-pub fn measure(doc: &Document, numbers: &super::contents::Numbers, report: &mut Report) -> Vec<Piece> {
+pub fn measure(
+    doc: &Document,
+    numbers: &super::contents::Numbers,
+    report: &mut Report,
+) -> Vec<Piece> {
     let width = doc.page.text_width();
     doc.blocks
         .iter()

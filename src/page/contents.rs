@@ -52,7 +52,12 @@ pub fn pieces(
             "contents heading",
             report,
         );
-        out.push(Piece::Text(TextPiece::new(block, Role::Contents, style, lines)));
+        out.push(Piece::Text(TextPiece::new(
+            block,
+            Role::Contents,
+            style,
+            lines,
+        )));
     }
     for entry in entries {
         let role = if entry.level == 0 {
@@ -77,8 +82,15 @@ pub fn pieces(
         let space = style.size * 0.25;
         let least = dot.as_ref().map_or(style.size, |d| d.width * 2.0) + space * 2.0;
         let width = (measure - left - shown.width - least).max(style.size * 2.0);
-        let mut lines: Vec<SetLine> =
-            set_text(doc, style, &entry.text, (width, Pt::ZERO), &at, what, report);
+        let mut lines: Vec<SetLine> = set_text(
+            doc,
+            style,
+            &entry.text,
+            (width, Pt::ZERO),
+            &at,
+            what,
+            report,
+        );
         for line in &mut lines {
             line.run.x += left;
         }
@@ -173,7 +185,10 @@ pub fn unsettled(doc: &Document, printed: &Numbers, actual: &Numbers, report: &m
                 return None;
             };
             let shown = printed.get(&block).copied().unwrap_or(doc.meta.first_page);
-            Some(format!("“{}” is on page {n}, listed as {shown}", text.text.replace('\n', "")))
+            Some(format!(
+                "“{}” is on page {n}, listed as {shown}",
+                text.text.replace('\n', "")
+            ))
         })
         .collect();
     if wrong.is_empty() {

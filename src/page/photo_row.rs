@@ -57,7 +57,17 @@ pub fn piece(
     let style = doc.style(Role::Caption);
     let body = doc.style(Role::Body).size;
     let caption: Vec<SetLine> = caption
-        .map(|c| set_text(doc, style, c, (measure, style.indent), at, "caption", report))
+        .map(|c| {
+            set_text(
+                doc,
+                style,
+                c,
+                (measure, style.indent),
+                at,
+                "caption",
+                report,
+            )
+        })
         .unwrap_or_default();
     let aspects: Vec<f64> = photos
         .iter()
@@ -160,7 +170,12 @@ mod tests {
     #[test]
     fn a_row_fills_the_measure_at_one_height() {
         // 4:3, 3:4 and 16:9 on 400 pt with 10 pt gaps.
-        let a = arrange(&[4.0 / 3.0, 0.75, 16.0 / 9.0], Pt(400.0), Pt(10.0), Pt(1000.0));
+        let a = arrange(
+            &[4.0 / 3.0, 0.75, 16.0 / 9.0],
+            Pt(400.0),
+            Pt(10.0),
+            Pt(1000.0),
+        );
         let sum = 4.0 / 3.0 + 0.75 + 16.0 / 9.0;
         assert!(close(a.height, 380.0 / sum));
         assert!(close(a.x[0], 0.0));

@@ -19,9 +19,8 @@ mod text_file;
 
 pub use document::{
     fill_template, Content, ContentsEntry, Document, EndBlock, EndLine, FigureSettings, Grid, Ink,
-    ListEntry, RowPhoto,
-    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, Signers, SlotLine,
-    Style, TEMPLATE_FIELDS,
+    ListEntry, Masthead, Metadata, NoteLabel, PageGeometry, Role, RowPhoto, Running, Signature,
+    Signers, SlotLine, Style, TEMPLATE_FIELDS,
 };
 
 use crate::error::{Error, ErrorKind, Result, Source};
