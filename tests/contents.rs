@@ -148,12 +148,16 @@ fn small(name: &str, contents: bool, first_page: u32) -> (PdfInfo, String) {
             "[[blocks]]\ntitle = \"第{k}篇文章的标题\"\n[[blocks]]\ntext = \"第{k}篇文章的正文只有一行。\"\n"
         ));
     }
-    let def = dir.join("doc.toml");
-    std::fs::write(
-        &def,
+    render_in(
+        &dir,
         format!("layout = \"small.toml\"\n[bulletin]\npublisher = \"测试\"\ndate = 2024-01-02\nfirst-page = {first_page}\n{blocks}"),
     )
-    .unwrap();
+}
+
+/// Renders the definition `text` in `dir`; the PDF read back and the messages.
+fn render_in(dir: &std::path::Path, text: String) -> (PdfInfo, String) {
+    let def = dir.join("doc.toml");
+    std::fs::write(&def, text).unwrap();
     let out = dir.join("doc.pdf");
     let run = render(&def, &out, &["-q"]);
     assert!(run.status.success(), "{}", stderr(&run));
@@ -196,16 +200,10 @@ fn a_contents_block_in_a_gongwen_attachment_lists_its_headings() {
             "[[blocks]]\nheading = \"{h}\"\n[[blocks]]\ntext = \"\"\"\n{para}\n\n{para}\n\"\"\"\n"
         ));
     }
-    let def = dir.join("doc.toml");
-    std::fs::write(
-        &def,
+    let (info, _) = render_in(
+        &dir,
         format!("layout = \"gongwen\"\n[bulletin]\npublisher = \"测试\"\ndate = 2024-01-02\nsignature = \"测试单位\"\n{blocks}"),
-    )
-    .unwrap();
-    let out = dir.join("doc.pdf");
-    let run = render(&def, &out, &["-q"]);
-    assert!(run.status.success(), "{}", stderr(&run));
-    let info = inspect_file(&out);
+    );
     let listed = entries(&info);
     let titles: Vec<&str> = listed.iter().map(|e| e.title.as_str()).collect();
     // The headings after the table (numbered 一、…), not the attachment's title above it.

@@ -133,13 +133,15 @@ impl RowWritten {
                     );
                 }
                 match self.labels {
-                    Some(l) if l.get_ref().len() != count => return invalid(
-                        format!(
+                    Some(l) if l.get_ref().len() != count => {
+                        return invalid(
+                            format!(
                             "{} labels for {count} photos: give one for each photo (\"\" for none)",
                             l.get_ref().len()
                         ),
-                        l.span(),
-                    ),
+                            l.span(),
+                        )
+                    }
                     Some(l) => l
                         .into_inner()
                         .into_iter()
