@@ -225,7 +225,7 @@ label = "c"
 fn a_row_moves_whole_and_floats() {
     let case = Case::new("row-float");
     // Enough text to leave less room than the row needs on page 1.
-    let long: String = "质量提升行动持续推进，企业质量管理水平不断提高。".repeat(30);
+    let long: String = "质量提升行动持续推进，企业质量管理水平不断提高。".repeat(12);
     let blocks = format!(
         "[[blocks]]\ntext = \"\"\"\n{long}\n\n{long}\n\"\"\"\n{THREE}[[blocks]]\ntext = \"后文紧接。\"\n"
     );
