@@ -52,7 +52,7 @@ mod tests {
     fn text(role: Role, t: &str) -> Content {
         Content::Text {
             role,
-            text: Styled::plain(t.into()),
+            text: Styled::plain(t),
             at: 0..0,
         }
     }

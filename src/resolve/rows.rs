@@ -92,9 +92,9 @@ mod tests {
         assert_eq!([side(0, 2), side(1, 2)], ["左", "右"]);
         assert_eq!([side(0, 3), side(1, 3), side(2, 3)], ["左", "中", "右"]);
         assert_eq!(side(3, 4), "左四");
-        let t = sub_caption("({a}) {caption}", 1, 2, &Styled::plain("会场".into()));
+        let t = sub_caption("({a}) {caption}", 1, 2, &Styled::plain("会场"));
         assert_eq!(t.text, "(b) 会场");
-        let t = sub_caption("{side}：{caption}", 1, 2, &Styled::plain("会场".into()));
+        let t = sub_caption("{side}：{caption}", 1, 2, &Styled::plain("会场"));
         assert_eq!(t.text, "右：会场");
     }
 }
