@@ -205,11 +205,25 @@ impl Flow<'_> {
             });
         }
         let row_top = self.y;
-        // The photos' own captions (a row's), side by side under them.
-        for photo in fig.photos {
-            self.y = row_top + fig.photo_height + f.caption_gap;
-            for line in photo.caption {
-                self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+        // The photos' own captions (a row's), side by side under them, placed line by line
+        // across the row so that the text is drawn top to bottom (reading order).
+        let mut columns: Vec<_> = fig
+            .photos
+            .into_iter()
+            .map(|p| p.caption.into_iter())
+            .collect();
+        for k in 0.. {
+            let mut placed = false;
+            for column in &mut columns {
+                if let Some(line) = column.next() {
+                    self.y =
+                        row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
+                    self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+                    placed = true;
+                }
+            }
+            if !placed {
+                break;
             }
         }
         self.y = row_top + fig.height;
