@@ -27,7 +27,8 @@
 //! ```
 //!
 //! Each `[[blocks]]` entry says what it is by its one content key (`title`, `heading`, `text`,
-//! `text-file`, `note`, `figure`, `page-break`, `attachment`); the other keys qualify it. Unknown
+//! `text-file`, `note`, `figure`, `figures`, `contents`, `page-break`, `attachment`); the other
+//! keys qualify it. Unknown
 //! keys are errors. Prose values are split into paragraphs and normalised by [`super::prose`];
 //! what that notices becomes [`Definition::warnings`] and [`Definition::notes`].
 //!
@@ -246,6 +247,10 @@ pub enum Block {
         at: Range<usize>,
     },
     Figure(FigureSpec),
+    /// Two to four photos side by side in one row ([`super::figures`]).
+    Figures(super::figures::RowSpec),
+    /// A table of contents (本期要目) listing the titles (and headings) after it.
+    Contents(super::contents::ContentsSpec),
     /// An attachment (附件) starts here, on a new page, under its label (`附件1`).
     Attachment {
         label: String,
@@ -279,6 +284,8 @@ impl Block {
             | Block::Attachment { at, .. }
             | Block::TextFile { at, .. } => at,
             Block::Figure(f) => &f.at,
+            Block::Figures(r) => &r.at,
+            Block::Contents(c) => &c.at,
             Block::List(l) => &l.at,
             Block::Table(t) => &t.at,
         }
@@ -354,6 +361,12 @@ struct BlockSpec {
     header: Option<Spanned<usize>>,
     widths: Option<Spanned<Vec<Spanned<String>>>>,
     align: Option<Spanned<Vec<Spanned<String>>>>,
+    figures: Option<Spanned<Vec<Spanned<String>>>>,
+    captions: Option<Spanned<Vec<Spanned<String>>>>,
+    labels: Option<Spanned<Vec<Spanned<String>>>>,
+    numbered: Option<Spanned<String>>,
+    contents: Option<Spanned<String>>,
+    headings: Option<Spanned<u8>>,
 }
 
 /// A list's entries as written: strings (items) and arrays of strings (a nested list, under the
@@ -481,6 +494,8 @@ fn convert_block(
         ("attachment", b.attachment.as_ref().map(Spanned::span)),
         ("list", b.list.as_ref().map(Spanned::span)),
         ("table", b.table.as_ref().map(Spanned::span)),
+        ("figures", b.figures.as_ref().map(Spanned::span)),
+        ("contents", b.contents.as_ref().map(Spanned::span)),
     ]
     .into_iter()
     .filter_map(|(k, s)| s.map(|s| (k, s)))
@@ -490,7 +505,7 @@ fn convert_block(
     match kinds.as_slice() {
         [] => {
             return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `table`, `figure`, `page-break` or `attachment`".into(),
+                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `table`, `figure`, `figures`, `contents`, `page-break` or `attachment`".into(),
                 at,
             )
         }
@@ -507,9 +522,23 @@ fn convert_block(
     let misplaced = [
         ("level", b.level.as_ref().map(Spanned::span), "heading"),
         ("lead", b.lead.as_ref().map(Spanned::span), "text"),
-        ("caption", b.caption.as_ref().map(Spanned::span), "figure"),
-        ("label", b.label.as_ref().map(Spanned::span), "figure"),
         ("width", b.width.as_ref().map(Spanned::span), "figure"),
+        (
+            "captions",
+            b.captions.as_ref().map(Spanned::span),
+            "figures",
+        ),
+        ("labels", b.labels.as_ref().map(Spanned::span), "figures"),
+        (
+            "numbered",
+            b.numbered.as_ref().map(Spanned::span),
+            "figures",
+        ),
+        (
+            "headings",
+            b.headings.as_ref().map(Spanned::span),
+            "contents",
+        ),
         ("numbering", b.numbering.as_ref().map(Spanned::span), "list"),
         ("start", b.start.as_ref().map(Spanned::span), "list"),
         ("continue", b.continues.as_ref().map(Spanned::span), "list"),
@@ -517,6 +546,19 @@ fn convert_block(
         ("widths", b.widths.as_ref().map(Spanned::span), "table"),
         ("align", b.align.as_ref().map(Spanned::span), "table"),
     ];
+    // `caption` and `label` belong to a figure and to a row of figures alike.
+    let both = [
+        ("caption", b.caption.as_ref().map(Spanned::span)),
+        ("label", b.label.as_ref().map(Spanned::span)),
+    ];
+    for (key, span) in both {
+        if let Some(span) = span.filter(|_| kind != "figure" && kind != "figures") {
+            return invalid(
+                format!("`{key}` only applies to a `figure` block or a `figures` row"),
+                span,
+            );
+        }
+    }
     for (key, span, owner) in misplaced {
         if let Some(span) = span {
             // A table takes a figure's caption and label too.
@@ -647,6 +689,30 @@ fn convert_block(
                 at,
             )?));
         }
+        "figures" => {
+            let row = super::figures::RowWritten {
+                figures: b.figures.unwrap(),
+                caption: b.caption.map(|c| (prose.line(&c, c.get_ref()), c.span())),
+                captions: b.captions.map(|list| {
+                    let span = list.span();
+                    let read = list
+                        .into_inner()
+                        .into_iter()
+                        .map(|c| prose.line(&c, c.get_ref()))
+                        .collect();
+                    (read, span)
+                }),
+                label: b.label,
+                labels: b.labels,
+                numbered: b.numbered,
+            };
+            out.push(Block::Figures(row.check(source, at)?));
+        }
+        "contents" => out.push(Block::Contents(super::contents::ContentsSpec::new(
+            source,
+            b.contents.unwrap(),
+            b.headings,
+        )?)),
         _ => unreachable!("every kind is listed above"),
     }
     Ok(())

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod closing;
+mod contents;
 mod endblock;
 mod flow;
 mod letter;
@@ -14,6 +15,7 @@ mod marks;
 mod masthead;
 mod missing;
 mod oneline;
+mod photo_row;
 mod running;
 mod table;
 #[cfg(test)]
@@ -225,12 +227,27 @@ impl Report {
 }
 
 /// Lays the document out into pages.
+///
+/// A table of contents prints the pages its titles land on, which only a layout tells: the
+/// document is laid out again with the pages found until they stop changing (see
+/// [`contents`]); without one, once.
 pub fn paginate(doc: &Document) -> Layout {
-    let mut report = Report::default();
-    let mut head = Vec::new();
-    let top = masthead::draw(doc, &mut head, &mut report);
-    let pieces = blocks::measure(doc, &mut report);
-    let (mut layout, used) = flow::flow(doc, pieces, top);
+    let mut numbers = contents::Numbers::new();
+    let mut passes = 0;
+    let (mut report, mut head, mut layout, used) = loop {
+        let mut report = Report::default();
+        let mut head = Vec::new();
+        let top = masthead::draw(doc, &mut head, &mut report);
+        let pieces = blocks::measure(doc, &numbers, &mut report);
+        let (layout, used) = flow::flow(doc, pieces, top);
+        let found = contents::found(doc, &layout);
+        passes += 1;
+        if found == numbers || passes == contents::MAX_PASSES {
+            contents::unsettled(doc, &numbers, &found, &mut report);
+            break (report, head, layout, used);
+        }
+        numbers = found;
+    };
     if let Some(first) = layout.pages.first_mut() {
         head.append(&mut first.items);
         first.items = head;

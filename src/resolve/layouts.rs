@@ -235,6 +235,9 @@ fn check(
             }
         }
     }
+    if let Some(t) = spec.figure.as_ref().and_then(|f| f.sub_caption.as_ref()) {
+        check_fields(t, &["a", "side", "caption"], source)?;
+    }
     for (role, style) in spec.styles_mut() {
         for (font, open) in [
             (&mut style.font, true),
@@ -340,8 +343,9 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         }
     };
     let spanned = |t: &Option<Spanned<String>>| t.as_ref().map(Spanned::span);
-    let keys: [(&str, bool, Option<Range<usize>>); 24] = [
+    let keys: [(&str, bool, Option<Range<usize>>); 25] = [
         ("format", style.format.is_some(), spanned(&style.format)),
+        ("leader", style.leader.is_some(), spanned(&style.leader)),
         ("left", style.left.is_some(), spanned(&style.left)),
         ("center", style.center.is_some(), spanned(&style.center)),
         ("right", style.right.is_some(), spanned(&style.right)),

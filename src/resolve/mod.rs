@@ -7,19 +7,21 @@
 //! [`Assets`] trait, so this stage is testable with in-memory inputs.
 
 mod bulletin;
+mod contents;
 mod document;
 mod fontchain;
 mod layouts;
 mod numbering;
 mod numbers;
+mod rows;
 mod styles;
 mod table;
 mod text_file;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, JointName,
-    ListEntry, Masthead, Metadata, PageGeometry, Role, Running, Script, Signature, Signers,
-    SlotLine, Style, TEMPLATE_FIELDS,
+    fill_template, Content, ContentsEntry, Document, EndBlock, EndLine, FigureSettings, Grid, Ink,
+    JointName, ListEntry, Masthead, Metadata, PageGeometry, Role, RowPhoto, Running, Script,
+    Signature, Signers, SlotLine, Style, TEMPLATE_FIELDS,
 };
 pub use table::{Cell, Column, Table};
 
@@ -83,9 +85,14 @@ fn content(
     let mut labels: HashMap<String, u32> = HashMap::new();
     let mut number = 0;
     for block in &def.blocks {
-        if let Block::Figure(f) = block {
+        let numbered: Vec<Option<&toml::Spanned<String>>> = match block {
+            Block::Figure(f) => vec![f.label.as_ref()],
+            Block::Figures(row) => row.labels.iter().map(Option::as_ref).collect(),
+            _ => Vec::new(),
+        };
+        for label in numbered {
             number += 1;
-            if let Some(label) = &f.label {
+            if let Some(label) = label {
                 if labels.insert(label.get_ref().clone(), number).is_some() {
                     return Err(Error::new(
                         ErrorKind::Invalid,
@@ -269,6 +276,38 @@ fn content(
                 let table = table::table(source, spec, t, tables, &labels, doc, assets)?;
                 Content::Table(Box::new(table))
             }
+            Block::Contents(c) => Content::Contents {
+                heading: Some(Styled::plain(c.heading.clone())).filter(|h| !h.text.is_empty()),
+                entries: Vec::new(),
+                at: c.at.clone(),
+            },
+            Block::Figures(row) => {
+                let mut images_of_row = Vec::with_capacity(row.photos.len());
+                for written in &row.photos {
+                    let path = relative_path(written.get_ref(), base, "image")
+                        .map_err(|e| e.at(source, written.span()))?;
+                    images_of_row.push(
+                        load_image(path, &mut images, doc, assets)
+                            .map_err(|e| e.at(source, written.span()).label("this image"))?,
+                    );
+                }
+                let (whole, each) = rows::captions(
+                    row,
+                    &mut number,
+                    &doc.figures.sub_caption,
+                    |n, text| caption(&format, n, text),
+                    |text| styled(text, &labels, source, &row.at),
+                )?;
+                Content::Figures {
+                    photos: images_of_row
+                        .into_iter()
+                        .zip(each)
+                        .map(|(image, caption)| RowPhoto { image, caption })
+                        .collect(),
+                    caption: whole,
+                    at: row.at.clone(),
+                }
+            }
             Block::Figure(f) => {
                 number += 1;
                 let path = relative_path(f.path.get_ref(), base, "image")
@@ -303,6 +342,15 @@ fn content(
     }
     let seals = seals(def, base, &mut images, doc, assets)?;
     furniture(def, doc, &mut out, first_attachment, seals);
+    let depths: Vec<u8> = def
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Contents(c) => Some(c.headings),
+            _ => None,
+        })
+        .collect();
+    contents::fill(&mut out, &depths);
     Ok(out)
 }
 

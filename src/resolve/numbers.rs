@@ -41,6 +41,7 @@ pub fn check(spec: &LayoutSpec, source: &Source) -> Result<()> {
             ("space-before", &f.space_before, NotNegative),
             ("space-after", &f.space_after, NotNegative),
             ("caption-gap", &f.caption_gap, NotNegative),
+            ("row-gap", &f.row_gap, NotNegative),
         ];
         check_keys("figure", &keys, source)?;
     }

@@ -74,6 +74,13 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         .label
         .as_ref()
         .map_or_else(|| "附件：".to_string(), |l| l.get_ref().clone());
+    let leaders = [Role::ContentsEntry, Role::ContentsEntry2]
+        .into_iter()
+        .filter_map(|r| {
+            let leader = spec_of(spec, r.kind().table).leader?.into_inner();
+            Some((r, leader)).filter(|(_, l)| !l.is_empty())
+        })
+        .collect();
     let header = running(Role::Header, &mut styler)?;
     let footer = running(Role::Footer, &mut styler)?;
 
@@ -140,11 +147,17 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
             caption_gap: f
                 .caption_gap
                 .map_or(body_size * 0.4, |l| l.0.resolve(body_size)),
+            row_gap: f.row_gap.map_or(body_size, |l| l.0.resolve(body_size)),
+            row_max_height: f.row_max_height.unwrap_or(Extent::Percent(30.0)),
+            sub_caption: f
+                .sub_caption
+                .map_or_else(|| "({a}) {caption}".to_string(), |s| s.into_inner()),
         },
         styles: styler.styles,
         note_label,
         signature,
         attachment_note_label,
+        leaders,
         header,
         footer,
         masthead,
@@ -298,6 +311,9 @@ pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
             }
             Block::TextFile { .. } => add(Role::Body, Marks::BOLD.with(Marks::EMPHASIS)),
             // Cells may come from a CSV file read later: their faces are opened in case.
+            // Captions of a row of photos: opened in case (a row is rare, a face cheap).
+            Block::Figures(_) => add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS)),
+            Block::Contents(_) => {}
             Block::Table(_) => {
                 add(Role::Table, Marks::BOLD.with(Marks::EMPHASIS));
                 add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS));
