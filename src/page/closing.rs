@@ -5,6 +5,7 @@
 use super::blocks::{baseline_in_slot, SetLine, Stamp, TextPiece};
 use super::oneline::{self, OneLine};
 use super::{Report, TextRun};
+use crate::messages::msg;
 use crate::model::layout::Align;
 use crate::resolve::{Document, Role};
 use crate::units::Pt;
@@ -59,11 +60,10 @@ pub fn signature(
     {
         report.warn(
             doc,
-            format!(
-                "the signature “{}” and its date need {:.0} mm, more than the text block's {:.0} mm; shorten it or make [signature] smaller",
+            msg::signature_too_wide(
                 names.join("、"),
-                (measure - left).to_mm(),
-                measure.to_mm()
+                format!("{:.0}", (measure - left).to_mm()),
+                format!("{:.0}", measure.to_mm()),
             ),
         );
     }
@@ -133,10 +133,7 @@ fn sealed(
             if n > 1 && line.width > step {
                 report.warn(
                     doc,
-                    format!(
-                        "the signature “{name}” is wider than its seal and the gap ({:.0} mm): it runs into the next; shorten it or make [signature] seal-gap larger",
-                        step.to_mm()
-                    ),
+                    msg::signature_wider_than_seal(name, format!("{:.0}", step.to_mm())),
                 );
             }
             let (x, right) = (cx - line.width / 2.0, cx + line.width / 2.0);
@@ -147,10 +144,13 @@ fn sealed(
     if left.0 < -0.01 {
         report.warn(
             doc,
-            format!(
-                "the {n} seals side by side need {:.0} mm, more than the text block's {:.0} mm; make [signature] seal-size or seal-gap smaller",
-                (measure - s.seal_inset - width(&day) / 2.0 + s.seal_size / 2.0 - left).to_mm(),
-                measure.to_mm()
+            msg::seals_too_wide(
+                n,
+                format!(
+                    "{:.0}",
+                    (measure - s.seal_inset - width(&day) / 2.0 + s.seal_size / 2.0 - left).to_mm()
+                ),
+                format!("{:.0}", measure.to_mm()),
             ),
         );
     }
