@@ -145,7 +145,7 @@ fn bad_number_missing_image_and_missing_font_in_chinese() {
     assert_eq!(code, Some(1));
     assert!(zh.contains("missing.png：找不到文件"), "{zh}");
     assert!(zh.contains("此图片"), "{zh}");
-    assert!(zh.lines().next().unwrap().contains("image.toml:9:"), "{zh}");
+    assert!(zh.lines().next().unwrap().contains("image.toml:8:"), "{zh}");
     // A font that is not installed.
     let def = write(
         &dir,

@@ -235,5 +235,6 @@ pub const TOML_PHRASES: &[(&str, &str)] = &[
         "回车符后必须跟换行符",
     ),
     ("expected newline", "应换行"),
+    (", expected ", "，应为 "),
     ("expected ", "应为 "),
 ];
