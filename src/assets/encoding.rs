@@ -83,6 +83,6 @@ mod tests {
             .collect();
         assert_eq!(decode(&utf16).unwrap().encoding, Some("UTF-16LE"));
         let err = decode(&[b'a', 0xFF, b'b']).unwrap_err();
-        assert!(err.contains("另存为 UTF-8"), "{err}");
+        assert!(err.contains("save it as UTF-8"), "{err}");
     }
 }

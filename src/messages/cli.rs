@@ -47,11 +47,11 @@ catalogue! {
     }
     what_the_pdf() {
         en: "the PDF",
-        zh: " PDF ",
+        zh: "生成的 PDF 文件",
     }
     what_the_png() {
         en: "the PNG",
-        zh: " PNG 图片",
+        zh: "该页的 PNG 图片",
     }
     standard_output() {
         en: "standard output",

@@ -220,8 +220,14 @@ mod tests {
         for e in entries() {
             if let Some(zh) = e.zh {
                 assert_ne!(zh, e.en, "{}: Chinese text is the English one", e.code);
+                // Chinese characters, or at least full-width punctuation (`{path}：{error}`).
+                let chinese = |c: char| {
+                    ('\u{4e00}'..='\u{9fff}').contains(&c)
+                        || ('\u{3000}'..='\u{303f}').contains(&c)
+                        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+                };
                 assert!(
-                    zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    zh.chars().any(chinese),
                     "{}: Chinese text without Chinese: {zh}",
                     e.code
                 );
