@@ -33,6 +33,7 @@ const INTERNAL: &[(&str, &str)] = &[
 const MAKERS: &[&str] = &[
     "Error::new(",
     "Warning::new(",
+    ".warn(",
     "Err(format!(",
     "Err(\"",
     "ok_or(\"",
@@ -139,7 +140,7 @@ fn messages_come_from_the_catalogue() {
                 // the literal's quote keeps it).
                 let from = at + maker.len() - usize::from(maker.ends_with('"'));
                 let args = &code[from..];
-                let args = if *maker == "Error::new(" {
+                let args = if *maker == "Error::new(" || *maker == ".warn(" {
                     after_first_argument(args)
                 } else {
                     args

@@ -121,6 +121,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
                 count(|i| matches!(i, import::Item::Heading(..))),
                 count(|i| matches!(i, import::Item::Paragraph(_))),
                 images.len(),
+                count(|i| matches!(i, import::Item::List(_))),
             )
         );
     }

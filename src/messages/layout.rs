@@ -114,9 +114,25 @@ catalogue! {
         en: "this image",
         zh: "此图片",
     }
-    seal_count(seals, signatures) {
-        en: "{seals} seal(s) for {signatures} signature(s): give one seal for each name in `signature`, in the same order",
-        zh: "有 {seals} 个印章，却有 {signatures} 个落款署名：请按 `signature` 中的顺序为每个署名给一个印章",
+    seal_count(seals, kind, count, what) {
+        en: "{seals} {kind}(s) for {count} name(s): give one {kind} for each {what}, in the same order",
+        zh: "有 {seals} 个{kind}，却有 {count} 个名称：请按顺序为{what}各给一个{kind}",
+    }
+    kind_signer_seal() {
+        en: "签名章",
+        zh: "签名章",
+    }
+    each_name_in_signature() {
+        en: "name in `signature`",
+        zh: "`signature` 中的每个署名",
+    }
+    each_title_in_signer_title() {
+        en: "title in `signer-title`",
+        zh: "`signer-title` 中的每个职务",
+    }
+    signer_seal_or_seal() {
+        en: "`signer-seal` (签发人签名章, 7.3.5.3) stands in place of the 署名 and its `seal`: give one or the other",
+        zh: "`signer-seal`（签发人签名章，7.3.5.3）代替署名及其印章 `seal`：二者只能给一个",
     }
     label_this_seal() {
         en: "this seal",

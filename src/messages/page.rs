@@ -178,9 +178,13 @@ catalogue! {
         en: "the signature “{name}” is wider than its seal and the gap ({gap} mm): it runs into the next; shorten it or make [signature] seal-gap larger",
         zh: "落款“{name}”比印章加间距（{gap} 毫米）还宽，会压到下一个；请缩短落款，或加大 [signature] 的 seal-gap",
     }
-    seals_too_wide(count, need, block) {
-        en: "the {count} seals side by side need {need} mm, more than the text block's {block} mm; make [signature] seal-size or seal-gap smaller",
-        zh: "{count} 个印章并排需要 {need} 毫米，超过版心宽度 {block} 毫米；请调小 [signature] 的 seal-size 或 seal-gap",
+    seal_past_left_edge(size) {
+        en: "a {size} mm seal over the date runs past the text block's left edge; make [signature] seal-size smaller",
+        zh: "成文日期上方 {size} 毫米的印章超出了版心左边；请调小 [signature] 的 seal-size",
+    }
+    signer_seal_too_wide(title, need, block) {
+        en: "the 签发人职务 “{title}” and its 签名章 need {need} mm, more than the text block's {block} mm; shorten it or make [signature] signer-seal-size smaller",
+        zh: "签发人职务“{title}”及其签名章需要 {need} 毫米，超过版心宽度 {block} 毫米；请缩短职务，或调小 [signature] 的 signer-seal-size",
     }
     signer_line_too_long() {
         en: "the 发文字号 and the 签发人 do not fit on one line; shorten them or make [masthead.signer] smaller",
