@@ -41,6 +41,7 @@ use super::notice::{self, Noticed};
 use super::toml_error;
 use super::value::Date;
 use crate::error::{Error, ErrorKind, Result, Source, Warning};
+use crate::messages::msg;
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -202,18 +203,18 @@ pub struct Recipients(pub Vec<String>);
 impl<'de> Deserialize<'de> for Recipients {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Recipients, D::Error> {
         use serde::de::Error as _;
-        let expected = "a string or a list of strings, e.g. [\"市委办公室\", \"市政府办公室\"]";
+        let expected = || crate::messages::msg::expected_recipients();
         match toml::Value::deserialize(deserializer)? {
             toml::Value::String(s) => Ok(Recipients(vec![s])),
             toml::Value::Array(items) => items
                 .into_iter()
                 .map(|v| match v {
                     toml::Value::String(s) => Ok(s),
-                    _ => Err(D::Error::custom(format!("expected {expected}"))),
+                    _ => Err(D::Error::custom(expected())),
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Recipients),
-            _ => Err(D::Error::custom(format!("expected {expected}"))),
+            _ => Err(D::Error::custom(expected())),
         }
     }
 }
@@ -378,9 +379,7 @@ impl<'de> Deserialize<'de> for ListEntries {
         use serde::de::Error as _;
         match toml::Value::deserialize(d)? {
             toml::Value::Array(items) => Ok(ListEntries(items)),
-            _ => Err(D::Error::custom(
-                "expected an array of items, e.g. [\"第一项\", \"第二项\", [\"嵌套一\", \"嵌套二\"]]",
-            )),
+            _ => Err(D::Error::custom(crate::messages::msg::expected_list_items())),
         }
     }
 }
@@ -402,11 +401,8 @@ pub fn parse(source: &Source) -> Result<Definition> {
     let file: DefinitionFile = toml_error::parse(source)?;
     if let Some(copies) = &file.bulletin.get_ref().copies {
         if *copies.get_ref() == 0 {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                "`copies` (共印 N 份) must be at least 1",
-            )
-            .at(source, copies.span()));
+            return Err(Error::new(ErrorKind::Invalid, msg::copies_at_least_one())
+                .at(source, copies.span()));
         }
     }
     let mut blocks = Vec::new();
@@ -500,21 +496,14 @@ fn convert_block(
     .into_iter()
     .filter_map(|(k, s)| s.map(|s| (k, s)))
     .collect();
-    let invalid =
-        |msg: String, span: Range<usize>| Err(Error::new(ErrorKind::Invalid, msg).at(source, span));
+    let invalid = |message: crate::messages::Message, span: Range<usize>| {
+        Err(Error::new(ErrorKind::Invalid, message).at(source, span))
+    };
     match kinds.as_slice() {
-        [] => {
-            return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `table`, `figure`, `figures`, `contents`, `page-break` or `attachment`".into(),
-                at,
-            )
-        }
+        [] => return invalid(msg::block_empty(), at),
         [_] => {}
         [(first, _), (second, span), ..] => {
-            return invalid(
-                format!("a block holds one thing, but this one has both `{first}` and `{second}`; split it into two [[blocks]]"),
-                span.clone(),
-            )
+            return invalid(msg::block_two_kinds(first, second), span.clone())
         }
     }
     let kind = kinds[0].0;
@@ -546,26 +535,23 @@ fn convert_block(
         ("widths", b.widths.as_ref().map(Spanned::span), "table"),
         ("align", b.align.as_ref().map(Spanned::span), "table"),
     ];
-    // `caption` and `label` belong to a figure and to a row of figures alike.
+    // `caption` and `label` belong to a figure, a row of figures and a table alike.
     let both = [
         ("caption", b.caption.as_ref().map(Spanned::span)),
         ("label", b.label.as_ref().map(Spanned::span)),
     ];
     for (key, span) in both {
-        if let Some(span) = span.filter(|_| kind != "figure" && kind != "figures") {
+        if let Some(span) = span.filter(|_| !matches!(kind, "figure" | "figures" | "table")) {
             return invalid(
-                format!("`{key}` only applies to a `figure` block or a `figures` row"),
+                msg::key_only_for_block(key, "figure` / `figures` / `table"),
                 span,
             );
         }
     }
     for (key, span, owner) in misplaced {
         if let Some(span) = span {
-            // A table takes a figure's caption and label too.
-            let both = matches!(key, "caption" | "label");
-            if kind != owner && !(both && kind == "table") {
-                let owner = if both { "figure` or `table" } else { owner };
-                return invalid(format!("`{key}` only applies to a `{owner}` block"), span);
+            if kind != owner {
+                return invalid(msg::key_only_for_block(key, owner), span);
             }
         }
     }
@@ -588,7 +574,7 @@ fn convert_block(
         "heading" => {
             let level = match b.level {
                 Some(l) if !(1..=4).contains(l.get_ref()) => {
-                    return invalid("heading `level` must be 1, 2, 3 or 4".into(), l.span())
+                    return invalid(msg::heading_level_range(), l.span())
                 }
                 Some(l) => l.into_inner(),
                 None => 1,
@@ -614,10 +600,7 @@ fn convert_block(
         "text-file" => {
             let path = b.text_file.unwrap();
             if path.get_ref().trim().is_empty() {
-                return invalid(
-                    "`text-file` needs the path of a text file (.txt or .md)".into(),
-                    path.span(),
-                );
+                return invalid(msg::text_file_needs_path(), path.span());
             }
             out.push(Block::TextFile {
                 at: path.span(),
@@ -637,10 +620,7 @@ fn convert_block(
         "figure" => {
             let path = b.figure.unwrap();
             if path.get_ref().trim().is_empty() {
-                return invalid(
-                    "`figure` needs the path of an image file".into(),
-                    path.span(),
-                );
+                return invalid(msg::figure_needs_path(), path.span());
             }
             out.push(Block::Figure(FigureSpec {
                 path,
@@ -663,10 +643,7 @@ fn convert_block(
             let a = b.attachment.unwrap();
             let label = join_lines(a.get_ref());
             if label.is_empty() {
-                return invalid(
-                    "`attachment` needs the label that opens the attachment, e.g. \"附件1\"".into(),
-                    a.span(),
-                );
+                return invalid(msg::attachment_needs_label(), a.span());
             }
             out.push(Block::Attachment {
                 label,
@@ -723,24 +700,23 @@ fn convert_block(
 fn list(source: &Source, b: BlockSpec, at: Range<usize>) -> Result<ListSpec> {
     let entries = b.list.expect("a list block");
     let span = entries.span();
-    let invalid =
-        |msg: &str| Error::new(ErrorKind::Invalid, msg.to_string()).at(source, span.clone());
+    let invalid = |message: crate::messages::Message| {
+        Error::new(ErrorKind::Invalid, message).at(source, span.clone())
+    };
     let text = |v: &toml::Value| match v {
         toml::Value::String(s) => Ok(join_lines(s)),
-        _ => Err(invalid(
-            "a list item is a string; a nested list is an array of strings",
-        )),
+        _ => Err(invalid(msg::list_item_is_string())),
     };
     let mut items: Vec<ListItem> = Vec::new();
     for entry in &entries.get_ref().0 {
         match entry {
             toml::Value::Array(nested) => {
                 let Some(parent) = items.last_mut() else {
-                    return Err(invalid("a nested list comes after the item it belongs to"));
+                    return Err(invalid(msg::nested_list_first()));
                 };
                 for v in nested {
                     if v.is_array() {
-                        return Err(invalid("lists nest one level deep"));
+                        return Err(invalid(msg::lists_one_level()));
                     }
                     parent.children.push(text(v)?);
                 }
@@ -752,18 +728,16 @@ fn list(source: &Source, b: BlockSpec, at: Range<usize>) -> Result<ListSpec> {
         }
     }
     if items.is_empty() {
-        return Err(invalid("this list has no items"));
+        return Err(invalid(msg::list_empty()));
     }
     if let Some(s) = b
         .start
         .as_ref()
         .filter(|_| b.continues.as_ref().is_some_and(|c| *c.get_ref()))
     {
-        return Err(Error::new(
-            ErrorKind::Invalid,
-            "a list either continues the previous one's numbering or starts at `start`, not both",
-        )
-        .at(source, s.span()));
+        return Err(
+            Error::new(ErrorKind::Invalid, msg::list_continue_or_start()).at(source, s.span()),
+        );
     }
     Ok(ListSpec {
         items,

@@ -4,6 +4,7 @@
 use super::{Ink, Report, TextRun};
 use crate::error::Warning;
 use crate::fonts::FontChain;
+use crate::messages::msg;
 use crate::model::markup::{Marks, Styled};
 use crate::resolve::{Content, Document, Role, Style};
 use crate::text::{self, Line, LineEnd};
@@ -306,28 +307,25 @@ pub fn set_text(
     if laid.greedy_fallback {
         report.warnings.push(
             Warning::new(
-                format!(
-                    "this {what} has {} characters, more than the {} total fit sets; it was set first-fit (line by line), which may leave some lines looser",
+                msg::first_fit(
+                    crate::messages::noun(what),
                     text.text.chars().count(),
-                    text::TOTAL_FIT_MAX_CHARS
+                    text::TOTAL_FIT_MAX_CHARS,
                 ),
                 "",
             )
             .at(&doc.source, at.start..at.start)
-            .label("a very long paragraph"),
+            .label(msg::label_very_long_paragraph()),
         );
     }
     for word in &laid.broken_words {
         report.warnings.push(
             Warning::new(
-                format!(
-                    "`{}` is wider than the line and was broken inside; add a space or a hyphen where it may break",
-                    crate::diagnostics::quote_cut(word, 40)
-                ),
+                msg::word_broken(crate::diagnostics::quote_cut(word, 40)),
                 "",
             )
             .at(&doc.source, word_span(&doc.source.text, at, word))
-            .label("too long for one line"),
+            .label(msg::label_too_long_one_line()),
         );
     }
     let shared: Arc<str> = Arc::from(text.text.as_str());

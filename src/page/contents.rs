@@ -199,6 +199,7 @@ pub fn unsettled(doc: &Document, printed: &Numbers, actual: &Numbers, report: &m
         format!(
             "the page numbers of the table of contents did not settle after {MAX_PASSES} layouts (each layout moved the titles again): {}; shorten an entry or add a page break before the first title",
             wrong.join("; ")
-        ),
+        )
+        .into(),
     );
 }

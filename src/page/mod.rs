@@ -177,7 +177,7 @@ struct Report {
 
 impl Report {
     /// A warning about the definition as a whole (no place in it to point at).
-    fn warn(&mut self, doc: &Document, message: String) {
+    fn warn(&mut self, doc: &Document, message: crate::messages::Message) {
         self.warnings
             .push(Warning::new(message, doc.source.path.display().to_string()));
     }
@@ -193,24 +193,27 @@ impl Report {
         arranged: &oneline::Slots,
         measure: crate::units::Pt,
     ) {
+        use crate::messages::msg;
         let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+        let quoted = quoted.join(&msg::and_between().text);
+        let what = crate::messages::noun(what);
         let mut messages = Vec::new();
         if let Some(wide) = arranged.too_wide {
-            messages.push(format!(
-                "the {what}'s {} is {:.0} mm wide, wider than the {:.0} mm line: it runs past the edge; shorten it or make the {what}'s type smaller in the layout",
-                quoted.join(" and "),
-                wide.to_mm(),
-                measure.to_mm()
+            messages.push(msg::slot_too_wide(
+                &what,
+                &quoted,
+                format!("{:.0}", wide.to_mm()),
+                format!("{:.0}", measure.to_mm()),
             ));
         } else if arranged.split {
-            messages.push(format!(
-                "the {what}'s {} do not fit side by side on one {:.0} mm line; each was set on a line of its own",
-                quoted.join(" and "),
-                measure.to_mm()
+            messages.push(msg::slots_split(
+                &what,
+                &quoted,
+                format!("{:.0}", measure.to_mm()),
             ));
         }
         for message in messages {
-            if !self.said.insert(message.clone()) {
+            if !self.said.insert(message.text.clone()) {
                 continue;
             }
             let longest = texts.iter().max_by_key(|t| t.chars().count());
@@ -219,7 +222,9 @@ impl Report {
                 .and_then(|t| doc.source.text.find(*t).map(|at| at..at + t.len()));
             let warning = Warning::new(message, doc.source.path.display().to_string());
             self.warnings.push(match place {
-                Some(span) => warning.at(&doc.source, span).label("too long for its line"),
+                Some(span) => warning
+                    .at(&doc.source, span)
+                    .label(msg::label_too_long_for_line()),
                 None => warning,
             });
         }
