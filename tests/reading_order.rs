@@ -110,10 +110,17 @@ fn check_top_to_bottom(name: &str, info: &PdfInfo) {
     for (p, page) in info.pages.iter().enumerate() {
         for pair in page.glyphs.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            // Same line (baselines within half a point): any order is one line to a reader; a
-            // new line must be lower on the page (PDF y goes up).
+            // Same line (baselines within half a point, or within half the larger glyph's size
+            // when one of the two is smaller, a superscript or subscript beside its character):
+            // any order is one line to a reader; a new line must be lower on the page (PDF y
+            // goes up).
+            let same_line = if (a.size - b.size).abs() > 0.01 {
+                0.5 * a.size.max(b.size)
+            } else {
+                0.5
+            };
             assert!(
-                (a.y - b.y).abs() <= 0.5 || b.y < a.y,
+                (a.y - b.y).abs() <= same_line || b.y < a.y,
                 "{name}, page {}: `{}` (y {:.1}) is drawn after `{}` (y {:.1}) above it",
                 p + 1,
                 b.text,

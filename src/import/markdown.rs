@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn headings_paragraphs_and_figures() {
-        let md = "# 标题\n\n## 一、小标题\n\n第一段**加粗**，\n续行 5*3 {x}。\n\n![吉林质协](a.png)\n\n图 1 吉林质协发出倡议\n\n- 条目一\n- 条目*二*\n  1. 嵌套 m^2^\n  2. H~2~O<sup>①</sup>\n\n3. 第三\n4. <u>第四</u>\n";
+        let md = "# 标题\n\n## 一、小标题\n\n第一段**加粗**，\n续行 5*3 {x}。\n\n![吉林质协](a.png)\n\n图 1 吉林质协发出倡议\n\n- 条目一\n- 条目*二*\n  1. 嵌套 m<sup>2</sup>\n  2. H<sub>2</sub>O<sup>①</sup>\n\n3. 第三\n4. <u>第四</u>\n";
         let png = {
             let mut out = Vec::new();
             image::ImageEncoder::write_image(

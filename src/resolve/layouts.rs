@@ -162,10 +162,9 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
 
 /// Checks one file's fonts and templates; records the font chains it defines. Font names that
 /// are paths are made absolute here, relative to this file, because after merging it is no
-/// longer known which file named them. A chain is opened (to report one that does not open
-/// here, at its place) when this file's styles set text in it (`font`, `latin-font`); the
-/// faces of bold and emphasis, and chains only another file uses, are opened when text uses
-/// them, and a failure is reported at the key that names them.
+/// longer known which file named them. Every chain is opened (to report one that does not open
+/// here, at its place); the faces of bold and emphasis a style names are opened when text
+/// uses them, and a failure is reported at the key that names them.
 fn check(
     spec: &mut LayoutSpec,
     source: &Source,
@@ -174,15 +173,6 @@ fn check(
 ) -> Result<()> {
     super::numbers::check(spec, source)?;
     let dir = crate::paths::dir_of(&source.path).to_path_buf();
-    let set_in: BTreeSet<String> = spec
-        .styles_mut()
-        .flat_map(|(_, s)| [s.font.clone(), s.latin_font.clone()])
-        .flatten()
-        .filter_map(|f| match f.into_inner() {
-            FontRef::Name(chain) => Some(chain),
-            FontRef::List(_) => None,
-        })
-        .collect();
     if let Some(fonts) = &mut spec.fonts {
         for (chain, names) in fonts.iter_mut() {
             let span = names.span();
@@ -192,8 +182,9 @@ fn check(
                     Error::new(ErrorKind::Invalid, msg::chain_no_fonts(chain)).at(source, span)
                 );
             }
-            let open = set_in.contains(chain);
-            check_fonts(&mut list, &dir, source, span.clone(), open, assets)?;
+            // Every chain a file defines opens here, used or not: a chain that names no
+            // installed font is a mistake to report at its place, not to pass over silently.
+            check_fonts(&mut list, &dir, source, span.clone(), true, assets)?;
             *names = Spanned::new(span, list);
             chains.insert(chain.clone());
         }
