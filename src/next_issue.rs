@@ -28,6 +28,8 @@ pub struct NextIssue {
     pub layout: Option<String>,
     /// New values for `seal` (its paths rewritten likewise).
     pub seals: Option<Vec<String>>,
+    /// New values for `signer-seal` (likewise).
+    pub signer_seals: Option<Vec<String>>,
 }
 
 /// The next issue's definition text.
@@ -70,12 +72,14 @@ pub fn next_issue(prev: &Source, next: &NextIssue) -> Result<String> {
         offset: None,
     };
     set(bulletin, "date", Value::from(date));
-    if let Some(seals) = &next.seals {
-        let value = match seals.as_slice() {
-            [one] => Value::from(one.as_str()),
-            many => Value::Array(many.iter().map(String::as_str).collect()),
-        };
-        set(bulletin, "seal", value);
+    for (key, paths) in [("seal", &next.seals), ("signer-seal", &next.signer_seals)] {
+        if let Some(paths) = paths {
+            let value = match paths.as_slice() {
+                [one] => Value::from(one.as_str()),
+                many => Value::Array(many.iter().map(String::as_str).collect()),
+            };
+            set(bulletin, key, value);
+        }
     }
     for key in PER_ISSUE {
         if !matches!(*key, "issue" | "total-issue" | "date") {
@@ -247,6 +251,7 @@ body.size = "小四"
                 date: Date::parse("2020-03-17").unwrap(),
                 layout: None,
                 seals: None,
+                signer_seals: None,
             },
         )
         .unwrap()
@@ -260,7 +265,10 @@ body.size = "小四"
         assert_eq!(def.meta.issue, Some(7));
         assert_eq!(def.meta.total_issue, Some(121));
         assert_eq!(def.meta.date, Date::parse("2020-03-17").unwrap());
-        assert_eq!(def.meta.name.as_deref(), Some("质协简报"));
+        assert_eq!(
+            def.meta.name.map(|n| n.0),
+            Some(vec!["质协简报".to_string()])
+        );
         assert_eq!(def.meta.copies.map(|c| c.into_inner()), Some(120));
         assert_eq!(def.meta.report_to.as_ref().unwrap().0, vec!["中国科协"]);
         assert!(def.overrides.is_some(), "overrides are kept");
@@ -299,6 +307,7 @@ body.size = "小四"
                 date: Date::parse("2020-03-17").unwrap(),
                 layout: None,
                 seals: None,
+                signer_seals: None,
             },
         )
         .unwrap_err();

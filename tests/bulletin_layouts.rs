@@ -581,7 +581,7 @@ fn verbose_render_announces_fake_bold() {
     assert!(run.status.success());
     let err = stderr(&run);
     assert!(
-        err.contains("note: [note label] is bold but FandolKai"),
+        err.contains("note: [note-label] is bold but FandolKai"),
         "{err}"
     );
     assert!(err.contains("fake bold"), "{err}");

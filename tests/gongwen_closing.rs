@@ -19,12 +19,6 @@ fn sample_with(dir: &str, edit: impl Fn(String) -> String) -> PdfInfo {
     inspect(&std::fs::read(&out).unwrap())
 }
 
-/// The rows of the 16 pt lines of a page, counted from the block's top.
-fn row(l: &TextLine) -> f64 {
-    let first = TOP - ((PITCH - 16.0) / 2.0 + 0.88 * 16.0);
-    (first - l.y) / PITCH
-}
-
 #[test]
 fn a_page_break_before_an_attachment_keeps_the_closing_parts_with_the_text() {
     let info = sample_with("gongwen-break-attachment", |t| {
@@ -50,36 +44,6 @@ fn a_page_break_before_an_attachment_keeps_the_closing_parts_with_the_text() {
     // No page is left empty in between: the same pages as without the page break.
     let plain = sample_with("gongwen-nobreak-attachment", |t| t);
     assert_eq!(info.pages.len(), plain.pages.len());
-}
-
-/// A sample from samples/, rendered (warnings are failures), and its raw bytes.
-fn sample(name: &str) -> (PdfInfo, Vec<u8>) {
-    let dir = temp_dir(&format!("gongwen-closing-{name}"));
-    let out = dir.join("out.pdf");
-    let run = render(&root().join(format!("samples/{name}.toml")), &out, &["-q"]);
-    assert!(run.status.success(), "render failed: {}", stderr(&run));
-    assert!(stderr(&run).is_empty(), "warnings: {}", stderr(&run));
-    let bytes = std::fs::read(&out).unwrap();
-    (inspect(&bytes), bytes)
-}
-
-fn centre(l: &TextLine) -> f64 {
-    (l.left() + l.right()) / 2.0
-}
-
-/// The page holding a line that starts with `start`, and its lines.
-fn page_with(info: &PdfInfo, start: &str) -> (usize, Vec<TextLine>) {
-    info.pages
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| {
-            let lines = p.lines();
-            lines
-                .iter()
-                .any(|l| squeeze(&l.text()).starts_with(start))
-                .then_some((i, lines))
-        })
-        .unwrap_or_else(|| panic!("no page has a line starting with {start}"))
 }
 
 #[test]

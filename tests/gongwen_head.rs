@@ -28,10 +28,6 @@ fn is_red(c: &Color) -> bool {
     matches!(*c, Color::Rgb(r, g, b) if r > 0.7 && g < 0.2 && b < 0.3)
 }
 
-fn centre(l: &TextLine) -> f64 {
-    (l.left() + l.right()) / 2.0
-}
-
 #[test]
 fn masthead_has_marks_red_name_number_and_rule_on_page_one_only() {
     let info = sample();
@@ -121,12 +117,6 @@ fn addressee_is_flush_left_under_the_title() {
     for l in [to, body] {
         assert!((row(l) - row(l).round()).abs() < 0.01, "row {}", row(l));
     }
-}
-
-/// The rows of the 16 pt lines of a page, counted from the block's top.
-fn row(l: &TextLine) -> f64 {
-    let first = TOP - ((PITCH - 16.0) / 2.0 + 0.88 * 16.0);
-    (first - l.y) / PITCH
 }
 
 fn signature_lines(page: &PageInfo) -> (TextLine, TextLine) {

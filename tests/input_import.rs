@@ -34,6 +34,19 @@ fn blocks(def: &Path) -> Vec<String> {
             out.push(format!("heading{level}: {h}"));
         } else if let Some(t) = s("text") {
             out.extend(t.split("\n\n").map(|p| format!("text: {}", p.trim())));
+        } else if let Some(items) = b.get("list").and_then(|l| l.as_array()) {
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| match i {
+                    toml::Value::Array(nested) => {
+                        let nested: Vec<&str> = nested.iter().filter_map(|n| n.as_str()).collect();
+                        format!("[{}]", nested.join(" / "))
+                    }
+                    other => other.as_str().unwrap_or_default().to_string(),
+                })
+                .collect();
+            let numbering = s("numbering").map(|n| format!(" {n}")).unwrap_or_default();
+            out.push(format!("list{numbering}: {}", items.join(" | ")));
         } else if let Some(f) = s("figure") {
             out.push(format!(
                 "figure: {f} / {}",
@@ -50,11 +63,11 @@ fn markdown_and_docx_round_trip_to_the_same_blocks() {
     let expected = [
         "title: 齐心协力抗疫情，质协系统勇担当",
         "heading1: 全面统筹，倡议疫情防控",
-        "text: 疫情发生之后，吉林质协第一时间向会员单位发出倡议，要求各会员单位切实提高政治站位，认清肩负的责任使命，把疫情防控作为当前压倒一切的政治任务。",
+        "text: 疫情发生之后，吉林质协第一时间向会员单位发出倡议，要求各会员单位切实提高政治站位，认清肩负的责任使命，**把疫情防控作为当前压倒一切的政治任务**。",
         "text: 针对疫情防控的关键环节，各会员单位牢固树立“全国一盘棋”的防控思想，守土有责、守土尽责，在做好各项防控工作的同时，有序开展工作、严格管控质量。",
         "figure: images/质协抗疫-1.png / 中通国脉为大连第六医院提供通信保障",
         "heading2: 中通国脉",
-        "text: 中通国脉充分发挥党员、团员的模范带头作用，组织成立了多支疫情防控应急突击队，随时准备承担通信领域可能面临的急、难、险、重任务。",
+        "text: 中通国脉充分发挥党员、团员的模范带头作用，组织成立了多支疫情防控应急突击队，{em:随时准备}承担通信领域可能面临的急、难、险、重任务。",
         "heading1: 积极行动，彰显责任担当",
         "text: 面对疫情，各会员单位立足行业领域、发挥自身优势，积极助力打赢疫情防控阻击战。",
     ];
@@ -129,4 +142,61 @@ fn what_cannot_be_imported_is_refused_clearly() {
     let fake = dir.join("fake.docx");
     std::fs::write(&fake, b"PK not really").unwrap();
     support::assert_fails(&import(&fake, &[]), 1, "not a Word document (.docx)");
+}
+
+/// Bold, italic, underline, superscript and subscript become inline markup, characters the
+/// markup would read are escaped, and numbered and bulleted lists (one nested) become list
+/// blocks — from Markdown and from a .docx written by LibreOffice (run properties, `w:position`
+/// for <sup>/<sub>, numbering.xml) alike; the definition renders with the marks in the PDF.
+#[test]
+fn inline_marks_and_lists_become_markup_and_list_blocks() {
+    let dir = temp_dir("input-import-marks");
+    let expected = [
+        "title: 关于开展质量月活动的通知",
+        "heading1: 活动安排",
+        "text: 各单位要**高度重视**，{em:认真组织}，把{u:质量提升}落到实处。示范田亩产达到 600 kg，用水量降至 5 m{sup:3}，H{sub:2}O 检测合格率 99.5%{sup:①}。",
+        "text: 算式 5\\*3=15、记号 \\{x\\} 和路径 C:\\文件\\新建 原样保留。",
+        "list: 制定活动方案。 | 开展**质量诊断**： | [组织专家现场指导。 / 推广先进质量方法。] | 总结推广经验。",
+        "list •: 活动口号征集。 | 质量知识竞赛。",
+    ];
+    for source in ["格式示例.md", "格式示例.docx"] {
+        let def = dir.join(format!("{source}.toml"));
+        let out = import(&article(source), &["-o", def.to_str().unwrap()]);
+        assert!(out.status.success(), "{source}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("2 paragraph(s), 0 figure(s), 2 list(s)"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(blocks(&def), expected, "{source}");
+        let pdf = def.with_extension("pdf");
+        let out = render(&def, &pdf, &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let info = support::pdf_inspect::inspect_file(&pdf);
+        let glyphs: Vec<_> = info.pages.iter().flat_map(|p| p.glyphs.clone()).collect();
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        // Escaped characters print as themselves; the marks are drawn, not printed.
+        assert!(
+            text.contains("5*3=15、记号{x}和路径C:\\文件\\新建"),
+            "{text}"
+        );
+        assert!(!text.contains("{sup:") && !text.contains("**"), "{text}");
+        let at = text.find("m3").map(|b| text[..b].chars().count()).unwrap();
+        assert!(
+            glyphs[at + 1].size < glyphs[at].size * 0.7,
+            "{:?}",
+            &glyphs[at..at + 2]
+        );
+        let bold = text
+            .find("高度重视")
+            .map(|b| text[..b].chars().count())
+            .unwrap();
+        // The newsletter layout (import's default) has a bold face.
+        assert!(glyphs[bold].font.contains("Bold"), "{:?}", glyphs[bold]);
+        assert!(
+            !glyphs[bold - 1].font.contains("Bold"),
+            "{:?}",
+            glyphs[bold - 1]
+        );
+    }
 }

@@ -215,3 +215,67 @@ fn preview_paints_styled_text_like_the_pdf() {
         "pdftoppm: {styled:?} vs {plain:?}"
     );
 }
+
+/// Superscripts and subscripts are painted by the preview at the size and height the PDF has:
+/// a line of superscript text is smaller and higher than the same text plain, and its ink (its
+/// amount and its mean row) agrees with pdftoppm's.
+#[test]
+fn preview_paints_superscripts_and_subscripts_like_the_pdf() {
+    if !pdftoppm_available() {
+        eprintln!("pdftoppm not installed (poppler-utils); skipping the comparison");
+        return;
+    }
+    // Ink and mean ink row of the upper half of an image (the text, not the page number).
+    let ink = |img: &image::RgbImage| {
+        let (mut sum, mut rows) = (0.0, 0.0);
+        let half = img.height() / 2;
+        for (_, y, p) in img.enumerate_pixels().filter(|(_, y, _)| *y < half) {
+            let v = (255 - p.0[1]) as f64;
+            sum += v;
+            rows += v * y as f64;
+        }
+        (sum, rows / sum)
+    };
+    let text = "质量提升行动推进会议".repeat(2);
+    let mut found = Vec::new();
+    for (name, marked) in [
+        ("plain", format!("甲{text}")),
+        ("sup", format!("甲{{sup:{text}}}")),
+        ("sub", format!("甲{{sub:{text}}}")),
+    ] {
+        let dir = temp_dir(&format!("preview-scripts-{name}"));
+        let def = dir.join("p.toml");
+        std::fs::write(
+            &def,
+            format!("layout = \"gongwen\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\n\n[[blocks]]\ntext = \"{marked}\"\n"),
+        )
+        .unwrap();
+        let pdf = dir.join("p.pdf");
+        let run = render(&def, &pdf, &["-q"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let ours = dir.join("ours.png");
+        let run = jianbao()
+            .args(["preview", "--dpi", "96", "-q", "-o"])
+            .arg(&ours)
+            .arg(&def)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", stderr(&run));
+        let status = Command::new("pdftoppm")
+            .args(["-r", "96", "-png", "-singlefile"])
+            .arg(&pdf)
+            .arg(dir.join("theirs"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let (a, b) = (ink(&load(&ours)), ink(&load(&dir.join("theirs.png"))));
+        eprintln!("{name}: preview {a:?}, pdftoppm {b:?}");
+        assert!((a.0 / b.0 - 1.0).abs() < 0.1, "{name}: {a:?} vs {b:?}");
+        assert!((a.1 - b.1).abs() < 1.0, "{name}: mean row {a:?} vs {b:?}");
+        found.push(a);
+    }
+    let (plain, sup, sub) = (found[0], found[1], found[2]);
+    // Smaller: about 0.6² of the ink; raised and lowered.
+    assert!(sup.0 < plain.0 * 0.6 && sub.0 < plain.0 * 0.6, "{found:?}");
+    assert!(sup.1 < plain.1 - 1.0 && sub.1 > sup.1 + 2.0, "{found:?}");
+}

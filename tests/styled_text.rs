@@ -350,3 +350,97 @@ fn tables_and_lists_are_checked_against_the_registry() {
         stderr(&run)
     );
 }
+
+/// The glyph `text` in `all` right after the glyphs of `before` (the first time they occur).
+fn after<'a>(all: &'a [Glyph], before: &str, text: &str) -> &'a Glyph {
+    let n = before.chars().count();
+    &run_of(all, &format!("{before}{text}"))[n]
+}
+
+#[test]
+fn superscripts_and_subscripts_take_their_size_and_baseline() {
+    let info = render_ok(
+        "styled-scripts",
+        "jianbao",
+        "[[blocks]]\ntext = \"用水量 5 m{sup:3}，H{sub:2}O 合格率达到 99.5%{sup:①}。\"\n",
+    );
+    let all = glyphs(&info);
+    let m = after(&all, "5", "m");
+    let size = m.size;
+    // 三号 body text; superscripts and subscripts 0.6 of it, raised 0.36 em, lowered 0.12 em.
+    assert!((size - 16.0).abs() < 0.01, "{m:?}");
+    for (before, text, rise) in [("m", "3", 0.36), ("H", "2", -0.12), ("%", "①", 0.36)] {
+        let base = after(&all, "", before);
+        let g = after(&all, before, text);
+        assert!((g.size - 0.6 * size).abs() < 0.01, "{text}: {g:?}");
+        assert!(
+            (g.y - (base.y + rise * size)).abs() < 0.01,
+            "{text}: baseline {} against {}",
+            g.y,
+            base.y
+        );
+        // It follows its character directly: no Han–Latin gap, no stretch (the PDF's widths
+        // are whole thousandths of an em).
+        assert!(
+            (g.x - (base.x + base.advance)).abs() < 0.05,
+            "{text} at {} after {} + {}",
+            g.x,
+            base.x,
+            base.advance
+        );
+    }
+    // The text after a subscript is back on the line's baseline and size.
+    let o = after(&all, "2", "O");
+    assert!((o.y - m.y).abs() < 0.01 && (o.size - size).abs() < 0.01);
+}
+
+#[test]
+fn script_sizes_and_shifts_come_from_the_layout() {
+    let info = render_ok(
+        "styled-scripts-layout",
+        "jianbao",
+        "[overrides.body]\nsuperscript-size = \"0.5em\"\nsuperscript-rise = \"4pt\"\nsubscript-drop = \"0.2em\"\n\n[[blocks]]\ntext = \"m{sup:2} H{sub:2}O\"\n",
+    );
+    let all = glyphs(&info);
+    let (m, sup) = (after(&all, "", "m"), after(&all, "m", "2"));
+    assert!((sup.size - 8.0).abs() < 0.01, "{sup:?}");
+    assert!((sup.y - (m.y + 4.0)).abs() < 0.01, "{sup:?} {m:?}");
+    let sub = after(&all, "H", "2");
+    assert!((sub.size - 0.6 * 16.0).abs() < 0.01, "{sub:?}");
+    assert!((sub.y - (m.y - 0.2 * 16.0)).abs() < 0.01, "{sub:?}");
+}
+
+/// Baselines of the first glyph of each line in a two-paragraph document whose second line
+/// carries a superscript raised `rise`.
+fn baselines_with_rise(dir: &str, layout: &str, rise: &str) -> (f64, f64) {
+    let info = render_ok(
+        dir,
+        layout,
+        &format!("[overrides.body]\nsuperscript-rise = \"{rise}\"\n\n[[blocks]]\ntext = \"\"\"\n甲\n\n乙{{sup:注}}\n\"\"\"\n"),
+    );
+    let all = glyphs(&info);
+    (after(&all, "", "甲").y, after(&all, "", "乙").y)
+}
+
+#[test]
+fn a_line_whose_superscript_reaches_the_line_above_takes_more_room() {
+    // The default rise stays inside the slot: lines keep their pitch.
+    let (a, b) = baselines_with_rise("styled-rise-0", "jianbao", "0.36em");
+    let pitch = a - b;
+    let (a, b) = baselines_with_rise("styled-rise-2", "jianbao", "2em");
+    let grown = a - b;
+    // 2 em up: the superscript's top is 2 + 0.6 × 0.88 em over the baseline, while the slot
+    // holds the baseline half a leading plus 0.88 em under its top.
+    assert!(grown > pitch + 16.0, "{grown} vs {pitch}");
+    // On the 公文 grid the line moves down by whole grid lines.
+    let (a, b) = baselines_with_rise("styled-rise-grid-0", "gongwen", "0.36em");
+    let grid = a - b;
+    let (a, b) = baselines_with_rise("styled-rise-grid-2", "gongwen", "2em");
+    let moved = (a - b) - grid;
+    assert!(moved > 1.0, "{moved}");
+    let lines = moved / support::gongwen_grid::PITCH;
+    assert!(
+        (lines - lines.round()).abs() < 0.01,
+        "{moved} = {lines} grid lines"
+    );
+}

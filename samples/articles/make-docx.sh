@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates 质协抗疫.docx, the Word version of the sample article 质协抗疫.md, as a Word user
 # would have it: written by LibreOffice from 质协抗疫.html (same text, headings as Heading 1–3,
-# the picture embedded). Needs Debian's libreoffice-writer
+# the picture embedded); and 格式示例.docx from 格式示例.html (bold, italic, underline,
+# superscript, subscript, numbered and bulleted lists, as Word stores them: run properties and
+# numbering.xml). Needs Debian's libreoffice-writer
 # (`apt-get install --no-install-recommends libreoffice-writer`) and python3. The output is
 # committed (tests/input_import.rs reads it); run this only to change the article.
 set -euo pipefail
@@ -17,3 +19,6 @@ open(sys.argv[1], "w", encoding="utf-8").write(html)
 PY
 soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$work/质协抗疫.html" >/dev/null
 cp "$work/质协抗疫.docx" .
+cp 格式示例.html "$work/"
+soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$work/格式示例.html" >/dev/null
+cp "$work/格式示例.docx" .

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Draws the sample seals (印章) as transparent red PNGs: a ring, a five-pointed star in the
 middle and a short bar under it (where an office's name would arc round the ring), anti-aliased
-by 4 × 4 supersampling. Only the standard library (zlib for the PNG).
+by 4 × 4 supersampling; and the sample 签发人签名章: a square frame round four block
+characters, as a name stamp in seal script looks from afar. Only the standard library (zlib for
+the PNG).
 
-    python3 samples/seals/draw_seals.py      # writes samples/seals/seal-*.png
+    python3 samples/seals/draw_seals.py      # writes samples/seals/seal-*.png and sign-*.png
 
 The pixels outside the ink are white with alpha 0, so a viewer that ignores transparency (or a
 multiplying renderer) shows the page through them."""
@@ -52,6 +54,41 @@ def ink(x, y, variant):
     return abs(x - c) <= bar_w / 2 and abs(y - (c + SIZE * 0.27)) <= bar_h / 2
 
 
+STAMP = 180  # pixels across a 签名章: 20 mm at about 228 dpi
+
+# Four block "characters" a stamp, 5 × 5 cells each (X: ink), one set a stamp.
+GLYPHS = [
+    ["XXXXX", "..X..", "XXXXX", "..X..", "XXXXX"],  # 王
+    ["XXXXX", "X...X", "XXXXX", "X...X", "XXXXX"],  # 日
+    ["XXXXX", "X...X", "X...X", "X...X", "XXXXX"],  # 口
+    ["..X..", "XXXXX", "..X..", "..X..", "..X.."],  # 十
+    ["XXXXX", "X.X.X", "XXXXX", "X.X.X", "XXXXX"],  # 田
+    ["X...X", "XXXXX", "X...X", "XXXXX", "X...X"],  # 卄
+]
+STAMP_GLYPHS = [[0, 1, 2, 3], [4, 0, 5, 2]]
+
+
+def stamp_ink(x, y, variant):
+    """Whether the 签名章 has ink at (x, y): the frame, then a 2 × 2 grid of characters."""
+    frame = STAMP * 0.07
+    if min(x, y, STAMP - x, STAMP - y) < 0:
+        return False
+    if min(x, y, STAMP - x, STAMP - y) <= frame:
+        return True
+    inner = STAMP - 2 * frame
+    margin = inner * 0.08
+    cell = (inner - 3 * margin) / 2
+    for k, g in enumerate(STAMP_GLYPHS[variant]):
+        # Read top to bottom, right to left, as seal script is.
+        col, row = 1 - k // 2, k % 2
+        gx = frame + margin + col * (cell + margin)
+        gy = frame + margin + row * (cell + margin)
+        u, v = (x - gx) / cell, (y - gy) / cell
+        if 0 <= u < 1 and 0 <= v < 1:
+            return GLYPHS[g][int(v * 5)][int(u * 5)] == "X"
+    return False
+
+
 def png(pixels, width, height):
     def chunk(kind, data):
         body = kind + data
@@ -63,18 +100,18 @@ def png(pixels, width, height):
             + chunk(b"IEND", b""))
 
 
-def draw(variant):
+def draw(variant, inked=ink, size=SIZE):
     pixels = bytearray()
-    for y in range(SIZE):
-        for x in range(SIZE):
+    for y in range(size):
+        for x in range(size):
             hits = sum(
-                ink(x + (i + 0.5) / SUB, y + (j + 0.5) / SUB, variant)
+                inked(x + (i + 0.5) / SUB, y + (j + 0.5) / SUB, variant)
                 for i in range(SUB)
                 for j in range(SUB)
             )
             alpha = round(255 * hits / (SUB * SUB))
             pixels += bytes(RED if alpha else (255, 255, 255)) + bytes([alpha])
-    return png(pixels, SIZE, SIZE)
+    return png(pixels, size, size)
 
 
 if __name__ == "__main__":
@@ -82,3 +119,6 @@ if __name__ == "__main__":
     for variant, name in enumerate(["seal-a.png", "seal-b.png"]):
         with open(os.path.join(here, name), "wb") as f:
             f.write(draw(variant))
+    for variant, name in enumerate(["sign-a.png", "sign-b.png"]):
+        with open(os.path.join(here, name), "wb") as f:
+            f.write(draw(variant, stamp_ink, STAMP))

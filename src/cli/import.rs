@@ -124,12 +124,13 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
     if ui().chatty() {
         let count = |f: fn(&import::Item) -> bool| article.items.iter().filter(|i| f(i)).count();
         eprintln!(
-            "wrote {}: {} title(s), {} heading(s), {} paragraph(s), {} figure(s)",
+            "wrote {}: {} title(s), {} heading(s), {} paragraph(s), {} figure(s), {} list(s)",
             definition.display(),
             count(|i| matches!(i, import::Item::Title(_))),
             count(|i| matches!(i, import::Item::Heading(..))),
             count(|i| matches!(i, import::Item::Paragraph(_))),
-            images.len()
+            images.len(),
+            count(|i| matches!(i, import::Item::List(_))),
         );
     }
     Ok(())

@@ -59,25 +59,28 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
             super::shown(crate::paths::dir_of(&args.output))
         ));
     }
-    // Seals are files beside the definition too.
-    let seals = def.meta.seal.map(|s| s.into_inner().0).and_then(|paths| {
-        let moved: Vec<Option<String>> = paths
-            .iter()
-            .map(|p| relocated(p, &args.from, &args.output))
-            .collect();
-        moved.iter().any(Option::is_some).then(|| {
-            moved
-                .into_iter()
-                .zip(paths)
-                .map(|(m, p)| m.unwrap_or(p))
-                .collect()
+    // Seals and 签名章 are files beside the definition too.
+    let moved = |key: Option<toml::Spanned<crate::model::definition::Recipients>>| {
+        key.map(|s| s.into_inner().0).and_then(|paths| {
+            let moved: Vec<Option<String>> = paths
+                .iter()
+                .map(|p| relocated(p, &args.from, &args.output))
+                .collect();
+            moved.iter().any(Option::is_some).then(|| {
+                moved
+                    .into_iter()
+                    .zip(paths)
+                    .map(|(m, p)| m.unwrap_or(p))
+                    .collect()
+            })
         })
-    });
+    };
     let next = NextIssue {
         issue: args.issue,
         date: args.date.unwrap_or_else(today),
         layout: relocated_layout,
-        seals,
+        seals: moved(def.meta.seal),
+        signer_seals: moved(def.meta.signer_seal),
     };
     let text = next_issue(&prev, &next)?;
     write_atomically(&args.output, text.as_bytes())?;

@@ -148,9 +148,8 @@ fn role_name(role: Role) -> &'static str {
 /// number of lines and the distribution of the largest gap per justified line.
 fn print_stats(doc: &crate::resolve::Document) {
     use crate::model::layout::LineBreaking;
-    use crate::text::{layout_paragraph, stats::Stats, TextSettings};
+    use crate::text::{stats::Stats, TextSettings};
     let style = doc.style(Role::Body);
-    let width = doc.page.text_width();
     let mut rows = Vec::new();
     for (name, mode) in [
         ("total-fit", LineBreaking::TotalFit),
@@ -161,17 +160,8 @@ fn print_stats(doc: &crate::resolve::Document) {
             ..doc.text_settings(style)
         };
         let mut stats = Stats::default();
-        for block in &doc.blocks {
-            if let Content::Text {
-                role: Role::Body,
-                text,
-                ..
-            } = block
-            {
-                let text = &text.text;
-                let laid = layout_paragraph(&style.paragraph(text, width), &settings, &doc.fonts);
-                stats.add(text, &laid, style.size);
-            }
+        for (text, laid) in crate::page::set_body(doc, &settings) {
+            stats.add(&text, &laid, style.size);
         }
         rows.push((name, stats));
     }
@@ -203,4 +193,54 @@ fn print_stats(doc: &crate::resolve::Document) {
             .collect();
         println!("lines per paragraph, {name}: {}", counts.join(" "));
     }
+    println!("{}", marked_text(doc));
+}
+
+/// How much of the text is marked up, over every block: the runs that carry marks and the
+/// characters under each mark.
+fn marked_text(doc: &crate::resolve::Document) -> String {
+    use crate::model::markup::{Marks, Styled};
+    let mut texts: Vec<&Styled> = Vec::new();
+    for block in &doc.blocks {
+        match block {
+            Content::Text { text, .. } => texts.push(text),
+            Content::Figure {
+                caption: Some(c), ..
+            } => texts.push(c),
+            Content::List { items, .. } => texts.extend(items.iter().map(|i| &i.text)),
+            _ => {}
+        }
+    }
+    let names = [
+        (Marks::BOLD, "bold"),
+        (Marks::EMPHASIS, "emphasis"),
+        (Marks::DOTS, "dots"),
+        (Marks::UNDERLINE, "underline"),
+        (Marks::SUP, "superscript"),
+        (Marks::SUB, "subscript"),
+        (Marks::RUN_IN, "run-in"),
+        (Marks::LABEL, "label"),
+    ];
+    let mut chars = [0usize; 8];
+    let mut runs = 0;
+    for text in texts {
+        for (range, marks) in text.parts().filter(|(_, m)| *m != Marks::NONE) {
+            runs += 1;
+            let n = text.text[range].chars().count();
+            for (k, (mark, _)) in names.iter().enumerate() {
+                if marks.has(*mark) {
+                    chars[k] += n;
+                }
+            }
+        }
+    }
+    let counts: Vec<String> = names
+        .iter()
+        .zip(chars)
+        .map(|((_, name), n)| format!("{name} {n}"))
+        .collect();
+    format!(
+        "marked text: {runs} runs; characters: {}",
+        counts.join(", ")
+    )
 }

@@ -1,10 +1,13 @@
 //! Word documents (.docx, Office Open XML): `word/document.xml` walked with quick-xml, with
 //! `word/styles.xml` for heading styles and outline levels and the document's relationships for
-//! its images. Only what a bulletin uses is read: paragraphs and their outline level, text,
-//! tabs and manual line breaks, and pictures (DrawingML `a:blip`, VML `v:imagedata`); tables
-//! are read as their cells' paragraphs.
+//! its images, and `word/numbering.xml` for lists. Only what a bulletin uses is read:
+//! paragraphs and their outline level, numbered and bulleted paragraphs (`w:numPr`, as list
+//! items), text with its bold, italic, underline, superscript and subscript (set on the run or
+//! by its character style), tabs and manual line breaks, and pictures (DrawingML `a:blip`, VML
+//! `v:imagedata`); tables are read as their cells' paragraphs.
 
 use super::{Article, Builder};
+use crate::model::markup::Marks;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::io::Read;
@@ -27,7 +30,16 @@ pub fn read(bytes: &[u8]) -> Result<Article, String> {
         .map(|s| read_relations(&s))
         .transpose()?
         .unwrap_or_default();
-    walk(&document, &styles, &relations, &mut |target| {
+    let numbering = part_text(&mut zip, "word/numbering.xml")?
+        .map(|s| read_numbering(&s))
+        .transpose()?
+        .unwrap_or_default();
+    let parts = Parts {
+        styles: &styles,
+        relations: &relations,
+        numbering: &numbering,
+    };
+    walk(&document, &parts, &mut |target| {
         let name = resolve_target(target);
         part_bytes(&mut zip, &name)?.ok_or(format!(
             "the document names a picture `{name}` it does not contain"
@@ -35,12 +47,93 @@ pub fn read(bytes: &[u8]) -> Result<Article, String> {
     })
 }
 
-/// A paragraph style: its name, outline level (0-based, as Word stores it) and parent.
+/// A style: its name, outline level (0-based, as Word stores it), parent, the marks its
+/// text takes (a character style such as "Strong") and its list (a "List Number" style).
 #[derive(Clone, Debug, Default)]
 struct Style {
     name: String,
     outline: Option<u8>,
     based_on: Option<String>,
+    marks: Marks,
+    num: Option<String>,
+}
+
+/// What the document part is read with.
+struct Parts<'a> {
+    styles: &'a HashMap<String, Style>,
+    relations: &'a HashMap<String, String>,
+    /// Each list (`w:numId`): its levels' number format, text and first number.
+    numbering: &'a HashMap<String, Vec<Level>>,
+}
+
+/// A list level of `numbering.xml`.
+#[derive(Clone, Debug, Default)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+impl Level {
+    /// The list's `numbering` in a definition: `•` for bullets, the level text with `{n}`,
+    /// `{cn}` or `{circled}` for the number, or `None` for plain `1.` (the layout's).
+    fn numbering(&self) -> Option<String> {
+        let field = match self.format.as_str() {
+            "bullet" => return Some("•".to_string()),
+            "decimal" if self.text == "%1." => return None,
+            "decimal" | "decimalZero" | "decimalFullWidth" => "{n}",
+            "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => "{circled}",
+            "chineseCounting"
+            | "chineseCountingThousand"
+            | "chineseLegalSimplified"
+            | "ideographTraditional"
+            | "taiwaneseCounting"
+            | "japaneseCounting" => "{cn}",
+            _ => return None,
+        };
+        let text = self.text.replace(['{', '}'], "");
+        text.contains("%1").then(|| text.replace("%1", field))
+    }
+}
+
+/// The marks a run property sets (`None`: not a mark), `on` unless its `w:val` turns it off.
+fn run_mark(e: &BytesStart) -> Option<(Marks, bool)> {
+    let val = attr(e, b"val");
+    let off = || matches!(val.as_deref(), Some("0" | "false" | "off" | "none"));
+    match e.local_name().as_ref() {
+        b"b" => Some((Marks::BOLD, !off())),
+        b"i" => Some((Marks::EMPHASIS, !off())),
+        b"u" => Some((Marks::UNDERLINE, !off())),
+        // One property for both; `baseline` clears them.
+        b"vertAlign" => Some(match val.as_deref() {
+            Some("superscript") => (Marks::SUP, true),
+            Some("subscript") => (Marks::SUB, true),
+            _ => (Marks::SUP, false),
+        }),
+        // Text raised or lowered by a number of half-points (what LibreOffice writes for
+        // HTML's <sup> and <sub>).
+        b"position" => Some(match val.and_then(|v| v.parse::<i32>().ok()) {
+            Some(p) if p > 0 => (Marks::SUP, true),
+            Some(p) if p < 0 => (Marks::SUB, true),
+            _ => (Marks::SUP, false),
+        }),
+        _ => None,
+    }
+}
+
+/// `marks` with `mark` set or cleared (clearing superscript clears subscript too: they are
+/// one property in Word).
+fn set_mark(marks: Marks, (mark, on): (Marks, bool)) -> Marks {
+    let cleared = if mark == Marks::SUP || mark == Marks::SUB {
+        Marks(marks.0 & !(Marks::SUP.0 | Marks::SUB.0))
+    } else {
+        Marks(marks.0 & !mark.0)
+    };
+    if on {
+        cleared.with(mark)
+    } else {
+        cleared
+    }
 }
 
 fn part_bytes(
@@ -128,7 +221,16 @@ fn read_styles(xml: &str) -> Result<HashMap<String, Style>, String> {
                         s.outline = attr(&e, b"val").and_then(|v| v.parse().ok());
                     }
                 }
-                _ => {}
+                b"numId" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.num = attr(&e, b"val");
+                    }
+                }
+                _ => {
+                    if let (Some((_, s)), Some(mark)) = (current.as_mut(), run_mark(&e)) {
+                        s.marks = set_mark(s.marks, mark);
+                    }
+                }
             },
             Event::End(e) if e.local_name().as_ref() == b"style" => {
                 if let Some((id, style)) = current.take() {
@@ -139,6 +241,65 @@ fn read_styles(xml: &str) -> Result<HashMap<String, Style>, String> {
         }
     }
     Ok(styles)
+}
+
+/// `numbering.xml`: each `w:num`'s levels, through its `w:abstractNum`.
+fn read_numbering(xml: &str) -> Result<HashMap<String, Vec<Level>>, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut abstracts: HashMap<String, Vec<Level>> = HashMap::new();
+    let mut nums: Vec<(String, String)> = Vec::new();
+    let mut abstract_id: Option<String> = None;
+    let mut num_id: Option<String> = None;
+    let mut level: Option<usize> = None;
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                let levels = abstract_id
+                    .as_ref()
+                    .map(|id| abstracts.entry(id.clone()).or_default());
+                match (e.local_name().as_ref(), levels) {
+                    (b"abstractNum", _) => abstract_id = attr(&e, b"abstractNumId"),
+                    (b"num", _) => num_id = attr(&e, b"numId"),
+                    (b"abstractNumId", _) => {
+                        if let (Some(num), Some(id)) = (num_id.clone(), attr(&e, b"val")) {
+                            nums.push((num, id));
+                        }
+                    }
+                    (b"lvl", Some(levels)) => {
+                        let k = attr(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        if k < 10 && levels.len() <= k {
+                            levels.resize(k + 1, Level::default());
+                        }
+                        level = (k < 10).then_some(k);
+                    }
+                    (name, Some(levels)) => {
+                        if let Some(l) = level.and_then(|k| levels.get_mut(k)) {
+                            let val = attr(&e, b"val").unwrap_or_default();
+                            match name {
+                                b"numFmt" => l.format = val,
+                                b"lvlText" => l.text = val,
+                                b"start" => l.start = val.parse().unwrap_or(1),
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"abstractNum" => abstract_id = None,
+                b"num" => num_id = None,
+                b"lvl" => level = None,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(nums
+        .into_iter()
+        .filter_map(|(num, id)| Some((num, abstracts.get(&id)?.clone())))
+        .collect())
 }
 
 fn read_relations(xml: &str) -> Result<HashMap<String, String>, String> {
@@ -199,18 +360,53 @@ fn outline_level(own: Option<u8>, style: Option<&str>, styles: &HashMap<String, 
     }
 }
 
+/// The list a paragraph of `style` belongs to by its style (followed up `basedOn`).
+fn style_list(style: Option<&str>, styles: &HashMap<String, Style>) -> Option<String> {
+    let mut id = style;
+    for _ in 0..10 {
+        let s = styles.get(id?)?;
+        if s.num.is_some() {
+            return s.num.clone();
+        }
+        id = s.based_on.as_deref();
+    }
+    None
+}
+
+/// Ends a paragraph: a list item when it is numbered or bulleted (`num`, at level `ilvl`) and
+/// not a heading, else a block at its outline level.
+fn end_paragraph(out: &mut Builder, level: u8, num: Option<&str>, ilvl: usize, parts: &Parts) {
+    let levels = num
+        .filter(|&n| n != "0" && level == 0)
+        .and_then(|n| parts.numbering.get(n));
+    match levels {
+        Some(levels) => {
+            let first = levels.first().cloned().unwrap_or_default();
+            let start = levels.get(ilvl).map_or(1, |l| l.start.max(1));
+            out.end_item(ilvl.min(1) as u8, first.numbering().as_deref(), Some(start));
+        }
+        None => out.end_block(level),
+    }
+}
+
 fn walk(
     xml: &str,
-    styles: &HashMap<String, Style>,
-    relations: &HashMap<String, String>,
+    parts: &Parts,
     picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<Article, String> {
+    let (styles, relations) = (parts.styles, parts.relations);
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Builder::default();
     let mut style: Option<String> = None;
     let mut outline: Option<u8> = None;
+    // The paragraph's list (`w:numId`) and level in it.
+    let mut num: Option<String> = None;
+    let mut ilvl = 0usize;
     let mut in_text = false;
     let mut in_properties = 0u32;
+    // Inside a run's properties, and the marks of the run.
+    let mut in_run_properties = false;
+    let mut marks = Marks::NONE;
     let mut pictures: Vec<String> = Vec::new();
     loop {
         let event = reader.read_event().map_err(xml_error)?;
@@ -221,11 +417,34 @@ fn walk(
                 b"p" if !empty => {
                     style = None;
                     outline = None;
+                    num = None;
+                    ilvl = 0;
                 }
                 b"pPr" if !empty => in_properties += 1,
                 b"pStyle" if in_properties > 0 => style = attr(&e, b"val"),
                 b"outlineLvl" if in_properties > 0 => {
                     outline = attr(&e, b"val").and_then(|v| v.parse().ok())
+                }
+                b"numId" if in_properties > 0 => num = attr(&e, b"val"),
+                b"ilvl" if in_properties > 0 => {
+                    ilvl = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0)
+                }
+                b"r" if !empty && in_properties == 0 => {
+                    marks = Marks::NONE;
+                    out.marks(marks);
+                }
+                b"rPr" if !empty && in_properties == 0 => in_run_properties = true,
+                b"rStyle" if in_run_properties => {
+                    if let Some(s) = attr(&e, b"val").and_then(|id| styles.get(&id)) {
+                        marks = marks.with(s.marks);
+                        out.marks(marks);
+                    }
+                }
+                _ if in_run_properties => {
+                    if let Some(mark) = run_mark(&e) {
+                        marks = set_mark(marks, mark);
+                        out.marks(marks);
+                    }
                 }
                 b"t" if !empty => in_text = true,
                 b"tab" if in_properties == 0 => out.text(" "),
@@ -242,8 +461,15 @@ fn walk(
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
                 b"pPr" => in_properties = in_properties.saturating_sub(1),
+                b"rPr" => in_run_properties = false,
+                b"r" if in_properties == 0 => {
+                    marks = Marks::NONE;
+                    out.marks(marks);
+                }
                 b"p" => {
-                    out.end_block(outline_level(outline, style.as_deref(), styles));
+                    let level = outline_level(outline, style.as_deref(), styles);
+                    let list = num.take().or_else(|| style_list(style.as_deref(), styles));
+                    end_paragraph(&mut out, level, list.as_deref(), ilvl, parts);
                     for id in pictures.drain(..) {
                         match relations.get(&id) {
                             Some(target) => {

@@ -1,9 +1,30 @@
-//! Markdown articles (CommonMark, read with pulldown-cmark): `#` headings, paragraphs, list
-//! items and block quotes as paragraphs, code as its text, images (`![说明](img/a.jpg)`) as
-//! figures. The caller reads image files (relative to the article), so this stays free of I/O.
+//! Markdown articles (CommonMark, read with pulldown-cmark): `#` headings, paragraphs, lists
+//! (`1.` numbered, `-` bulleted, nested), block quotes as paragraphs, code as its text, images
+//! (`![说明](img/a.jpg)`) as figures; `**bold**`, `*emphasis*`, `^sup^`, `~sub~` and the HTML
+//! tags `<sup>`, `<sub>`, `<u>` as inline marks. The caller reads image files (relative to the
+//! article), so this stays free of I/O.
 
 use super::{Article, Builder};
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use crate::model::markup::Marks;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The mark an inline HTML tag opens (`Some(true, …)`) or closes.
+fn html_mark(html: &str) -> Option<(bool, Marks)> {
+    let tag = html.trim().strip_prefix('<')?.strip_suffix('>')?.trim();
+    let (open, name) = match tag.strip_prefix('/') {
+        Some(name) => (false, name.trim()),
+        None => (true, tag),
+    };
+    let mark = match name.to_ascii_lowercase().as_str() {
+        "sup" => Marks::SUP,
+        "sub" => Marks::SUB,
+        "u" | "ins" => Marks::UNDERLINE,
+        "b" | "strong" => Marks::BOLD,
+        "i" | "em" => Marks::EMPHASIS,
+        _ => return None,
+    };
+    Some((open, mark))
+}
 
 /// Reads a Markdown article; `image(path)` returns the bytes of an image the article names.
 pub fn read(
@@ -13,8 +34,65 @@ pub fn read(
     let mut out = Builder::default();
     // Inside `![alt](…)`: the alt text goes here, not into the paragraph.
     let mut in_image: Option<(String, String)> = None;
-    for event in Parser::new(text) {
+    // The inline marks open, innermost last.
+    let mut marks: Vec<Marks> = Vec::new();
+    let mut mark = |out: &mut Builder, m: Marks, open: bool| {
+        if open {
+            marks.push(m);
+        } else if let Some(k) = marks.iter().rposition(|&o| o == m) {
+            marks.remove(k);
+        }
+        out.marks(marks.iter().fold(Marks::NONE, |a, &b| a.with(b)));
+    };
+    // The lists open, outermost first: each one's first number (`None`: bulleted) and whether
+    // an item of it has been written.
+    let mut lists: Vec<(Option<u64>, bool)> = Vec::new();
+    let end_item = |out: &mut Builder, lists: &mut Vec<(Option<u64>, bool)>| {
+        let depth = lists.len().saturating_sub(1) as u8;
+        if let Some((first, started)) = lists.last_mut() {
+            let numbering = first.is_none().then_some("•");
+            let start = match (*started, *first) {
+                (false, Some(n)) => Some(n.min(u32::MAX as u64) as u32),
+                _ => None,
+            };
+            out.end_item(depth, numbering, start);
+            *started = true;
+        }
+    };
+    let options = Options::ENABLE_SUPERSCRIPT | Options::ENABLE_SUBSCRIPT;
+    for event in Parser::new_ext(text, options) {
         match event {
+            Event::Start(Tag::Strong) => mark(&mut out, Marks::BOLD, true),
+            Event::End(TagEnd::Strong) => mark(&mut out, Marks::BOLD, false),
+            Event::Start(Tag::Emphasis) => mark(&mut out, Marks::EMPHASIS, true),
+            Event::End(TagEnd::Emphasis) => mark(&mut out, Marks::EMPHASIS, false),
+            Event::Start(Tag::Superscript) => mark(&mut out, Marks::SUP, true),
+            Event::End(TagEnd::Superscript) => mark(&mut out, Marks::SUP, false),
+            Event::Start(Tag::Subscript) => mark(&mut out, Marks::SUB, true),
+            Event::End(TagEnd::Subscript) => mark(&mut out, Marks::SUB, false),
+            Event::InlineHtml(html) => {
+                if let Some((open, m)) = html_mark(&html) {
+                    mark(&mut out, m, open);
+                }
+            }
+            Event::Start(Tag::List(first)) => {
+                // The text of the item a list is nested in ends before it.
+                if lists.is_empty() {
+                    out.end_block(0);
+                } else {
+                    end_item(&mut out, &mut lists);
+                }
+                lists.push((first, false));
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                if lists.is_empty() {
+                    out.end_list();
+                }
+            }
+            Event::End(TagEnd::Item) => end_item(&mut out, &mut lists),
+            // An item's paragraphs (a loose list) are one item.
+            Event::End(TagEnd::Paragraph) if !lists.is_empty() => out.text("\n"),
             Event::Start(Tag::Image { dest_url, .. }) => {
                 in_image = Some((dest_url.to_string(), String::new()))
             }
@@ -45,8 +123,8 @@ pub fn read(
                 HeadingLevel::H4 => 4,
                 HeadingLevel::H5 | HeadingLevel::H6 => 5,
             }),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock) => out.end_block(0),
-            Event::Start(Tag::Item | Tag::Heading { .. }) => out.end_block(0),
+            Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) => out.end_block(0),
+            Event::Start(Tag::Heading { .. }) => out.end_block(0),
             _ => {}
         }
     }
@@ -60,7 +138,7 @@ mod tests {
 
     #[test]
     fn headings_paragraphs_and_figures() {
-        let md = "# 标题\n\n## 一、小标题\n\n第一段**加粗**，\n续行。\n\n![吉林质协](a.png)\n\n图 1 吉林质协发出倡议\n\n- 条目一\n- 条目二\n";
+        let md = "# 标题\n\n## 一、小标题\n\n第一段**加粗**，\n续行 5*3 {x}。\n\n![吉林质协](a.png)\n\n图 1 吉林质协发出倡议\n\n- 条目一\n- 条目*二*\n  1. 嵌套 m^2^\n  2. H~2~O<sup>①</sup>\n\n3. 第三\n4. <u>第四</u>\n";
         let png = {
             let mut out = Vec::new();
             image::ImageEncoder::write_image(
@@ -81,12 +159,39 @@ mod tests {
         let items = &article.items;
         assert_eq!(items[0], Item::Title("标题".into()));
         assert_eq!(items[1], Item::Heading(1, "一、小标题".into()));
-        assert_eq!(items[2], Item::Paragraph("第一段加粗，续行。".into()));
+        assert_eq!(
+            items[2],
+            Item::Paragraph("第一段**加粗**，续行 5\\*3 \\{x\\}。".into())
+        );
         match &items[3] {
             Item::Image(img) => assert_eq!(img.caption.as_deref(), Some("吉林质协发出倡议")),
             other => panic!("{other:?}"),
         }
-        assert_eq!(items[4], Item::Paragraph("条目一".into()));
+        let list = |numbering: Option<&str>, start, items: &[(&str, &[&str])]| {
+            Item::List(crate::import::List {
+                numbering: numbering.map(str::to_string),
+                start,
+                items: items
+                    .iter()
+                    .map(|(t, c)| (t.to_string(), c.iter().map(|c| c.to_string()).collect()))
+                    .collect(),
+            })
+        };
+        assert_eq!(
+            items[4],
+            list(
+                Some("•"),
+                None,
+                &[
+                    ("条目一", &[]),
+                    ("条目{em:二}", &["嵌套 m{sup:2}", "H{sub:2}O{sup:①}"])
+                ]
+            )
+        );
+        assert_eq!(
+            items[5],
+            list(None, Some(3), &[("第三", &[]), ("{u:第四}", &[])])
+        );
         assert_eq!(items.len(), 6);
     }
 }

@@ -4,8 +4,12 @@
 //! reading order. The outline decides what is what, the same way for both formats: outline
 //! level 1 (Word's "Heading 1" or "Title" style, Markdown's `#`) is the article's **title**;
 //! levels 2 to 5 (`##` to `#####`, "Heading 2" to "Heading 5") are **headings** of levels 1 to 4
-//! (deeper ones are level 4). Everything else is a paragraph; bold and italic are kept as plain
-//! text (there is no inline markup in definitions yet). An image becomes a **figure**; the
+//! (deeper ones are level 4). Everything else is a paragraph, or an item of a **list** block
+//! when the source numbers or bullets it (a list nested in an item becomes the item's nested
+//! list; deeper ones join it). Bold, italic, underline, superscript and subscript become inline
+//! markup (`**…**`, `{em:…}`, `{u:…}`, `{sup:…}`, `{sub:…}`), and characters markup would read
+//! (`*`, `{`, `}`, a `\` before them) are escaped, so the text prints as it was written. A
+//! title or heading drops bold (its style is bold already). An image becomes a **figure**; the
 //! paragraph right after it that reads `图 N …` (or `图N：…`) is its caption, without the
 //! number (jianbao numbers figures itself). Turning an article into TOML ([`blocks_toml`]) is
 //! pure; the CLI reads and writes the files.
@@ -13,14 +17,28 @@
 pub mod docx;
 pub mod markdown;
 
-/// One thing in an article, in reading order.
+use crate::model::markup::{self, Marks, Styled};
+
+/// One thing in an article, in reading order. Texts are definition markup.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     Title(String),
     /// A heading of level 1–4.
     Heading(u8, String),
     Paragraph(String),
+    List(List),
     Image(ImageItem),
+}
+
+/// A numbered or bulleted list: items, each with the items of the list nested in it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct List {
+    /// The numbers' format when the source asks for one the layout may not give (`•` for a
+    /// bulleted list); `None`: the layout's numbering.
+    pub numbering: Option<String>,
+    /// The first number, when not 1.
+    pub start: Option<u32>,
+    pub items: Vec<(String, Vec<String>)>,
 }
 
 /// An image found in an article, with its caption once one is recognised.
@@ -42,34 +60,83 @@ pub struct Article {
     pub skipped: Vec<String>,
 }
 
-/// Builds an [`Article`] from a reader's events: text accumulates until a block ends.
+/// Builds an [`Article`] from a reader's events: text accumulates, in the marks set last,
+/// until a block ends.
 #[derive(Default)]
 pub(crate) struct Builder {
     article: Article,
-    text: String,
+    text: Styled,
+    marks: Marks,
+    /// The last list item ended the list it was in (the next item starts a new list).
+    list_ended: bool,
 }
 
 impl Builder {
     pub fn text(&mut self, text: &str) {
-        self.text.push_str(text);
+        self.text.push(text, self.marks);
+    }
+
+    /// The marks of the text that follows (bold, emphasis, underline, superscript …).
+    pub fn marks(&mut self, marks: Marks) {
+        self.marks = marks;
     }
 
     /// A manual line break inside a paragraph (kept as a line break by the paragraph rule).
     pub fn line_break(&mut self) {
-        self.text.push('\u{2028}');
+        self.text.push("\u{2028}", Marks::NONE);
     }
 
     /// Ends a block of `level` in the outline (0 = body text, 1 = title, 2… = headings).
     pub fn end_block(&mut self, level: u8) {
-        let text = tidy(&std::mem::take(&mut self.text));
-        if text.is_empty() {
+        let mut styled = tidy(&std::mem::take(&mut self.text));
+        if styled.text.is_empty() {
             return;
         }
+        if level > 0 {
+            styled = without(&styled, Marks::BOLD);
+        }
+        let text = markup::write(&styled);
         self.article.items.push(match level {
             0 => Item::Paragraph(text),
             1 => Item::Title(text),
             n => Item::Heading((n - 1).min(4), text),
         });
+        self.list_ended = true;
+    }
+
+    /// Ends the text so far as an item of a list: at `depth` 0 an item, deeper an item of the
+    /// list nested in the item before. A new list (numbered from `start`) begins after any
+    /// other block, after [`Builder::end_list`], or when `numbering` differs from the list's.
+    pub fn end_item(&mut self, depth: u8, numbering: Option<&str>, start: Option<u32>) {
+        let styled = tidy(&std::mem::take(&mut self.text));
+        if styled.text.is_empty() {
+            return;
+        }
+        let text = markup::write(&styled);
+        let ended = self.list_ended;
+        let goes_on = matches!(self.article.items.last(), Some(Item::List(l))
+            if (depth > 0 && !l.items.is_empty())
+                || (!ended && l.numbering.as_deref() == numbering));
+        if !goes_on {
+            self.article.items.push(Item::List(List {
+                numbering: numbering.map(str::to_string),
+                start: start.filter(|&s| s != 1),
+                items: Vec::new(),
+            }));
+        }
+        let Some(Item::List(list)) = self.article.items.last_mut() else {
+            unreachable!("a list was pushed")
+        };
+        match list.items.last_mut() {
+            Some((_, children)) if depth > 0 => children.push(text),
+            Some(_) | None => list.items.push((text, Vec::new())),
+        }
+        self.list_ended = false;
+    }
+
+    /// The list being built ends (the next item starts another).
+    pub fn end_list(&mut self) {
+        self.list_ended = true;
     }
 
     pub fn image(&mut self, name: &str, bytes: Vec<u8>, alt: Option<String>) {
@@ -83,7 +150,9 @@ impl Builder {
             name: name.to_string(),
             bytes,
             caption: None,
-            alt: alt.map(|a| tidy(&a)).filter(|a| !a.is_empty()),
+            alt: alt
+                .map(|a| tidy(&Styled::plain(a)).text)
+                .filter(|a| !a.is_empty()),
         }));
     }
 
@@ -98,14 +167,78 @@ impl Builder {
     }
 }
 
-/// Collapses the spaces and line breaks a reader collected; forced breaks stay.
-fn tidy(text: &str) -> String {
-    text.split('\u{2028}')
-        .map(|part| crate::model::prose::join_lines(part.trim_start_matches('\u{3000}')))
-        .collect::<Vec<_>>()
-        .join("\u{2028}")
-        .trim_matches(|c: char| c.is_whitespace())
-        .to_string()
+/// Collapses the spaces and line breaks a reader collected, as a definition's paragraphs are
+/// joined ([`crate::model::prose::join_lines`]), keeping each character's marks; forced breaks
+/// stay.
+fn tidy(text: &Styled) -> Styled {
+    let chars: Vec<(char, Marks)> = text
+        .parts()
+        .flat_map(|(range, marks)| text.text[range].chars().map(move |c| (c, marks)))
+        .collect();
+    let mut joined: Vec<(char, Marks)> = Vec::with_capacity(chars.len());
+    for (k, part) in chars.split(|&(c, _)| c == '\u{2028}').enumerate() {
+        if k > 0 {
+            joined.push(('\u{2028}', Marks::NONE));
+        }
+        let start = part.iter().take_while(|(c, _)| *c == '\u{3000}').count();
+        join_lines(&part[start..], &mut joined);
+    }
+    let trim = |c: &(char, Marks)| c.0.is_whitespace();
+    let start = joined.iter().take_while(|c| trim(c)).count();
+    let end = joined.len() - joined[start..].iter().rev().take_while(|c| trim(c)).count();
+    let mut out = Styled::default();
+    for &(c, marks) in &joined[start..end] {
+        out.push(c.encode_utf8(&mut [0; 4]), marks);
+    }
+    out
+}
+
+/// [`crate::model::prose::join_lines`] on marked characters: lines trimmed, empty ones left
+/// out, a space between lines only where neither side is a wide character, runs of spaces and
+/// tabs collapsed to one space.
+fn join_lines(part: &[(char, Marks)], out: &mut Vec<(char, Marks)>) {
+    use crate::model::prose::is_wide;
+    let mut line_out: Vec<(char, Marks)> = Vec::new();
+    for line in part.split(|&(c, _)| c == '\n') {
+        let line = match line.last() {
+            Some(('\r', _)) => &line[..line.len() - 1],
+            _ => line,
+        };
+        let start = line.iter().take_while(|(c, _)| c.is_whitespace()).count();
+        let end = line.len()
+            - line[start..]
+                .iter()
+                .rev()
+                .take_while(|(c, _)| c.is_whitespace())
+                .count();
+        let line = &line[start..end];
+        if line.is_empty() {
+            continue;
+        }
+        if let (Some(&(prev, marks)), Some(&(next, _))) = (line_out.last(), line.first()) {
+            if !is_wide(prev) && !is_wide(next) {
+                line_out.push((' ', marks));
+            }
+        }
+        line_out.extend_from_slice(line);
+    }
+    let mut last_space = false;
+    for (c, marks) in line_out {
+        let space = c == ' ' || c == '\t';
+        if !(space && last_space) {
+            out.push((if space { ' ' } else { c }, marks));
+        }
+        last_space = space;
+    }
+}
+
+/// `text` without `mark`.
+fn without(text: &Styled, mark: Marks) -> Styled {
+    let mut out = Styled::default();
+    for (range, marks) in text.parts() {
+        out.push(&text.text[range], Marks(marks.0 & !mark.0));
+    }
+    out
 }
 
 /// `图 3 说明`, `图3：说明`, `图 3. 说明` → `说明` (an empty caption is `Some("")`).
@@ -145,7 +278,9 @@ fn attach_captions(items: &mut Vec<Item>) {
                 items.remove(i + 1);
             }
             if let Item::Image(img) = &mut items[i] {
-                img.caption = caption.or_else(|| img.alt.clone());
+                // Alternative text is plain text: escaped for the caption's markup.
+                img.caption =
+                    caption.or_else(|| img.alt.as_ref().map(|a| markup::write(&Styled::plain(a))));
             }
         }
         i += 1;
@@ -177,6 +312,23 @@ pub fn blocks_toml(article: &Article, figure_path: &dyn Fn(usize, &ImageItem) ->
                 out.push_str(&format!("\n[[blocks]]\nheading = {}\n", one_line(h)));
                 if *level != 1 {
                     out.push_str(&format!("level = {level}\n"));
+                }
+            }
+            Item::List(list) => {
+                out.push_str("\n[[blocks]]\nlist = [\n");
+                for (item, children) in &list.items {
+                    out.push_str(&format!("  {},\n", one_line(item)));
+                    if !children.is_empty() {
+                        let nested: Vec<String> = children.iter().map(|c| one_line(c)).collect();
+                        out.push_str(&format!("  [{}],\n", nested.join(", ")));
+                    }
+                }
+                out.push_str("]\n");
+                if let Some(n) = &list.numbering {
+                    out.push_str(&format!("numbering = {}\n", one_line(n)));
+                }
+                if let Some(start) = list.start {
+                    out.push_str(&format!("start = {start}\n"));
                 }
             }
             Item::Image(img) => {

@@ -76,8 +76,12 @@ pub struct Meta {
     /// 编印单位: who compiles and prints the bulletin.
     pub publisher: String,
     pub date: Date,
-    /// Name of the bulletin series, e.g. `质协简报`.
-    pub name: Option<String>,
+    /// Name of the bulletin series, e.g. `质协简报`; a 公文's 发文机关标志. A list is a joint
+    /// document's 联合行文标志 (GB/T 9704 7.2.4): the issuing bodies stacked, the host first.
+    pub name: Option<Recipients>,
+    /// Printed to the right of the stacked names of a joint 发文机关标志, centred on them
+    /// (`文件`); after a single name, on its line.
+    pub name_suffix: Option<String>,
     /// 期号, the issue number.
     pub issue: Option<u32>,
     /// Number of the first page (bulletins often continue a series; the seed starts at 5).
@@ -123,6 +127,18 @@ pub struct Meta {
     pub signers: Option<Recipients>,
     /// 印章: one image a signature, pressed on the 署名 and the date (GB/T 9704 7.3.5.1).
     pub seal: Option<Spanned<Recipients>>,
+    /// 签发人签名章 (GB/T 9704 7.3.5.3): one image a signer, in the issuing bodies' order. The
+    /// 落款 is then each signer's title beside their stamp, and the date under them.
+    pub signer_seal: Option<Spanned<Recipients>>,
+    /// 签发人职务, in full (`中国质量协会会长`): one a `signer-seal`, left of it.
+    pub signer_title: Option<Spanned<Recipients>>,
+    /// A 纪要's 出席 list (GB/T 9704 10.3): units and names, printed after `出席：` one line under
+    /// the text (or 附件说明).
+    pub present: Option<Recipients>,
+    /// 请假: the 纪要's list of those excused, on the line after the 出席 list.
+    pub absent: Option<Recipients>,
+    /// 列席: those attending without a vote, after the 请假 list.
+    pub attending: Option<Recipients>,
     /// 附注: in parentheses, one line under the 成文日期 (GB/T 9704 7.3.6).
     pub note: Option<String>,
     /// 印发日期 in the 版记 (GB/T 9704 7.4.3); the date when absent.
@@ -139,6 +155,7 @@ fn one() -> u32 {
 /// (a supplement's next issue is the next supplement).
 pub const RECURRING: &[&str] = &[
     "name",
+    "name-suffix",
     "publisher",
     "author",
     "subject",
@@ -155,6 +172,8 @@ pub const RECURRING: &[&str] = &[
     "signature",
     "seal",
     "signers",
+    "signer-seal",
+    "signer-title",
 ];
 
 /// `[bulletin]` keys that belong to one issue: `jianbao new` counts `issue` and `total-issue`
@@ -170,6 +189,9 @@ pub const PER_ISSUE: &[&str] = &[
     "attachments",
     "note",
     "print-date",
+    "present",
+    "absent",
+    "attending",
 ];
 
 /// Who a bulletin goes to: one string, or a list that is joined with the layout's separator.

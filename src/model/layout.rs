@@ -81,6 +81,11 @@ pub struct MastheadSpec {
     pub rule_gap: Option<LengthValue>,
     /// From the rule to the first line of text.
     pub space_after: Option<LengthValue>,
+    /// 信函格式 (GB/T 9704 10.1): the name from the page's top edge, double rules, the marks and
+    /// the number under the first (see `page::letter`).
+    pub letter: Option<bool>,
+    /// The rule's length (the text block's width when absent; 信函: 170 mm, centred).
+    pub rule_width: Option<LengthValue>,
     /// The lines' styles, by full table name (`masthead.name`).
     pub styles: BTreeMap<&'static str, StyleSpec>,
 }
@@ -208,6 +213,12 @@ pub struct StyleSpec {
     /// Bold: drawn with the chain's face as it is when that face is bold, otherwise emboldened
     /// (stroke and fill).
     pub bold: Option<bool>,
+    /// Superscript (`{sup:…}`) and subscript (`{sub:…}`): their type size and how far their
+    /// baseline is raised or lowered, in ems of the style's size or in points.
+    pub superscript_size: Option<LengthValue>,
+    pub superscript_rise: Option<LengthValue>,
+    pub subscript_size: Option<LengthValue>,
+    pub subscript_drop: Option<LengthValue>,
 
     // Lists only.
     /// The space between a list item's number and its text (default 0.5 字).
@@ -219,11 +230,8 @@ pub struct StyleSpec {
     pub numbering: Option<Spanned<String>>,
 
     // Notes only.
-    /// The label that opens an editor's note: `编者按：`.
+    /// The label that opens an editor's note: `编者按：` (its look is `[note-label]`).
     pub label: Option<Spanned<String>>,
-    /// The label's font (a chain name or a list); the note's own font when absent.
-    pub label_font: Option<Spanned<FontRef>>,
-    pub label_bold: Option<bool>,
 
     // Masthead lines only.
     /// Extra space between the characters of a one-line element (the masthead's name).
@@ -241,6 +249,8 @@ pub struct StyleSpec {
     pub seal_gap: Option<LengthValue>,
     /// The 成文日期's distance from the right edge under a seal (7.3.5.1: 右空四字).
     pub seal_inset: Option<LengthValue>,
+    /// A 签发人签名章's width (its height follows the image; 7.3.5.3 does not fix it: 20 mm).
+    pub signer_seal_size: Option<LengthValue>,
 
     // Caption and table only.
     /// `{n}` is the figure (table) number, `{caption}` the caption text: `图 {n} {caption}`.
@@ -389,8 +399,9 @@ impl Merge for TextSpec {
 impl Merge for StyleSpec {
     fn merge(mut self, base: StyleSpec) -> StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
-            space_before, space_after, bold, gap, numbering, label, label_font, label_bold,
-            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, format, rules, padding, continued, left, center, right, outside, inside, inset, rule, rule_color,
+            space_before, space_after, bold, superscript_size, superscript_rise, subscript_size,
+            subscript_drop, gap, numbering, label,
+            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, signer_seal_size, format, rules, padding, continued, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self
     }
@@ -414,7 +425,7 @@ impl Merge for MastheadSpec {
     fn merge(mut self, base: MastheadSpec) -> MastheadSpec {
         merge_styles(&mut self.styles, base.styles);
         merge_options!(self, base; enabled, optional, issue_format, supplement_format, total_format,
-            copy_digits, rule, rule_color, rule_gap, space_after);
+            copy_digits, rule, rule_color, rule_gap, space_after, letter, rule_width);
         self
     }
 }

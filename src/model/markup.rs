@@ -1,5 +1,5 @@
 //! The one small parser for everything in braces: inline markup in text (`**粗体**`,
-//! `{em:…}`, `{dot:…}`, `{u:…}`, `{ref:label}`, `{br}`) and the fields of templates
+//! `{em:…}`, `{dot:…}`, `{u:…}`, `{sup:…}`, `{sub:…}`, `{ref:label}`, `{br}`) and the fields of templates
 //! (`{date}`, `{issue}` …).
 //!
 //! A text is read once, left to right, into [`Piece`]s; nothing a field or a reference expands
@@ -32,6 +32,10 @@ impl Marks {
     pub const LABEL: Marks = Marks(16);
     /// A run-in heading (`lead`), in the run-in style.
     pub const RUN_IN: Marks = Marks(32);
+    /// `{sup:…}`: superscript, smaller and raised (m², 注释号).
+    pub const SUP: Marks = Marks(64);
+    /// `{sub:…}`: subscript, smaller and lowered (H₂O).
+    pub const SUB: Marks = Marks(128);
 
     pub fn has(self, m: Marks) -> bool {
         self.0 & m.0 == m.0 && m.0 != 0
@@ -75,6 +79,8 @@ const TAGS: &[(&str, Marks)] = &[
     ("em", Marks::EMPHASIS),
     ("dot", Marks::DOTS),
     ("u", Marks::UNDERLINE),
+    ("sup", Marks::SUP),
+    ("sub", Marks::SUB),
 ];
 
 /// Reads `text` into pieces. In [`Mode::Template`] only `{field}`s (lower-case letters and
@@ -206,6 +212,59 @@ pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
         }
     }
     out
+}
+
+/// Writes styled text as markup that [`parse`] reads back to the same text and marks (for
+/// `jianbao import`): bold as `**…**` where it hugs plain characters, else `{b:…}`; emphasis,
+/// dots, underline, superscript and subscript as their tags, nested when marks combine; a
+/// literal `*`, `{`, `}` escaped with `\`, and a `\` where it would escape the character after it.
+/// Marks that only the resolve stage sets (the note's label, a run-in heading) are not written.
+pub fn write(text: &Styled) -> String {
+    let mut out = String::with_capacity(text.text.len() + 16);
+    for (range, marks) in text.parts() {
+        let part = &text.text[range];
+        let tags: Vec<&str> = TAGS
+            .iter()
+            .filter(|(_, m)| marks.has(*m))
+            .map(|(t, _)| *t)
+            .collect();
+        let hugs = !part.starts_with(char::is_whitespace)
+            && !part.ends_with(char::is_whitespace)
+            && !part.contains(['*', '\\']);
+        if tags == ["b"] && hugs {
+            out.push_str("**");
+            escape_into(part, &mut out);
+            out.push_str("**");
+            continue;
+        }
+        for tag in &tags {
+            out.push('{');
+            out.push_str(tag);
+            out.push(':');
+        }
+        escape_into(part, &mut out);
+        out.extend(tags.iter().map(|_| '}'));
+    }
+    out
+}
+
+/// Appends `text` with the characters markup would read escaped: `*`, `{`, `}` always, a `\`
+/// before one of those, another `\` or the end (where a tag may follow).
+fn escape_into(text: &str, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' | '{' | '}' => out.push('\\'),
+            '\\' if chars
+                .peek()
+                .is_none_or(|n| matches!(n, '*' | '{' | '}' | '\\')) =>
+            {
+                out.push('\\')
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
 }
 
 /// `{name}` at the start of `s`, for a template field.
@@ -411,6 +470,16 @@ mod tests {
             ]
         );
         assert_eq!(
+            styled("m{sup:2} H{sub:2}O"),
+            [
+                s("m", Marks::NONE),
+                s("2", Marks::SUP),
+                s(" H", Marks::NONE),
+                s("2", Marks::SUB),
+                s("O", Marks::NONE)
+            ]
+        );
+        assert_eq!(
             styled("{b:一}{br}二"),
             [
                 s("一", Marks::BOLD),
@@ -458,6 +527,33 @@ mod tests {
         assert_eq!(err.at, 3..7);
         assert!(err.message.contains("not closed"), "{}", err.message);
         assert!(parse("{ref:x", Mode::Markup).is_err());
+    }
+
+    #[test]
+    fn written_markup_reads_back_the_same() {
+        let mut t = Styled::default();
+        t.push("5*3 与 C:\\文件\\", Marks::NONE);
+        t.push("重点", Marks::BOLD);
+        t.push(" 引文 ", Marks::BOLD.with(Marks::EMPHASIS));
+        t.push("{x}", Marks::UNDERLINE);
+        t.push("m", Marks::NONE);
+        t.push("2", Marks::SUP);
+        t.push("**\\", Marks::BOLD);
+        t.push("H", Marks::NONE);
+        t.push("2", Marks::SUB);
+        let written = write(&t);
+        assert_eq!(
+            written,
+            "5\\*3 与 C:\\文件\\\\**重点**{b:{em: 引文 }}{u:\\{x\\}}m{sup:2}{b:\\*\\*\\\\}H{sub:2}"
+        );
+        let mut back = Styled::default();
+        for piece in parse(&written, Mode::Markup).unwrap() {
+            match piece {
+                Piece::Text(text, marks) => back.push(&text, marks),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(back, t);
     }
 
     #[test]

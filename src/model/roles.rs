@@ -22,6 +22,8 @@ pub enum Role {
     Heading(u8),
     /// An editor's note (编者按).
     Note,
+    /// The label that opens an editor's note (编者按：).
+    NoteLabel,
     /// A figure's caption (set with the figure, never a block of its own).
     Caption,
     /// The 主送机关 line under the first title.
@@ -32,6 +34,9 @@ pub enum Role {
     Annotation,
     /// The 附件说明: `附件：1.…`.
     AttachmentNote,
+    /// A 纪要's 出席/请假/列席 lists (GB/T 9704 10.3): the names, and their labels.
+    Attendance,
+    AttendanceLabel,
     /// The label that opens an attachment (`附件1`), at the top of a new page.
     AttachmentHead,
     /// A run-in heading (`lead = …`) opening a paragraph.
@@ -140,6 +145,10 @@ pub const COMMON_KEYS: &[&str] = &[
     "space-before",
     "space-after",
     "bold",
+    "superscript-size",
+    "superscript-rise",
+    "subscript-size",
+    "subscript-drop",
 ];
 
 const RUNNING: &[&str] = &[
@@ -179,6 +188,12 @@ const fn kind(
     }
 }
 
+/// Whether a definition has a 纪要's lists.
+fn has_attendance(d: &Definition) -> bool {
+    let m = &d.meta;
+    m.present.is_some() || m.absent.is_some() || m.attending.is_some()
+}
+
 /// Whether any block of the definition is one `is` accepts.
 fn any(def: &Definition, is: impl Fn(&Block) -> bool) -> bool {
     def.blocks.iter().any(is)
@@ -216,8 +231,14 @@ pub const KINDS: &[Kind] = &[
     Kind {
         used: |d| any(d, |b| matches!(b, Block::Note { .. })),
         flow: Flow::Splits,
-        keys: &["label", "label-font", "label-bold"],
-        ..kind(Role::Note, "note", "editor's note", "an editor's note (编者按), opened by its `label` in `label-font`")
+        keys: &["label"],
+        ..kind(Role::Note, "note", "editor's note", "an editor's note (编者按), opened by its `label` ([note-label])")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::Note { .. })),
+        base: Some("note"),
+        short: "note-label",
+        ..kind(Role::NoteLabel, "note-label", "editor's note", "the label that opens an editor's note (编者按：), a run of the note's first line: its `font`, `bold`, `color` and `size`; [note]'s look unless set")
     },
     Kind {
         used: |d| any(d, |b| matches!(b, Block::Figure(f) if f.caption.is_some())),
@@ -234,13 +255,13 @@ pub const KINDS: &[Kind] = &[
         ..kind(Role::Addressee, "addressee", "addressee", "the 主送机关 line under the first title")
     },
     Kind {
-        used: |d| d.meta.signature.is_some(),
-        keys: &["inset", "shift", "seal-size", "seal-gap", "seal-inset"],
+        used: |d| d.meta.signature.is_some() || d.meta.signer_seal.is_some(),
+        keys: &["inset", "shift", "seal-size", "seal-gap", "seal-inset", "signer-seal-size"],
         defaults: Defaults {
             before: Spacing::Body(1.0),
             ..Defaults::new(1.0, Align::Right, 0.0)
         },
-        ..kind(Role::Signature, "signature", "signature", "the 落款: signature `inset` from the right, the date `shift` right of it; with seals, the date `seal-inset` from the right, seals `seal-size` wide, `seal-gap` apart")
+        ..kind(Role::Signature, "signature", "signature", "the 落款: signature `inset` from the right, the date `shift` right of it; with seals, the date `seal-inset` from the right, seals `seal-size` wide, `seal-gap` apart; with 签发人签名章, stamps `signer-seal-size` wide `seal-inset` from the right, each title `inset` left of its stamp")
     },
     Kind {
         used: |d| d.meta.note.is_some(),
@@ -255,6 +276,20 @@ pub const KINDS: &[Kind] = &[
             ..Defaults::BODY
         },
         ..kind(Role::AttachmentNote, "attachment-note", "attachment note", "the 附件说明 under the text, opened by its `label` (附件：)")
+    },
+    Kind {
+        used: has_attendance,
+        defaults: Defaults {
+            before: Spacing::Body(1.0),
+            ..Defaults::new(1.0, Align::Left, 2.0)
+        },
+        ..kind(Role::Attendance, "attendance", "attendance list", "a 纪要's 出席/请假/列席 lists (`present`, `absent`, `attending`) one line under the text, `indent` from the left; the names after the label's colon, wrapped lines aligned with the first name")
+    },
+    Kind {
+        used: has_attendance,
+        base: Some("attendance"),
+        defaults: Defaults::new(1.0, Align::Left, 2.0),
+        ..kind(Role::AttendanceLabel, "attendance-label", "attendance list", "the labels of a 纪要's lists (出席：, 请假：, 列席：), [attendance]'s look unless set (三号黑体 in `jiyao`)")
     },
     Kind {
         used: |d| any(d, |b| matches!(b, Block::Attachment { .. })),

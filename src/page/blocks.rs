@@ -27,6 +27,9 @@ pub struct TextPiece {
     pub size: Pt,
     pub space_before: Pt,
     pub space_after: Pt,
+    /// How far stamps on the last line reach below its slot (a seal under the date): room the
+    /// page must have too, so that nothing hangs out of the text block.
+    pub below: Pt,
 }
 
 impl TextPiece {
@@ -40,6 +43,7 @@ impl TextPiece {
             size: style.size,
             space_before: style.space_before,
             space_after: style.space_after,
+            below: Pt::ZERO,
         }
     }
 }
@@ -69,6 +73,10 @@ pub struct SetLine {
     pub hang: Pt,
     /// Images pressed on the line (seals), placed with it.
     pub stamps: Vec<Stamp>,
+    /// Room the line needs above and below its slot for a superscript or subscript that
+    /// reaches past it (zero for almost every line).
+    pub above: Pt,
+    pub below: Pt,
 }
 
 /// An image placed with a line and drawn multiplied over the text (a seal, GB/T 9704 7.3.5.1):
@@ -113,6 +121,8 @@ impl SetLine {
             max_gap: Pt::ZERO,
             hang: Pt::ZERO,
             stamps: Vec::new(),
+            above: Pt::ZERO,
+            below: Pt::ZERO,
         }
     }
 }
@@ -174,10 +184,22 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             })
         }
         Content::Signature {
+            names,
+            seals,
+            date,
+            signer: true,
+            ..
+        } => Piece::Text(super::closing::signer_seals(
+            doc, i, names, seals, date, report,
+        )),
+        Content::Signature {
             names, seals, date, ..
         } => Piece::Text(super::closing::signature(
             doc, i, names, seals, date, report,
         )),
+        Content::Attendance { lists, .. } => {
+            Piece::Text(super::closing::attendance(doc, i, lists, report))
+        }
         Content::AttachmentNote { names, .. } => {
             Piece::Text(super::closing::attachment_note(doc, i, names, report))
         }
@@ -276,12 +298,84 @@ pub fn set_text(
         );
     }
     let shared: Arc<str> = Arc::from(text.text.as_str());
+    let shifted = looks.inks.iter().any(Ink::shifted);
     let inks: Arc<[Ink]> = looks.inks.into();
     let baseline = baseline_in_slot(doc, style);
     laid.lines
         .into_iter()
-        .map(|line| to_set_line(line, &shared, style, &inks, baseline, width))
+        .map(|line| {
+            let mut set = to_set_line(line, &shared, style, &inks, baseline, width);
+            if shifted {
+                (set.above, set.below) = overflow(doc, style, &set.run, baseline);
+            }
+            set
+        })
         .collect()
+}
+
+/// How far a line's superscripts and subscripts reach past its slot, above and below: the
+/// space the line needs besides its pitch. Like TeX's baselines, lines keep their even pitch
+/// unless a raised or lowered glyph's em box would reach into the next line's slot; only then
+/// does the line take more room, and on a grid whole grid lines, so that the text stays on it.
+fn overflow(doc: &Document, style: &Style, run: &TextRun, baseline: Pt) -> (Pt, Pt) {
+    let (mut top, mut bottom) = (Pt::ZERO, Pt::ZERO);
+    for g in &run.glyphs {
+        let ink = run.ink(g);
+        if !ink.shifted() {
+            continue;
+        }
+        let size = run.size * ink.scale;
+        let (asc, desc) = doc.fonts.get(g.font).ascender_descender();
+        let up = if asc - desc > 0.0 {
+            asc / (asc - desc)
+        } else {
+            0.88
+        };
+        top = top.max(ink.rise + size * up);
+        bottom = bottom.max(size * (1.0 - up) - ink.rise);
+    }
+    let whole = |extra: Pt| match doc.grid.and_then(|g| g.line_pitch) {
+        Some(line) if extra.0 > 0.0 => line * (extra / line - 1e-6).ceil(),
+        _ => extra.max(Pt::ZERO),
+    };
+    (
+        whole(top - baseline),
+        whole(bottom - (style.line_pitch - baseline)),
+    )
+}
+
+/// Sets every body paragraph as [`set_text`] does — its styled runs in their faces and sizes
+/// — with `settings` (for `render --stats`, which compares line breakers): each paragraph's
+/// text and lines.
+pub fn set_body(
+    doc: &Document,
+    settings: &text::TextSettings,
+) -> Vec<(String, text::ParagraphLayout)> {
+    let style = doc.style(Role::Body);
+    let width = doc.page.text_width();
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        let Content::Text {
+            role: Role::Body,
+            text,
+            ..
+        } = block
+        else {
+            continue;
+        };
+        for (k, part) in text.lines().into_iter().enumerate() {
+            let looks = Looks::of(doc, style, &part);
+            let runs = looks.runs(&part);
+            let par = text::Paragraph {
+                runs: &runs,
+                indent: if k == 0 { style.indent } else { Pt::ZERO },
+                ..style.paragraph(&part.text, width)
+            };
+            let laid = text::layout_paragraph(&par, settings, &doc.fonts);
+            out.push((part.text, laid));
+        }
+    }
+    out
 }
 
 /// The looks of a styled text's runs: one per distinct set of marks, the first the style's
@@ -290,11 +384,14 @@ pub struct Looks {
     marks: Vec<Marks>,
     chains: Vec<FontChain>,
     pub inks: Vec<Ink>,
+    /// The style's type size.
+    size: Pt,
 }
 
 impl Looks {
     pub fn of(doc: &Document, style: &Style, text: &Styled) -> Looks {
         let mut looks = Looks {
+            size: style.size,
             marks: vec![Marks::NONE],
             chains: vec![style.chain.clone()],
             inks: vec![Ink::of(style)],
@@ -323,6 +420,7 @@ impl Looks {
                     end: s.end,
                     chain: &self.chains[k],
                     style: k as u16,
+                    size: self.size * self.inks[k].scale,
                 }
             })
             .collect()
@@ -355,6 +453,8 @@ fn to_set_line(
         },
         extra: Vec::new(),
         stamps: Vec::new(),
+        above: Pt::ZERO,
+        below: Pt::ZERO,
     }
 }
 

@@ -92,10 +92,13 @@ fn width(l: &Option<OneLine>) -> Pt {
 
 /// The sealed 落款 (GB/T 9704-2012 7.3.5.1): the date `seal-inset` (四字) from the right edge;
 /// the seals side by side in the issuers' order, `seal-gap` apart, the last centred over the
-/// date; each name on the line over the date, centred under its seal. Each seal's centre is at
-/// the middle of the names' line, so that the names and the date sit in its lower half; the
-/// names stand as many lines under the text as put the seal's top within one line of it. The
-/// seals go with the names' line as stamps, drawn multiplied over the type.
+/// date; each name on the line of its row, centred under its seal. Each seal's centre is at the
+/// middle of its names' line, so that the names (and, in the last row, the date) sit in its
+/// lower half; the first row's names stand as many lines under the text as put the seal's top
+/// within one line of it. A row holds as many seals as fit between the block's left edge and
+/// the one over the date (每排印章两端不得超出版心): more issuers make more rows, the earlier
+/// ones full, the last holding the rest at the right, rows as far apart as keep their seals from
+/// touching. The seals go with their names' line as stamps, drawn multiplied over the type.
 fn sealed(
     doc: &Document,
     block: usize,
@@ -114,58 +117,81 @@ fn sealed(
     let centre = date_x + width(&day) / 2.0;
     let step = s.seal_size + s.seal_gap;
     let n = seals.len();
-    let mut stamps = Vec::with_capacity(n);
-    let mut runs = Vec::with_capacity(n);
-    let mut tallest = Pt::ZERO;
-    for (i, (&image, name)) in seals.iter().zip(names).enumerate() {
-        let img = &doc.images[image];
-        let height = s.seal_size * (img.height as f64 / img.width.max(1) as f64);
-        tallest = tallest.max(height);
-        let cx = centre - step * (n - 1 - i) as f64;
-        stamps.push(Stamp {
-            image,
-            x: cx - s.seal_size / 2.0,
-            top: pitch / 2.0 - height / 2.0,
-            width: s.seal_size,
-            height,
-        });
-        if let Some(line) = oneline::set(doc, style, name, Pt::ZERO, "signature", report) {
-            if n > 1 && line.width > step {
-                report.warn(
-                    doc,
-                    format!(
-                        "the signature “{name}” is wider than its seal and the gap ({:.0} mm): it runs into the next; shorten it or make [signature] seal-gap larger",
-                        step.to_mm()
-                    ),
-                );
-            }
-            let (x, right) = (cx - line.width / 2.0, cx + line.width / 2.0);
-            runs.push((line.at(x, baseline), right));
-        }
-    }
-    let left = centre - step * (n - 1) as f64 - s.seal_size / 2.0;
-    if left.0 < -0.01 {
+    let per_row = (((centre - s.seal_size / 2.0).0 / step.0 + 1e-6)
+        .floor()
+        .max(0.0) as usize
+        + 1)
+    .min(n.max(1));
+    let heights: Vec<Pt> = seals
+        .iter()
+        .map(|&i| {
+            let img = &doc.images[i];
+            s.seal_size * (img.height as f64 / img.width.max(1) as f64)
+        })
+        .collect();
+    let tallest = heights.iter().copied().fold(Pt::ZERO, Pt::max);
+    if centre - s.seal_size / 2.0 < Pt(-0.01) {
         report.warn(
             doc,
             format!(
-                "the {n} seals side by side need {:.0} mm, more than the text block's {:.0} mm; make [signature] seal-size or seal-gap smaller",
-                (measure - s.seal_inset - width(&day) / 2.0 + s.seal_size / 2.0 - left).to_mm(),
-                measure.to_mm()
+                "a {:.0} mm seal over the date runs past the text block's left edge; make [signature] seal-size smaller",
+                s.seal_size.to_mm()
             ),
         );
     }
+    // Lines from one row's names to the next row's: the seals neither touch nor overlap.
+    let stride = ((tallest + s.seal_gap).0 / pitch.0 - 1e-6).ceil().max(1.0) as usize;
     let mut lines = Vec::new();
-    let mut runs = runs.into_iter();
-    if let Some((first, mut right)) = runs.next() {
-        let extra: Vec<TextRun> = runs
-            .map(|(run, r)| {
-                right = right.max(r);
-                run
-            })
-            .collect();
-        let mut line = SetLine::fixed(first, names.join(" "), right, measure, extra);
+    let rows = n.div_ceil(per_row);
+    for r in 0..rows {
+        let range = r * per_row..((r + 1) * per_row).min(n);
+        let in_row = range.len();
+        let mut stamps = Vec::with_capacity(in_row);
+        let mut runs = Vec::with_capacity(in_row);
+        let mut shown = Vec::with_capacity(in_row);
+        for (c, i) in range.enumerate() {
+            let cx = centre - step * (in_row - 1 - c) as f64;
+            stamps.push(Stamp {
+                image: seals[i],
+                x: cx - s.seal_size / 2.0,
+                top: pitch / 2.0 - heights[i] / 2.0,
+                width: s.seal_size,
+                height: heights[i],
+            });
+            let Some(name) = names.get(i) else { continue };
+            shown.push(name.as_str());
+            if let Some(line) = oneline::set(doc, style, name, Pt::ZERO, "signature", report) {
+                if n > 1 && line.width > step {
+                    report.warn(
+                        doc,
+                        format!(
+                            "the signature “{name}” is wider than its seal and the gap ({:.0} mm): it runs into the next; shorten it or make [signature] seal-gap larger",
+                            step.to_mm()
+                        ),
+                    );
+                }
+                let (x, right) = (cx - line.width / 2.0, cx + line.width / 2.0);
+                runs.push((line.at(x, baseline), right));
+            }
+        }
+        let mut runs = runs.into_iter();
+        let mut line = match runs.next() {
+            Some((first, mut right)) => {
+                let extra: Vec<TextRun> = runs
+                    .map(|(run, r)| {
+                        right = right.max(r);
+                        run
+                    })
+                    .collect();
+                SetLine::fixed(first, shown.join(" "), right, measure, extra)
+            }
+            None => blank_line(style, baseline, measure),
+        };
         line.stamps = stamps;
         lines.push(line);
+        if r + 1 < rows {
+            lines.extend((1..stride).map(|_| blank_line(style, baseline, measure)));
+        }
     }
     if let Some(day) = day {
         let w = day.width;
@@ -183,6 +209,98 @@ fn sealed(
     // text.
     let above = tallest / 2.0 - pitch / 2.0;
     piece.space_before = pitch * (above.0 / pitch.0 - 1e-6).ceil().max(1.0);
+    // The last row's seals reach below the date's line: that much more room on the page, so
+    // that no seal hangs out of the text block.
+    piece.below = (pitch / 2.0 + tallest / 2.0 - pitch * 2.0).max(Pt::ZERO);
+    piece
+}
+
+/// A line that only stamps take, with no text.
+fn blank_line(style: &crate::resolve::Style, baseline: Pt, measure: Pt) -> SetLine {
+    let run = TextRun {
+        x: Pt::ZERO,
+        baseline,
+        size: style.size,
+        glyphs: Vec::new(),
+        text: Arc::from(""),
+        inks: Arc::from([super::Ink::of(style)]),
+    };
+    SetLine::fixed(run, String::new(), Pt::ZERO, measure, Vec::new())
+}
+
+/// The 落款 with 签发人签名章 (GB/T 9704-2012 7.3.5.3): two blank lines under the text, each
+/// signer's stamp `seal-inset` (四字) from the right edge, their title `inset` (二字) left of it
+/// and centred on it vertically; joint signers one under the other, the host first, titles and
+/// stamps aligned; one blank line under the last stamp, the date `seal-inset` from the right.
+/// Each stamp takes the whole lines that hold it, centred in them.
+pub fn signer_seals(
+    doc: &Document,
+    block: usize,
+    titles: &[String],
+    stamps: &[usize],
+    date: &str,
+    report: &mut Report,
+) -> TextPiece {
+    let s = &doc.signature;
+    let style = doc.style(Role::Signature);
+    let measure = doc.page.text_width();
+    let pitch = style.line_pitch;
+    let baseline = baseline_in_slot(doc, style);
+    let stamp_x = measure - s.seal_inset - s.signer_seal_size;
+    let blank = || blank_line(style, baseline, measure);
+    let mut lines = Vec::new();
+    for (&image, title) in stamps.iter().zip(titles) {
+        let img = &doc.images[image];
+        let height = s.signer_seal_size * (img.height as f64 / img.width.max(1) as f64);
+        let rows = (height.0 / pitch.0 - 1e-6).ceil().max(1.0);
+        // The title's em box centred on the stamp, the stamp centred in its lines.
+        let middle = pitch * ((rows - 1.0) / 2.0);
+        let mut line = match oneline::set(doc, style, title, Pt::ZERO, "signature", report) {
+            Some(t) => {
+                let x = stamp_x - s.inset - t.width;
+                if x.0 < 0.0 {
+                    report.warn(
+                        doc,
+                        format!(
+                            "the 签发人职务 “{title}” and its 签名章 need {:.0} mm, more than the text block's {:.0} mm; shorten it or make [signature] signer-seal-size smaller",
+                            (measure - x).to_mm(),
+                            measure.to_mm()
+                        ),
+                    );
+                }
+                let right = x.max(Pt::ZERO) + t.width;
+                let run = t.at(x.max(Pt::ZERO), baseline + middle);
+                SetLine::fixed(run, title.clone(), right, measure, Vec::new())
+            }
+            None => blank(),
+        };
+        line.stamps.push(Stamp {
+            image,
+            x: stamp_x,
+            top: (pitch * rows - height) / 2.0,
+            width: s.signer_seal_size,
+            height,
+        });
+        lines.push(line);
+        for _ in 1..rows as usize {
+            lines.push(blank());
+        }
+    }
+    // One blank line under the last stamp, then the date.
+    lines.push(blank());
+    if let Some(day) = oneline::set(doc, style, date, Pt::ZERO, "signature", report) {
+        let x = measure - s.seal_inset - day.width;
+        lines.push(SetLine::fixed(
+            day.at(x, baseline),
+            date.to_string(),
+            measure - s.seal_inset,
+            measure,
+            Vec::new(),
+        ));
+    }
+    let mut piece = TextPiece::new(block, Role::Signature, style, lines);
+    // 正文（或附件说明）下空二行.
+    piece.space_before = pitch * 2.0;
     piece
 }
 
@@ -239,4 +357,50 @@ pub fn attachment_note(
         }
     }
     TextPiece::new(block, Role::AttachmentNote, style, lines)
+}
+
+/// A 纪要's lists (GB/T 9704-2012 10.3): each on lines of its own, the label (`出席：`, in
+/// [attendance-label]'s face: 三号黑体) `indent` (二字) from the left, the names after it
+/// joined with `、` in [attendance]'s, a wrapped line aligned with the first name.
+pub fn attendance(
+    doc: &Document,
+    block: usize,
+    lists: &[(String, Vec<String>)],
+    report: &mut Report,
+) -> TextPiece {
+    const WHAT: &str = "attendance list";
+    let style = doc.style(Role::Attendance);
+    let label_style = doc.style(Role::AttendanceLabel);
+    let measure = doc.page.text_width();
+    let baseline = baseline_in_slot(doc, style);
+    let mut lines = Vec::new();
+    for (label, names) in lists {
+        let label_run = oneline::set(doc, label_style, label, Pt::ZERO, WHAT, report);
+        let names_x = style.indent
+            + label_run
+                .as_ref()
+                .map_or(Pt::ZERO, |l| l.label_width(doc, label_style));
+        let mut label_run = label_run.map(|l| l.at(style.indent, baseline));
+        let text = names.join("、");
+        let width = (measure - names_x).max(style.size * 2.0);
+        let shared: Arc<str> = Arc::from(text.as_str());
+        for line in oneline::lines(doc, style, &text, width, Align::Justify, WHAT, report) {
+            let mut shown = String::new();
+            if label_run.is_some() {
+                shown.push_str(label);
+            }
+            shown.push_str(&text[line.text.clone()]);
+            let one = oneline::one(style, &shared, line, Pt::ZERO);
+            let right = names_x + one.width;
+            let extra = label_run.take().into_iter().collect();
+            lines.push(SetLine::fixed(
+                one.at(names_x, baseline),
+                shown,
+                right,
+                measure,
+                extra,
+            ));
+        }
+    }
+    TextPiece::new(block, Role::Attendance, style, lines)
 }

@@ -97,7 +97,7 @@ fn kept_with<'a>(t: &TextPiece, rest: &'a VecDeque<Piece>, height: Pt) -> Vec<&'
     for piece in rest {
         let Piece::Text(next) = piece else { break };
         chain.push(next);
-        tall += next.space_before + next.pitch * next.lines.len() as f64;
+        tall += next.space_before + next.height(0);
         if !next.role.keeps_with_next() || tall > height {
             break;
         }
@@ -110,6 +110,58 @@ impl TextPiece {
     fn half_leading(&self) -> Pt {
         ((self.pitch - self.size) / 2.0).max(Pt::ZERO)
     }
+
+    /// The height of the lines from line `from` on: their pitch, and the room a superscript
+    /// or subscript that reaches past its slot takes (see [`SetLine::above`]).
+    fn height(&self, from: usize) -> Pt {
+        let lines = &self.lines[from.min(self.lines.len())..];
+        height(self.pitch, lines.len(), lines.iter().map(SetLine::grown))
+    }
+
+    /// How many of the lines from line `from` on fit in `room`.
+    fn fitting(&self, room: Pt, from: usize) -> usize {
+        let lines = &self.lines[from.min(self.lines.len())..];
+        fitting(
+            room,
+            self.half_leading(),
+            self.pitch,
+            lines.iter().map(SetLine::grown),
+        )
+    }
+}
+
+impl SetLine {
+    /// The room the line takes besides its pitch.
+    fn grown(&self) -> Pt {
+        self.above + self.below
+    }
+}
+
+/// The height of `n` lines of `pitch` that have grown by `grown`.
+fn height(pitch: Pt, n: usize, grown: impl Iterator<Item = Pt>) -> Pt {
+    grown.fold(pitch * n as f64, |h, g| if g.0 == 0.0 { h } else { h + g })
+}
+
+/// How many lines of `pitch` that have grown by `grown` fit in `room` (see [`lines_fitting`]).
+fn fitting(
+    room: Pt,
+    half_leading: Pt,
+    pitch: Pt,
+    grown: impl Iterator<Item = Pt> + Clone,
+) -> usize {
+    if grown.clone().all(|g| g.0 == 0.0) {
+        return lines_fitting(room, half_leading, pitch);
+    }
+    let mut used = Pt::ZERO;
+    let mut n = 0;
+    for g in grown {
+        used += pitch + g;
+        if used.0 > (room + half_leading).0 + 1e-6 * pitch.0 {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// How many lines of `pitch` fit in `room` (the last line's lower half-leading may hang out).
@@ -121,7 +173,14 @@ fn lines_fitting(room: Pt, half_leading: Pt, pitch: Pt) -> usize {
 fn closing_height(p: &Piece) -> Option<Pt> {
     match p {
         Piece::Text(t) if matches!(t.role, Role::Signature | Role::Annotation) => {
-            Some(t.space_before + t.pitch * t.lines.len() as f64)
+            // Stamps below the last line must be inside the block, where the last line's
+            // lower half-leading need not be.
+            let below = if t.below.0 > 0.0 {
+                t.below + t.half_leading()
+            } else {
+                Pt::ZERO
+            };
+            Some(t.space_before + t.height(0) + below)
         }
         _ => None,
     }
@@ -245,13 +304,24 @@ impl Flow<'_> {
             lines,
             pitch,
             space_after,
+            below,
             ..
         } = t;
         let n = lines.len();
+        // The room each line takes besides its pitch, read before the lines move.
+        let grown: Vec<Pt> = lines.iter().map(SetLine::grown).collect();
+        // A seal under the last line stays in the text block: with the lines it presses on, on
+        // the next page if this one has not the room (the text before takes lines along, see
+        // `tail`).
+        if below.0 > 0.0 && !self.at_top() && pitch * n as f64 + below > self.room() + Pt(0.01) {
+            self.new_page();
+        }
         let mut lines = lines.into_iter();
         let mut placed = 0;
         while placed < n {
-            let fit = lines_fitting(self.room(), half_leading, pitch);
+            let rest = grown[placed..].iter().copied();
+            let fit = fitting(self.room(), half_leading, pitch, rest.clone());
+            let needed = height(pitch, n - placed, rest);
             let remaining = n - placed;
             let mut take = if fit >= remaining {
                 remaining
@@ -260,7 +330,7 @@ impl Flow<'_> {
             };
             if take == remaining
                 && tail.0 > 0.0
-                && pitch * remaining as f64 + tail > self.room() + half_leading + Pt(0.01)
+                && needed + tail > self.room() + half_leading + Pt(0.01)
             {
                 take = self.pull_back(role, placed, remaining);
             }
@@ -332,10 +402,10 @@ impl Flow<'_> {
     /// unsplittable block. Mirrors [`Self::text`] (space before, grid lines, widows) so that
     /// the answer is the flow's own.
     fn keeps_fit(&self, y: Pt, t: &TextPiece, keep: &[&TextPiece]) -> bool {
-        if lines_fitting(self.height - y, t.half_leading(), t.pitch) < t.lines.len() {
+        if t.fitting(self.height - y, 0) < t.lines.len() {
             return false;
         }
-        let mut y = (y + t.pitch * t.lines.len() as f64 + t.space_after).min(self.height);
+        let mut y = (y + t.height(0) + t.space_after).min(self.height);
         for (i, next) in keep.iter().enumerate() {
             let n = next.lines.len();
             let half_leading = next.half_leading();
@@ -343,7 +413,7 @@ impl Flow<'_> {
                 return false;
             }
             y = self.snapped(y + next.space_before);
-            let fit = lines_fitting(self.height - y, half_leading, next.pitch);
+            let fit = next.fitting(self.height - y, 0);
             let last = i + 1 == keep.len();
             if last && next.role.splits() && fit < n {
                 let least = (self.doc.orphans as usize).max(2).min(n);
@@ -352,7 +422,7 @@ impl Flow<'_> {
             if fit < n {
                 return false;
             }
-            y = (y + next.pitch * n as f64 + next.space_after).min(self.height);
+            y = (y + next.height(0) + next.space_after).min(self.height);
         }
         true
     }
@@ -413,6 +483,7 @@ impl Flow<'_> {
 
     fn place_line(&mut self, line: SetLine, block: usize, role: Role, pitch: Pt) {
         let doc = self.doc;
+        self.y += line.above;
         let record = line.record(self.pages.len(), block, role);
         let mut run = line.run;
         run.x += doc.page.left;
@@ -436,6 +507,6 @@ impl Flow<'_> {
                 multiply: true,
             });
         }
-        self.y += pitch;
+        self.y += pitch + line.below;
     }
 }

@@ -7,7 +7,7 @@ use super::oneline;
 use super::Item;
 use super::Report;
 use crate::model::layout::Align;
-use crate::resolve::{Document, Role, Signers};
+use crate::resolve::{Document, JointName, Role, Signers};
 use crate::units::Pt;
 
 /// The 发文字号 of a 上行文 and its 签发人 (GB/T 9704 7.2.5, 7.2.6): `签发人：` in the number's
@@ -74,12 +74,77 @@ fn signers(
     pitch * rows as f64 + label_style.space_after
 }
 
+/// The space between a joint 发文机关标志's names and the suffix to their right, in ems of the
+/// names' size (the standard's figures leave about half a character).
+const JOINT_GAP_EMS: f64 = 0.5;
+
+/// 联合行文的发文机关标志 (GB/T 9704 7.2.4): the names stacked a line each from `baseline`, the
+/// host first, all as wide as the widest (a shorter name spaced out to that width); the suffix
+/// (`文件`) to their right, centred on them vertically; the whole centred in the text block. A
+/// name too long to leave room for the suffix within the block is narrowed horizontally
+/// (glyphs scaled, PDF `Tz`) to fit, never set past the edge. Returns the names' height.
+fn joint_name(
+    doc: &Document,
+    j: &JointName,
+    baseline: Pt,
+    items: &mut Vec<Item>,
+    report: &mut Report,
+) -> Pt {
+    let style = doc.style(Role::MastheadName);
+    let set = |text: &str, spacing: Pt, report: &mut Report| {
+        oneline::set(doc, style, text, spacing, "masthead", report)
+    };
+    let suffix = j.suffix.as_deref().and_then(|s| set(s, Pt::ZERO, report));
+    let beside = suffix
+        .as_ref()
+        .map_or(Pt::ZERO, |s| s.width + style.size * JOINT_GAP_EMS);
+    let names: Vec<_> = j.names.iter().map(|n| set(n, Pt::ZERO, report)).collect();
+    let widest = names
+        .iter()
+        .flatten()
+        .map(|l| l.width)
+        .fold(Pt::ZERO, Pt::max);
+    let room = doc.page.text_width() - beside;
+    let column = widest.min(room);
+    let left = doc.page.left + (doc.page.text_width() - column - beside) / 2.0;
+    let pitch = style.line_pitch;
+    let mut runs = Vec::with_capacity(j.names.len() + 1);
+    for (i, (line, text)) in names.into_iter().zip(&j.names).enumerate() {
+        let Some(line) = line else { continue };
+        let chars = text.chars().count();
+        let line = if line.width > column {
+            let factor = column / line.width;
+            line.narrowed(factor)
+        } else if line.width < column && chars > 1 {
+            // Spaced out to the column's width, as the names of a joint mark are.
+            let spacing = (column - line.width) / (chars - 1) as f64;
+            set(text, spacing, report).unwrap_or(line)
+        } else {
+            line
+        };
+        runs.push(line.at(left, baseline + pitch * i as f64));
+    }
+    let n = j.names.len();
+    if let Some(s) = suffix {
+        let middle = baseline + pitch * ((n - 1) as f64 / 2.0);
+        runs.push(s.at(left + column + style.size * JOINT_GAP_EMS, middle));
+    }
+    // Drawn top to bottom (the suffix between the names it is centred on): the page's reading
+    // order.
+    runs.sort_by(|a, b| a.baseline.0.total_cmp(&b.baseline.0));
+    items.extend(runs.into_iter().map(Item::Text));
+    pitch * n as f64
+}
+
 /// Draws the masthead into `items` and returns the height it takes from the top of the text
 /// block (zero without a masthead).
 pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     let Some(m) = &doc.masthead else {
         return Pt::ZERO;
     };
+    if m.letter {
+        return super::letter::draw(doc, m, items, report);
+    }
     let g = &doc.page;
     let width = g.text_width();
     let mut y = Pt::ZERO;
@@ -94,6 +159,10 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
         if let (Role::MastheadNumber, Some(s), Some(number)) = (line.role, &m.signers, &line.center)
         {
             y += signers(doc, s, number, baseline, items, report);
+            continue;
+        }
+        if let (Role::MastheadName, Some(j)) = (line.role, &m.joint) {
+            y += joint_name(doc, j, baseline, items, report) + style.space_after;
             continue;
         }
         let mut slots = Vec::new();
@@ -126,10 +195,11 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     }
     if m.rule.0 > 0.0 {
         y += m.rule_gap;
+        let rule_width = m.rule_width.unwrap_or(width);
         items.push(Item::Rule {
-            x: g.left,
+            x: g.left + (width - rule_width) / 2.0,
             y: g.top + y + m.rule / 2.0,
-            width,
+            width: rule_width,
             thickness: m.rule,
             color: m.rule_color,
         });

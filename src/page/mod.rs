@@ -8,6 +8,7 @@ mod blocks;
 mod closing;
 mod endblock;
 mod flow;
+mod letter;
 mod list;
 mod marks;
 mod masthead;
@@ -24,6 +25,7 @@ pub use crate::resolve::Ink;
 use crate::resolve::{Document, Role};
 use crate::text::{LineEnd, PlacedGlyph};
 use crate::units::Pt;
+pub use blocks::set_body;
 use std::sync::Arc;
 
 /// A laid-out document.

@@ -25,6 +25,17 @@ impl OneLine {
         }
     }
 
+    /// The line narrowed to `factor` of its width: each glyph scaled horizontally (the PDF's
+    /// `Tz`, as offices narrow a long 发文机关标志), not moved closer, so characters never touch.
+    pub fn narrowed(mut self, factor: f64) -> OneLine {
+        for g in &mut self.run.glyphs {
+            g.x = g.x * factor;
+            g.scale *= factor;
+        }
+        self.width = self.width * factor;
+        self
+    }
+
     /// The width of a label such as `报：` or `附件：` that text follows: a closing mark at its
     /// end counts full width; on the grid, every character is one cell.
     pub fn label_width(&self, doc: &Document, style: &Style) -> Pt {

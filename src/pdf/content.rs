@@ -188,8 +188,6 @@ fn text_ops(
     color: &mut Option<Color>,
     ops: &mut Vec<Op>,
 ) {
-    let size = run.size;
-    let baseline = page_height - run.baseline;
     let glyphs = &run.glyphs;
     let mut i = 0;
     while i < glyphs.len() {
@@ -203,6 +201,9 @@ fn text_ops(
             j += 1;
         }
         let ink = run.ink(first);
+        // A superscript or subscript: its own size, its baseline raised or lowered.
+        let size = run.size * ink.scale;
+        let baseline = page_height - run.baseline + ink.rise;
         if *color != Some(ink.color) {
             ops.push(Op::SetFillColor {
                 col: rgb(ink.color),

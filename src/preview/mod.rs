@@ -133,10 +133,11 @@ pub fn render_pages(
         }
         for item in &page.items {
             let Item::Text(run) = item else { continue };
-            let baseline = px(run.baseline);
-            let size = px(run.size) as f32;
             for g in &run.glyphs {
                 let ink = run.ink(g);
+                // A superscript or subscript: its own size, its baseline raised or lowered.
+                let baseline = px(run.baseline - ink.rise);
+                let size = px(run.size * ink.scale) as f32;
                 let color = rgb8(ink.color);
                 // Fake bold, as the PDF strokes the outline with a line `embolden` wide: the
                 // glyph is painted again shifted by half that width each way. PDF viewers draw a

@@ -94,7 +94,31 @@ pub fn masthead(
         rule_gap: m.rule_gap.map_or(body * 0.25, |r| r.0.resolve(body)),
         space_after: m.space_after.map_or(body * 1.5, |r| r.0.resolve(body)),
         signers: signers(def, spec, styler)?,
+        joint: joint_name(def),
+        letter: m.letter.unwrap_or(false),
+        rule_width: m.rule_width.map(|w| w.0.resolve(body)),
     }))
+}
+
+/// A joint document's 发文机关标志 (7.2.4): `name` as a list of two or more bodies.
+fn joint_name(def: &Definition) -> Option<JointName> {
+    let names: Vec<String> = def
+        .meta
+        .name
+        .iter()
+        .flat_map(|n| n.0.iter())
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    (names.len() > 1).then(|| JointName {
+        names,
+        suffix: def
+            .meta
+            .name_suffix
+            .as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+    })
 }
 
 /// The 签发人 (`signers`), styled by `[masthead.signer]`: `签发人：` and one character in from

@@ -29,8 +29,8 @@ pub struct Document {
     pub orphans: u32,
     /// Every element's resolved style, by its kind (see [`crate::model::roles`]).
     pub styles: BTreeMap<Role, Style>,
-    /// The label that opens an editor's note.
-    pub note_label: Option<NoteLabel>,
+    /// The label that opens an editor's note (its look is [`Role::NoteLabel`]'s).
+    pub note_label: Option<String>,
     /// Where the 落款 (signature and date) goes.
     pub signature: Signature,
     /// The 附件说明's label (`附件：`).
@@ -124,6 +124,17 @@ pub struct Style {
     pub emphasis: Option<FontChain>,
     /// Between a list item's number and its text.
     pub gap: Pt,
+    /// Superscript and subscript text (`{sup:…}`, `{sub:…}`) in this style.
+    pub sup: Script,
+    pub sub: Script,
+}
+
+/// The size of superscript or subscript text and how far its baseline moves: up for a
+/// superscript (`rise` > 0), down for a subscript (`rise` < 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Script {
+    pub size: Pt,
+    pub rise: Pt,
 }
 
 /// How the glyphs of one styled run are painted.
@@ -136,6 +147,10 @@ pub struct Ink {
     /// 着重号: a dot under each Han character (clreq 3.3.3).
     pub dots: bool,
     pub underline: bool,
+    /// The glyphs' size as a share of the line's type size (superscripts and subscripts are
+    /// smaller), and how far their baseline is raised above the line's (negative: lowered).
+    pub scale: f64,
+    pub rise: Pt,
 }
 
 impl Ink {
@@ -146,7 +161,14 @@ impl Ink {
             embolden: style.embolden,
             dots: false,
             underline: false,
+            scale: 1.0,
+            rise: Pt::ZERO,
         }
+    }
+
+    /// Whether glyphs in this ink leave the line's size or baseline.
+    pub fn shifted(&self) -> bool {
+        self.scale != 1.0 || self.rise.0 != 0.0
     }
 }
 
@@ -162,14 +184,9 @@ pub struct Signature {
     pub seal_size: Pt,
     pub seal_gap: Pt,
     pub seal_inset: Pt,
-}
-
-/// The label that opens an editor's note, in a face of its own.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NoteLabel {
-    pub text: String,
-    pub chain: FontChain,
-    pub embolden: Pt,
+    /// A 签发人签名章's width (7.3.5.3); it stands `seal-inset` from the right edge, its
+    /// signer's title `inset` left of it.
+    pub signer_seal_size: Pt,
 }
 
 /// The grid: text at the body size is set in cells of `char_pitch` (so that a line holds the
@@ -210,6 +227,20 @@ pub struct Masthead {
     pub space_after: Pt,
     /// The 签发人 beside the 发文字号 (a 上行文, GB/T 9704 7.2.6).
     pub signers: Option<Signers>,
+    /// A joint document's 发文机关标志 (7.2.4), drawn in the name line's place.
+    pub joint: Option<JointName>,
+    /// 信函格式 (10.1): arranged by `page::letter` instead.
+    pub letter: bool,
+    /// The rule's length, centred on the text block (its width when absent).
+    pub rule_width: Option<Pt>,
+}
+
+/// 联合行文的发文机关标志 (GB/T 9704 7.2.4): the issuing bodies' names stacked, the host first,
+/// and the suffix (`文件`, if any) to their right, centred on them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JointName {
+    pub names: Vec<String>,
+    pub suffix: Option<String>,
 }
 
 /// The 签发人: the label (`签发人：`), then the names two to a line, a wrapped line's names under
@@ -311,6 +342,11 @@ pub enum Content {
         items: Vec<ListEntry>,
         at: Range<usize>,
     },
+    /// A 纪要's lists (10.3): each label (`出席：`) with its names, in order.
+    Attendance {
+        lists: Vec<(String, Vec<String>)>,
+        at: Range<usize>,
+    },
     /// A table (see [`super::Table`]).
     Table(Box<super::Table>),
     /// The 附件说明 after the text: the attachments' names.
@@ -320,10 +356,12 @@ pub enum Content {
     },
     /// The 落款 after the text: who signs (several for a joint document, the host first), their
     /// seals (indices into the images, one a name, or none), and the date as printed.
+    /// With `signer` (7.3.5.3), the names are the 签发人职务 and the seals their 签名章.
     Signature {
         names: Vec<String>,
         seals: Vec<usize>,
         date: String,
+        signer: bool,
         at: Range<usize>,
     },
     PageBreak,
@@ -348,7 +386,9 @@ impl Document {
     /// How text with `marks` looks in `style`: its face chain and ink. Bold takes the style's
     /// bold face, else the face itself if it is bold, else fake bold; emphasis takes the
     /// style's emphasis face (楷体 in the shipped layouts); the note's label and a run-in
-    /// heading take their own style's face, fake bold and colour.
+    /// heading take their own style's face, fake bold and colour; a superscript or subscript
+    /// the style's script size and baseline shift (a subscript inside a superscript is a
+    /// superscript: marks do not stack).
     pub fn look(&self, style: &Style, marks: Marks) -> (FontChain, Ink) {
         let mut chain = &style.chain;
         let mut ink = Ink::of(style);
@@ -358,9 +398,13 @@ impl Document {
             ink.embolden = run_in.embolden * (style.size / run_in.size);
             ink.color = run_in.color;
         }
-        if let Some(label) = self.note_label.as_ref().filter(|_| marks.has(Marks::LABEL)) {
+        if marks.has(Marks::LABEL) {
+            // In the label's own face, fake bold, colour and size.
+            let label = self.style(Role::NoteLabel);
             chain = &label.chain;
             ink.embolden = label.embolden;
+            ink.color = label.color;
+            ink.scale = label.size / style.size;
         }
         if marks.has(Marks::EMPHASIS) {
             chain = style.emphasis.as_ref().unwrap_or(chain);
@@ -374,6 +418,18 @@ impl Document {
         }
         ink.dots = marks.has(Marks::DOTS);
         ink.underline = marks.has(Marks::UNDERLINE);
+        let script = if marks.has(Marks::SUP) {
+            Some(style.sup)
+        } else if marks.has(Marks::SUB) {
+            Some(style.sub)
+        } else {
+            None
+        };
+        if let Some(script) = script {
+            ink.scale = script.size / style.size;
+            ink.rise = script.rise;
+            ink.embolden = ink.embolden * ink.scale;
+        }
         (chain.clone(), ink)
     }
 

@@ -167,7 +167,10 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
 
 /// Checks one file's fonts and templates; records the font chains it defines. Font names that
 /// are paths are made absolute here, relative to this file, because after merging it is no
-/// longer known which file named them.
+/// longer known which file named them. A chain is opened (to report one that does not open
+/// here, at its place) when this file's styles set text in it (`font`, `latin-font`); the
+/// faces of bold and emphasis, and chains only another file uses, are opened when text uses
+/// them, and a failure is reported at the key that names them.
 fn check(
     spec: &mut LayoutSpec,
     source: &Source,
@@ -176,6 +179,15 @@ fn check(
 ) -> Result<()> {
     super::numbers::check(spec, source)?;
     let dir = crate::paths::dir_of(&source.path).to_path_buf();
+    let set_in: BTreeSet<String> = spec
+        .styles_mut()
+        .flat_map(|(_, s)| [s.font.clone(), s.latin_font.clone()])
+        .flatten()
+        .filter_map(|f| match f.into_inner() {
+            FontRef::Name(chain) => Some(chain),
+            FontRef::List(_) => None,
+        })
+        .collect();
     if let Some(fonts) = &mut spec.fonts {
         for (chain, names) in fonts.iter_mut() {
             let span = names.span();
@@ -187,7 +199,8 @@ fn check(
                 )
                 .at(source, span));
             }
-            check_fonts(&mut list, &dir, source, span.clone(), assets)?;
+            let open = set_in.contains(chain);
+            check_fonts(&mut list, &dir, source, span.clone(), open, assets)?;
             *names = Spanned::new(span, list);
             chains.insert(chain.clone());
         }
@@ -223,15 +236,14 @@ fn check(
         }
     }
     for (role, style) in spec.styles_mut() {
-        for font in [
-            &mut style.font,
-            &mut style.latin_font,
-            &mut style.bold_font,
-            &mut style.emphasis_font,
-            &mut style.label_font,
+        for (font, open) in [
+            (&mut style.font, true),
+            (&mut style.latin_font, true),
+            (&mut style.bold_font, false),
+            (&mut style.emphasis_font, false),
         ]
         .into_iter()
-        .flatten()
+        .filter_map(|(f, open)| Some((f.as_mut()?, open)))
         {
             let span = font.span();
             match font.get_ref().clone() {
@@ -241,7 +253,7 @@ fn check(
                     }
                 }
                 FontRef::List(mut names) => {
-                    check_fonts(&mut names, &dir, source, span.clone(), assets)?;
+                    check_fonts(&mut names, &dir, source, span.clone(), open, assets)?;
                     *font = Spanned::new(span, FontRef::List(names));
                 }
             }
@@ -252,12 +264,14 @@ fn check(
 }
 
 /// Checks the fonts a chain lists: a font file named by path (made absolute here, relative to
-/// `dir`) must open, and at least one of the chain's fonts must (see [`super::fontchain`]).
+/// `dir`) must open, and at least one of the chain's fonts must (see [`super::fontchain`]);
+/// only the paths when not `open`.
 fn check_fonts(
     names: &mut [String],
     dir: &Path,
     source: &Source,
     span: Range<usize>,
+    open: bool,
     assets: &dyn Assets,
 ) -> Result<()> {
     for name in names.iter_mut() {
@@ -266,6 +280,9 @@ fn check_fonts(
                 super::relative_path(name, dir, "font").map_err(|e| e.at(source, span.clone()))?;
             *name = path.to_string_lossy().into_owned();
         }
+    }
+    if !open {
+        return Ok(());
     }
     super::fontchain::open_chain(names, assets).map_err(|msg| {
         Error::new(ErrorKind::Font, msg)
@@ -323,7 +340,7 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
         }
     };
     let spanned = |t: &Option<Spanned<String>>| t.as_ref().map(Spanned::span);
-    let keys: [(&str, bool, Option<Range<usize>>); 26] = [
+    let keys: [(&str, bool, Option<Range<usize>>); 24] = [
         ("format", style.format.is_some(), spanned(&style.format)),
         ("left", style.left.is_some(), spanned(&style.left)),
         ("center", style.center.is_some(), spanned(&style.center)),
@@ -345,15 +362,9 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
             spanned(&style.numbering),
         ),
         ("label", style.label.is_some(), spanned(&style.label)),
-        (
-            "label-font",
-            style.label_font.is_some(),
-            style.label_font.as_ref().map(Spanned::span),
-        ),
         ("letter-spacing", style.letter_spacing.is_some(), None),
         ("top", style.top.is_some(), None),
         ("shift", style.shift.is_some(), None),
-        ("label-bold", style.label_bold.is_some(), None),
         ("gap", style.gap.is_some(), None),
         ("rules", style.rules.is_some(), None),
         ("padding", style.padding.is_some(), None),

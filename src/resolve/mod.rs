@@ -17,9 +17,9 @@ mod table;
 mod text_file;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, ListEntry,
-    Masthead, Metadata, NoteLabel, PageGeometry, Role, Running, Signature, Signers, SlotLine,
-    Style, TEMPLATE_FIELDS,
+    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, JointName,
+    ListEntry, Masthead, Metadata, PageGeometry, Role, Running, Script, Signature, Signers,
+    SlotLine, Style, TEMPLATE_FIELDS,
 };
 pub use table::{Cell, Column, Table};
 
@@ -183,7 +183,7 @@ fn content(
             Block::Note { text, first, at } => {
                 let body = styled(text, &labels, source, at)?;
                 let mut text = Styled::default();
-                match doc.note_label.as_ref().map(|l| l.text.as_str()) {
+                match doc.note_label.as_deref() {
                     // The label opens the note (unless the author wrote it already), in its
                     // own face: a run like any other.
                     Some(label) if *first => {
@@ -331,32 +331,51 @@ fn load_image(
     Ok(index)
 }
 
-/// The seals (`seal`), one for each name of the `signature`, loaded like figures (relative to
-/// the definition, inside the root).
+/// The seals (`seal`, one for each name of the `signature`) or the 签发人签名章 (`signer-seal`,
+/// one for each `signer-title`), loaded like figures (relative to the definition, inside the
+/// root); `signer` says which the 落款 has. Both at once is an error: the 签名章 stands in
+/// place of the 署名 and its seal (7.3.5.3).
 fn seals(
     def: &Definition,
     base: &Path,
     images: &mut HashMap<std::path::PathBuf, usize>,
     doc: &mut Document,
     assets: &dyn Assets,
-) -> Result<Vec<usize>> {
-    let Some(seal) = &def.meta.seal else {
-        return Ok(Vec::new());
-    };
+) -> Result<(Vec<usize>, bool)> {
+    let m = &def.meta;
     let source = &def.source;
+    let (seal, names, signer, what) = match (&m.seal, &m.signer_seal) {
+        (Some(_), Some(stamp)) => {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                "`signer-seal` (签发人签名章, 7.3.5.3) stands in place of the 署名 and its `seal`: give one or the other",
+            )
+            .at(source, stamp.span()))
+        }
+        (Some(seal), None) => (seal, m.signature.as_ref().map(|s| s.0.len()), false, "name in `signature`"),
+        (None, Some(stamp)) => (
+            stamp,
+            m.signer_title.as_ref().map(|t| t.get_ref().0.len()),
+            true,
+            "title in `signer-title`",
+        ),
+        (None, None) => return Ok((Vec::new(), false)),
+    };
     let at = seal.span();
-    let signatures = def.meta.signature.as_ref().map_or(0, |s| s.0.len());
-    if seal.get_ref().0.len() != signatures {
+    let count = names.unwrap_or(0);
+    if seal.get_ref().0.len() != count {
+        let kind = if signer { "签名章" } else { "seal" };
         return Err(Error::new(
             ErrorKind::Invalid,
             format!(
-                "{} seal(s) for {signatures} signature(s): give one seal for each name in `signature`, in the same order",
+                "{} {kind}(s) for {count} name(s): give one {kind} for each {what}, in the same order",
                 seal.get_ref().0.len()
             ),
         )
         .at(source, at));
     }
-    seal.get_ref()
+    let loaded = seal
+        .get_ref()
         .0
         .iter()
         .map(|written| {
@@ -365,7 +384,8 @@ fn seals(
             load_image(path, images, doc, assets)
                 .map_err(|e| e.at(source, at.clone()).label("this seal"))
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    Ok((loaded, signer))
 }
 
 /// The 主送机关 under the first title (or first of all without one), the 附件说明 and the 落款
@@ -375,7 +395,7 @@ fn furniture(
     doc: &Document,
     out: &mut Vec<Content>,
     first_attachment: Option<usize>,
-    seals: Vec<usize>,
+    (seals, signer): (Vec<usize>, bool),
 ) {
     let m = &def.meta;
     let names = |list: &Option<crate::model::definition::Recipients>| -> Vec<String> {
@@ -395,11 +415,33 @@ fn furniture(
             at: def.meta_at.clone(),
         });
     }
-    let signature = names(&m.signature);
+    // A 纪要's lists, one line under the text or 附件说明 (10.3).
+    let lists: Vec<(String, Vec<String>)> = [
+        ("出席：", &m.present),
+        ("请假：", &m.absent),
+        ("列席：", &m.attending),
+    ]
+    .into_iter()
+    .map(|(label, list)| (label.to_string(), names(list)))
+    .filter(|(_, names)| !names.is_empty())
+    .collect();
+    if !lists.is_empty() {
+        closing.push(Content::Attendance {
+            lists,
+            at: def.meta_at.clone(),
+        });
+    }
+    // With 签名章 the signers' titles stand in the 署名's place (7.3.5.3).
+    let signature = if signer {
+        names(&m.signer_title.as_ref().map(|t| t.get_ref().clone()))
+    } else {
+        names(&m.signature)
+    };
     if !signature.is_empty() {
         closing.push(Content::Signature {
             names: signature,
             seals,
+            signer,
             date: doc.meta.date_text.clone(),
             at: def.meta_at.clone(),
         });

@@ -49,6 +49,7 @@ pub fn check(spec: &LayoutSpec, source: &Source) -> Result<()> {
             ("rule", &m.rule, NotNegative),
             ("rule-gap", &m.rule_gap, NotNegative),
             ("space-after", &m.space_after, NotNegative),
+            ("rule-width", &m.rule_width, Positive),
         ];
         check_keys("masthead", &keys, source)?;
         // The masthead's line tables are keyed by their whole name (`masthead.name`).
@@ -78,9 +79,14 @@ fn check_style(role: &str, s: &StyleSpec, source: &Source) -> Result<()> {
         ("inner-rule", &s.inner_rule, NotNegative),
         ("distance", &s.distance, NotNegative),
         ("gap", &s.gap, NotNegative),
+        ("superscript-size", &s.superscript_size, Positive),
+        ("superscript-rise", &s.superscript_rise, NotNegative),
+        ("subscript-size", &s.subscript_size, Positive),
+        ("subscript-drop", &s.subscript_drop, NotNegative),
         ("seal-size", &s.seal_size, Positive),
         ("seal-gap", &s.seal_gap, NotNegative),
         ("seal-inset", &s.seal_inset, NotNegative),
+        ("signer-seal-size", &s.signer_seal_size, Positive),
     ];
     check_keys(role, &keys, source)
 }

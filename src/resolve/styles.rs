@@ -12,11 +12,20 @@ use crate::fonts::{FontChain, FontSet};
 use crate::model::layout::{
     FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness, StyleSpec,
 };
+use crate::model::markup::Marks;
 use crate::model::roles::{self, Defaults, Role, Spacing};
 use crate::model::{Color, Definition, Extent, PaperSize};
 use crate::text::TextSettings;
 use crate::units::{Length, Pt};
 use std::collections::BTreeMap;
+
+/// Superscripts and subscripts, when the layout says nothing: 0.6 of the text's size (about
+/// Word's two thirds, a little smaller so that m² and 注释号 stay inside the line's em box),
+/// the superscript raised 0.36 em (its top then meets the top of a Han character), the
+/// subscript lowered 0.12 em (its foot at the bottom of the em box).
+const SCRIPT_SIZE: f64 = 0.6;
+const SUPERSCRIPT_RISE: f64 = 0.36;
+const SUBSCRIPT_DROP: f64 = 0.12;
 
 /// Builds the document's frame (everything but its content blocks).
 pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<Document> {
@@ -45,20 +54,21 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         notes: Vec::new(),
         passed_over: Vec::new(),
         styles: Default::default(),
+        faces_used: faces_used(def),
     };
     // Every kind that is not furniture, in the registry's order (the order fonts are opened
-    // in); the note's label right after the note.
-    let mut note_label = None;
+    // in).
     for role in roles::KINDS
         .iter()
         .filter(|k| !k.furniture)
         .filter_map(|k| k.role)
     {
         styler.style(role)?;
-        if role == Role::Note {
-            note_label = styler.note_label(&spec_of(spec, "note"))?;
-        }
     }
+    let note_label = spec_of(spec, "note")
+        .label
+        .map(|l| l.get_ref().trim().to_string())
+        .filter(|l| !l.is_empty());
     let signature = signature(&spec_of(spec, "signature"), &styler);
     let attachment_note_label = spec_of(spec, "attachment-note")
         .label
@@ -155,8 +165,7 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
 
 /// Whether the definition has text in a role (so that notes about unused roles stay quiet).
 fn role_in_use(role: &str, def: &Definition) -> bool {
-    let table = if role == "note label" { "note" } else { role };
-    roles::by_table(table).is_none_or(|k| (k.used)(def))
+    roles::by_table(role).is_none_or(|k| (k.used)(def))
 }
 
 /// A style table's values laid over those of the tables it takes from (`[heading-2]` over
@@ -238,6 +247,65 @@ pub struct Styler<'a> {
     pub passed_over: Vec<(String, String)>,
     /// The styles resolved so far.
     pub styles: BTreeMap<Role, Style>,
+    /// The kinds whose text asks for bold or emphasis (see [`faces_used`]).
+    faces_used: BTreeMap<Role, Marks>,
+}
+
+/// Which kinds' text may use the bold and emphasis faces (`**…**`, `{b:…}`, `{em:…}`): only
+/// those open their `bold-font` and `emphasis-font`, so that a document without markup opens
+/// no face it does not draw. Read from the text as written, so a `**` that the markup does not
+/// take as bold (`2 ** 3`) opens the face all the same; body text read from a file may use
+/// either.
+pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
+    use crate::model::Block;
+    fn marks_in(text: &str) -> Marks {
+        let mut m = Marks::NONE;
+        if text.contains("**") || text.contains("{b:") {
+            m = m.with(Marks::BOLD);
+        }
+        if text.contains("{em:") {
+            m = m.with(Marks::EMPHASIS);
+        }
+        m
+    }
+    let mut used: BTreeMap<Role, Marks> = BTreeMap::new();
+    let mut add = |role: Role, m: Marks| {
+        if m != Marks::NONE {
+            let e = used.entry(role).or_default();
+            *e = e.with(m);
+        }
+    };
+    for block in &def.blocks {
+        match block {
+            Block::Title { text, .. } => add(Role::Title, marks_in(text)),
+            Block::Heading { text, level, .. } => add(Role::heading(*level), marks_in(text)),
+            Block::Paragraph { text, lead, .. } => {
+                add(Role::Body, marks_in(text));
+                add(Role::Body, lead.as_deref().map_or(Marks::NONE, marks_in));
+            }
+            Block::Note { text, .. } => add(Role::Note, marks_in(text)),
+            Block::Figure(f) => add(
+                Role::Caption,
+                f.caption.as_deref().map_or(Marks::NONE, marks_in),
+            ),
+            Block::List(l) => {
+                for item in &l.items {
+                    add(Role::ListItem, marks_in(&item.text));
+                    for child in &item.children {
+                        add(Role::ListItem2, marks_in(child));
+                    }
+                }
+            }
+            Block::TextFile { .. } => add(Role::Body, Marks::BOLD.with(Marks::EMPHASIS)),
+            // Cells may come from a CSV file read later: their faces are opened in case.
+            Block::Table(_) => {
+                add(Role::Table, Marks::BOLD.with(Marks::EMPHASIS));
+                add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS));
+            }
+            Block::Attachment { .. } | Block::PageBreak { .. } => {}
+        }
+    }
+    used
 }
 
 impl Styler<'_> {
@@ -247,12 +315,14 @@ impl Styler<'_> {
         let kind = role.kind();
         let (role_name, d) = (kind.table, kind.defaults);
         let own = &spec_of(&self.layout.spec, role_name);
-        let style = self.resolve(role_name, own, d)?;
+        let faces = self.faces_used.get(&role).copied().unwrap_or_default();
+        let style = self.resolve(role_name, own, d, faces)?;
         self.styles.insert(role, style.clone());
         Ok(style)
     }
 
-    fn resolve(&mut self, role: &str, own: &StyleSpec, d: Defaults) -> Result<Style> {
+    /// `faces`: the marks whose faces (`bold-font`, `emphasis-font`) text in the style uses.
+    fn resolve(&mut self, role: &str, own: &StyleSpec, d: Defaults, faces: Marks) -> Result<Style> {
         let size = match own.size {
             Some(s) => s.0.resolve(self.body_size),
             None => self.body_size * d.size,
@@ -283,8 +353,15 @@ impl Styler<'_> {
             .or(self.body.latin_font.as_ref())
             .map(|l| l.get_ref().clone());
         let chain = self.chain(role, "font", &font, latin.as_ref())?;
-        let bold = self.variant(role, "bold-font", own, latin.as_ref())?;
-        let emphasis = self.variant(role, "emphasis-font", own, latin.as_ref())?;
+        let mut variant = |mark: Marks, key: &str| {
+            if faces.has(mark) {
+                self.variant(role, key, own, latin.as_ref())
+            } else {
+                Ok(None)
+            }
+        };
+        let bold = variant(Marks::BOLD, "bold-font")?;
+        let emphasis = variant(Marks::EMPHASIS, "emphasis-font")?;
         let len = |l: Option<crate::model::LengthValue>, default: Length| {
             l.map_or(default, |v| v.0).resolve(size)
         };
@@ -312,6 +389,26 @@ impl Styler<'_> {
             bold,
             emphasis,
             gap: len(own.gap, Length::Em(0.5)),
+            sup: Script {
+                size: len(
+                    own.superscript_size.or(self.body.superscript_size),
+                    Length::Em(SCRIPT_SIZE),
+                ),
+                rise: len(
+                    own.superscript_rise.or(self.body.superscript_rise),
+                    Length::Em(SUPERSCRIPT_RISE),
+                ),
+            },
+            sub: Script {
+                size: len(
+                    own.subscript_size.or(self.body.subscript_size),
+                    Length::Em(SCRIPT_SIZE),
+                ),
+                rise: -len(
+                    own.subscript_drop.or(self.body.subscript_drop),
+                    Length::Em(SUBSCRIPT_DROP),
+                ),
+            },
         })
     }
 
@@ -425,32 +522,6 @@ impl Styler<'_> {
             ),
         ));
         width
-    }
-
-    /// The label that opens an editor's note, in its own face when the layout gives one.
-    fn note_label(&mut self, spec: &StyleSpec) -> Result<Option<NoteLabel>> {
-        let note = self.styles[&Role::Note].clone();
-        let Some(label) = spec.label.as_ref().map(|l| l.get_ref().trim().to_string()) else {
-            return Ok(None);
-        };
-        if label.is_empty() {
-            return Ok(None);
-        }
-        let chain = match &spec.label_font {
-            Some(font) => self.chain("note", "label-font", font.get_ref(), None)?,
-            None => note.chain.clone(),
-        };
-        let embolden = self.embolden(
-            "note label",
-            &chain,
-            spec.label_bold.unwrap_or(false),
-            note.size,
-        );
-        Ok(Some(NoteLabel {
-            text: label,
-            chain,
-            embolden,
-        }))
     }
 
     pub fn body_size(&self) -> Pt {
@@ -572,7 +643,19 @@ fn signature(spec: &StyleSpec, styler: &Styler) -> Signature {
             .map_or(Pt::from_mm(42.0), |l| l.0.resolve(style.size)),
         seal_gap: len(spec.seal_gap, Length::Em(1.0)),
         seal_inset: len(spec.seal_inset, Length::Em(4.0)),
+        signer_seal_size: spec
+            .signer_seal_size
+            .map_or(Pt::from_mm(20.0), |l| l.0.resolve(style.size)),
     }
+}
+
+/// The 发文机关标志 as one text (`{name}`, the PDF's title without a title block): the names
+/// one after the other, then the suffix.
+fn name_text(m: &crate::model::definition::Meta) -> Option<String> {
+    let names = m.name.as_ref()?;
+    let mut text = names.0.concat();
+    text.push_str(m.name_suffix.as_deref().unwrap_or(""));
+    Some(text)
 }
 
 fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
@@ -593,7 +676,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
             .title
             .clone()
             .or(first_title)
-            .or_else(|| m.name.clone())
+            .or_else(|| name_text(m))
             .unwrap_or_default(),
         publisher: m.publisher.clone(),
         author: m.author.clone().unwrap_or_else(|| m.publisher.clone()),
@@ -602,7 +685,7 @@ fn metadata(def: &Definition, spec: &LayoutSpec) -> Metadata {
         date: m.date,
         date_text: m.date.format(&date_format),
         print_date_text: m.print_date.unwrap_or(m.date).format(&date_format),
-        name: m.name.clone(),
+        name: name_text(m),
         issue: m.issue,
         first_page: m.first_page,
         supplement: m.supplement,

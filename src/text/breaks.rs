@@ -335,6 +335,7 @@ mod tests {
                 first: c,
                 last: c,
                 style: 0,
+                size: crate::units::Pt(10.0),
             });
         }
         out

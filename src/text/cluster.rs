@@ -47,9 +47,16 @@ pub struct Cluster {
     pub last: char,
     /// The style of the run the cluster belongs to (see [`Run`]).
     pub style: u16,
+    /// The type size of its run.
+    pub size: Pt,
 }
 
 impl Cluster {
+    /// Set at another size than the paragraph's `size` (a superscript or subscript).
+    pub fn resized(&self, size: Pt) -> bool {
+        (self.size.0 - size.0).abs() > 1e-9
+    }
+
     /// Width of the blank half, if there is one.
     pub fn blank_width(&self) -> Pt {
         if self.blank.is_some() {
@@ -78,7 +85,13 @@ pub struct Clusters {
 
 /// Splits `text` into clusters drawn at `size`, each character with the chain of its run
 /// (`base` where no run covers it).
-pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: Pt) -> Clusters {
+pub fn build(
+    text: &str,
+    base: &FontChain,
+    runs: &[Run],
+    fonts: &FontSet,
+    par_size: Pt,
+) -> Clusters {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
     let classes = classify_text(&plain);
@@ -94,9 +107,9 @@ pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: 
             run += 1;
         }
         // A —— or …… pair is one unit even across a run boundary: it takes its first half's run.
-        let (chain, style) = match runs.get(run) {
-            Some(r) => (r.chain, r.style),
-            None => (base, 0),
+        let (chain, style, size) = match runs.get(run) {
+            Some(r) => (r.chain, r.style, r.size),
+            None => (base, 0, par_size),
         };
         if class == Class::Space {
             space_before = true;
@@ -137,9 +150,11 @@ pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: 
                 first: c,
                 last: c,
                 style,
+                size,
             }
         };
         cluster.style = style;
+        cluster.size = size;
         cluster.text = start..end;
         cluster.class = class;
         cluster.space_before = std::mem::take(&mut space_before);
@@ -153,7 +168,7 @@ pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: 
     let space_width = fonts
         .get(primary)
         .glyph(' ')
-        .map_or(size * 0.25, |g| advance(fonts, primary, g, size));
+        .map_or(par_size * 0.25, |g| advance(fonts, primary, g, par_size));
     Clusters {
         clusters,
         missing,
@@ -165,14 +180,19 @@ pub fn build(text: &str, base: &FontChain, runs: &[Run], fonts: &FontSet, size: 
 /// whole number of cells of `pitch` — one for a character, two for —— and …… — whatever its
 /// font's advance. A pitch a little under the type size (GB/T 9704's 28 characters of 16 pt in
 /// 156 mm) tightens the text evenly; the glyphs keep their size.
+///
+/// A cluster at another size (a superscript) takes no cells: it is tightened in proportion.
 pub fn snap_to_grid(clusters: &mut [Cluster], pitch: Pt, size: Pt) {
+    let scale = pitch / size;
     for c in clusters.iter_mut().filter(|c| c.class.is_cjk()) {
-        let cells = (c.advance / size).round().max(1.0);
-        let scale = pitch / size;
         for g in &mut c.glyphs {
             g.x = g.x * scale;
         }
-        c.advance = pitch * cells;
+        c.advance = if c.resized(size) {
+            c.advance * scale
+        } else {
+            pitch * (c.advance / size).round().max(1.0)
+        };
     }
 }
 
@@ -224,6 +244,7 @@ fn two_em_dash(chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluster {
         first: '—',
         last: '—',
         style: 0,
+        size,
     }
 }
 

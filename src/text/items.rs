@@ -258,7 +258,9 @@ fn push_boundary(
     }
     let compressed_end = trailing;
 
-    let han_latin = settings.cjk_latin_spacing && is_han_latin(a, b);
+    // A superscript or subscript hugs its neighbours: no Han–Latin gap, no stretch.
+    let resized = a.resized(size) || b.resized(size);
+    let han_latin = settings.cjk_latin_spacing && !resized && is_han_latin(a, b);
     // A space typed next to full-width punctuation is dropped: the mark's own blank half is the
     // space there.
     let typed_space = b.space_before && !a.class.is_cjk_punct() && !b.class.is_cjk_punct();
@@ -274,6 +276,7 @@ fn push_boundary(
             width += space_width;
             stretch += size * em::SPACE_STRETCH;
             shrink += (space_width - size * em::SPACE_MIN).max(Pt::ZERO);
+        } else if resized {
         } else if a.class.is_cjk() || b.class.is_cjk() {
             stretch += size * em::CJK_STRETCH;
         } else if m.in_url[i] {

@@ -53,14 +53,18 @@ impl Default for TextSettings {
 }
 
 /// A styled run of a paragraph: the text up to byte `end` (from where the run before it ends)
-/// is set in `chain` and its glyphs carry `style`, an index the caller gives meaning to (the
-/// page stage: colour, fake bold, emphasis dots, underline). Line breaking, compression and
-/// CJK–Latin spacing see only characters, so every rule holds across run boundaries.
+/// is set in `chain` at `size` and its glyphs carry `style`, an index the caller gives meaning
+/// to (the page stage: colour, fake bold, emphasis dots, underline, baseline shift). Line
+/// breaking, compression and CJK–Latin spacing see only characters, so every rule holds across
+/// run boundaries; a run at another size than the paragraph's (a superscript or subscript) is
+/// measured at its own size, hugs the text before it (no break, no Han–Latin gap, no stretch)
+/// and is not put into grid cells.
 #[derive(Clone, Copy, Debug)]
 pub struct Run<'a> {
     pub end: usize,
     pub chain: &'a FontChain,
     pub style: u16,
+    pub size: Pt,
 }
 
 /// What to set: the text and the style it is set in.
@@ -111,6 +115,7 @@ pub fn layout_paragraph(
     }
     let clusters = &built.clusters;
     let mut rules = breaks::opportunities(par.text, clusters, settings.strictness);
+    hug_resized_runs(clusters, &mut rules, par.size);
     let everywhere = match settings.hyphenation {
         Hyphenation::All => Some(Break::Hyphenate),
         Hyphenation::Auto => Some(Break::HyphenateIfLoose),
@@ -296,6 +301,17 @@ fn force_breaks(
         rules[i] = Break::Emergency;
     }
     !chosen.is_empty()
+}
+
+/// A run at another size than the paragraph's (a superscript note number, the 2 of m²) starts
+/// without a break before it unless a space was typed there: it belongs to the word it follows.
+fn hug_resized_runs(clusters: &[cluster::Cluster], rules: &mut [Break], size: Pt) {
+    for i in 1..clusters.len() {
+        let (a, b) = (&clusters[i - 1], &clusters[i]);
+        if b.resized(size) && !a.resized(size) && !b.space_before {
+            rules[i] = Break::Never;
+        }
+    }
 }
 
 /// For each cluster boundary, whether it lies inside a URL or e-mail address.

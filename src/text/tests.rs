@@ -749,6 +749,7 @@ fn run_boundaries_change_no_break_rule() {
             end,
             chain,
             style: (k % 3) as u16,
+            size: SIZE,
         })
         .collect();
     for chars in [7.0, 9.0, 11.0, 13.0] {
@@ -786,4 +787,71 @@ fn run_boundaries_change_no_break_rule() {
             }
         }
     }
+}
+
+/// A run at another size (a superscript note number) is measured at its size and hugs the
+/// character before it: no break before it, no Han–Latin gap, no stretch — the line before it
+/// breaks elsewhere instead.
+#[test]
+fn a_resized_run_is_measured_at_its_size_and_hugs_what_precedes_it() {
+    let (set, chain) = fonts();
+    // 甲乙丙丁戊 then a superscript 12, then more text: at a measure of 6 characters a break
+    // before the superscript would be free, but it must not happen.
+    let text = "甲乙丙丁戊己12庚辛壬癸";
+    let sup_start = text.find('1').unwrap();
+    let runs = [
+        Run {
+            end: sup_start,
+            chain,
+            style: 0,
+            size: SIZE,
+        },
+        Run {
+            end: sup_start + 2,
+            chain,
+            style: 1,
+            size: SIZE * 0.6,
+        },
+        Run {
+            end: text.len(),
+            chain,
+            style: 0,
+            size: SIZE,
+        },
+    ];
+    let par = Paragraph {
+        text,
+        chain,
+        runs: &runs,
+        size: SIZE,
+        indent: Pt::ZERO,
+        align: Align::Justify,
+        width: SIZE * 6.0,
+    };
+    let laid = layout_paragraph(&par, &TextSettings::default(), set);
+    let first = &laid.lines[0];
+    assert!(
+        !text[first.text.clone()].ends_with('己'),
+        "broke before the superscript: {:?}",
+        laid.lines
+            .iter()
+            .map(|l| &text[l.text.clone()])
+            .collect::<Vec<_>>()
+    );
+    let line = laid
+        .lines
+        .iter()
+        .find(|l| l.glyphs.iter().any(|g| g.style == 1))
+        .unwrap();
+    let k = line.glyphs.iter().position(|g| g.style == 1).unwrap();
+    let (ji, one, two) = (&line.glyphs[k - 1], &line.glyphs[k], &line.glyphs[k + 1]);
+    let face = set.get(one.font);
+    // 己 is followed directly by the superscript, and its digits are 0.6 as wide.
+    let ji_width = SIZE * set.get(ji.font).advance(ji.glyph);
+    assert!((one.x - (ji.x + ji_width)).0.abs() < 1e-6, "{ji:?} {one:?}");
+    let one_width = SIZE * 0.6 * face.advance(one.glyph);
+    assert!(
+        (two.x - (one.x + one_width)).0.abs() < 1e-6,
+        "{one:?} {two:?}"
+    );
 }

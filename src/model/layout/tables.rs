@@ -33,6 +33,8 @@ const MASTHEAD_OWN: &[&str] = &[
     "rule-color",
     "rule-gap",
     "space-after",
+    "letter",
+    "rule-width",
 ];
 
 /// Every key a table takes: its own, then the registry's tables under `prefix`.
@@ -174,6 +176,8 @@ impl<'de> Visitor<'de> for MastheadVisitor {
                 Key::Own("rule-color") => take(&mut map, &mut m.rule_color)?,
                 Key::Own("rule-gap") => take(&mut map, &mut m.rule_gap)?,
                 Key::Own("space-after") => take(&mut map, &mut m.space_after)?,
+                Key::Own("letter") => take(&mut map, &mut m.letter)?,
+                Key::Own("rule-width") => take(&mut map, &mut m.rule_width)?,
                 Key::Own(other) => return Err(de::Error::unknown_field(other, MASTHEAD_OWN)),
                 Key::Style(table) => {
                     m.styles.insert(table, map.next_value()?);
