@@ -10,7 +10,8 @@
 //! For programs (`--message-format json`) the same errors and warnings are one JSON object a
 //! line: [`error_json`], [`warning_json`], [`message_json`].
 
-use crate::error::{Error, Source, Warning};
+use crate::error::{Error, ErrorKind, Source, Warning};
+use crate::messages::{lang, msg, Lang};
 use ariadne::{CharSet, Color, Config, Label, Report, ReportKind};
 use std::ops::Range;
 
@@ -37,7 +38,7 @@ const LONG_LINE: usize = 240;
 
 /// An error as the user sees it, ending with a newline.
 pub fn error(e: &Error, style: Style) -> String {
-    let mut out = format!("{}\n", one_line(&format!("error: {e}")));
+    let mut out = format!("{}\n", one_line(&format!("{}{e}", msg::prefix_error())));
     match &e.location {
         Some((source, span)) => out.push_str(&snippet(
             source,
@@ -50,7 +51,7 @@ pub fn error(e: &Error, style: Style) -> String {
         )),
         None => {
             if let Some(help) = e.help_text() {
-                out.push_str(&format!("  help: {}\n", visible_text(help)));
+                out.push_str(&format!("  {}{}\n", msg::prefix_help(), visible_text(help)));
             }
         }
     }
@@ -72,20 +73,27 @@ pub fn warning(w: &Warning, style: Style) -> String {
         )),
         None => {
             for note in &w.notes {
-                out.push_str(&format!("  note: {}\n", visible_text(note)));
+                out.push_str(&format!("  {}{}\n", msg::prefix_note(), visible_text(note)));
             }
         }
     }
     out
 }
 
-/// An error as one line of JSON (no newline): `severity`, `file`, `line`, `column` (1-based, in
-/// characters; `null` when the error has no place in a file), `message` (without the place),
-/// and `label`, `help` when there are any.
+/// An error as one line of JSON (no newline): `severity`, `code` (the message's stable name,
+/// the same in every language: see [`crate::messages`]), `file`, `line`, `column` (1-based, in
+/// characters; `null` when the error has no place in a file), `message` (without the place, in
+/// the run's language), and `label`, `help` when there are any.
 pub fn error_json(e: &Error) -> String {
     let (line, column) = e.line_col().unzip();
+    let code = if e.code.is_empty() {
+        kind_code(e.kind)
+    } else {
+        e.code
+    };
     let mut object = json_object(
         "error",
+        code,
         e.path.as_deref(),
         line,
         column,
@@ -112,8 +120,10 @@ pub fn warning_json(w: &Warning) -> String {
             None,
         ),
     };
+    let code = if w.code.is_empty() { "warning" } else { w.code };
     let mut object = json_object(
         "warning",
+        code,
         file.as_deref(),
         line,
         column,
@@ -127,13 +137,59 @@ pub fn warning_json(w: &Warning) -> String {
 }
 
 /// A message that is about no place in a file (a note under `-v`, an error about the command's
-/// inputs as a whole) as one line of JSON, with the fields of [`error_json`].
-pub fn message_json(severity: &str, message: &str) -> String {
-    serde_json::Value::Object(json_object(severity, None, None, None, message, None)).to_string()
+/// inputs as a whole) as one line of JSON, with the fields of [`error_json`] (the code is the
+/// severity when the message is not from the catalogue).
+pub fn message_json(severity: &str, message: &crate::messages::Message) -> String {
+    let code = if message.code.is_empty() {
+        severity
+    } else {
+        message.code
+    };
+    serde_json::Value::Object(json_object(
+        severity,
+        code,
+        None,
+        None,
+        None,
+        &message.text,
+        None,
+    ))
+    .to_string()
+}
+
+/// `text` without its ANSI escape sequences (`ESC [ … m`).
+fn without_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The code of an error whose message is not from the catalogue: its kind's.
+fn kind_code(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Syntax => "syntax",
+        ErrorKind::Invalid => "invalid",
+        ErrorKind::Io => "io",
+        ErrorKind::Font => "font",
+        ErrorKind::Image => "image",
+        ErrorKind::Strict => "strict",
+    }
 }
 
 fn json_object(
     severity: &str,
+    code: &str,
     file: Option<&std::path::Path>,
     line: Option<usize>,
     column: Option<usize>,
@@ -142,6 +198,7 @@ fn json_object(
 ) -> serde_json::Map<String, serde_json::Value> {
     let mut object = serde_json::Map::new();
     object.insert("severity".into(), severity.into());
+    object.insert("code".into(), code.into());
     object.insert("file".into(), file.map(|f| f.display().to_string()).into());
     object.insert("line".into(), line.into());
     object.insert("column".into(), column.into());
@@ -188,8 +245,9 @@ fn snippet(
             CharSet::Ascii
         });
     // ariadne draws the underline only for a label with a message.
+    let here = msg::label_here().text;
     let mut label_at =
-        Label::new((id.clone(), span.clone())).with_message(visible_text(label.unwrap_or("here")));
+        Label::new((id.clone(), span.clone())).with_message(visible_text(label.unwrap_or(&here)));
     if style.color {
         label_at = label_at.with_color(color);
     }
@@ -218,10 +276,49 @@ fn snippet(
     lines.next();
     let mut out = String::new();
     for line in lines {
-        out.push_str(line.trim_end());
+        out.push_str(&in_language(line.trim_end()));
         out.push('\n');
     }
     out
+}
+
+/// A line of ariadne's drawing with its words `Help` and `Note` (ariadne writes them in English
+/// whatever the text) in the run's language.
+fn in_language(line: &str) -> String {
+    if lang() == Lang::En {
+        return line.to_string();
+    }
+    for (word, ours) in [("Help", msg::prefix_help()), ("Note", msg::prefix_note())] {
+        let Some(at) = line.find(word) else { continue };
+        // Only ariadne's own word: right after the frame (and a colour's escape sequence),
+        // followed by a note's number, the colour's end and a colon.
+        let before = &line[..at];
+        if without_escapes(before).chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let after = &line[at + word.len()..];
+        let Some(colon) = after.find(": ") else {
+            continue;
+        };
+        let between = &after[..colon];
+        let number = between.trim_start_matches(' ');
+        let digits = number.len()
+            - number
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let (number, escape) = number.split_at(digits);
+        if !without_escapes(escape).is_empty() {
+            continue;
+        }
+        let word = ours.text.trim_end().trim_end_matches('：');
+        let number = if number.is_empty() {
+            String::new()
+        } else {
+            format!(" {number}")
+        };
+        return format!("{before}{word}{number}{escape}：{}", &after[colon + 2..]);
+    }
+    line.to_string()
 }
 
 /// The part of a source shown for a span: the span's line (cut to a window when very long),
@@ -392,9 +489,13 @@ mod tests {
             (v["line"].as_u64(), v["column"].as_u64()),
             (Some(1), Some(9))
         );
-        let v: serde_json::Value = serde_json::from_str(&message_json("note", "a\nb")).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&message_json("note", &"a\nb".into())).unwrap();
         assert!(v["file"].is_null() && v["line"].is_null());
-        assert!(!message_json("note", "a\nb").contains('\n'), "one line");
+        assert!(
+            !message_json("note", &"a\nb".into()).contains('\n'),
+            "one line"
+        );
     }
 
     #[test]

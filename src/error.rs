@@ -9,6 +9,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::messages::{msg, Message};
+
 /// What went wrong, broadly: used for exit codes and by callers that treat kinds differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -63,6 +65,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[derive(Clone, Debug)]
 pub struct Error {
     pub kind: ErrorKind,
+    /// The message's stable name in the catalogue (`unknown_key`, see [`crate::messages`]),
+    /// printed by `--message-format json`; empty for a text that is not in the catalogue.
+    pub code: &'static str,
+    /// The message in the language of this run.
     pub message: String,
     /// The file the error is about, when there is one.
     pub path: Option<PathBuf>,
@@ -85,10 +91,12 @@ pub struct Advice {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+    pub fn new(kind: ErrorKind, message: impl Into<Message>) -> Error {
+        let message = message.into();
         Error {
             kind,
-            message: message.into(),
+            code: message.code,
+            message: message.text,
             path: None,
             location: None,
             advice: None,
@@ -132,9 +140,9 @@ impl Error {
     pub fn io(path: impl AsRef<Path>, err: &std::io::Error) -> Error {
         let path = path.as_ref();
         let what = match err.kind() {
-            std::io::ErrorKind::NotFound => "file not found".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => err.to_string(),
+            std::io::ErrorKind::NotFound => msg::file_not_found(),
+            std::io::ErrorKind::PermissionDenied => msg::permission_denied(),
+            _ => msg::io_error(err),
         };
         Error::new(ErrorKind::Io, what).with_path(path)
     }
@@ -167,6 +175,8 @@ impl std::error::Error for Error {}
 /// has, a word broken inside).
 #[derive(Clone, Debug)]
 pub struct Warning {
+    /// The message's stable name in the catalogue (see [`Error::code`]).
+    pub code: &'static str,
     pub message: String,
     /// Where in the input, as `path:line:col` or a block description; may be empty.
     pub location: String,
@@ -179,9 +189,11 @@ pub struct Warning {
 }
 
 impl Warning {
-    pub fn new(message: impl Into<String>, location: impl Into<String>) -> Warning {
+    pub fn new(message: impl Into<Message>, location: impl Into<String>) -> Warning {
+        let message = message.into();
         Warning {
-            message: message.into(),
+            code: message.code,
+            message: message.text,
             location: location.into(),
             at: None,
             label: None,
@@ -215,10 +227,11 @@ impl PartialEq for Warning {
 impl fmt::Display for Warning {
     /// One line: `warning: path:line:col: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let warning = msg::prefix_warning();
         if self.location.is_empty() {
-            write!(f, "warning: {}", self.message)
+            write!(f, "{warning}{}", self.message)
         } else {
-            write!(f, "warning: {}: {}", self.location, self.message)
+            write!(f, "{warning}{}: {}", self.location, self.message)
         }
     }
 }

@@ -12,6 +12,7 @@
 //! JPEG markers up to the image data (cheap; no decoding for upright photos) and read with the
 //! `image` crate's EXIF orientation reader.
 
+use crate::messages::msg;
 use image::metadata::Orientation;
 
 /// JPEG quality a turned photo is encoded again at.
@@ -54,11 +55,10 @@ pub fn upright_jpeg(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         crate::images::MAX_DECODED_BYTES,
     )
     .map_err(|e| match e {
-        image::ImageError::Limits(_) => format!(
-            "the photo must be turned upright (EXIF orientation) and is too large to decode ({} MB of pixels at most); scale it down, or turn and save it upright",
-            crate::images::MAX_DECODED_BYTES / (1024 * 1024)
-        ),
-        e => format!("corrupt JPEG: {e}"),
+        image::ImageError::Limits(_) => {
+            msg::photo_too_large(crate::images::MAX_DECODED_BYTES / (1024 * 1024)).text
+        }
+        e => msg::corrupt_jpeg(e).text,
     })?;
     img.apply_orientation(orientation);
     // CMYK and grey stay what they are where the encoder can write them; else RGB.
@@ -69,6 +69,6 @@ pub fn upright_jpeg(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, QUALITY)
         .encode_image(&img)
-        .map_err(|e| format!("the photo could not be turned upright: {e}"))?;
+        .map_err(|e| msg::photo_not_turned(e).text)?;
     Ok(Some(out))
 }

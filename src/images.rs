@@ -6,6 +6,7 @@
 //! are decoded once and split into colour and soft mask, losslessly at full resolution. Only the
 //! headers are read otherwise, so a large photo costs its file size, not its pixel count.
 
+use crate::messages::msg;
 use std::io::Write;
 
 /// Largest side and pixel count accepted: beyond this a file is refused (a decompression bomb
@@ -74,21 +75,18 @@ pub fn decode(bytes: &[u8]) -> Result<Image, String> {
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         png(bytes)
     } else if bytes.is_empty() {
-        Err("the image file is empty".into())
+        Err(msg::image_empty().text)
     } else {
-        Err("not a PNG or JPEG image".into())
+        Err(msg::not_png_or_jpeg().text)
     }
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), String> {
     if width == 0 || height == 0 {
-        return Err("the image has no pixels".into());
+        return Err(msg::image_no_pixels().text);
     }
     if width > MAX_SIDE || height > MAX_SIDE || width as u64 * height as u64 > MAX_PIXELS {
-        return Err(format!(
-            "the image is {width}×{height} pixels, more than the {MAX_SIDE} px per side / {} megapixels jianbao accepts; scale it down",
-            MAX_PIXELS / 1_000_000
-        ));
+        return Err(msg::image_too_large(width, height, MAX_SIDE, MAX_PIXELS / 1_000_000).text);
     }
     Ok(())
 }
@@ -100,7 +98,7 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
     let mut adobe = false;
     while i + 4 <= bytes.len() {
         if bytes[i] != 0xFF {
-            return Err("corrupt JPEG: bad marker".into());
+            return Err(msg::corrupt_jpeg(msg::bad_marker()).text);
         }
         let marker = bytes[i + 1];
         if marker == 0xFF {
@@ -113,12 +111,12 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
         let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
         let body = bytes
             .get(i + 4..i + 2 + len)
-            .ok_or("corrupt JPEG: truncated header")?;
+            .ok_or_else(|| msg::corrupt_jpeg(msg::truncated_header()).text)?;
         match marker {
             // Start of frame (any coding except the DHT/JPG/DAC markers in the same range).
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
                 if body.len() < 6 {
-                    return Err("corrupt JPEG: short frame header".into());
+                    return Err(msg::corrupt_jpeg(msg::short_frame_header()).text);
                 }
                 let height = u16::from_be_bytes([body[1], body[2]]) as u32;
                 let width = u16::from_be_bytes([body[3], body[4]]) as u32;
@@ -129,22 +127,21 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
         }
         i += 2 + len;
     }
-    let (precision, height, width, components) = frame.ok_or("corrupt JPEG: no frame header")?;
+    let (precision, height, width, components) =
+        frame.ok_or_else(|| msg::corrupt_jpeg(msg::no_frame_header()).text)?;
     check_size(width, height)?;
     if precision != 8 {
-        return Err(format!(
-            "{precision}-bit JPEG is not supported; save it as 8-bit"
-        ));
+        return Err(msg::jpeg_precision(precision).text);
     }
     let end = bytes.iter().rposition(|&b| b != 0).unwrap_or(0);
     if end < 1 || bytes[end - 1..=end] != [0xFF, 0xD9] {
-        return Err("corrupt JPEG: the file is truncated (no end-of-image marker)".into());
+        return Err(msg::corrupt_jpeg(msg::jpeg_truncated()).text);
     }
     let color_space = match components {
         1 => ColorSpace::Gray,
         3 => ColorSpace::Rgb,
         4 => ColorSpace::Cmyk,
-        n => return Err(format!("JPEG with {n} colour components is not supported")),
+        n => return Err(msg::jpeg_components(n).text),
     };
     Ok(Image {
         width,
@@ -182,16 +179,14 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         let kind = &bytes[i + 4..i + 8];
         let data = bytes
             .get(i + 8..i + 8 + len)
-            .ok_or("corrupt PNG: the file is truncated")?;
+            .ok_or_else(|| msg::corrupt_png(msg::file_truncated()).text)?;
         bytes
             .get(i + 8 + len..i + 12 + len)
-            .ok_or("corrupt PNG: the file is truncated")?;
+            .ok_or_else(|| msg::corrupt_png(msg::file_truncated()).text)?;
         match kind {
             b"IHDR" if data.len() == 13 => {
                 if data[10] != 0 || data[11] != 0 || data[12] > 1 {
-                    return Err(
-                        "corrupt PNG: unknown compression, filter or interlace method".into(),
-                    );
+                    return Err(msg::corrupt_png(msg::png_bad_methods()).text);
                 }
                 header = Some(PngHeader {
                     width: u32::from_be_bytes(data[0..4].try_into().unwrap()),
@@ -212,18 +207,18 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         }
         i += 12 + len;
     }
-    let h = header.ok_or("corrupt PNG: no header")?;
+    let h = header.ok_or_else(|| msg::corrupt_png(msg::no_header()).text)?;
     check_size(h.width, h.height)?;
     if !ended || idat.is_empty() {
-        return Err("corrupt PNG: the file is truncated".into());
+        return Err(msg::corrupt_png(msg::file_truncated()).text);
     }
     let color_space = match (h.color_type, palette) {
         (0, _) => Some(ColorSpace::Gray),
         (2, _) => Some(ColorSpace::Rgb),
         (3, Some(p)) => Some(ColorSpace::Indexed(p)),
-        (3, None) => return Err("corrupt PNG: palette image without a palette".into()),
+        (3, None) => return Err(msg::corrupt_png(msg::palette_missing()).text),
         (4 | 6, _) => None,
-        (t, _) => return Err(format!("corrupt PNG: unknown colour type {t}")),
+        (t, _) => return Err(msg::corrupt_png(msg::unknown_colour_type(t)).text),
     };
     check_bit_depth(&h)?;
     match color_space {
@@ -245,10 +240,7 @@ fn check_bit_depth(h: &PngHeader) -> Result<(), String> {
     if allowed.contains(&h.bit_depth) {
         Ok(())
     } else {
-        Err(format!(
-            "corrupt PNG: bit depth {} is not allowed for colour type {}",
-            h.bit_depth, h.color_type
-        ))
+        Err(msg::corrupt_png(msg::bad_bit_depth(h.bit_depth, h.color_type)).text)
     }
 }
 
@@ -267,11 +259,7 @@ fn check_image_data(idat: &[u8], h: &PngHeader, components: u8) -> Result<(), St
         let n = match inflater.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => n,
-            Err(e) => {
-                return Err(format!(
-                    "corrupt PNG: the image data cannot be inflated ({e})"
-                ))
-            }
+            Err(e) => return Err(msg::corrupt_png(msg::cannot_inflate(e)).text),
         };
         // The rows that start in this piece: their first byte is the filter type.
         let end = (seen + n as u64).min(expected);
@@ -279,21 +267,14 @@ fn check_image_data(idat: &[u8], h: &PngHeader, components: u8) -> Result<(), St
         while start < end {
             let b = buf[(start - seen) as usize];
             if b > 4 {
-                return Err(format!(
-                    "corrupt PNG: row {} has unknown filter type {b}",
-                    start / row + 1
-                ));
+                return Err(msg::corrupt_png(msg::unknown_filter(start / row + 1, b)).text);
             }
             start += row;
         }
         seen += n as u64;
     }
     if seen < expected {
-        return Err(format!(
-            "corrupt PNG: the image data holds {} of its {} rows",
-            seen / row,
-            h.height
-        ));
+        return Err(msg::corrupt_png(msg::missing_rows(seen / row, h.height)).text);
     }
     Ok(())
 }
@@ -336,11 +317,8 @@ pub(crate) fn decode_limited(
 fn png_decoded(bytes: &[u8]) -> Result<Image, String> {
     let decoded = decode_limited(bytes, image::ImageFormat::Png, MAX_DECODED_BYTES);
     let img = decoded.map_err(|e| match e {
-        image::ImageError::Limits(_) => format!(
-            "the PNG has transparency or interlacing and is too large to decode ({} MB of pixels at most); scale it down, or save it without alpha channel and interlacing",
-            MAX_DECODED_BYTES / (1024 * 1024)
-        ),
-        e => format!("corrupt PNG: {e}"),
+        image::ImageError::Limits(_) => msg::png_too_large(MAX_DECODED_BYTES / (1024 * 1024)).text,
+        e => msg::corrupt_png(e).text,
     })?;
     let rgba = img.into_rgba8();
     let (width, height) = rgba.dimensions();

@@ -22,6 +22,7 @@ pub mod exif;
 pub mod fonts;
 pub mod images;
 pub mod import;
+pub mod messages;
 pub mod model;
 pub mod next_issue;
 pub mod page;
@@ -75,10 +76,7 @@ pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Documen
     if layout.overflowed {
         return Err(error::Error::new(
             error::ErrorKind::Invalid,
-            format!(
-                "the document runs past {} pages, the most jianbao sets in one PDF; split it into several definitions",
-                page::MAX_PAGES
-            ),
+            messages::msg::too_many_pages(page::MAX_PAGES),
         )
         .with_path(&source.path));
     }
@@ -96,10 +94,10 @@ fn suggest_fonts(layout: &mut page::Layout, assets: &dyn Assets) {
         const LISTED: usize = 5;
         let mut list = fonts[..fonts.len().min(LISTED)].join(", ");
         if fonts.len() > LISTED {
-            list.push_str(&format!(" and {} more", fonts.len() - LISTED));
+            list.push_str(&messages::msg::and_n_more(fonts.len() - LISTED).text);
         }
-        warning.notes.push(format!(
-            "installed fonts that have `{ch}`: {list}; add one to the style's font chain"
-        ));
+        warning
+            .notes
+            .push(messages::msg::fonts_that_have(ch, list).text);
     }
 }

@@ -13,6 +13,7 @@
 //! ([`placeholders_left`]).
 
 use crate::error::{Error, ErrorKind, Result, Source, Warning};
+use crate::messages::msg;
 use crate::model::definition::{self, Block, PER_ISSUE};
 use crate::model::Date;
 use toml_edit::{DocumentMut, Item, Value};
@@ -35,11 +36,13 @@ pub struct NextIssue {
 /// The next issue's definition text.
 pub fn next_issue(prev: &Source, next: &NextIssue) -> Result<String> {
     let def = definition::parse(prev)?;
-    let invalid = |msg: String| Error::new(ErrorKind::Invalid, msg).with_path(&prev.path);
+    let invalid = |message: crate::messages::Message| {
+        Error::new(ErrorKind::Invalid, message).with_path(&prev.path)
+    };
     let mut doc: DocumentMut = prev
         .text
         .parse()
-        .map_err(|e: toml_edit::TomlError| invalid(format!("cannot edit the file: {e}")))?;
+        .map_err(|e: toml_edit::TomlError| invalid(msg::cannot_edit(e)))?;
 
     if let Some(layout) = &next.layout {
         set(doc.as_table_mut(), "layout", Value::from(layout.as_str()));
@@ -47,12 +50,12 @@ pub fn next_issue(prev: &Source, next: &NextIssue) -> Result<String> {
     let bulletin = doc
         .get_mut("bulletin")
         .and_then(Item::as_table_like_mut)
-        .ok_or_else(|| invalid("the definition has no [bulletin] table".into()))?;
+        .ok_or_else(|| invalid(msg::no_bulletin_table()))?;
     let issue = match (next.issue, def.meta.issue) {
         (Some(n), _) => Some(n),
         (None, Some(n)) => Some(
             n.checked_add(1)
-                .ok_or_else(|| invalid(format!("issue {n} has no next number")))?,
+                .ok_or_else(|| invalid(msg::no_next_number(n)))?,
         ),
         (None, None) => None,
     };
@@ -98,11 +101,8 @@ pub fn next_issue(prev: &Source, next: &NextIssue) -> Result<String> {
     text.push_str(&skeleton(&def.blocks));
 
     // What we write must read back as a definition, with the number and date we meant.
-    let check = definition::parse(&Source::new(prev.path.clone(), text.as_str())).map_err(|e| {
-        invalid(format!(
-            "the next issue's definition does not read back: {e}"
-        ))
-    })?;
+    let check = definition::parse(&Source::new(prev.path.clone(), text.as_str()))
+        .map_err(|e| invalid(msg::next_not_readable(e)))?;
     debug_assert_eq!(check.meta.issue, issue);
     debug_assert_eq!(check.meta.date, next.date);
     Ok(text)
@@ -145,12 +145,9 @@ pub fn placeholders_left(def: &definition::Definition) -> Vec<Warning> {
     found
         .into_iter()
         .map(|(text, at)| {
-            Warning::new(
-                format!("`{text}` is a placeholder to fill in (from `jianbao new` or `jianbao import`); replace it with this issue's text, or delete the block"),
-                "",
-            )
-            .at(&def.source, at)
-            .label("placeholder")
+            Warning::new(msg::placeholder_left(text), "")
+                .at(&def.source, at)
+                .label(msg::label_placeholder())
         })
         .collect()
 }

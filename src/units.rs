@@ -167,11 +167,9 @@ impl Length {
         if ok {
             Ok(self)
         } else if !finite {
-            Err(format!("`{written}` is not a finite number"))
+            Err(crate::messages::msg::not_finite(written).text)
         } else {
-            Err(format!(
-                "`{written}` is out of range: a length may be at most 5080mm (14400pt, the largest PDF page) or {MAX_EMS}字"
-            ))
+            Err(crate::messages::msg::length_out_of_range(written, MAX_EMS).text)
         }
     }
 }
@@ -216,9 +214,7 @@ fn parse_number(s: &str) -> Option<f64> {
 }
 
 fn bad_length(text: &str) -> String {
-    format!(
-        "`{text}` is not a length: write a number with pt, mm, cm, in, em or 字 (e.g. `16pt`, `28mm`, `2字`), or a size name such as `三号`"
-    )
+    crate::messages::msg::not_a_length(text).text
 }
 
 #[cfg(test)]

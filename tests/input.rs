@@ -213,7 +213,9 @@ fn text_file_blocks_are_read_confined_and_decoded() {
     assert!(out.status.success(), "{err}");
     assert_eq!(paragraphs(&lines), ["第一段，文字。"]);
     assert!(err.contains("saved as GBK/GB18030"), "{err}");
-    assert!(err.contains("另存为 UTF-8"), "{err}");
+    assert!(err.contains("save it as UTF-8"), "{err}");
+    let (out, _) = body_lines(&def, &["--lang", "zh"]);
+    assert!(stderr(&out).contains("另存为 UTF-8"), "{}", stderr(&out));
 
     // Outside the root: refused, like an image.
     std::fs::write(dir.join("../input-text-file-secret.txt"), "秘密").unwrap();
@@ -252,11 +254,9 @@ fn a_gbk_definition_is_read_with_a_warning_and_garbage_is_refused_with_a_hint() 
     assert_eq!(out.status.code(), Some(1));
     std::fs::write(&def, b"layout = \"newsletter\"\n\xFF\xFF").unwrap();
     let out = render(&def, &dir.join("d.pdf"), &[]);
-    support::assert_fails(
-        &out,
-        1,
-        "nor GBK/GB18030; save it as UTF-8 (文件不是 UTF-8 文本",
-    );
+    support::assert_fails(&out, 1, "nor GBK/GB18030; save it as UTF-8");
+    let out = render(&def, &dir.join("d.pdf"), &["--lang", "zh"]);
+    support::assert_fails(&out, 1, "也不是 GBK/GB18030；请另存为 UTF-8");
 }
 
 #[test]

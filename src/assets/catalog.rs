@@ -11,6 +11,7 @@
 use super::discover::{self, Found};
 use super::fontindex::{self, Indexed};
 use crate::fonts::{FaceInfo, FontData, FontFace};
+use crate::messages::msg;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -132,12 +133,13 @@ impl FontCatalog {
             forbidden = forbidden.or(matches.first().map(|(_, e)| *e));
         }
         if let Some(e) = forbidden {
-            return Err(format!(
-                "font `{name}` ({}, face {}): {}; jianbao does not embed it",
+            return Err(msg::font_not_embeddable(
+                name,
                 e.path.display(),
                 e.index,
-                e.info.embedding_forbidden().unwrap_or_default()
-            ));
+                e.info.embedding_forbidden().unwrap_or_default(),
+            )
+            .text);
         }
         Err(self.not_found(name))
     }
@@ -177,21 +179,17 @@ impl FontCatalog {
             candidates.extend(e.info.families.iter().cloned());
         }
         if let Some(best) = crate::model::closest(name, &candidates) {
-            return format!("font `{name}` not found; did you mean `{best}`?");
+            return msg::font_not_found_did_you_mean(name, best).text;
         }
         const LISTED: usize = 12;
         let available = if names.is_empty() {
-            "none (no font files in the font directories; set JIANBAO_FONT_PATH)".to_string()
+            msg::fonts_none().text
         } else if names.len() > LISTED {
-            format!(
-                "{}, and {} more (`jianbao fonts --all` lists them)",
-                names[..LISTED].join(", "),
-                names.len() - LISTED
-            )
+            msg::fonts_and_more(names[..LISTED].join(", "), names.len() - LISTED).text
         } else {
             names.join(", ")
         };
-        format!("font `{name}` not found; fonts available: {available}")
+        msg::font_not_found(name, available).text
     }
 
     /// Opens (once) the first face of the font file at `path`.
@@ -388,13 +386,13 @@ fn normalize(name: &str) -> String {
 /// Memory-maps a font file and parses face `index` of it.
 fn load_face(path: &Path, index: u32) -> Result<FontFace, String> {
     let data: FontData = Arc::new(map_file(path)?);
-    FontFace::new(data, index).map_err(|msg| format!("{}: {msg}", path.display()))
+    FontFace::new(data, index).map_err(|e| msg::path_error(path.display(), e).text)
 }
 
 /// Memory-maps a font file. Only regular files are opened: opening a FIFO would wait for a
 /// writer for ever.
 fn map_file(path: &Path) -> Result<memmap2::Mmap, String> {
-    let not_regular = || format!("{}: not a regular file", path.display());
+    let not_regular = || msg::not_regular_file(path.display()).text;
     let meta = std::fs::metadata(path).map_err(|e| super::io_message(path, &e))?;
     if !meta.is_file() {
         return Err(not_regular());
@@ -405,7 +403,7 @@ fn map_file(path: &Path) -> Result<memmap2::Mmap, String> {
         return Err(not_regular());
     }
     if meta.len() == 0 {
-        return Err(format!("{}: the font file is empty", path.display()));
+        return Err(msg::font_file_empty(path.display()).text);
     }
     // SAFETY: the map is read-only. Font files are not expected to change while jianbao runs;
     // if one is truncated under us, reads may fault — the same contract as every font loader

@@ -27,6 +27,7 @@ use super::FsAssets;
 use crate::error::{Error, ErrorKind, Source};
 use crate::fonts::FontFace;
 use crate::images::Image;
+use crate::messages::msg;
 use crate::resolve::Assets;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -50,11 +51,11 @@ impl FsAssets {
         // dunce: on Windows a resolved path would otherwise start with `\\?\`, which neither
         // compares equal to the paths it is checked against nor reads well in messages.
         let canonical = dunce::canonicalize(root)
-            .map_err(|e| Error::io(root, &e).help("`--root` must name an existing directory"))?;
+            .map_err(|e| Error::io(root, &e).help(msg::help_root_dir()))?;
         if !canonical.is_dir() {
-            return Err(Error::new(ErrorKind::Io, "not a directory")
+            return Err(Error::new(ErrorKind::Io, msg::root_not_dir())
                 .with_path(root)
-                .help("`--root` must name an existing directory"));
+                .help(msg::help_root_dir()));
         }
         let trusted = self
             .paths()
@@ -86,12 +87,17 @@ impl Confined<'_> {
         trusted: bool,
     ) -> Result<(std::fs::File, PathBuf), String> {
         let outside = |via_link: bool| {
-            format!(
-                "{}: the {what} is outside the root directory {}{}; move it inside, or pass a wider `--root`",
+            msg::outside_root(
                 path.display(),
+                crate::messages::noun(what),
                 self.root.display(),
-                if via_link { " (through a symbolic link)" } else { "" },
+                if via_link {
+                    msg::through_symlink().text
+                } else {
+                    String::new()
+                },
             )
+            .text
         };
         // `..` that climbs out is refused before looking at the file (whether it exists or not).
         if let Some(lexical) = lexical_absolute(path) {
@@ -149,10 +155,7 @@ fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
         let opened = file.metadata().map_err(|e| super::io_message(path, &e))?;
         let named = std::fs::metadata(&real).map_err(|e| super::io_message(path, &e))?;
         if (opened.dev(), opened.ino()) != (named.dev(), named.ino()) {
-            return Err(format!(
-                "{}: the file changed while it was being opened; try again",
-                path.display()
-            ));
+            return Err(msg::file_changed_while_opening(path.display()).text);
         }
     }
     #[cfg(not(unix))]

@@ -5,8 +5,9 @@
 //! decodes without a single error as GB18030 (a superset of GBK and GB2312), or carries a
 //! UTF-16 byte-order mark, is **read, with a warning**: the decoding is unambiguous, so the clerk
 //! gets the right PDF at once, is told how to make the warning go away, and `--strict` still
-//! refuses. Bytes that are neither are refused, with the same advice in Chinese and English.
+//! refuses. Bytes that are neither are refused, with the advice in the language of the run.
 
+use crate::messages::msg;
 /// Text decoded from a file's bytes, and the encoding it was in when that was not UTF-8.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
@@ -19,10 +20,12 @@ impl Decoded {
     /// The warning a file read from another encoding gets.
     pub fn warning(&self) -> Option<String> {
         self.encoding.map(|name| {
-            let saved = if name == "GB18030" { "GBK/GB18030" } else { name };
-            format!(
-                "the file is saved as {saved}; jianbao read it as {name} — save it as UTF-8 to silence this (文件是 {saved} 编码，已按 {name} 读取；另存为 UTF-8 即可消除此警告)"
-            )
+            let saved = if name == "GB18030" {
+                "GBK/GB18030"
+            } else {
+                name
+            };
+            msg::saved_as_encoding(saved, name).text
         })
     }
 }
@@ -33,11 +36,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(format!(
-                "the file starts with a {} byte-order mark but is not {} text",
-                encoding.name(),
-                encoding.name()
-            ));
+            return Err(msg::bom_mismatch(encoding.name(), encoding.name()).text);
         }
         let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
         return Ok(Decoded {
@@ -53,10 +52,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         Err(e) => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
-                return Err(format!(
-                    "the file is not UTF-8 text (invalid byte at offset {}) nor GBK/GB18030; save it as UTF-8 (文件不是 UTF-8 文本，也不是 GBK/GB18030：请另存为 UTF-8)",
-                    e.valid_up_to()
-                ));
+                return Err(msg::not_utf8_nor_gbk(e.valid_up_to()).text);
             }
             Ok(Decoded {
                 text: text.into_owned(),
@@ -87,6 +83,6 @@ mod tests {
             .collect();
         assert_eq!(decode(&utf16).unwrap().encoding, Some("UTF-16LE"));
         let err = decode(&[b'a', 0xFF, b'b']).unwrap_err();
-        assert!(err.contains("另存为 UTF-8"), "{err}");
+        assert!(err.contains("save it as UTF-8"), "{err}");
     }
 }

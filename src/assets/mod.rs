@@ -5,6 +5,7 @@
 //! Font files are memory-mapped, not read: a 15 MB CJK font costs nothing until glyphs are
 //! looked up, and one [`FsAssets`] shared by a batch opens each file once for all documents.
 
+use crate::messages::msg;
 mod catalog;
 mod confine;
 mod discover;
@@ -177,7 +178,7 @@ pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, String> {
     let file = options.open(path).map_err(|e| io_message(path, &e))?;
     let meta = file.metadata().map_err(|e| io_message(path, &e))?;
     if !meta.is_file() {
-        return Err(format!("{}: not a regular file", path.display()));
+        return Err(msg::not_regular_file(path.display()).text);
     }
     Ok(file)
 }
@@ -206,11 +207,7 @@ pub(crate) fn read_open(
         .read_to_end(&mut bytes)
         .map_err(|e| io_message(path, &e))?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "{}: the file is larger than the {} MB {what} may have",
-            path.display(),
-            limit / (1024 * 1024)
-        ));
+        return Err(msg::file_too_large(path.display(), limit / (1024 * 1024), what).text);
     }
     Ok(bytes)
 }
@@ -222,15 +219,15 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 /// A layout's text from its opened file.
 pub(crate) fn layout_text(file: std::fs::File, path: &Path) -> Result<String, String> {
-    let bytes = read_open(file, path, MAX_LAYOUT_BYTES, "a layout")?;
-    String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))
+    let bytes = read_open(file, path, MAX_LAYOUT_BYTES, &msg::what_a_layout().text)?;
+    String::from_utf8(bytes).map_err(|_| msg::not_utf8_path(path.display()).text)
 }
 
 pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> String {
     match err.kind() {
-        std::io::ErrorKind::NotFound => format!("{}: file not found", path.display()),
-        std::io::ErrorKind::PermissionDenied => format!("{}: permission denied", path.display()),
-        _ => format!("{}: {err}", path.display()),
+        std::io::ErrorKind::NotFound => msg::path_not_found(path.display()).text,
+        std::io::ErrorKind::PermissionDenied => msg::path_permission_denied(path.display()).text,
+        _ => msg::path_error(path.display(), err).text,
     }
 }
 
@@ -256,26 +253,32 @@ impl FsAssets {
             return Ok(path.clone());
         }
         if is_path {
-            return Err(format!("layout file {} not found", candidates[0].display()));
+            return Err(msg::layout_file_not_found(candidates[0].display()).text);
         }
         let known: Vec<String> = self.layouts().into_iter().map(|(n, _)| n).collect();
         if let Some(best) = crate::model::closest(name, &known) {
-            return Err(format!("no layout named `{name}`; did you mean `{best}`?"));
+            return Err(msg::no_layout_did_you_mean(name, best).text);
         }
-        Err(format!(
-            "no layout named `{name}`; available layouts: {}",
+        Err(msg::no_layout(
+            name,
             if known.is_empty() {
-                "none found (set JIANBAO_LAYOUT_PATH)".to_string()
+                msg::no_layouts_found().text
             } else {
                 known.join(", ")
-            }
-        ))
+            },
+        )
+        .text)
     }
 
     /// A text file's decoded text from its opened file (`path` names it in messages).
     pub(crate) fn text_from(file: std::fs::File, path: &Path) -> Result<Decoded, String> {
-        let bytes = read_open(file, path, MAX_DEFINITION_BYTES, "a text file")?;
-        decode_text(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+        let bytes = read_open(
+            file,
+            path,
+            MAX_DEFINITION_BYTES,
+            &msg::what_a_text_file().text,
+        )?;
+        decode_text(&bytes).map_err(|e| msg::path_error(path.display(), e).text)
     }
 
     /// The image at `path` (its real path: the cache key), read from `open` unless it is
@@ -321,7 +324,7 @@ impl Assets for FsAssets {
 
 /// Reads (at most `MAX_IMAGE_BYTES`) and decodes an opened image file.
 fn read_image(file: std::fs::File, path: &Path) -> Result<Arc<Image>, String> {
-    let bytes = read_open(file, path, MAX_IMAGE_BYTES, "an image")?;
-    let img = images::decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = read_open(file, path, MAX_IMAGE_BYTES, &msg::what_an_image().text)?;
+    let img = images::decode(&bytes).map_err(|e| msg::path_error(path.display(), e).text)?;
     Ok(Arc::new(img))
 }

@@ -2,6 +2,7 @@
 //! replaced: never over an input, a device, a named pipe, a directory or a symbolic link.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::messages::msg;
 use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -49,37 +50,27 @@ fn dir_of(path: &Path) -> &Path {
 /// replaced by the file instead of writing where it points, which is never what was meant.
 pub fn check_target(path: &Path) -> Result<()> {
     if path.file_name().is_none() {
-        return Err(Error::new(ErrorKind::Io, "the output path names no file").with_path(path));
+        return Err(Error::new(ErrorKind::Io, msg::output_names_no_file()).with_path(path));
     }
     let dir = dir_of(path);
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => {
-            return Err(Error::new(
-                ErrorKind::Io,
-                format!("cannot write here: {} is not a directory", dir.display()),
+            return Err(
+                Error::new(ErrorKind::Io, msg::output_dir_not_dir(dir.display())).with_path(path),
             )
-            .with_path(path))
         }
         Err(_) => {
-            return Err(Error::new(
-                ErrorKind::Io,
-                format!(
-                    "cannot write here: the directory {} does not exist; create it first",
-                    dir.display()
-                ),
+            return Err(
+                Error::new(ErrorKind::Io, msg::output_dir_missing(dir.display())).with_path(path),
             )
-            .with_path(path))
         }
     }
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_file() => Ok(()),
         Ok(m) => Err(Error::new(
             ErrorKind::Io,
-            format!(
-                "will not replace {}: jianbao only writes over regular files",
-                kind_of(&m.file_type())
-            ),
+            msg::will_not_replace(kind_of(&m.file_type())),
         )
         .with_path(path)),
         Err(_) => Ok(()),
@@ -87,26 +78,26 @@ pub fn check_target(path: &Path) -> Result<()> {
 }
 
 /// What a non-regular file is, in words.
-fn kind_of(t: &std::fs::FileType) -> &'static str {
+fn kind_of(t: &std::fs::FileType) -> crate::messages::Message {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a named pipe";
+            return msg::kind_named_pipe();
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return msg::kind_device();
         }
         if t.is_socket() {
-            return "a socket";
+            return msg::kind_socket();
         }
     }
     if t.is_symlink() {
-        "a symbolic link"
+        msg::kind_symlink()
     } else if t.is_dir() {
-        "a directory"
+        msg::kind_directory()
     } else {
-        "something that is not a regular file"
+        msg::kind_not_regular()
     }
 }
 
@@ -115,14 +106,9 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
 pub fn refuse_input_as_output(output: &Path, inputs: &[&Path]) -> Result<()> {
     for input in inputs {
         if same_file(output, input) {
-            return Err(Error::new(
-                ErrorKind::Io,
-                format!(
-                    "the output is the input {}; choose another output name",
-                    input.display()
-                ),
-            )
-            .with_path(output));
+            return Err(
+                Error::new(ErrorKind::Io, msg::output_is_input(input.display())).with_path(output),
+            );
         }
     }
     Ok(())

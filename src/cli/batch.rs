@@ -22,6 +22,7 @@ use super::output::ui;
 use super::{PathArgs, RootArg, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::assets::{write_atomically, FsAssets};
 use crate::error::{Error, ErrorKind};
+use crate::messages::msg;
 use clap::Args;
 use inputs::Item;
 use progress::Progress;
@@ -152,20 +153,19 @@ pub fn run(args: &BatchArgs) -> i32 {
     }
     if !failed.is_empty() || not_started > 0 {
         if let Some(merge) = &args.merge {
-            ui().fail(&format!(
-                "{} not written{}: {} of the bulletins {}, and a print file must have them all",
+            ui().fail(msg::merge_needs_all(
                 merge.display(),
                 if args.print.is_some() {
-                    " nor printed"
+                    msg::merge_nor_printed().text
                 } else {
-                    ""
+                    String::new()
                 },
                 failed.len() + not_started,
                 if not_started > 0 {
-                    "were not rendered"
+                    msg::merge_were_not_rendered()
                 } else {
-                    "failed"
-                }
+                    msg::merge_failed()
+                },
             ));
         }
         return if not_started > 0 {
@@ -199,40 +199,28 @@ fn select(args: &BatchArgs) -> Result<inputs::Inputs, i32> {
     // CUPS queue names have no `/`; a path right after `--print` was meant as an input.
     if let Some(Some(queue)) = &args.print {
         if queue.contains(['/', '\\']) || queue.ends_with(".toml") {
-            return Err(fail(
-                &format!("--print took `{queue}` as the printer queue, but it is a path; put the paths before --print, or name the queue: --print=QUEUE"),
-                EXIT_USAGE,
-            ));
+            return Err(fail(msg::print_queue_is_path(queue), EXIT_USAGE));
         }
     }
     if args.inputs.iter().any(|i| super::document::is_stdio(i)) {
-        return Err(fail(
-            "batch reads definitions from files, directories, patterns or manifests, not from standard input (-)",
-            EXIT_USAGE,
-        ));
+        return Err(fail(msg::batch_no_stdin(), EXIT_USAGE));
     }
     let mut collected =
-        inputs::collect(&args.inputs).map_err(|e| fail(&e.to_string(), EXIT_INPUT))?;
+        inputs::collect(&args.inputs).map_err(|e| fail(e.to_string(), EXIT_INPUT))?;
     let (items, notes) = (&mut collected.items, &mut collected.notes);
     if let Some(arg) = args.shard {
         let shard = shard::resolve(arg, &|var| std::env::var(var).ok())
-            .map_err(|msg| fail(&msg, EXIT_USAGE))?;
+            .map_err(|msg| fail(msg, EXIT_USAGE))?;
         let all = items.len();
         *items = shard::select(std::mem::take(items), &shard, |i| {
             record::slashed(&i.output)
         });
-        notes.push(format!(
-            "shard {}/{} (from {}): {} of {all} bulletins",
-            shard.index,
-            shard.count,
-            shard.from,
-            items.len()
-        ));
+        notes.push(msg::shard_note(shard.index, shard.count, shard.from, items.len(), all).text);
     } else if items.is_empty() {
         for note in notes.iter().chain(&collected.rules) {
             ui().status(note);
         }
-        return Err(fail("no bulletin definitions to render", EXIT_INPUT));
+        return Err(fail(msg::no_definitions(), EXIT_INPUT));
     }
     Ok(collected)
 }
@@ -241,12 +229,8 @@ fn select(args: &BatchArgs) -> Result<inputs::Inputs, i32> {
 fn prepare(args: &BatchArgs, items: &[Item]) -> Result<(), i32> {
     if let Some(merge) = &args.merge {
         if let Some(i) = items.iter().find(|i| args.outdir.join(&i.output) == *merge) {
-            let msg = format!(
-                "--merge {} is where {} is written; choose another name",
-                merge.display(),
-                i.definition.display()
-            );
-            return Err(fail(&msg, EXIT_USAGE));
+            let message = msg::merge_is_output(merge.display(), i.definition.display());
+            return Err(fail(message, EXIT_USAGE));
         }
     }
     for (written, what) in [
@@ -256,10 +240,10 @@ fn prepare(args: &BatchArgs, items: &[Item]) -> Result<(), i32> {
         let Some(path) = written else { continue };
         let definitions: Vec<&Path> = items.iter().map(|i| i.definition.as_path()).collect();
         crate::assets::refuse_input_as_output(path, &definitions)
-            .map_err(|e| fail(&format!("{what}: {e}"), EXIT_USAGE))?;
+            .map_err(|e| fail(msg::option_error(what, e), EXIT_USAGE))?;
     }
     std::fs::create_dir_all(&args.outdir)
-        .map_err(|e| fail(&Error::io(&args.outdir, &e).to_string(), EXIT_INPUT))
+        .map_err(|e| fail(Error::io(&args.outdir, &e).to_string(), EXIT_INPUT))
 }
 
 /// Refuses a symbolic link anywhere below OUTDIR on the way to an output (a directory or the
@@ -270,14 +254,9 @@ fn no_links_below(outdir: &Path, output: &Path) -> Result<(), Error> {
     for part in output.components() {
         path.push(part);
         if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(Error::new(
-                ErrorKind::Io,
-                format!(
-                    "{} is a symbolic link inside the output directory; batch does not write through links",
-                    path.display()
-                ),
-            )
-            .with_path(&path));
+            return Err(
+                Error::new(ErrorKind::Io, msg::symlink_in_outdir(path.display())).with_path(&path),
+            );
         }
     }
     Ok(())
@@ -289,7 +268,7 @@ fn render_all(args: &BatchArgs, items: &[Item], notes: &[String]) -> Result<Vec<
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0) as usize)
         .build()
-        .map_err(|e| fail(&format!("cannot start worker threads: {e}"), EXIT_INPUT))?;
+        .map_err(|e| fail(msg::no_threads(e), EXIT_INPUT))?;
     let assets = FsAssets::new(args.paths.search_paths());
     let progress = Progress::new(items.len(), !ui().chatty());
     for note in notes {
@@ -321,29 +300,31 @@ fn summarize(
         .filter(|r| matches!(r, Outcome::NotStarted))
         .count();
     eprintln!(
-        "batch: {} rendered, {} failed{}{}, {}, {:.1} s → {}",
-        rendered.clone().count(),
-        failed.len(),
-        if skipped > 0 {
-            format!(", {skipped} skipped")
-        } else {
-            String::new()
-        },
-        if not_started > 0 {
-            format!(", {not_started} not started (interrupted)")
-        } else {
-            String::new()
-        },
-        pages_text(rendered.map(|d| d.pages).sum()),
-        start.elapsed().as_secs_f64(),
-        args.outdir.display()
+        "{}",
+        msg::batch_summary(
+            rendered.clone().count(),
+            failed.len(),
+            if skipped > 0 {
+                msg::batch_skipped(skipped).text
+            } else {
+                String::new()
+            },
+            if not_started > 0 {
+                msg::batch_not_started(not_started).text
+            } else {
+                String::new()
+            },
+            pages_text(rendered.map(|d| d.pages).sum()),
+            format!("{:.1}", start.elapsed().as_secs_f64()),
+            args.outdir.display(),
+        )
     );
     if !failed.is_empty() {
         let names: Vec<String> = failed
             .iter()
             .map(|i| i.definition.display().to_string())
             .collect();
-        eprintln!("failed: {}", names.join(", "));
+        eprintln!("{}", msg::batch_failed_list(names.join(", ")));
     }
 }
 
@@ -361,13 +342,7 @@ fn watch_interrupts() {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
             std::process::exit(EXIT_INTERRUPTED);
         }
-        eprintln!(
-            "{}",
-            ui().message_text(
-                "warning",
-                "interrupted: finishing the bulletins being written (again to stop at once)"
-            )
-        );
+        eprintln!("{}", ui().message_text("warning", &msg::interrupted()));
     });
 }
 
@@ -421,11 +396,7 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
         )
     }));
     let result = attempt.unwrap_or_else(|_| {
-        Err(Error::new(
-            ErrorKind::Invalid,
-            "internal error while rendering (a bug in jianbao; please report it with this file)",
-        )
-        .with_path(&item.definition))
+        Err(Error::new(ErrorKind::Invalid, msg::internal_error()).with_path(&item.definition))
     });
     match result {
         Ok(mut written) => {
@@ -460,27 +431,37 @@ fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) ->
         .unwrap_or_else(|| "print".into());
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            return fail(&Error::io(dir, &e).to_string(), EXIT_INPUT);
+            return fail(Error::io(dir, &e).to_string(), EXIT_INPUT);
         }
     }
     let merged = match merge::merge(bulletins, args.duplex, &title)
         .and_then(|m| write_atomically(path, &m.pdf).map(|()| m))
     {
         Ok(m) => m,
-        Err(e) => return fail(&format!("{} not written: {e}", path.display()), EXIT_INPUT),
+        Err(e) => return fail(msg::not_written(path.display(), e), EXIT_INPUT),
     };
     if ui().chatty() {
         eprintln!(
-            "merged: {} ({}, {} blank; {} cop{} of {} bulletin{}{}, {} KB)",
-            path.display(),
-            pages_text(merged.pages),
-            merged.blanks,
-            merged.copies,
-            if merged.copies == 1 { "y" } else { "ies" },
-            bulletins.len(),
-            if bulletins.len() == 1 { "" } else { "s" },
-            if args.duplex { ", duplex" } else { "" },
-            merged.pdf.len().div_ceil(1024)
+            "{}",
+            msg::merged(
+                path.display(),
+                pages_text(merged.pages),
+                merged.blanks,
+                match merged.copies {
+                    1 => msg::copies_one(),
+                    n => msg::copies_many(n),
+                },
+                match bulletins.len() {
+                    1 => msg::bulletins_one(),
+                    n => msg::bulletins_many(n),
+                },
+                if args.duplex {
+                    msg::duplex().text
+                } else {
+                    String::new()
+                },
+                merged.pdf.len().div_ceil(1024),
+            )
         );
     }
     if let Some(queue) = &args.print {
@@ -491,17 +472,14 @@ fn write_merged(args: &BatchArgs, path: &Path, bulletins: &[merge::Bulletin]) ->
             duplex: args.duplex,
         };
         match print::print(&job) {
-            Ok(id) => ui().status(&format!(
-                "printing: {} sent to CUPS as {id}",
-                path.display()
-            )),
-            Err(msg) => return fail(&msg, EXIT_INPUT),
+            Ok(id) => ui().status(msg::printing(path.display(), id)),
+            Err(message) => return fail(message, EXIT_INPUT),
         }
     }
     EXIT_OK
 }
 
-fn fail(message: &str, status: i32) -> i32 {
+fn fail(message: impl Into<crate::messages::Message>, status: i32) -> i32 {
     ui().fail(message);
     status
 }

@@ -6,6 +6,7 @@
 use super::output::ui;
 use crate::assets::{write_atomically, FsAssets};
 use crate::error::{Error, Source};
+use crate::messages::msg;
 use crate::page::Layout;
 use crate::resolve::{Assets, Document};
 use std::path::Path;
@@ -137,21 +138,14 @@ pub fn write_output(output: &Path, bytes: &[u8]) -> Result<(), Error> {
     stdout
         .write_all(bytes)
         .and_then(|()| stdout.flush())
-        .map_err(|e| {
-            Error::new(
-                crate::error::ErrorKind::Io,
-                format!("cannot write to standard output: {e}"),
-            )
-        })
+        .map_err(|e| Error::new(crate::error::ErrorKind::Io, msg::cannot_write_stdout(e)))
 }
 
 /// Binary output is not written to a terminal: `Err` says what to do instead (`what`: `the PDF`).
-pub fn stdout_usable_for(what: &str) -> Result<(), String> {
+pub fn stdout_usable_for(what: crate::messages::Message) -> Result<(), crate::messages::Message> {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() {
-        return Err(format!(
-            "-o - writes {what} to standard output, which is a terminal; redirect it (> file, | command) or give a file name"
-        ));
+        return Err(msg::stdout_is_terminal(what));
     }
     Ok(())
 }
@@ -159,7 +153,7 @@ pub fn stdout_usable_for(what: &str) -> Result<(), String> {
 /// How an output is named in messages (`wrote …`).
 pub fn output_name(output: &Path) -> String {
     if is_stdio(output) {
-        "standard output".to_string()
+        msg::standard_output().text
     } else {
         super::shown(output)
     }
@@ -169,10 +163,10 @@ pub fn output_name(output: &Path) -> String {
 pub fn strict_error(count: usize, definition: &Path) -> Error {
     Error::new(
         crate::error::ErrorKind::Strict,
-        format!(
-            "{count} warning{} and --strict: nothing written",
-            if count == 1 { "" } else { "s" }
-        ),
+        match count {
+            1 => msg::strict_one(),
+            n => msg::strict_many(n),
+        },
     )
     .with_path(if is_stdio(definition) {
         Path::new(STDIN_NAME)
@@ -195,9 +189,12 @@ pub fn read_definition_noting(
     let (bytes, path) = if is_stdio(path) {
         (read_stdin()?, Path::new(STDIN_NAME))
     } else {
-        let bytes =
-            crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
-                .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
+        let bytes = crate::assets::read_limited(
+            path,
+            crate::assets::MAX_DEFINITION_BYTES,
+            &crate::messages::msg::what_a_definition().text,
+        )
+        .map_err(|msg| Error::new(crate::error::ErrorKind::Io, msg))?;
         (bytes, path)
     };
     let decoded = crate::assets::decode_text(&bytes)
@@ -218,19 +215,12 @@ fn read_stdin() -> Result<Vec<u8>, Error> {
         .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
-            Error::new(
-                crate::error::ErrorKind::Io,
-                format!("cannot read standard input: {e}"),
-            )
-            .with_path(STDIN_NAME)
+            Error::new(crate::error::ErrorKind::Io, msg::cannot_read_stdin(e)).with_path(STDIN_NAME)
         })?;
     if bytes.len() as u64 > limit {
         return Err(Error::new(
             crate::error::ErrorKind::Io,
-            format!(
-                "the input is larger than the {} MB a definition may have",
-                limit / (1024 * 1024)
-            ),
+            msg::stdin_too_large(limit / (1024 * 1024)),
         )
         .with_path(STDIN_NAME));
     }
@@ -239,5 +229,8 @@ fn read_stdin() -> Result<Vec<u8>, Error> {
 
 /// `5 pages`, `1 page`.
 pub fn pages_text(n: usize) -> String {
-    format!("{n} page{}", if n == 1 { "" } else { "s" })
+    match n {
+        1 => msg::pages_one().text,
+        n => msg::pages_many(n).text,
+    }
 }

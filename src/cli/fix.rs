@@ -10,6 +10,7 @@ use super::output::ui;
 use super::usage_error;
 use crate::assets::write_atomically;
 use crate::error::{Error, ErrorKind, Source};
+use crate::messages::msg;
 use crate::model::prose;
 use clap::Args;
 use std::path::PathBuf;
@@ -25,7 +26,7 @@ pub struct FixArgs {
 
 pub fn run(args: &FixArgs) -> i32 {
     if is_stdio(&args.file) {
-        return usage_error("fix rewrites a file in place: name the file, not standard input (-)");
+        return usage_error(msg::fix_no_stdin());
     }
     exit_status(fix(args))
 }
@@ -43,33 +44,22 @@ fn fix(args: &FixArgs) -> Result<(), Error> {
         // What is written must read back as the same definition, marks apart.
         crate::model::definition::parse(&Source::new(source.path.clone(), fixed.as_str()))
             .map_err(|e| {
-                Error::new(
-                    ErrorKind::Invalid,
-                    format!("the fixed definition would not read back ({e}); nothing written"),
-                )
-                .with_path(&args.file)
+                Error::new(ErrorKind::Invalid, msg::fix_not_readable(e)).with_path(&args.file)
             })?;
     }
     if count > 0 && !args.dry_run {
         write_atomically(&args.file, fixed.as_bytes())?;
     }
     if ui().chatty() {
-        let verb = if args.dry_run {
-            "would rewrite"
-        } else {
-            "rewrote"
+        let file = args.file.display();
+        let said = match (count, args.dry_run) {
+            (0, _) => msg::fix_nothing(file),
+            (1, true) => msg::fix_would_rewrite_one(file),
+            (n, true) => msg::fix_would_rewrite(file, n),
+            (1, false) => msg::fix_rewrote_one(file),
+            (n, false) => msg::fix_rewrote(file, n),
         };
-        match count {
-            0 => eprintln!(
-                "{}: no half-width punctuation between Chinese characters",
-                args.file.display()
-            ),
-            n => eprintln!(
-                "{}: {verb} {n} half-width mark{} to full width",
-                args.file.display(),
-                if n == 1 { "" } else { "s" }
-            ),
-        }
+        eprintln!("{said}");
     }
     Ok(())
 }

@@ -34,7 +34,7 @@ pub fn run(args: &FontsArgs) -> i32 {
         Some(name) => {
             let found = catalog.matching(name);
             if found.is_empty() {
-                ui().fail(&catalog.find(name).err().unwrap_or_default());
+                ui().fail(catalog.find(name).err().unwrap_or_default());
                 return EXIT_INPUT;
             }
             found
@@ -76,11 +76,11 @@ pub fn run(args: &FontsArgs) -> i32 {
     let status = write_stdout(text.as_bytes());
     if shown.is_empty() && !ui().quiet {
         eprintln!(
-            "no fonts{} (jianbao fonts --all lists every font found)",
+            "{}",
             if args.has.is_some() {
-                " have all those characters"
+                crate::messages::msg::no_fonts_have_all()
             } else {
-                " with Chinese characters found"
+                crate::messages::msg::no_chinese_fonts()
             }
         );
     }

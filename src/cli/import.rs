@@ -11,6 +11,7 @@ use super::output::ui;
 use crate::assets::{read_limited, write_atomically, MAX_IMAGE_BYTES};
 use crate::error::{Error, ErrorKind, Source, Warning};
 use crate::import::{self, Article};
+use crate::messages::msg;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -40,7 +41,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
     let article = read_article(&args.article)?;
     for skipped in &article.skipped {
         ui().warning(&Warning::new(
-            format!("skipped {skipped}"),
+            msg::import_skipped(skipped),
             args.article.display().to_string(),
         ));
     }
@@ -55,8 +56,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
                 .clone()
                 .unwrap_or_else(|| args.article.with_extension("toml"));
             if def.exists() && !args.force {
-                return Err(Error::new(ErrorKind::Invalid, "the file exists; add --force to replace it, or --append-to to add the article to it")
-                    .with_path(&def));
+                return Err(Error::new(ErrorKind::Invalid, msg::import_exists()).with_path(&def));
             }
             (def, None)
         }
@@ -89,13 +89,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
     };
     // What is written must read as a definition.
     crate::model::definition::parse(&Source::new(definition.clone(), text.as_str())).map_err(
-        |e| {
-            Error::new(
-                ErrorKind::Invalid,
-                format!("the imported definition does not read back: {e}"),
-            )
-            .with_path(&definition)
-        },
+        |e| Error::new(ErrorKind::Invalid, msg::import_not_readable(e)).with_path(&definition),
     )?;
     let images: Vec<_> = article
         .items
@@ -111,11 +105,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
             && !args.force
             && std::fs::read(&path).ok().as_deref() != Some(&img.bytes[..])
         {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                "an image file of that name exists; add --force to replace it",
-            )
-            .with_path(&path));
+            return Err(Error::new(ErrorKind::Invalid, msg::image_exists_force()).with_path(&path));
         }
         super::new::create_parent(&path)?;
         write_atomically(&path, &img.bytes)?;
@@ -124,13 +114,15 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
     if ui().chatty() {
         let count = |f: fn(&import::Item) -> bool| article.items.iter().filter(|i| f(i)).count();
         eprintln!(
-            "wrote {}: {} title(s), {} heading(s), {} paragraph(s), {} figure(s), {} list(s)",
-            definition.display(),
-            count(|i| matches!(i, import::Item::Title(_))),
-            count(|i| matches!(i, import::Item::Heading(..))),
-            count(|i| matches!(i, import::Item::Paragraph(_))),
-            images.len(),
-            count(|i| matches!(i, import::Item::List(_))),
+            "{}",
+            msg::imported(
+                definition.display(),
+                count(|i| matches!(i, import::Item::Title(_))),
+                count(|i| matches!(i, import::Item::Heading(..))),
+                count(|i| matches!(i, import::Item::Paragraph(_))),
+                images.len(),
+                count(|i| matches!(i, import::Item::List(_))),
+            )
         );
     }
     Ok(())
@@ -138,8 +130,8 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
 
 /// Reads a .docx or .md article by its extension.
 fn read_article(path: &Path) -> Result<Article, Error> {
-    let fail = |msg: String| Error::new(ErrorKind::Invalid, msg).with_path(path);
-    let bytes = read_limited(path, MAX_IMAGE_BYTES, "an article")
+    let fail = |message: String| Error::new(ErrorKind::Invalid, message).with_path(path);
+    let bytes = read_limited(path, MAX_IMAGE_BYTES, &msg::what_an_article().text)
         .map_err(|m| Error::new(ErrorKind::Io, m))?;
     let ext = path
         .extension()
@@ -155,12 +147,12 @@ fn read_article(path: &Path) -> Result<Article, Error> {
             let base = crate::paths::dir_of(path).to_path_buf();
             import::markdown::read(&decoded.text, &mut |name| {
                 let file = base.join(name);
-                read_limited(&file, MAX_IMAGE_BYTES, "an image")
+                read_limited(&file, MAX_IMAGE_BYTES, &msg::what_an_image().text)
             })
             .map_err(fail)
         }
-        "doc" | "wps" => Err(fail("an old Word/WPS document (.doc, .wps): save it as .docx (Word 2007 or later) and import that".into())),
-        _ => Err(fail("jianbao imports Word documents (.docx) and Markdown (.md)".into())),
+        "doc" | "wps" => Err(fail(msg::import_old_word().text)),
+        _ => Err(fail(msg::import_formats().text)),
     }
 }
 

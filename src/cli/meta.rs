@@ -40,9 +40,9 @@ pub fn man(args: &ManArgs) -> i32 {
                 .version(env!("JIANBAO_VERSION")),
             None => {
                 let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
-                return usage_error(&format!(
-                    "there is no command `{name}`; the commands are {}",
-                    names.join(", ")
+                return usage_error(crate::messages::msg::no_such_command(
+                    name,
+                    names.join(", "),
                 ));
             }
         },
@@ -51,7 +51,7 @@ pub fn man(args: &ManArgs) -> i32 {
     // The footer names the program and version; the commit is in the VERSION section.
     let man = clap_mangen::Man::new(page).source(concat!("jianbao ", env!("CARGO_PKG_VERSION")));
     if let Err(e) = man.render(&mut out) {
-        super::output::ui().fail(&format!("cannot write the man page: {e}"));
+        super::output::ui().fail(crate::messages::msg::cannot_write_man(e));
         return EXIT_INPUT;
     }
     let page = String::from_utf8_lossy(&out);
@@ -68,7 +68,7 @@ fn environment_roff() -> String {
         roff.push_str(&format!(
             ".TP\n\\fB{}\\fR\n{}\n",
             escape(name),
-            escape(what)
+            escape(&what().text)
         ));
     }
     roff
@@ -91,7 +91,7 @@ pub fn write_stdout(bytes: &[u8]) -> i32 {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            super::output::ui().fail(&format!("cannot write to standard output: {e}"));
+            super::output::ui().fail(crate::messages::msg::cannot_write_stdout(e));
             EXIT_INPUT
         }
     }

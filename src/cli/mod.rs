@@ -5,6 +5,7 @@ mod document;
 mod fix;
 mod fonts;
 mod import;
+mod localized;
 mod meta;
 mod new;
 pub mod output;
@@ -12,6 +13,7 @@ mod preview;
 mod render;
 mod watch;
 
+use crate::messages::{msg, Message};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use output::{clap_color, set_ui, ui, ColorChoice, MessageFormat, Ui};
 use std::ffi::OsString;
@@ -76,6 +78,40 @@ struct GlobalArgs {
     /// layouts and fonts were found.
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     verbose: bool,
+    /// Language of messages: zh (Chinese) or en (English); auto follows JIANBAO_LANG, then
+    /// LC_ALL, LC_MESSAGES and LANG (zh_* gives Chinese).
+    #[arg(
+        long,
+        value_name = "LANG",
+        value_enum,
+        default_value_t,
+        global = true,
+        help_heading = GLOBAL
+    )]
+    lang: LangChoice,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+enum LangChoice {
+    /// From JIANBAO_LANG or the locale.
+    #[default]
+    Auto,
+    /// Chinese (简体中文).
+    Zh,
+    /// English.
+    En,
+}
+
+impl LangChoice {
+    fn lang(self) -> crate::messages::Lang {
+        use crate::messages::Lang;
+        match self {
+            LangChoice::Zh => Lang::Zh,
+            LangChoice::En => Lang::En,
+            LangChoice::Auto => Lang::from_env(&|v| std::env::var(v).ok()),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -106,43 +142,27 @@ enum Command {
 
 /// The environment variables jianbao reads: listed at the end of every `--help`, and in the man
 /// page's ENVIRONMENT section.
-const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "JIANBAO_LAYOUT_PATH",
-        "More layout directories, separated like PATH (searched after --layout-dir)",
-    ),
-    (
-        "JIANBAO_FONT_PATH",
-        "More font directories, separated like PATH (searched after --font-dir)",
-    ),
-    (
-        "NO_COLOR",
-        "If set and not empty: no colours (unless --color always)",
-    ),
-    (
-        "CLICOLOR_FORCE",
-        "If set and not 0: colours even when stderr is not a terminal",
-    ),
-    ("TERM", "dumb: no colours and no progress bar"),
-    ("JIANBAO_SHARDS", "batch --shard auto: the number of shards"),
-    (
-        "JOB_COMPLETION_INDEX",
-        "batch --shard auto: this shard's index (Kubernetes Indexed Job)",
-    ),
+const ENVIRONMENT: &[(&str, fn() -> Message)] = &[
+    ("JIANBAO_LAYOUT_PATH", msg::env_layout_path),
+    ("JIANBAO_FONT_PATH", msg::env_font_path),
+    ("JIANBAO_LANG", msg::env_lang),
+    ("NO_COLOR", msg::env_no_color),
+    ("CLICOLOR_FORCE", msg::env_clicolor_force),
+    ("TERM", msg::env_term),
+    ("JIANBAO_SHARDS", msg::env_shards),
+    ("JOB_COMPLETION_INDEX", msg::env_job_index),
     (
         "SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT",
-        "batch --shard auto: index and count from a Slurm job array",
+        msg::env_slurm,
     ),
-    (
-        "CUPS_SERVER",
-        "batch --print: the CUPS server lp sends the job to",
-    ),
+    ("CUPS_SERVER", msg::env_cups),
 ];
 
 /// [`ENVIRONMENT`] as the end of `--help`: names in a column, a long name on a line of its own.
 fn environment_help() -> String {
-    let mut text = String::from("Environment:");
+    let mut text = msg::help_environment().text;
     for (name, what) in ENVIRONMENT {
+        let what = what();
         if name.len() < 21 {
             text.push_str(&format!("\n  {name:<21} {what}"));
         } else {
@@ -157,12 +177,15 @@ fn definition() -> clap::Command {
     Cli::command()
 }
 
-/// The whole command-line definition: what is parsed, and what completions are generated from.
+/// The whole command-line definition: what is parsed, and what completions are generated from;
+/// its help in the language of the run.
 fn command() -> clap::Command {
     let environment = environment_help();
-    definition()
-        .after_help(environment.clone())
-        .mut_subcommands(|c| c.after_help(environment.clone()))
+    localized::help(
+        definition()
+            .after_help(environment.clone())
+            .mut_subcommands(|c| c.after_help(environment.clone())),
+    )
 }
 
 /// Where to find layouts and fonts besides the defaults.
@@ -222,6 +245,8 @@ impl PathArgs {
 /// Runs the command line and returns the exit status.
 pub fn main() -> i32 {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // The language first: clap's help and usage errors, and every message after, follow it.
+    crate::messages::set_lang(option_in::<LangChoice>(&args, "--lang").lang());
     // clap prints its own help and usage errors before the options are known: give it the
     // colour choice the command line asks for.
     let color: ColorChoice = option_in(&args, "--color");
@@ -237,7 +262,10 @@ pub fn main() -> i32 {
                 && option_in::<MessageFormat>(&args, "--message-format") == MessageFormat::Json =>
         {
             let message = clap_message(&e);
-            eprintln!("{}", crate::diagnostics::message_json("error", &message));
+            eprintln!(
+                "{}",
+                crate::diagnostics::message_json("error", &message.into())
+            );
             return EXIT_USAGE;
         }
         Err(e) => {
@@ -295,7 +323,7 @@ fn clap_message(e: &clap::Error) -> String {
 }
 
 /// A command-line mistake found after parsing: reported like clap's, exit status 2.
-pub fn usage_error(message: &str) -> i32 {
+pub fn usage_error(message: impl Into<crate::messages::Message>) -> i32 {
     ui().fail(message);
     EXIT_USAGE
 }

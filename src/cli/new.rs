@@ -5,6 +5,7 @@ use super::document::exit_status;
 use super::output::ui;
 use crate::assets::write_atomically;
 use crate::error::{Error, ErrorKind};
+use crate::messages::msg;
 use crate::model::Date;
 use crate::next_issue::{next_issue, NextIssue};
 use clap::Args;
@@ -30,7 +31,7 @@ pub struct NewArgs {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    Date::parse(text).ok_or_else(|| msg::not_a_date(text).text)
 }
 
 pub fn run(args: &NewArgs) -> i32 {
@@ -40,11 +41,9 @@ pub fn run(args: &NewArgs) -> i32 {
 fn new_issue(args: &NewArgs) -> Result<(), Error> {
     crate::assets::refuse_input_as_output(&args.output, &[&args.from])?;
     if args.output.exists() && !args.force {
-        return Err(Error::new(
-            ErrorKind::Invalid,
-            "the file exists; add --force to replace it",
-        )
-        .with_path(&args.output));
+        return Err(
+            Error::new(ErrorKind::Invalid, msg::file_exists_force()).with_path(&args.output)
+        );
     }
     let prev = super::document::read_definition(&args.from)?;
     create_parent(&args.output)?;
@@ -54,9 +53,10 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
         .then(|| relocated(&layout, &args.from, &args.output))
         .flatten();
     if let Some(path) = &relocated_layout {
-        ui().note(&format!(
-            "layout = \"{layout}\" is written \"{path}\" so that it resolves from {}",
-            super::shown(crate::paths::dir_of(&args.output))
+        ui().note(msg::layout_relocated(
+            &layout,
+            path,
+            super::shown(crate::paths::dir_of(&args.output)),
         ));
     }
     // Seals and 签名章 are files beside the definition too.
@@ -90,13 +90,15 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
             text.as_str(),
         ))?;
         eprintln!(
-            "wrote {}{}, {}",
-            args.output.display(),
-            def.meta
-                .issue
-                .map(|n| format!(" (issue {n})"))
-                .unwrap_or_default(),
-            def.meta.date.iso()
+            "{}",
+            msg::wrote_issue(
+                args.output.display(),
+                def.meta
+                    .issue
+                    .map(|n| msg::issue_number(n).text)
+                    .unwrap_or_default(),
+                def.meta.date.iso(),
+            )
         );
     }
     Ok(())
@@ -108,9 +110,7 @@ fn new_issue(args: &NewArgs) -> Result<(), Error> {
 pub(super) fn create_parent(file: &Path) -> Result<(), Error> {
     match file.parent() {
         Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => std::fs::create_dir_all(dir)
-            .map_err(|e| {
-                Error::io(dir, &e).help("the directory for the new file could not be made")
-            }),
+            .map_err(|e| Error::io(dir, &e).help(msg::help_mkdir_failed())),
         _ => Ok(()),
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::diagnostics::{self, Style};
 use crate::error::{Error, Warning};
+use crate::messages::{msg, Message};
 use clap::ValueEnum;
 use std::sync::OnceLock;
 
@@ -145,30 +146,35 @@ impl Ui {
     }
 
     /// An error about no place in a file (`error: …`).
-    pub fn fail(&self, message: &str) {
-        eprintln!("{}", self.message_text("error", message));
+    pub fn fail(&self, message: impl Into<Message>) {
+        eprintln!("{}", self.message_text("error", &message.into()));
     }
 
     /// A note shown only under `-v` (`note: …`).
-    pub fn note(&self, message: &str) {
+    pub fn note(&self, message: impl Into<Message>) {
         if self.verbose {
-            eprintln!("{}", self.message_text("note", message));
+            eprintln!("{}", self.message_text("note", &message.into()));
         }
     }
 
-    /// `error: …`, `note: …`, or the same as JSON (no newline).
-    pub fn message_text(&self, severity: &str, message: &str) -> String {
+    /// `error: …`, `note: …` (in the run's language), or the same as JSON (no newline).
+    pub fn message_text(&self, severity: &str, message: &Message) -> String {
         if self.json {
             diagnostics::message_json(severity, message)
         } else {
-            format!("{severity}: {message}")
+            let prefix = match severity {
+                "error" => msg::prefix_error(),
+                "warning" => msg::prefix_warning(),
+                _ => msg::prefix_note(),
+            };
+            format!("{prefix}{message}")
         }
     }
 
     /// Progress and results, unless [`Ui::chatty`] says no.
-    pub fn status(&self, message: &str) {
+    pub fn status(&self, message: impl Into<Message>) {
         if self.chatty() {
-            eprintln!("{message}");
+            eprintln!("{}", message.into());
         }
     }
 }

@@ -8,6 +8,7 @@ use super::output::ui;
 use super::{usage_error, PathArgs, RootArg};
 use crate::assets::FsAssets;
 use crate::error::{Error, ErrorKind};
+use crate::messages::msg;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -43,27 +44,22 @@ fn parse_dpi(text: &str) -> Result<f64, String> {
     text.parse::<f64>()
         .ok()
         .filter(|d| range.contains(d))
-        .ok_or_else(|| {
-            format!(
-                "the resolution must be a number from {} to {} dpi",
-                range.start(),
-                range.end()
-            )
-        })
+        .ok_or_else(|| msg::bad_dpi(range.start(), range.end()).text)
 }
 
 pub fn run(args: &PreviewArgs) -> i32 {
     let to_stdout = args.output.as_deref().is_some_and(is_stdio);
     if to_stdout && args.all {
-        return usage_error("--all writes one PNG a page into a directory; -o - takes one page");
+        return usage_error(msg::all_to_stdout());
     }
-    if let Err(message) = to_stdout.then(|| stdout_usable_for("the PNG")).transpose() {
-        return usage_error(&message);
+    if let Err(message) = to_stdout
+        .then(|| stdout_usable_for(msg::what_the_png()))
+        .transpose()
+    {
+        return usage_error(message);
     }
     if is_stdio(&args.definition) && args.output.is_none() {
-        return usage_error(
-            "a definition read from standard input needs -o OUT.png or -o DIR (or -o - for standard output)",
-        );
+        return usage_error(msg::preview_stdin_needs_output());
     }
     let assets = FsAssets::new(args.paths.search_paths());
     exit_status(preview(args, &assets))
@@ -85,10 +81,10 @@ fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
         if n == 0 || n > count {
             return Err(Error::new(
                 ErrorKind::Invalid,
-                format!(
-                    "there is no page {n}: the document has {count} page{}",
-                    if count == 1 { "" } else { "s" }
-                ),
+                match count {
+                    1 => msg::no_such_page_one(n),
+                    _ => msg::no_such_page(n, count),
+                },
             )
             .with_path(&args.definition));
         }
@@ -130,14 +126,18 @@ fn preview(args: &PreviewArgs, assets: &FsAssets) -> Result<(), Error> {
 fn report(targets: &[PathBuf], size: Option<(u32, u32)>) {
     let (w, h) = size.unwrap_or_default();
     match targets {
-        [one] => eprintln!("wrote {} ({w}×{h} px)", output_name(one)),
+        [one] => eprintln!("{}", msg::wrote_png(output_name(one), w, h)),
         many => eprintln!(
-            "wrote {} pages to {} ({w}×{h} px each)",
-            many.len(),
-            many.first()
-                .and_then(|p| p.parent())
-                .unwrap_or(Path::new("."))
-                .display()
+            "{}",
+            msg::wrote_pngs(
+                many.len(),
+                many.first()
+                    .and_then(|p| p.parent())
+                    .unwrap_or(Path::new("."))
+                    .display(),
+                w,
+                h
+            )
         ),
     }
 }

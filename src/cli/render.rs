@@ -7,6 +7,7 @@ use super::output::ui;
 use super::{usage_error, PathArgs, RootArg};
 use crate::assets::FsAssets;
 use crate::error::Error;
+use crate::messages::{msg, Message};
 use crate::resolve::{Content, Role};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -37,34 +38,28 @@ pub struct RenderArgs {
 pub fn run(args: &RenderArgs) -> i32 {
     let output = match output_of(args) {
         Ok(output) => output,
-        Err(message) => return usage_error(&message),
+        Err(message) => return usage_error(message),
     };
     let assets = FsAssets::new(args.paths.search_paths());
     exit_status(render_one(args, &output, &assets))
 }
 
 /// Where the PDF goes, or why the options do not go together.
-fn output_of(args: &RenderArgs) -> Result<PathBuf, String> {
+fn output_of(args: &RenderArgs) -> Result<PathBuf, Message> {
     let output = match &args.output {
         Some(o) => o.clone(),
-        None if is_stdio(&args.definition) => return Err(
-            "a definition read from standard input needs -o FILE.pdf (or -o - for standard output)"
-                .into(),
-        ),
+        None if is_stdio(&args.definition) => return Err(msg::stdin_needs_output()),
         None => args.definition.with_extension("pdf"),
     };
     if is_stdio(&output) {
         if args.dump_lines || args.stats {
-            return Err(format!(
-                "{} prints to standard output, which -o - uses for the PDF",
-                if args.dump_lines {
-                    "--dump-lines"
-                } else {
-                    "--stats"
-                }
-            ));
+            return Err(msg::stdout_taken(if args.dump_lines {
+                "--dump-lines"
+            } else {
+                "--stats"
+            }));
         }
-        stdout_usable_for("the PDF")?;
+        stdout_usable_for(msg::what_the_pdf())?;
     }
     Ok(output)
 }
@@ -91,11 +86,10 @@ fn render_one(args: &RenderArgs, output: &Path, assets: &FsAssets) -> Result<(),
             Ok(())
         },
     )?;
-    ui().status(&format!(
-        "wrote {} ({}, {} KB)",
+    ui().status(msg::wrote_pdf(
         output_name(output),
         pages_text(written.pages()),
-        written.bytes.div_ceil(1024)
+        written.bytes.div_ceil(1024),
     ));
     Ok(())
 }

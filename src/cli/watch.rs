@@ -15,6 +15,7 @@ use crate::assets::{is_font_file, FontCatalog, FsAssets};
 use crate::error::{Error, Source};
 use crate::fonts::FontFace;
 use crate::images::Image;
+use crate::messages::msg;
 use crate::resolve::Assets;
 use clap::Args;
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -44,12 +45,10 @@ pub struct WatchArgs {
 
 pub fn run(args: &WatchArgs) -> i32 {
     if is_stdio(&args.definition) {
-        return usage_error("watch needs a definition file to watch, not standard input");
+        return usage_error(msg::watch_no_stdin());
     }
     if args.output.as_deref().is_some_and(is_stdio) {
-        return usage_error(
-            "watch writes the PDF again on every change: give -o FILE.pdf, not -o -",
-        );
+        return usage_error(msg::watch_no_stdout());
     }
     exit_status(watch(args))
 }
@@ -89,21 +88,22 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
                 .map_err(|e| watch_error(dir, &e))?;
         }
         watched_dirs = dirs;
-        ui().status(&format!(
-            "watching {} file{}{} for changes (Ctrl-C stops)",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" },
+        ui().status(msg::watching(
+            match files.len() {
+                1 => msg::files_one(),
+                n => msg::files_many(n),
+            },
             match font_dirs.len() {
                 0 => String::new(),
-                1 => " and 1 font directory".to_string(),
-                n => format!(" and {n} font directories"),
-            }
+                1 => msg::and_font_dir_one().text,
+                n => msg::and_font_dirs(n).text,
+            },
         ));
         for file in &files {
-            ui().note(&format!("watching {}", shown(file)));
+            ui().note(msg::watching_file(shown(file)));
         }
         for dir in &font_dirs {
-            ui().note(&format!("watching {} for font files", shown(dir)));
+            ui().note(msg::watching_font_dir(shown(dir)));
         }
         wait_for_change(
             &rx,
@@ -139,12 +139,12 @@ fn wait_for_change(
     loop {
         let event = rx
             .recv()
-            .map_err(|_| Error::new(crate::error::ErrorKind::Io, "the file watcher stopped"))?;
+            .map_err(|_| Error::new(crate::error::ErrorKind::Io, msg::watcher_stopped()))?;
         if let Ok(event) = event {
             if relevant(&event) {
                 let name = event.paths.first().cloned().unwrap_or_default();
                 while rx.recv_timeout(quiet).is_ok() {}
-                ui().status(&format!("changed: {}", shown(&name)));
+                ui().status(msg::changed(shown(&name)));
                 return Ok(());
             }
         }
@@ -172,11 +172,11 @@ fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
         Ok(written.pages())
     })();
     match result {
-        Ok(pages) => ui().status(&format!("wrote {} ({})", shown(output), pages_text(pages))),
+        Ok(pages) => ui().status(msg::wrote_pages(shown(output), pages_text(pages))),
         Err(e) => {
             ui().error(&e);
             if output.exists() {
-                ui().status(&format!("kept the last good {}", shown(output)));
+                ui().status(msg::kept_last_good(shown(output)));
             }
         }
     }
@@ -184,11 +184,7 @@ fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
 }
 
 fn watch_error(path: &Path, e: &notify::Error) -> Error {
-    Error::new(
-        crate::error::ErrorKind::Io,
-        format!("cannot watch for changes: {e}"),
-    )
-    .with_path(path)
+    Error::new(crate::error::ErrorKind::Io, msg::cannot_watch(e)).with_path(path)
 }
 
 /// A path made absolute against the current directory (without resolving links: events name

@@ -1,6 +1,7 @@
 //! One font face.
 
 use super::FaceInfo;
+use crate::messages::msg;
 use std::fmt;
 use std::sync::Arc;
 
@@ -37,23 +38,18 @@ impl FontFace {
         let bytes: &'static [u8] =
             unsafe { std::slice::from_raw_parts(bytes.as_ptr(), bytes.len()) };
         let face = ttf_parser::Face::parse(bytes, index).map_err(|e| match e {
-            ttf_parser::FaceParsingError::UnknownMagic => {
-                "not a font file (TrueType or OpenType expected)".to_string()
-            }
-            other => format!("not a usable font: {other}"),
+            ttf_parser::FaceParsingError::UnknownMagic => msg::not_a_font_file().text,
+            other => msg::unusable_font(other).text,
         })?;
         if face.number_of_glyphs() == 0 || face.tables().cmap.is_none() {
-            return Err("not a usable font: it has no glyphs or no character map".into());
+            return Err(msg::font_no_glyphs().text);
         }
         // A table that runs past the end of the file is dropped by the parser, so a truncated
         // file still parses; without outlines it could not be embedded (subsetting would fail
         // later with no word of which file).
         let t = face.tables();
         if t.glyf.is_none() && t.cff.is_none() && t.cff2.is_none() {
-            return Err(
-                "not a usable font: its glyph outlines (glyf or CFF table) are missing or cut off; is the file truncated?"
-                    .into(),
-            );
+            return Err(msg::font_no_outlines().text);
         }
         let info = FaceInfo::read(face.raw_face());
         let postscript_name = sanitize_ps_name(&info.postscript_name);
@@ -159,15 +155,10 @@ fn check_advances(face: &ttf_parser::Face, units_per_em: f64) -> Result<(), Stri
         .map(|a| a as f64 / units_per_em)
         .collect();
     if !advances.is_empty() && advances.iter().all(|&a| a == 0.0) {
-        return Err(
-            "not a usable font: its characters have no width (they would all print on one spot)"
-                .into(),
-        );
+        return Err(msg::font_zero_width().text);
     }
     if let Some(wide) = advances.iter().copied().find(|&a| a > 4.0) {
-        return Err(format!(
-            "not a usable font: a character is {wide:.0} em wide (more than 4 em)"
-        ));
+        return Err(msg::font_too_wide(format!("{wide:.0}")).text);
     }
     Ok(())
 }

@@ -117,13 +117,14 @@ impl FaceInfo {
     /// Why the licence forbids embedding this face in a PDF, if it does. jianbao embeds a
     /// subset of the outlines, so it needs installable, editable or preview-and-print
     /// embedding, with subsetting and outlines allowed.
-    pub fn embedding_forbidden(&self) -> Option<&'static str> {
+    pub fn embedding_forbidden(&self) -> Option<String> {
+        use crate::messages::msg;
         if self.fs_type & 0x000F == 0x0002 {
-            Some("its licence forbids embedding (OS/2 fsType: restricted licence)")
+            Some(msg::licence_restricted().text)
         } else if self.fs_type & 0x0200 != 0 {
-            Some("its licence allows embedding bitmaps only (OS/2 fsType bit 9)")
+            Some(msg::licence_bitmaps_only().text)
         } else if self.fs_type & 0x0100 != 0 {
-            Some("its licence forbids embedding a subset (OS/2 fsType bit 8)")
+            Some(msg::licence_no_subset().text)
         } else {
             None
         }

@@ -23,6 +23,6 @@ impl Subset {
 pub fn subset(face: &FontFace, glyphs: &[u16]) -> Result<Subset, String> {
     let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(glyphs);
     let data = subsetter::subset(face.data(), face.index(), &remapper)
-        .map_err(|e| format!("could not subset font {}: {e}", face.postscript_name))?;
+        .map_err(|e| crate::messages::msg::subset_failed(&face.postscript_name, e).text)?;
     Ok(Subset { data, remapper })
 }

@@ -7,6 +7,7 @@
 //! `v:imagedata`); tables are read as their cells' paragraphs.
 
 use super::{Article, Builder};
+use crate::messages::msg;
 use crate::model::markup::Marks;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
@@ -18,10 +19,10 @@ const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
 
 /// Reads a .docx file's article.
 pub fn read(bytes: &[u8]) -> Result<Article, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("not a Word document (.docx): {e}"))?;
-    let document = part_text(&mut zip, "word/document.xml")?
-        .ok_or("not a Word document (.docx): it has no word/document.xml")?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| msg::not_docx(e).text)?;
+    let document =
+        part_text(&mut zip, "word/document.xml")?.ok_or_else(|| msg::docx_no_document().text)?;
     let styles = part_text(&mut zip, "word/styles.xml")?
         .map(|s| read_styles(&s))
         .transpose()?
@@ -41,9 +42,7 @@ pub fn read(bytes: &[u8]) -> Result<Article, String> {
     };
     walk(&document, &parts, &mut |target| {
         let name = resolve_target(target);
-        part_bytes(&mut zip, &name)?.ok_or(format!(
-            "the document names a picture `{name}` it does not contain"
-        ))
+        part_bytes(&mut zip, &name)?.ok_or_else(|| msg::docx_missing_picture(&name).text)
     })
 }
 
@@ -143,18 +142,15 @@ fn part_bytes(
     let mut file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot read `{name}` in the .docx: {e}")),
+        Err(e) => return Err(msg::docx_cannot_read(name, e).text),
     };
     let mut bytes = Vec::new();
     (&mut file)
         .take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read `{name}` in the .docx: {e}"))?;
+        .map_err(|e| msg::docx_cannot_read(name, e).text)?;
     if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(format!(
-            "`{name}` in the .docx is larger than {} MB",
-            MAX_PART_BYTES / (1024 * 1024)
-        ));
+        return Err(msg::docx_part_too_large(name, MAX_PART_BYTES / (1024 * 1024)).text);
     }
     Ok(Some(bytes))
 }
@@ -164,7 +160,7 @@ fn part_text(
     name: &str,
 ) -> Result<Option<String>, String> {
     part_bytes(zip, name)?
-        .map(|b| String::from_utf8(b).map_err(|_| format!("`{name}` in the .docx is not UTF-8")))
+        .map(|b| String::from_utf8(b).map_err(|_| msg::docx_part_not_utf8(name).text))
         .transpose()
 }
 
@@ -189,7 +185,7 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
 }
 
 fn xml_error(e: quick_xml::Error) -> String {
-    format!("the .docx has broken XML: {e}")
+    msg::docx_broken_xml(e).text
 }
 
 fn read_styles(xml: &str) -> Result<HashMap<String, Style>, String> {
@@ -476,18 +472,15 @@ fn walk(
                                 let bytes = picture(target)?;
                                 out.image(target, bytes, None);
                             }
-                            None => out.skipped(format!(
-                                "picture `{id}`: the document does not say where it is"
-                            )),
+                            None => out.skipped(msg::docx_picture_unplaced(id).text),
                         }
                     }
                 }
                 _ => {}
             },
-            Event::Text(t) if in_text => out.text(
-                &t.decode()
-                    .map_err(|e| format!("the .docx has broken text: {e}"))?,
-            ),
+            Event::Text(t) if in_text => {
+                out.text(&t.decode().map_err(|e| msg::docx_broken_text(e).text)?)
+            }
             Event::GeneralRef(r) if in_text => {
                 let c = match r.resolve_char_ref().ok().flatten() {
                     Some(c) => Some(c),

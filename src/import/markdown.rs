@@ -101,9 +101,7 @@ pub fn read(
                     // The text before the image is a paragraph of its own.
                     out.end_block(0);
                     if path.contains("://") {
-                        out.skipped(format!(
-                            "image `{path}`: only images in files next to the article are imported"
-                        ));
+                        out.skipped(crate::messages::msg::md_image_outside(&path).text);
                         continue;
                     }
                     let bytes = image(&path)?;

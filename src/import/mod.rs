@@ -141,9 +141,9 @@ impl Builder {
 
     pub fn image(&mut self, name: &str, bytes: Vec<u8>, alt: Option<String>) {
         if crate::images::decode(&bytes).is_err() {
-            self.article.skipped.push(format!(
-                "image `{name}`: not a PNG or JPEG jianbao can embed; save it as PNG or JPEG and add it as a figure"
-            ));
+            self.article
+                .skipped
+                .push(crate::messages::msg::image_not_embeddable(name).text);
             return;
         }
         self.article.items.push(Item::Image(ImageItem {

@@ -27,7 +27,8 @@
 //! ```
 //!
 //! Each `[[blocks]]` entry says what it is by its one content key (`title`, `heading`, `text`,
-//! `text-file`, `note`, `figure`, `page-break`, `attachment`); the other keys qualify it. Unknown
+//! `text-file`, `note`, `figure`, `figures`, `contents`, `page-break`, `attachment`); the other
+//! keys qualify it. Unknown
 //! keys are errors. Prose values are split into paragraphs and normalised by [`super::prose`];
 //! what that notices becomes [`Definition::warnings`] and [`Definition::notes`].
 //!
@@ -40,6 +41,7 @@ use super::notice::{self, Noticed};
 use super::toml_error;
 use super::value::Date;
 use crate::error::{Error, ErrorKind, Result, Source, Warning};
+use crate::messages::msg;
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -201,18 +203,18 @@ pub struct Recipients(pub Vec<String>);
 impl<'de> Deserialize<'de> for Recipients {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Recipients, D::Error> {
         use serde::de::Error as _;
-        let expected = "a string or a list of strings, e.g. [\"市委办公室\", \"市政府办公室\"]";
+        let expected = || crate::messages::msg::expected_recipients();
         match toml::Value::deserialize(deserializer)? {
             toml::Value::String(s) => Ok(Recipients(vec![s])),
             toml::Value::Array(items) => items
                 .into_iter()
                 .map(|v| match v {
                     toml::Value::String(s) => Ok(s),
-                    _ => Err(D::Error::custom(format!("expected {expected}"))),
+                    _ => Err(D::Error::custom(expected())),
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Recipients),
-            _ => Err(D::Error::custom(format!("expected {expected}"))),
+            _ => Err(D::Error::custom(expected())),
         }
     }
 }
@@ -246,6 +248,10 @@ pub enum Block {
         at: Range<usize>,
     },
     Figure(FigureSpec),
+    /// Two to four photos side by side in one row ([`super::figures`]).
+    Figures(super::figures::RowSpec),
+    /// A table of contents (本期要目) listing the titles (and headings) after it.
+    Contents(super::contents::ContentsSpec),
     /// An attachment (附件) starts here, on a new page, under its label (`附件1`).
     Attachment {
         label: String,
@@ -279,6 +285,8 @@ impl Block {
             | Block::Attachment { at, .. }
             | Block::TextFile { at, .. } => at,
             Block::Figure(f) => &f.at,
+            Block::Figures(r) => &r.at,
+            Block::Contents(c) => &c.at,
             Block::List(l) => &l.at,
             Block::Table(t) => &t.at,
         }
@@ -354,6 +362,12 @@ struct BlockSpec {
     header: Option<Spanned<usize>>,
     widths: Option<Spanned<Vec<Spanned<String>>>>,
     align: Option<Spanned<Vec<Spanned<String>>>>,
+    figures: Option<Spanned<Vec<Spanned<String>>>>,
+    captions: Option<Spanned<Vec<Spanned<String>>>>,
+    labels: Option<Spanned<Vec<Spanned<String>>>>,
+    numbered: Option<Spanned<String>>,
+    contents: Option<Spanned<String>>,
+    headings: Option<Spanned<u8>>,
 }
 
 /// A list's entries as written: strings (items) and arrays of strings (a nested list, under the
@@ -365,9 +379,7 @@ impl<'de> Deserialize<'de> for ListEntries {
         use serde::de::Error as _;
         match toml::Value::deserialize(d)? {
             toml::Value::Array(items) => Ok(ListEntries(items)),
-            _ => Err(D::Error::custom(
-                "expected an array of items, e.g. [\"第一项\", \"第二项\", [\"嵌套一\", \"嵌套二\"]]",
-            )),
+            _ => Err(D::Error::custom(crate::messages::msg::expected_list_items())),
         }
     }
 }
@@ -389,11 +401,8 @@ pub fn parse(source: &Source) -> Result<Definition> {
     let file: DefinitionFile = toml_error::parse(source)?;
     if let Some(copies) = &file.bulletin.get_ref().copies {
         if *copies.get_ref() == 0 {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                "`copies` (共印 N 份) must be at least 1",
-            )
-            .at(source, copies.span()));
+            return Err(Error::new(ErrorKind::Invalid, msg::copies_at_least_one())
+                .at(source, copies.span()));
         }
     }
     let mut blocks = Vec::new();
@@ -481,25 +490,20 @@ fn convert_block(
         ("attachment", b.attachment.as_ref().map(Spanned::span)),
         ("list", b.list.as_ref().map(Spanned::span)),
         ("table", b.table.as_ref().map(Spanned::span)),
+        ("figures", b.figures.as_ref().map(Spanned::span)),
+        ("contents", b.contents.as_ref().map(Spanned::span)),
     ]
     .into_iter()
     .filter_map(|(k, s)| s.map(|s| (k, s)))
     .collect();
-    let invalid =
-        |msg: String, span: Range<usize>| Err(Error::new(ErrorKind::Invalid, msg).at(source, span));
+    let invalid = |message: crate::messages::Message, span: Range<usize>| {
+        Err(Error::new(ErrorKind::Invalid, message).at(source, span))
+    };
     match kinds.as_slice() {
-        [] => {
-            return invalid(
-                "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `table`, `figure`, `page-break` or `attachment`".into(),
-                at,
-            )
-        }
+        [] => return invalid(msg::block_empty(), at),
         [_] => {}
         [(first, _), (second, span), ..] => {
-            return invalid(
-                format!("a block holds one thing, but this one has both `{first}` and `{second}`; split it into two [[blocks]]"),
-                span.clone(),
-            )
+            return invalid(msg::block_two_kinds(first, second), span.clone())
         }
     }
     let kind = kinds[0].0;
@@ -507,9 +511,23 @@ fn convert_block(
     let misplaced = [
         ("level", b.level.as_ref().map(Spanned::span), "heading"),
         ("lead", b.lead.as_ref().map(Spanned::span), "text"),
-        ("caption", b.caption.as_ref().map(Spanned::span), "figure"),
-        ("label", b.label.as_ref().map(Spanned::span), "figure"),
         ("width", b.width.as_ref().map(Spanned::span), "figure"),
+        (
+            "captions",
+            b.captions.as_ref().map(Spanned::span),
+            "figures",
+        ),
+        ("labels", b.labels.as_ref().map(Spanned::span), "figures"),
+        (
+            "numbered",
+            b.numbered.as_ref().map(Spanned::span),
+            "figures",
+        ),
+        (
+            "headings",
+            b.headings.as_ref().map(Spanned::span),
+            "contents",
+        ),
         ("numbering", b.numbering.as_ref().map(Spanned::span), "list"),
         ("start", b.start.as_ref().map(Spanned::span), "list"),
         ("continue", b.continues.as_ref().map(Spanned::span), "list"),
@@ -517,13 +535,23 @@ fn convert_block(
         ("widths", b.widths.as_ref().map(Spanned::span), "table"),
         ("align", b.align.as_ref().map(Spanned::span), "table"),
     ];
+    // `caption` and `label` belong to a figure, a row of figures and a table alike.
+    let both = [
+        ("caption", b.caption.as_ref().map(Spanned::span)),
+        ("label", b.label.as_ref().map(Spanned::span)),
+    ];
+    for (key, span) in both {
+        if let Some(span) = span.filter(|_| !matches!(kind, "figure" | "figures" | "table")) {
+            return invalid(
+                msg::key_only_for_block(key, "figure` / `figures` / `table"),
+                span,
+            );
+        }
+    }
     for (key, span, owner) in misplaced {
         if let Some(span) = span {
-            // A table takes a figure's caption and label too.
-            let both = matches!(key, "caption" | "label");
-            if kind != owner && !(both && kind == "table") {
-                let owner = if both { "figure` or `table" } else { owner };
-                return invalid(format!("`{key}` only applies to a `{owner}` block"), span);
+            if kind != owner {
+                return invalid(msg::key_only_for_block(key, owner), span);
             }
         }
     }
@@ -546,7 +574,7 @@ fn convert_block(
         "heading" => {
             let level = match b.level {
                 Some(l) if !(1..=4).contains(l.get_ref()) => {
-                    return invalid("heading `level` must be 1, 2, 3 or 4".into(), l.span())
+                    return invalid(msg::heading_level_range(), l.span())
                 }
                 Some(l) => l.into_inner(),
                 None => 1,
@@ -572,10 +600,7 @@ fn convert_block(
         "text-file" => {
             let path = b.text_file.unwrap();
             if path.get_ref().trim().is_empty() {
-                return invalid(
-                    "`text-file` needs the path of a text file (.txt or .md)".into(),
-                    path.span(),
-                );
+                return invalid(msg::text_file_needs_path(), path.span());
             }
             out.push(Block::TextFile {
                 at: path.span(),
@@ -595,10 +620,7 @@ fn convert_block(
         "figure" => {
             let path = b.figure.unwrap();
             if path.get_ref().trim().is_empty() {
-                return invalid(
-                    "`figure` needs the path of an image file".into(),
-                    path.span(),
-                );
+                return invalid(msg::figure_needs_path(), path.span());
             }
             out.push(Block::Figure(FigureSpec {
                 path,
@@ -621,10 +643,7 @@ fn convert_block(
             let a = b.attachment.unwrap();
             let label = join_lines(a.get_ref());
             if label.is_empty() {
-                return invalid(
-                    "`attachment` needs the label that opens the attachment, e.g. \"附件1\"".into(),
-                    a.span(),
-                );
+                return invalid(msg::attachment_needs_label(), a.span());
             }
             out.push(Block::Attachment {
                 label,
@@ -647,6 +666,30 @@ fn convert_block(
                 at,
             )?));
         }
+        "figures" => {
+            let row = super::figures::RowWritten {
+                figures: b.figures.unwrap(),
+                caption: b.caption.map(|c| (prose.line(&c, c.get_ref()), c.span())),
+                captions: b.captions.map(|list| {
+                    let span = list.span();
+                    let read = list
+                        .into_inner()
+                        .into_iter()
+                        .map(|c| prose.line(&c, c.get_ref()))
+                        .collect();
+                    (read, span)
+                }),
+                label: b.label,
+                labels: b.labels,
+                numbered: b.numbered,
+            };
+            out.push(Block::Figures(row.check(source, at)?));
+        }
+        "contents" => out.push(Block::Contents(super::contents::ContentsSpec::new(
+            source,
+            b.contents.unwrap(),
+            b.headings,
+        )?)),
         _ => unreachable!("every kind is listed above"),
     }
     Ok(())
@@ -657,24 +700,23 @@ fn convert_block(
 fn list(source: &Source, b: BlockSpec, at: Range<usize>) -> Result<ListSpec> {
     let entries = b.list.expect("a list block");
     let span = entries.span();
-    let invalid =
-        |msg: &str| Error::new(ErrorKind::Invalid, msg.to_string()).at(source, span.clone());
+    let invalid = |message: crate::messages::Message| {
+        Error::new(ErrorKind::Invalid, message).at(source, span.clone())
+    };
     let text = |v: &toml::Value| match v {
         toml::Value::String(s) => Ok(join_lines(s)),
-        _ => Err(invalid(
-            "a list item is a string; a nested list is an array of strings",
-        )),
+        _ => Err(invalid(msg::list_item_is_string())),
     };
     let mut items: Vec<ListItem> = Vec::new();
     for entry in &entries.get_ref().0 {
         match entry {
             toml::Value::Array(nested) => {
                 let Some(parent) = items.last_mut() else {
-                    return Err(invalid("a nested list comes after the item it belongs to"));
+                    return Err(invalid(msg::nested_list_first()));
                 };
                 for v in nested {
                     if v.is_array() {
-                        return Err(invalid("lists nest one level deep"));
+                        return Err(invalid(msg::lists_one_level()));
                     }
                     parent.children.push(text(v)?);
                 }
@@ -686,18 +728,16 @@ fn list(source: &Source, b: BlockSpec, at: Range<usize>) -> Result<ListSpec> {
         }
     }
     if items.is_empty() {
-        return Err(invalid("this list has no items"));
+        return Err(invalid(msg::list_empty()));
     }
     if let Some(s) = b
         .start
         .as_ref()
         .filter(|_| b.continues.as_ref().is_some_and(|c| *c.get_ref()))
     {
-        return Err(Error::new(
-            ErrorKind::Invalid,
-            "a list either continues the previous one's numbering or starts at `start`, not both",
-        )
-        .at(source, s.span()));
+        return Err(
+            Error::new(ErrorKind::Invalid, msg::list_continue_or_start()).at(source, s.span()),
+        );
     }
     Ok(ListSpec {
         items,

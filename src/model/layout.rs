@@ -263,6 +263,9 @@ pub struct StyleSpec {
     pub padding: Option<LengthValue>,
     /// The line over a table's continuation on the next page: `续表`, `续表 {n}`.
     pub continued: Option<Spanned<String>>,
+    // Contents entries only.
+    /// Repeated from an entry's text to its page number: `.`, `·`, `…`.
+    pub leader: Option<Spanned<String>>,
 
     // Header and footer only.
     /// Text with fields `{page}`, `{publisher}`, `{date}`, `{title}`, `{name}`, `{issue}` …
@@ -329,6 +332,14 @@ pub struct FigureSpec {
     pub space_after: Option<LengthValue>,
     /// Gap between the image and its caption.
     pub caption_gap: Option<LengthValue>,
+    /// Between the photos of a row (`figures`).
+    pub row_gap: Option<LengthValue>,
+    /// Largest common height of a row's photos: a length or a percentage of the text block
+    /// height (a row of portrait photos would otherwise fill half the page).
+    pub row_max_height: Option<Extent>,
+    /// A photo's caption in a row under one number: `{a}` is its letter (a, b, c, d), `{side}`
+    /// its place (左, 右; 左, 中, 右; 左一 … 左四), `{caption}` its caption.
+    pub sub_caption: Option<Spanned<String>>,
 }
 
 /// Parses a layout file.
@@ -401,7 +412,7 @@ impl Merge for StyleSpec {
         merge_options!(self, base; font, latin_font, bold_font, emphasis_font, size, line_pitch, indent, align, color,
             space_before, space_after, bold, superscript_size, superscript_rise, subscript_size,
             subscript_drop, gap, numbering, label,
-            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, signer_seal_size, format, rules, padding, continued, left, center, right, outside, inside, inset, rule, rule_color,
+            letter_spacing, top, shift, seal_size, seal_gap, seal_inset, signer_seal_size, format, rules, padding, continued, leader, left, center, right, outside, inside, inset, rule, rule_color,
             inner_rule, copies, separator, terminator, back_page, distance, first_page);
         self
     }
@@ -440,7 +451,7 @@ impl Merge for GridSpec {
 impl Merge for FigureSpec {
     fn merge(mut self, base: FigureSpec) -> FigureSpec {
         merge_options!(self, base; placement, width, max_height, space_before, space_after,
-            caption_gap);
+            caption_gap, row_gap, row_max_height, sub_caption);
         self
     }
 }

@@ -13,6 +13,7 @@
 
 use super::toml_error;
 use crate::error::{Error, ErrorKind, Result, Source};
+use crate::messages::msg;
 use serde::Deserialize;
 use std::ops::Range;
 use std::path::{Component, Path};
@@ -58,20 +59,16 @@ struct EntrySpec {
 /// that stay inside the output directory.
 pub fn parse(source: &Source) -> Result<Manifest> {
     let file: ManifestFile = toml_error::parse(source)?;
-    let invalid = |msg: &str, span: Range<usize>| {
-        Error::new(ErrorKind::Invalid, msg.to_string()).at(source, span)
+    let invalid = |message: crate::messages::Message, span: Range<usize>| {
+        Error::new(ErrorKind::Invalid, message).at(source, span)
     };
     let check_copies = |c: &Option<Spanned<u32>>| match c {
-        Some(c) if *c.get_ref() == 0 => Err(invalid("`copies` must be at least 1", c.span())),
+        Some(c) if *c.get_ref() == 0 => Err(invalid(msg::manifest_copies(), c.span())),
         _ => Ok(c.as_ref().map(|c| *c.get_ref())),
     };
     let default_copies = check_copies(&file.copies)?;
     if file.bulletins.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Invalid,
-            "the manifest lists no bulletins: add [[bulletins]] entries with `definition = \"…\"`",
-        )
-        .with_path(&source.path));
+        return Err(Error::new(ErrorKind::Invalid, msg::manifest_empty()).with_path(&source.path));
     }
     let mut entries = Vec::with_capacity(file.bulletins.len());
     for spec in file.bulletins {
@@ -79,16 +76,13 @@ pub fn parse(source: &Source) -> Result<Manifest> {
         let e = spec.into_inner();
         if e.definition.get_ref().trim().is_empty() {
             return Err(invalid(
-                "`definition` needs the path of a definition file",
+                msg::manifest_needs_definition(),
                 e.definition.span(),
             ));
         }
         if let Some(out) = &e.output {
             if !stays_inside(out.get_ref()) {
-                return Err(invalid(
-                    "`output` must be a relative path inside the output directory (no `..`, not absolute)",
-                    out.span(),
-                ));
+                return Err(invalid(msg::manifest_output_inside(), out.span()));
             }
             // The output is a PDF jianbao writes — and removes when the bulletin fails — so it
             // may not name any other kind of file (`notes.txt`).
@@ -96,10 +90,7 @@ pub fn parse(source: &Source) -> Result<Manifest> {
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
             if !pdf {
-                return Err(invalid(
-                    "`output` must name a PDF file (ending in .pdf)",
-                    out.span(),
-                ));
+                return Err(invalid(msg::manifest_output_pdf(), out.span()));
             }
         }
         entries.push(Entry {

@@ -131,7 +131,7 @@ pub fn parse(text: &str, mode: Mode) -> Result<Vec<Piece>, MarkupError> {
             if let Some(after) = rest.strip_prefix("{ref:") {
                 let Some(end) = after.find('}') else {
                     return Err(MarkupError {
-                        message: "`{ref:` without a closing `}`".into(),
+                        message: crate::messages::msg::ref_not_closed().text,
                         at: i..i + 5,
                     });
                 };
@@ -168,7 +168,7 @@ pub fn parse(text: &str, mode: Mode) -> Result<Vec<Piece>, MarkupError> {
         let what = &text[open.at.clone()];
         let close = if open.star { "**" } else { "}" };
         return Err(MarkupError {
-            message: format!("`{what}` is not closed: end it with `{close}` (or write `\\{}` for the character itself)", &what[..1]),
+            message: crate::messages::msg::mark_not_closed(what, close, &what[..1]).text,
             at: open.at.clone(),
         });
     }

@@ -6,7 +6,9 @@
 //! a print run). Nothing here touches the file system: callers hand in the text and the path it
 //! came from.
 
+pub mod contents;
 pub mod definition;
+pub mod figures;
 pub mod layout;
 pub mod manifest;
 pub mod markup;

@@ -3,6 +3,7 @@
 
 use super::prose::{self, OddCharacters};
 use crate::error::{Source, Warning};
+use crate::messages::msg;
 use std::ops::Range;
 
 /// What reading noticed without stopping: warnings, and notes for a user who asks (`-v`).
@@ -39,12 +40,9 @@ pub fn paragraphs(value: &str, at: &Written, noticed: &mut Noticed) -> Vec<Strin
         let offset = prose::line_offset(&at.source.text, start, line);
         let end = next_char(&at.source.text, offset);
         noticed.warnings.push(
-            Warning::new(
-                "this line is joined to the one above, which ends a sentence; if a new paragraph starts here, leave a blank line before it or start it with 　　",
-                "",
-            )
-            .at(at.source, offset..end)
-            .label("joined to the line above"),
+            Warning::new(msg::joined_after_sentence(), "")
+                .at(at.source, offset..end)
+                .label(msg::label_joined()),
         );
     }
     half_width(at, noticed);
@@ -77,19 +75,11 @@ fn half_width(at: &Written, noticed: &mut Noticed) {
     };
     let offset = at.span.start + first;
     let list: String = marks.iter().map(|m| m.1).collect();
-    let mut w = Warning::new(
-        format!(
-            "half-width `{list}` between Chinese characters; Chinese text takes the full-width `{}`",
-            list.chars().map(prose::full_width).collect::<String>()
-        ),
-        "",
-    )
-    .at(at.source, offset..offset + 1)
-    .label(format!("half-width `{c}`"));
-    w.notes.push(format!(
-        "`jianbao fix {}` rewrites them to full width, keeping everything else",
-        at.source.path.display()
-    ));
+    let full: String = list.chars().map(prose::full_width).collect();
+    let mut w = Warning::new(msg::half_width_between_chinese(&list, full), "")
+        .at(at.source, offset..offset + 1)
+        .label(msg::label_half_width(c));
+    w.notes.push(msg::help_fix(at.source.path.display()).text);
     noticed.warnings.push(w);
 }
 

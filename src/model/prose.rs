@@ -53,26 +53,26 @@ impl OddCharacters {
 
     /// `2 no-break spaces read as spaces, 1 zero-width space or byte-order mark dropped`.
     pub fn describe(&self) -> String {
-        let kinds = [
-            (self.no_break_spaces, "no-break space{s} read as space{s}"),
+        use crate::messages::{msg, Message};
+        type Say = (fn() -> Message, fn(usize) -> Message);
+        let kinds: [(usize, Say); 3] = [
+            (
+                self.no_break_spaces,
+                (msg::no_break_space_one, |n| msg::no_break_spaces(n)),
+            ),
             (
                 self.dropped,
-                "zero-width space{s} or byte-order mark{s} dropped",
+                (msg::zero_width_one, |n| msg::zero_width_dropped(n)),
             ),
             (
                 self.forced_breaks,
-                "manual line break{s} (U+2028 or \\v) kept as line break{s} inside the paragraph",
+                (msg::manual_break_one, |n| msg::manual_breaks_kept(n)),
             ),
         ];
         kinds
             .iter()
             .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| {
-                format!(
-                    "{n} {}",
-                    what.replace("{s}", if *n == 1 { "" } else { "s" })
-                )
-            })
+            .map(|&(n, (one, many))| if n == 1 { one() } else { many(n) }.text)
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -57,6 +57,11 @@ pub enum Role {
     /// The 签发人's names, on the 发文字号's line and under it.
     MastheadSigner,
     MastheadInfo,
+    /// The heading of a table of contents (本期要目).
+    Contents,
+    /// A title's entry in a table of contents, and a heading's.
+    ContentsEntry,
+    ContentsEntry2,
 }
 
 /// Space before or after an element when the layout gives none.
@@ -333,6 +338,30 @@ pub const KINDS: &[Kind] = &[
             ..Defaults::new(0.875, Align::Left, 0.0)
         },
         ..kind(Role::Table, "table", "table", "a table's cells (one size smaller): `rules` (`three-line` 三线表, `grid`), `rule` (outer rules), `inner-rule`, `rule-color`, `padding` in each cell, caption `format` (`表 {n} {caption}`), `continued` (`续表`) over a table's continuation")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::Contents(c) if !c.heading.is_empty())),
+        flow: Flow::KeepsWithNext,
+        defaults: Defaults {
+            after: Spacing::Own(0.5),
+            ..Defaults::new(1.125, Align::Center, 0.0)
+        },
+        ..kind(Role::Contents, "contents", "contents heading", "the heading of a table of contents (`contents = \"本期要目\"`)")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::Contents(_))),
+        keys: &["leader"],
+        defaults: Defaults::LINE,
+        short: "contents1",
+        ..kind(Role::ContentsEntry, "contents-entry", "contents entry", "a title's entry in a table of contents: the title, a `leader` (`.`) repeated to the page number at the right")
+    },
+    Kind {
+        used: |d| any(d, |b| matches!(b, Block::Contents(c) if c.headings > 0)),
+        keys: &["leader"],
+        base: Some("contents-entry"),
+        defaults: Defaults::new(1.0, Align::Left, 2.0),
+        short: "contents2",
+        ..kind(Role::ContentsEntry2, "contents-entry-2", "contents entry", "a heading's entry in a table of contents: `indent` from the left for each heading level")
     },
     Kind {
         furniture: true,

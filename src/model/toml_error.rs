@@ -5,6 +5,7 @@
 //! an unknown key or value — the closest valid one ("did you mean `caption`?").
 
 use crate::error::{Error, ErrorKind, Source};
+use crate::messages::{msg, Message};
 
 /// Parses `source` as `T`, turning a TOML error (syntax, wrong type, unknown or missing key) into
 /// an error that names the file, line and column.
@@ -18,7 +19,7 @@ fn located(source: &Source, err: &toml::de::Error) -> Error {
     let table = span
         .as_ref()
         .and_then(|s| table_at(&source.text, s.start))
-        .map(|t| format!(" in {t}"))
+        .map(|t| msg::in_table(t).text)
         .unwrap_or_default();
     let error = explain(&raw, &table);
     match span {
@@ -29,59 +30,75 @@ fn located(source: &Source, err: &toml::de::Error) -> Error {
 
 /// Rewords one serde/toml message.
 fn explain(raw: &str, table: &str) -> Error {
-    let syntax = |m: String| Error::new(ErrorKind::Syntax, m);
+    let syntax = |m: Message| Error::new(ErrorKind::Syntax, m);
     if let Some(rest) = raw.strip_prefix("unknown field ") {
         let (name, expected) = name_and_expected(rest);
-        let e = syntax(format!("unknown key `{name}`{table}")).label("unknown key");
-        return with_suggestion(e, &name, &expected, "keys");
+        let e = syntax(msg::unknown_key(&name, table)).label(msg::label_unknown_key());
+        return with_suggestion(e, &name, &expected, Allowed::Keys);
     }
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
         let (name, expected) = name_and_expected(rest);
-        let e = syntax(format!("`{name}` is not one of the values allowed here"))
-            .label("unknown value");
-        return with_suggestion(e, &name, &expected, "values");
+        let e = syntax(msg::unknown_value(&name)).label(msg::label_unknown_value());
+        return with_suggestion(e, &name, &expected, Allowed::Values);
     }
     if let Some(rest) = raw.strip_prefix("missing field ") {
         let name = first_quoted(rest).unwrap_or_default();
-        return syntax(format!("missing key `{name}`{table}"))
-            .label(format!("`{name}` is required here"))
-            .help(format!("add `{name} = …` to this table"));
+        return syntax(msg::missing_key(&name, table))
+            .label(msg::label_key_required(&name))
+            .help(msg::help_add_key(&name));
     }
     if let Some(rest) = raw.strip_prefix("invalid value: ") {
         // `integer `-1`, expected u32`: say which whole numbers are allowed, not Rust's type.
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        if let Some(range) = whole_number_range(expected.trim()) {
+        if let Some((low, high)) = whole_number_range(expected.trim()) {
             let value = first_quoted(found).unwrap_or_else(|| found.to_string());
-            return syntax(format!(
-                "`{value}` is not allowed here: write a whole number from {range}"
-            ))
-            .label(format!("a whole number from {range}"));
+            return syntax(msg::number_out_of_range(value, low, high))
+                .label(msg::label_number_range(low, high));
         }
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let (found, expected) = (plain_type(found), plain_type(expected));
-        let e = syntax(format!("wrong type: {found} where {expected} is expected"));
+        let e = syntax(msg::wrong_type(&found, &expected));
         return if expected.is_empty() {
-            e.label("wrong type")
+            e.label(msg::label_wrong_type())
         } else {
-            e.label(format!("expected {expected}"))
+            e.label(msg::label_expected(&expected))
         };
     }
     if raw.starts_with("missing escaped value") || raw.contains("escape") {
         // `D:\质协\2020` in a "…" or """…""" string.
-        return syntax(
-            "a backslash `\\` starts an escape in \"…\" and \"\"\"…\"\"\" strings, and this is not one"
-                .to_string(),
-        )
-        .label("not an escape")
-        .help("write text with backslashes (a Windows path such as D:\\质协\\2020) in a literal string, '…' or '''…''', where nothing is an escape; or double each backslash");
+        return syntax(msg::bad_escape())
+            .label(msg::label_not_escape())
+            .help(msg::help_literal_string());
     }
-    syntax(raw.to_string())
+    if crate::messages::lang() == crate::messages::Lang::Zh && has_chinese(raw) {
+        // A value's own message (a bad length, date or colour), made in Chinese already.
+        return syntax(Message::from(raw));
+    }
+    syntax(msg::toml_syntax(in_language(raw)))
 }
 
-/// The whole numbers a Rust integer type holds, in words (`u32` → `0 to 4294967295`).
-fn whole_number_range(rust_type: &str) -> Option<String> {
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// A message of the `toml` crate in the run's language: a text already in Chinese (a value's
+/// own message, from the catalogue) as it is; the parser's English phrases replaced.
+fn in_language(raw: &str) -> String {
+    use crate::messages::{lang, Lang, TOML_PHRASES};
+    if lang() == Lang::En {
+        return raw.to_string();
+    }
+    let mut text = raw.to_string();
+    for (en, zh) in TOML_PHRASES {
+        text = text.replace(en, zh);
+    }
+    text
+}
+
+/// The whole numbers a Rust integer type holds (`u32` → 0 and 4294967295).
+fn whole_number_range(rust_type: &str) -> Option<(i128, i128)> {
     let (low, high): (i128, i128) = match rust_type {
         "u8" => (0, u8::MAX.into()),
         "u16" => (0, u16::MAX.into()),
@@ -94,11 +111,48 @@ fn whole_number_range(rust_type: &str) -> Option<String> {
         "i64" => (i64::MIN.into(), i64::MAX.into()),
         _ => return None,
     };
-    Some(format!("{low} to {high}"))
+    Some((low, high))
 }
 
-/// serde's type words in TOML's terms (`u32` → a whole number, `sequence` → an array).
+/// serde's type words in TOML's terms (`u32` → a whole number, `sequence` → an array), in the
+/// language of this run (`integer `3`` → 整数 `3`).
 fn plain_type(t: &str) -> String {
+    match crate::messages::lang() {
+        crate::messages::Lang::En => plain_type_en(t),
+        crate::messages::Lang::Zh => plain_type_zh(t),
+    }
+}
+
+/// serde's type word in Chinese, with what follows it (the value found) kept; a phrase serde
+/// did not make (a value's own "a length such as …", already in the run's language) as it is.
+fn plain_type_zh(t: &str) -> String {
+    let t = t.trim();
+    let word = t
+        .strip_prefix("a ")
+        .or_else(|| t.strip_prefix("an "))
+        .unwrap_or(t);
+    let (head, tail) = word.split_once(' ').unwrap_or((word, ""));
+    let (name, tail) = match head {
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" | "integer" => {
+            (msg::type_whole_number(), tail)
+        }
+        "f32" | "f64" | "float" => (msg::type_number(), tail),
+        "floating" => (msg::type_number(), tail.trim_start_matches("point ")),
+        "sequence" | "array" => (msg::type_array(), tail),
+        "map" | "struct" | "table" => (msg::type_table(), tail),
+        "string" | "str" | "char" => (msg::type_string(), tail),
+        "boolean" | "bool" => (msg::type_boolean(), tail),
+        "datetime" | "date" => (msg::type_date(), tail),
+        _ => return t.to_string(),
+    };
+    if tail.is_empty() {
+        name.text
+    } else {
+        format!("{name} {tail}")
+    }
+}
+
+fn plain_type_en(t: &str) -> String {
     let t = t.trim();
     let (article, word) = match t.split_once(' ') {
         Some((a @ ("a" | "an"), w)) => (Some(a), w),
@@ -128,15 +182,25 @@ fn plain_type(t: &str) -> String {
 }
 
 /// Adds "did you mean …?" (or the list of what is allowed) to an error about `name`.
-fn with_suggestion(e: Error, name: &str, expected: &[String], what: &str) -> Error {
+fn with_suggestion(e: Error, name: &str, expected: &[String], what: Allowed) -> Error {
     if let Some(best) = closest(name, expected) {
-        return e.help(format!("did you mean `{best}`?"));
-    }
-    if expected.is_empty() {
-        return e.help(format!("no {what} are allowed here"));
+        return e.help(msg::did_you_mean(best));
     }
     let list: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
-    e.help(format!("the {what} allowed here are {}", list.join(", ")))
+    let list = list.join(", ");
+    e.help(match (what, expected.is_empty()) {
+        (Allowed::Keys, true) => msg::no_keys_allowed(),
+        (Allowed::Values, true) => msg::no_values_allowed(),
+        (Allowed::Keys, false) => msg::keys_allowed(list),
+        (Allowed::Values, false) => msg::values_allowed(list),
+    })
+}
+
+/// What a list of suggestions is made of.
+#[derive(Clone, Copy)]
+enum Allowed {
+    Keys,
+    Values,
 }
 
 /// The valid name most like `name`, if one is close enough to be what was meant: an edit

@@ -1,5 +1,6 @@
 //! Small value types that appear in both definitions and layouts.
 
+use crate::messages::msg;
 use crate::units::{parse_length, Length, Pt};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
@@ -66,20 +67,12 @@ impl<'de> Deserialize<'de> for Date {
         let text = match &value {
             toml::Value::Datetime(dt) => match (dt.date, dt.time) {
                 (Some(d), None) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-                _ => {
-                    return Err(de::Error::custom(
-                        "expected a date such as 2020-03-10, without a time",
-                    ))
-                }
+                _ => return Err(de::Error::custom(msg::date_with_time())),
             },
             toml::Value::String(s) => s.clone(),
-            _ => return Err(de::Error::custom("expected a date such as 2020-03-10")),
+            _ => return Err(de::Error::custom(msg::expected_date())),
         };
-        Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{text}` is not a valid date; write it as YYYY-MM-DD"
-            ))
-        })
+        Date::parse(&text).ok_or_else(|| de::Error::custom(msg::bad_date(&text)))
     }
 }
 
@@ -144,14 +137,10 @@ impl<'de> Deserialize<'de> for Color {
         impl Visitor<'_> for ColorVisitor {
             type Value = Color;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a colour such as \"#C8102E\" or \"red\"")
+                f.write_str(&msg::expect_colour().text)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Color, E> {
-                Color::parse(v).ok_or_else(|| {
-                    E::custom(format!(
-                        "`{v}` is not a colour; write \"#RRGGBB\" or one of black, red, gray, white"
-                    ))
-                })
+                Color::parse(v).ok_or_else(|| E::custom(msg::bad_colour(v)))
             }
         }
         deserializer.deserialize_str(ColorVisitor)
@@ -189,7 +178,7 @@ pub(crate) fn deserialize_length<'de, D: Deserializer<'de>>(
     impl Visitor<'_> for LengthVisitor {
         type Value = Length;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a length such as \"16pt\", \"28mm\", \"2字\" or \"三号\"")
+            f.write_str(&msg::expect_length().text)
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Length, E> {
             parse_length(v).map_err(E::custom)
@@ -229,9 +218,7 @@ impl Extent {
         match text.trim().strip_suffix('%') {
             Some(num) => match num.trim().parse::<f64>() {
                 Ok(v) if v.is_finite() && v > 0.0 && v <= 100.0 => Ok(Extent::Percent(v)),
-                _ => Err(format!(
-                    "`{text}` is not a percentage from more than 0% to 100%, such as `70%`"
-                )),
+                _ => Err(msg::bad_percentage(text).text),
             },
             None => Extent::positive(parse_length(text)?, text),
         }
@@ -245,10 +232,7 @@ impl Extent {
         if value > 0.0 {
             Ok(Extent::Length(length))
         } else {
-            Err(format!(
-                "`{}` is not more than zero: give a width or height such as `120mm` or `70%`",
-                text.trim()
-            ))
+            Err(msg::not_positive_extent(text.trim()).text)
         }
     }
 }
@@ -259,7 +243,7 @@ impl<'de> Deserialize<'de> for Extent {
         impl Visitor<'_> for ExtentVisitor {
             type Value = Extent;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a length such as \"120mm\" or a percentage such as \"70%\"")
+                f.write_str(&msg::expect_extent().text)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Extent, E> {
                 Extent::parse(v).map_err(E::custom)
@@ -313,10 +297,6 @@ impl PaperSize {
 impl<'de> Deserialize<'de> for PaperSize {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PaperSize, D::Error> {
         let name = String::deserialize(deserializer)?;
-        PaperSize::by_name(&name).ok_or_else(|| {
-            de::Error::custom(format!(
-                "unknown paper size `{name}`; use A3, A4, A5, B5, 16K or letter, or give `width` and `height`"
-            ))
-        })
+        PaperSize::by_name(&name).ok_or_else(|| de::Error::custom(msg::unknown_paper(&name)))
     }
 }

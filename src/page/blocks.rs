@@ -4,6 +4,7 @@
 use super::{Ink, Report, TextRun};
 use crate::error::Warning;
 use crate::fonts::FontChain;
+use crate::messages::msg;
 use crate::model::markup::{Marks, Styled};
 use crate::resolve::{Content, Document, Role, Style};
 use crate::text::{self, Line, LineEnd};
@@ -48,13 +49,26 @@ impl TextPiece {
     }
 }
 
+/// A figure, or a row of photos side by side ([`super::photo_row`]): the photos at one
+/// height, what is set under each, then the caption under them all.
 pub struct FigurePiece {
     pub block: usize,
-    pub image: usize,
-    pub width: Pt,
+    pub photos: Vec<Photo>,
+    /// The photos' (common) height.
+    pub photo_height: Pt,
+    /// Everything above the caption: the photos and, in a row, their captions under them.
     pub height: Pt,
     pub caption: Vec<SetLine>,
     pub caption_pitch: Pt,
+}
+
+/// A photo of a figure: `x` from the text block's left edge, and the lines of its own caption
+/// (in a row) with `x` from the same edge.
+pub struct Photo {
+    pub image: usize,
+    pub x: Pt,
+    pub width: Pt,
+    pub caption: Vec<SetLine>,
 }
 
 /// A line ready to place: its run with `x` relative to the text block's left edge and
@@ -127,13 +141,22 @@ impl SetLine {
     }
 }
 
-pub fn measure(doc: &Document, report: &mut Report) -> Vec<Piece> {
+/// Every block measured; `numbers` are the printed page numbers of the blocks a table of
+/// contents points at, as the last pagination found them.
+pub fn measure(
+    doc: &Document,
+    numbers: &super::contents::Numbers,
+    report: &mut Report,
+) -> Vec<Piece> {
     let width = doc.page.text_width();
     doc.blocks
         .iter()
         .enumerate()
         .flat_map(|(i, block)| match block {
             Content::List { items, at } => super::list::pieces(doc, i, items, at, report),
+            Content::Contents {
+                heading, entries, ..
+            } => super::contents::pieces(doc, i, heading.as_ref(), entries, numbers, report),
             other => vec![measure_one(doc, i, other, width, report)],
         })
         .collect()
@@ -176,13 +199,24 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             let (w, h) = figure_size(doc, *image, *own_width, caption.len());
             Piece::Figure(FigurePiece {
                 block: i,
-                image: *image,
-                width: w,
+                photos: vec![Photo {
+                    image: *image,
+                    x: (width - w) / 2.0,
+                    width: w,
+                    caption: Vec::new(),
+                }],
+                photo_height: h,
                 height: h,
                 caption,
                 caption_pitch: doc.style(Role::Caption).line_pitch,
             })
         }
+        Content::Figures {
+            photos,
+            caption,
+            at,
+        } => super::photo_row::piece(doc, i, photos, caption.as_ref(), at, report),
+        Content::Contents { .. } => unreachable!("contents are measured entry by entry"),
         Content::Signature {
             names,
             seals,
@@ -212,7 +246,7 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
 /// The image's size on the page: the figure's (or layout's) width, never wider than the text,
 /// scaled down to the largest height the layout allows and to what fits on an empty page with
 /// its caption.
-fn figure_size(
+pub(super) fn figure_size(
     doc: &Document,
     image: usize,
     own_width: Option<crate::model::Extent>,
@@ -273,28 +307,25 @@ pub fn set_text(
     if laid.greedy_fallback {
         report.warnings.push(
             Warning::new(
-                format!(
-                    "this {what} has {} characters, more than the {} total fit sets; it was set first-fit (line by line), which may leave some lines looser",
+                msg::first_fit(
+                    crate::messages::noun(what),
                     text.text.chars().count(),
-                    text::TOTAL_FIT_MAX_CHARS
+                    text::TOTAL_FIT_MAX_CHARS,
                 ),
                 "",
             )
             .at(&doc.source, at.start..at.start)
-            .label("a very long paragraph"),
+            .label(msg::label_very_long_paragraph()),
         );
     }
     for word in &laid.broken_words {
         report.warnings.push(
             Warning::new(
-                format!(
-                    "`{}` is wider than the line and was broken inside; add a space or a hyphen where it may break",
-                    crate::diagnostics::quote_cut(word, 40)
-                ),
+                msg::word_broken(crate::diagnostics::quote_cut(word, 40)),
                 "",
             )
             .at(&doc.source, word_span(&doc.source.text, at, word))
-            .label("too long for one line"),
+            .label(msg::label_too_long_one_line()),
         );
     }
     let shared: Arc<str> = Arc::from(text.text.as_str());

@@ -5,6 +5,7 @@
 use super::blocks::{baseline_in_slot, SetLine, Stamp, TextPiece};
 use super::oneline::{self, OneLine};
 use super::{Report, TextRun};
+use crate::messages::msg;
 use crate::model::layout::Align;
 use crate::resolve::{Document, Role};
 use crate::units::Pt;
@@ -59,11 +60,10 @@ pub fn signature(
     {
         report.warn(
             doc,
-            format!(
-                "the signature “{}” and its date need {:.0} mm, more than the text block's {:.0} mm; shorten it or make [signature] smaller",
+            msg::signature_too_wide(
                 names.join("、"),
-                (measure - left).to_mm(),
-                measure.to_mm()
+                format!("{:.0}", (measure - left).to_mm()),
+                format!("{:.0}", measure.to_mm()),
             ),
         );
     }
@@ -133,10 +133,7 @@ fn sealed(
     if centre - s.seal_size / 2.0 < Pt(-0.01) {
         report.warn(
             doc,
-            format!(
-                "a {:.0} mm seal over the date runs past the text block's left edge; make [signature] seal-size smaller",
-                s.seal_size.to_mm()
-            ),
+            msg::seal_past_left_edge(format!("{:.0}", s.seal_size.to_mm())),
         );
     }
     // Lines from one row's names to the next row's: the seals neither touch nor overlap.
@@ -164,10 +161,7 @@ fn sealed(
                 if n > 1 && line.width > step {
                     report.warn(
                         doc,
-                        format!(
-                            "the signature “{name}” is wider than its seal and the gap ({:.0} mm): it runs into the next; shorten it or make [signature] seal-gap larger",
-                            step.to_mm()
-                        ),
+                        msg::signature_wider_than_seal(name, format!("{:.0}", step.to_mm())),
                     );
                 }
                 let (x, right) = (cx - line.width / 2.0, cx + line.width / 2.0);
@@ -261,10 +255,10 @@ pub fn signer_seals(
                 if x.0 < 0.0 {
                     report.warn(
                         doc,
-                        format!(
-                            "the 签发人职务 “{title}” and its 签名章 need {:.0} mm, more than the text block's {:.0} mm; shorten it or make [signature] signer-seal-size smaller",
-                            (measure - x).to_mm(),
-                            measure.to_mm()
+                        msg::signer_seal_too_wide(
+                            title,
+                            format!("{:.0}", (measure - x).to_mm()),
+                            format!("{:.0}", measure.to_mm()),
                         ),
                     );
                 }

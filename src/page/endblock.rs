@@ -49,10 +49,9 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
     if room.0 < 0.0 {
         report.warn(
             doc,
-            format!(
-                "the end block is {:.0} mm tall, taller than the text block ({:.0} mm)",
-                height.to_mm(),
-                g.text_height().to_mm()
+            crate::messages::msg::end_block_too_tall(
+                format!("{:.0}", height.to_mm()),
+                format!("{:.0}", g.text_height().to_mm()),
             ),
         );
     }

@@ -258,15 +258,39 @@ impl Flow<'_> {
         }
         let left = doc.page.left;
         let top = doc.page.top;
-        self.items.push(Item::Image {
-            image: fig.image,
-            x: left + (doc.page.text_width() - fig.width) / 2.0,
-            y: top + self.y,
-            width: fig.width,
-            height: fig.height,
-            multiply: false,
-        });
-        self.y += fig.height;
+        for photo in &fig.photos {
+            self.items.push(Item::Image {
+                image: photo.image,
+                x: left + photo.x,
+                y: top + self.y,
+                width: photo.width,
+                height: fig.photo_height,
+                multiply: false,
+            });
+        }
+        let row_top = self.y;
+        // The photos' own captions (a row's), side by side under them, placed line by line
+        // across the row so that the text is drawn top to bottom (reading order).
+        let mut columns: Vec<_> = fig
+            .photos
+            .into_iter()
+            .map(|p| p.caption.into_iter())
+            .collect();
+        for k in 0.. {
+            let mut placed = false;
+            for column in &mut columns {
+                if let Some(line) = column.next() {
+                    self.y =
+                        row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
+                    self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+                    placed = true;
+                }
+            }
+            if !placed {
+                break;
+            }
+        }
+        self.y = row_top + fig.height;
         if !fig.caption.is_empty() {
             self.y += f.caption_gap;
         }

@@ -6,6 +6,7 @@ use super::blocks::baseline_in_slot;
 use super::oneline;
 use super::Item;
 use super::Report;
+use crate::messages::msg;
 use crate::model::layout::Align;
 use crate::resolve::{Document, JointName, Role, Signers};
 use crate::units::Pt;
@@ -64,10 +65,7 @@ fn signers(
     if let Some(n) = set(label_style, number, report) {
         let last = baseline + pitch * rows.saturating_sub(1) as f64;
         if g.left + s.inset + n.width > left {
-            report.warn(
-                doc,
-                "the 发文字号 and the 签发人 do not fit on one line; shorten them or make [masthead.signer] smaller".to_string(),
-            );
+            report.warn(doc, msg::signer_line_too_long());
         }
         items.push(Item::Text(n.at(g.left + s.inset, last)));
     }
@@ -209,10 +207,9 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     if height > g.text_height() * 0.8 {
         report.warn(
             doc,
-            format!(
-                "the masthead takes {:.0} mm of the {:.0} mm text block; little room is left for text",
-                height.to_mm(),
-                g.text_height().to_mm()
+            msg::masthead_too_tall(
+                format!("{:.0}", height.to_mm()),
+                format!("{:.0}", g.text_height().to_mm()),
             ),
         );
     }

@@ -5,6 +5,7 @@
 //! line) and lists all others with their block, and says which fonts were tried.
 
 use crate::error::{Source, Warning};
+use crate::messages::{msg, noun};
 use crate::resolve::{Document, Style};
 use crate::text::Missing;
 use std::ops::Range;
@@ -113,12 +114,8 @@ impl MissingChars {
         self.entries
             .into_iter()
             .map(|e| {
-                let message = format!(
-                    "no font has the character `{}` (U+{:04X}); tried {}; it prints as a box",
-                    e.ch,
-                    e.ch as u32,
-                    e.tried.join(", ")
-                );
+                let message =
+                    msg::no_font_has(e.ch, format!("{:04X}", e.ch as u32), e.tried.join(", "));
                 let mut w = Warning::new(message, source.path.display().to_string());
                 if let Some(span) = e.places.iter().find_map(|p| p.span.clone()) {
                     let len = e.ch.len_utf8();
@@ -129,7 +126,7 @@ impl MissingChars {
                     };
                     w = w
                         .at(source, span.start..end)
-                        .label("no font has this character");
+                        .label(msg::label_no_font_has());
                 }
                 let listed: Vec<String> = e
                     .places
@@ -138,14 +135,13 @@ impl MissingChars {
                     .map(|p| describe(source, p))
                     .collect();
                 let more = e.places.len().saturating_sub(MAX_LISTED);
-                let mut note = format!(
-                    "it occurs {} time{}: {}",
-                    e.places.len(),
-                    if e.places.len() == 1 { "" } else { "s" },
-                    listed.join("; ")
-                );
+                let mut note = match e.places.len() {
+                    1 => msg::occurs_once(listed.join("; ")),
+                    n => msg::occurs(n, listed.join("; ")),
+                }
+                .text;
                 if more > 0 {
-                    note.push_str(&format!("; and {more} more"));
+                    note.push_str(&msg::and_more(more).text);
                 }
                 w.notes.push(note);
                 w
@@ -163,11 +159,11 @@ fn describe(source: &Source, p: &Place) -> String {
         Some(span) => {
             let (line, col) = source.line_col(span.start);
             match block_number(source, span.start) {
-                Some(n) => format!("line {line}, column {col} (block {n}, {})", p.what),
-                None => format!("line {line}, column {col} ({})", p.what),
+                Some(n) => msg::place_in_block(line, col, n, noun(&p.what)).text,
+                None => msg::place_at(line, col, noun(&p.what)).text,
             }
         }
-        None => format!("in the {}", p.what),
+        None => msg::place_in(noun(&p.what)).text,
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod closing;
+mod contents;
 mod endblock;
 mod flow;
 mod letter;
@@ -14,6 +15,7 @@ mod marks;
 mod masthead;
 mod missing;
 mod oneline;
+mod photo_row;
 mod running;
 mod table;
 #[cfg(test)]
@@ -175,7 +177,7 @@ struct Report {
 
 impl Report {
     /// A warning about the definition as a whole (no place in it to point at).
-    fn warn(&mut self, doc: &Document, message: String) {
+    fn warn(&mut self, doc: &Document, message: crate::messages::Message) {
         self.warnings
             .push(Warning::new(message, doc.source.path.display().to_string()));
     }
@@ -191,24 +193,27 @@ impl Report {
         arranged: &oneline::Slots,
         measure: crate::units::Pt,
     ) {
+        use crate::messages::msg;
         let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+        let quoted = quoted.join(&msg::and_between().text);
+        let what = crate::messages::noun(what);
         let mut messages = Vec::new();
         if let Some(wide) = arranged.too_wide {
-            messages.push(format!(
-                "the {what}'s {} is {:.0} mm wide, wider than the {:.0} mm line: it runs past the edge; shorten it or make the {what}'s type smaller in the layout",
-                quoted.join(" and "),
-                wide.to_mm(),
-                measure.to_mm()
+            messages.push(msg::slot_too_wide(
+                &what,
+                &quoted,
+                format!("{:.0}", wide.to_mm()),
+                format!("{:.0}", measure.to_mm()),
             ));
         } else if arranged.split {
-            messages.push(format!(
-                "the {what}'s {} do not fit side by side on one {:.0} mm line; each was set on a line of its own",
-                quoted.join(" and "),
-                measure.to_mm()
+            messages.push(msg::slots_split(
+                &what,
+                &quoted,
+                format!("{:.0}", measure.to_mm()),
             ));
         }
         for message in messages {
-            if !self.said.insert(message.clone()) {
+            if !self.said.insert(message.text.clone()) {
                 continue;
             }
             let longest = texts.iter().max_by_key(|t| t.chars().count());
@@ -217,7 +222,9 @@ impl Report {
                 .and_then(|t| doc.source.text.find(*t).map(|at| at..at + t.len()));
             let warning = Warning::new(message, doc.source.path.display().to_string());
             self.warnings.push(match place {
-                Some(span) => warning.at(&doc.source, span).label("too long for its line"),
+                Some(span) => warning
+                    .at(&doc.source, span)
+                    .label(msg::label_too_long_for_line()),
                 None => warning,
             });
         }
@@ -225,12 +232,27 @@ impl Report {
 }
 
 /// Lays the document out into pages.
+///
+/// A table of contents prints the pages its titles land on, which only a layout tells: the
+/// document is laid out again with the pages found until they stop changing (see
+/// [`contents`]); without one, once.
 pub fn paginate(doc: &Document) -> Layout {
-    let mut report = Report::default();
-    let mut head = Vec::new();
-    let top = masthead::draw(doc, &mut head, &mut report);
-    let pieces = blocks::measure(doc, &mut report);
-    let (mut layout, used) = flow::flow(doc, pieces, top);
+    let mut numbers = contents::Numbers::new();
+    let mut passes = 0;
+    let (mut report, mut head, mut layout, used) = loop {
+        let mut report = Report::default();
+        let mut head = Vec::new();
+        let top = masthead::draw(doc, &mut head, &mut report);
+        let pieces = blocks::measure(doc, &numbers, &mut report);
+        let (layout, used) = flow::flow(doc, pieces, top);
+        let found = contents::found(doc, &layout);
+        passes += 1;
+        if found == numbers || passes == contents::MAX_PASSES {
+            contents::unsettled(doc, &numbers, &found, &mut report);
+            break (report, head, layout, used);
+        }
+        numbers = found;
+    };
     if let Some(first) = layout.pages.first_mut() {
         head.append(&mut first.items);
         first.items = head;

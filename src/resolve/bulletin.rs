@@ -7,6 +7,7 @@
 use super::document::*;
 use super::styles::{spec_of, Styler};
 use crate::error::{Error, ErrorKind, Result};
+use crate::messages::msg;
 use crate::model::layout::{LayoutSpec, StyleSpec};
 use crate::model::roles::Role;
 use crate::model::{Color, Definition};
@@ -31,11 +32,8 @@ pub fn masthead(
         if m.optional == Some(true) {
             return Ok(None);
         }
-        return Err(Error::new(
-            ErrorKind::Invalid,
-            "the layout prints the bulletin's name in its masthead: add `name = \"…\"` to [bulletin]",
-        )
-        .at(&def.source, def.meta_at.clone()));
+        return Err(Error::new(ErrorKind::Invalid, msg::masthead_needs_name())
+            .at(&def.source, def.meta_at.clone()));
     };
     let body = styler.body_size();
     let mut lines = Vec::new();

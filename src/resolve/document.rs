@@ -35,6 +35,8 @@ pub struct Document {
     pub signature: Signature,
     /// The 附件说明's label (`附件：`).
     pub attachment_note_label: String,
+    /// The leaders of contents entries (`leader`), by role, where the layout sets them.
+    pub leaders: BTreeMap<Role, String>,
     pub header: Option<Running>,
     pub footer: Option<Running>,
     pub masthead: Option<Masthead>,
@@ -306,6 +308,11 @@ pub struct FigureSettings {
     pub space_before: Pt,
     pub space_after: Pt,
     pub caption_gap: Pt,
+    /// Between the photos of a row, the largest common height of a row, and how a photo's
+    /// caption in a row under one number is worded (`({a}) {caption}`).
+    pub row_gap: Pt,
+    pub row_max_height: Extent,
+    pub sub_caption: String,
 }
 
 /// An item of a list: its level (1, or 2 nested), its number as printed (`1.`, `（2）`, `•`)
@@ -314,6 +321,24 @@ pub struct FigureSettings {
 pub struct ListEntry {
     pub role: Role,
     pub label: String,
+    pub text: Styled,
+}
+
+/// A photo of a row: its image and its caption as printed (a sub-caption `(a) …`, or `图 4 …`
+/// for a photo numbered on its own).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowPhoto {
+    /// Index into [`Document::images`].
+    pub image: usize,
+    pub caption: Option<Styled>,
+}
+
+/// An entry of a table of contents: the block it points to (an index into
+/// [`Document::blocks`]), its level (0 a title, 1–4 a heading) and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContentsEntry {
+    pub target: usize,
+    pub level: u8,
     pub text: Styled,
 }
 
@@ -335,6 +360,19 @@ pub enum Content {
         /// The caption as printed (`图 1 …`), if any.
         caption: Option<Styled>,
         number: u32,
+        at: Range<usize>,
+    },
+    /// Photos side by side in one row, left to right.
+    Figures {
+        photos: Vec<RowPhoto>,
+        /// The row's caption as printed (`图 3 …`), if it has one number and a caption.
+        caption: Option<Styled>,
+        at: Range<usize>,
+    },
+    /// A table of contents: its heading and the titles (and headings) it lists.
+    Contents {
+        heading: Option<Styled>,
+        entries: Vec<ContentsEntry>,
         at: Range<usize>,
     },
     /// A list: its items in order, nested ones after the item they belong to.

@@ -9,6 +9,7 @@
 
 use super::Assets;
 use crate::fonts::FontFace;
+use crate::messages::msg;
 use std::sync::Arc;
 
 /// The faces of a chain that open, in order, and the names passed over with the reason.
@@ -36,14 +37,20 @@ pub fn open_chain(names: &[String], assets: &dyn Assets) -> Result<Opened, Strin
     }
     match opened.skipped.as_slice() {
         [(_, only)] => Err(only.clone()),
-        all => Err(format!(
-            "none of the fonts listed can be used: {}",
+        all => Err(msg::no_font_usable(
             all.iter()
                 .map(|(_, why)| why.as_str())
                 .collect::<Vec<_>>()
-                .join("; ")
-        )),
+                .join("; "),
+        )
+        .text),
     }
+}
+
+/// Whether a font was passed over because it is not installed (the catalogue's "not found"
+/// messages, in either language), rather than for a reason worth a warning.
+fn is_not_found(why: &str) -> bool {
+    why.contains("not found") || why.starts_with("找不到字体")
 }
 
 impl Opened {
@@ -51,27 +58,24 @@ impl Opened {
     /// after it that draw what the first lacks, and the preferred fonts that were passed over.
     pub fn note(&self, role: &str) -> String {
         let describe = |f: &Arc<FontFace>| f.display_name();
-        let mut note = format!("[{role}] is set in {}", describe(&self.faces[0]));
+        let mut note = msg::role_set_in(role, describe(&self.faces[0])).text;
         if self.faces.len() > 1 {
             let rest: Vec<String> = self.faces[1..].iter().map(describe).collect();
-            note.push_str(&format!(
-                ", then {} for characters it lacks",
-                rest.join(", ")
-            ));
+            note.push_str(&msg::then_for_lacking(rest.join(", ")).text);
         }
         if !self.skipped.is_empty() {
             let passed: Vec<String> = self
                 .skipped
                 .iter()
                 .map(|(name, why)| {
-                    if why.contains("not found") {
-                        format!("{name} (not installed)")
+                    if is_not_found(why) {
+                        msg::not_installed(name).text
                     } else {
-                        format!("{name} ({why})")
+                        msg::font_with_reason(name, why).text
                     }
                 })
                 .collect();
-            note.push_str(&format!("; passed over: {}", passed.join(", ")));
+            note.push_str(&msg::passed_over(passed.join(", ")).text);
         }
         note
     }
@@ -84,7 +88,7 @@ impl Opened {
     pub fn not_installed_aside(&self) -> Vec<String> {
         self.skipped
             .iter()
-            .filter(|(_, why)| !why.contains("not found"))
+            .filter(|(_, why)| !is_not_found(why))
             .map(|(_, why)| why.clone())
             .collect()
     }
@@ -108,9 +112,9 @@ pub fn warnings(
     reasons
         .into_iter()
         .map(|why| {
-            crate::error::Warning::new(format!("{why}: the next font of its chain is used"), "")
+            crate::error::Warning::new(msg::next_font_used(why), "")
                 .at(&source, span.clone())
-                .label("this layout's font chains")
+                .label(msg::label_font_chains())
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 use super::{Assets, TEMPLATE_FIELDS};
 use crate::error::{Error, ErrorKind, Result, Source};
+use crate::messages::msg;
 use crate::model::layout::{self, FontRef, LayoutSpec, Merge, StyleSpec};
 use crate::model::roles;
 use crate::model::Definition;
@@ -100,7 +101,7 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
         let source = assets.layout(name.get_ref(), &from.1).map_err(|msg| {
             Error::new(ErrorKind::Invalid, msg)
                 .at(&from.0, name.span())
-                .label("this layout")
+                .label(msg::label_this_layout())
         })?;
         // The same file spelt differently (`./c2.toml`, `../lay/c2.toml`) is the same file.
         let key = std::path::absolute(&source.path)
@@ -113,12 +114,9 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
                 .chain(std::iter::once(source.path.display().to_string()))
                 .collect();
             let message = if visited.contains(&key) {
-                format!(
-                    "layouts extend each other in a cycle: {}",
-                    cycle.join(" → ")
-                )
+                msg::layout_cycle(cycle.join(" → "))
             } else {
-                format!("layouts extend each other more than {MAX_EXTENDS} deep (a cycle?)")
+                msg::layout_too_deep(MAX_EXTENDS)
             };
             return Err(Error::new(ErrorKind::Invalid, message).at(&from.0, name.span()));
         }
@@ -149,11 +147,8 @@ pub fn load(def: &Definition, assets: &dyn Assets) -> Result<Layout> {
     if let Some(overrides) = &def.overrides {
         let mut overrides = overrides.clone();
         if let Some(ext) = &overrides.extends {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                "`extends` belongs in a layout file; a definition picks its layout with `layout`",
-            )
-            .at(&def.source, ext.span()));
+            return Err(Error::new(ErrorKind::Invalid, msg::extends_in_definition())
+                .at(&def.source, ext.span()));
         }
         check(&mut overrides, &def.source, &mut chains, assets)?;
         merged = overrides.merge(merged);
@@ -193,11 +188,9 @@ fn check(
             let span = names.span();
             let mut list = names.get_ref().clone();
             if list.is_empty() {
-                return Err(Error::new(
-                    ErrorKind::Invalid,
-                    format!("font chain `{chain}` lists no fonts"),
-                )
-                .at(source, span));
+                return Err(
+                    Error::new(ErrorKind::Invalid, msg::chain_no_fonts(chain)).at(source, span)
+                );
             }
             let open = set_in.contains(chain);
             check_fonts(&mut list, &dir, source, span.clone(), open, assets)?;
@@ -208,22 +201,18 @@ fn check(
     if let Some(g) = &spec.grid {
         for (key, value, least) in [("characters", &g.characters, 4), ("lines", &g.lines, 3)] {
             if let Some(v) = value.as_ref().filter(|v| *v.get_ref() < least) {
-                return Err(Error::new(
-                    ErrorKind::Invalid,
-                    format!("[grid] `{key}` must be at least {least}"),
-                )
-                .at(source, v.span()));
+                return Err(
+                    Error::new(ErrorKind::Invalid, msg::grid_at_least(key, least))
+                        .at(source, v.span()),
+                );
             }
         }
     }
     if let Some(m) = &spec.masthead {
         if let Some(d) = m.copy_digits.as_ref().filter(|d| *d.get_ref() > 12) {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                "[masthead] `copy-digits` must be 12 or fewer (GB/T 9704 uses 6)",
-            )
-            .at(source, d.span())
-            .label("at most 12"));
+            return Err(Error::new(ErrorKind::Invalid, msg::copy_digits_most())
+                .at(source, d.span())
+                .label(msg::label_at_most_12()));
         }
         for (template, fields) in [
             (&m.issue_format, &["issue", "code", "year"][..]),
@@ -234,6 +223,9 @@ fn check(
                 check_fields(t, fields, source)?;
             }
         }
+    }
+    if let Some(t) = spec.figure.as_ref().and_then(|f| f.sub_caption.as_ref()) {
+        check_fields(t, &["a", "side", "caption"], source)?;
     }
     for (role, style) in spec.styles_mut() {
         for (font, open) in [
@@ -287,7 +279,7 @@ fn check_fonts(
     super::fontchain::open_chain(names, assets).map_err(|msg| {
         Error::new(ErrorKind::Font, msg)
             .at(source, span)
-            .label("this font")
+            .label(msg::label_this_font())
     })?;
     Ok(())
 }
@@ -300,15 +292,11 @@ fn font_chain_error(
 ) -> Error {
     let known: Vec<&str> = chains.iter().map(String::as_str).collect();
     let hint = if known.is_empty() {
-        "no chains are defined; add a [fonts] table or give a list of font names".to_string()
+        msg::no_chains_defined()
     } else {
-        format!("the chains defined are {}", known.join(", "))
+        msg::chains_defined(known.join(", "))
     };
-    Error::new(
-        ErrorKind::Invalid,
-        format!("no font chain `{chain}` in [fonts]; {hint}"),
-    )
-    .at(source, span)
+    Error::new(ErrorKind::Invalid, msg::no_font_chain(chain, hint)).at(source, span)
 }
 
 /// Keys that only some roles use, and templates' field names.
@@ -316,7 +304,7 @@ fn font_chain_error(
 fn and_list(items: &[String]) -> String {
     match items.split_last() {
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => msg::and_list(rest.join(", "), last).text,
         None => String::new(),
     }
 }
@@ -329,19 +317,20 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
             .collect();
         let error = Error::new(
             ErrorKind::Invalid,
-            format!("[{role}] `{key}` only applies to {}", and_list(&owners)),
+            msg::key_only_for_roles(role, key, and_list(&owners)),
         );
         // Keys without a span of their own (lengths, flags) are found in the source text.
         match span.or_else(|| key_span(&source.text, role, key)) {
             Some(span) => error
                 .at(source, span)
-                .label(format!("only for {}", and_list(&owners))),
+                .label(msg::label_only_for(and_list(&owners))),
             None => error.with_path(&source.path),
         }
     };
     let spanned = |t: &Option<Spanned<String>>| t.as_ref().map(Spanned::span);
-    let keys: [(&str, bool, Option<Range<usize>>); 24] = [
+    let keys: [(&str, bool, Option<Range<usize>>); 25] = [
         ("format", style.format.is_some(), spanned(&style.format)),
+        ("leader", style.leader.is_some(), spanned(&style.leader)),
         ("left", style.left.is_some(), spanned(&style.left)),
         ("center", style.center.is_some(), spanned(&style.center)),
         ("right", style.right.is_some(), spanned(&style.right)),
@@ -408,11 +397,9 @@ fn check_role_keys(role: &str, style: &StyleSpec, source: &Source) -> Result<()>
     } else if let Some(n) = &style.numbering {
         check_fields(n, &["cn", "n"], source)?;
         if !n.get_ref().contains("{cn}") && !n.get_ref().contains("{n}") {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                "`numbering` needs `{cn}` (一, 二 …) or `{n}` (1, 2 …) where the number goes",
-            )
-            .at(source, n.span()));
+            return Err(
+                Error::new(ErrorKind::Invalid, msg::numbering_needs_number()).at(source, n.span()),
+            );
         }
     }
     Ok(())
@@ -444,7 +431,7 @@ fn check_fields(template: &Spanned<String>, fields: &[&str], source: &Source) ->
             let list: Vec<String> = fields.iter().map(|f| format!("{{{f}}}")).collect();
             return Err(Error::new(
                 ErrorKind::Invalid,
-                format!("unknown field `{{{field}}}`; use {}", list.join(", ")),
+                msg::unknown_field(field, list.join(", ")),
             )
             .at(source, template.span()));
         }

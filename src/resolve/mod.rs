@@ -6,20 +6,23 @@
 //! figures and word their captions, and load their images. Files are reached only through the
 //! [`Assets`] trait, so this stage is testable with in-memory inputs.
 
+use crate::messages::msg;
 mod bulletin;
+mod contents;
 mod document;
 mod fontchain;
 mod layouts;
 mod numbering;
 mod numbers;
+mod rows;
 mod styles;
 mod table;
 mod text_file;
 
 pub use document::{
-    fill_template, Content, Document, EndBlock, EndLine, FigureSettings, Grid, Ink, JointName,
-    ListEntry, Masthead, Metadata, PageGeometry, Role, Running, Script, Signature, Signers,
-    SlotLine, Style, TEMPLATE_FIELDS,
+    fill_template, Content, ContentsEntry, Document, EndBlock, EndLine, FigureSettings, Grid, Ink,
+    JointName, ListEntry, Masthead, Metadata, PageGeometry, Role, RowPhoto, Running, Script,
+    Signature, Signers, SlotLine, Style, TEMPLATE_FIELDS,
 };
 pub use table::{Cell, Column, Table};
 
@@ -83,13 +86,18 @@ fn content(
     let mut labels: HashMap<String, u32> = HashMap::new();
     let mut number = 0;
     for block in &def.blocks {
-        if let Block::Figure(f) = block {
+        let numbered: Vec<Option<&toml::Spanned<String>>> = match block {
+            Block::Figure(f) => vec![f.label.as_ref()],
+            Block::Figures(row) => row.labels.iter().map(Option::as_ref).collect(),
+            _ => Vec::new(),
+        };
+        for label in numbered {
             number += 1;
-            if let Some(label) = &f.label {
+            if let Some(label) = label {
                 if labels.insert(label.get_ref().clone(), number).is_some() {
                     return Err(Error::new(
                         ErrorKind::Invalid,
-                        format!("two figures have the label `{}`", label.get_ref()),
+                        msg::two_figures_same_label(label.get_ref()),
                     )
                     .at(source, label.span()));
                 }
@@ -269,12 +277,44 @@ fn content(
                 let table = table::table(source, spec, t, tables, &labels, doc, assets)?;
                 Content::Table(Box::new(table))
             }
+            Block::Contents(c) => Content::Contents {
+                heading: Some(Styled::plain(c.heading.clone())).filter(|h| !h.text.is_empty()),
+                entries: Vec::new(),
+                at: c.at.clone(),
+            },
+            Block::Figures(row) => {
+                let mut images_of_row = Vec::with_capacity(row.photos.len());
+                for written in &row.photos {
+                    let path = relative_path(written.get_ref(), base, "image")
+                        .map_err(|e| e.at(source, written.span()))?;
+                    images_of_row.push(
+                        load_image(path, &mut images, doc, assets)
+                            .map_err(|e| e.at(source, written.span()).label("this image"))?,
+                    );
+                }
+                let (whole, each) = rows::captions(
+                    row,
+                    &mut number,
+                    &doc.figures.sub_caption,
+                    |n, text| caption(&format, n, text),
+                    |text| styled(text, &labels, source, &row.at),
+                )?;
+                Content::Figures {
+                    photos: images_of_row
+                        .into_iter()
+                        .zip(each)
+                        .map(|(image, caption)| RowPhoto { image, caption })
+                        .collect(),
+                    caption: whole,
+                    at: row.at.clone(),
+                }
+            }
             Block::Figure(f) => {
                 number += 1;
                 let path = relative_path(f.path.get_ref(), base, "image")
                     .map_err(|e| e.at(source, f.path.span()))?;
                 let image = load_image(path, &mut images, doc, assets)
-                    .map_err(|e| e.at(source, f.path.span()).label("this image"))?;
+                    .map_err(|e| e.at(source, f.path.span()).label(msg::label_this_image()))?;
                 let width = match &f.width {
                     Some(w) => {
                         Some(crate::model::Extent::parse(w.get_ref()).map_err(|msg| {
@@ -303,6 +343,15 @@ fn content(
     }
     let seals = seals(def, base, &mut images, doc, assets)?;
     furniture(def, doc, &mut out, first_attachment, seals);
+    let depths: Vec<u8> = def
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Contents(c) => Some(c.headings),
+            _ => None,
+        })
+        .collect();
+    contents::fill(&mut out, &depths);
     Ok(out)
 }
 
@@ -346,31 +395,35 @@ fn seals(
     let source = &def.source;
     let (seal, names, signer, what) = match (&m.seal, &m.signer_seal) {
         (Some(_), Some(stamp)) => {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                "`signer-seal` (签发人签名章, 7.3.5.3) stands in place of the 署名 and its `seal`: give one or the other",
+            return Err(
+                Error::new(ErrorKind::Invalid, msg::signer_seal_or_seal()).at(source, stamp.span())
             )
-            .at(source, stamp.span()))
         }
-        (Some(seal), None) => (seal, m.signature.as_ref().map(|s| s.0.len()), false, "name in `signature`"),
+        (Some(seal), None) => (
+            seal,
+            m.signature.as_ref().map(|s| s.0.len()),
+            false,
+            msg::each_name_in_signature(),
+        ),
         (None, Some(stamp)) => (
             stamp,
             m.signer_title.as_ref().map(|t| t.get_ref().0.len()),
             true,
-            "title in `signer-title`",
+            msg::each_title_in_signer_title(),
         ),
         (None, None) => return Ok((Vec::new(), false)),
     };
     let at = seal.span();
     let count = names.unwrap_or(0);
     if seal.get_ref().0.len() != count {
-        let kind = if signer { "签名章" } else { "seal" };
+        let kind = if signer {
+            msg::kind_signer_seal()
+        } else {
+            msg::noun_seal()
+        };
         return Err(Error::new(
             ErrorKind::Invalid,
-            format!(
-                "{} {kind}(s) for {count} name(s): give one {kind} for each {what}, in the same order",
-                seal.get_ref().0.len()
-            ),
+            msg::seal_count(seal.get_ref().0.len(), kind, count, what),
         )
         .at(source, at));
     }
@@ -382,7 +435,7 @@ fn seals(
             let path =
                 relative_path(written, base, "seal").map_err(|e| e.at(source, at.clone()))?;
             load_image(path, images, doc, assets)
-                .map_err(|e| e.at(source, at.clone()).label("this seal"))
+                .map_err(|e| e.at(source, at.clone()).label(msg::label_this_seal()))
         })
         .collect::<Result<_>>()?;
     Ok((loaded, signer))
@@ -499,10 +552,10 @@ pub(crate) fn relative_path(written: &str, base: &Path, what: &str) -> Result<st
     if p.is_absolute() || p.has_root() {
         return Err(Error::new(
             ErrorKind::Invalid,
-            format!("the {what} path `{written}` is absolute; write it relative to this file"),
+            msg::absolute_path(crate::messages::noun(what), written),
         )
-        .label("absolute path")
-        .help("files are found relative to the file that names them, inside the root directory (`--root`)"));
+        .label(msg::label_absolute_path())
+        .help(msg::help_relative_paths()));
     }
     Ok(base.join(p))
 }
@@ -565,7 +618,7 @@ fn styled(
     let pieces = markup::parse(text, markup::Mode::Markup).map_err(|e| {
         Error::new(ErrorKind::Invalid, e.message)
             .at(source, locate(&text[e.at]))
-            .label("here")
+            .label(msg::label_here())
     })?;
     let mut out = Styled::default();
     for piece in pieces {
@@ -574,16 +627,11 @@ fn styled(
             markup::Piece::Ref(label, marks, span) => {
                 let n = labels.get(&label).ok_or_else(|| {
                     let known: Vec<String> = labels.keys().cloned().collect();
-                    let error = Error::new(
-                        ErrorKind::Invalid,
-                        format!(
-                            "the text refers to `{label}`, but no figure or table has that label"
-                        ),
-                    )
-                    .at(source, locate(&text[span]))
-                    .label("unknown label");
+                    let error = Error::new(ErrorKind::Invalid, msg::unknown_figure_ref(&label))
+                        .at(source, locate(&text[span]))
+                        .label(msg::label_unknown_label());
                     match crate::model::closest(&label, &known) {
-                        Some(best) => error.help(format!("did you mean `{best}`?")),
+                        Some(best) => error.help(msg::did_you_mean(best)),
                         None => error,
                     }
                 })?;

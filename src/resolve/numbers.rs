@@ -41,6 +41,7 @@ pub fn check(spec: &LayoutSpec, source: &Source) -> Result<()> {
             ("space-before", &f.space_before, NotNegative),
             ("space-after", &f.space_after, NotNegative),
             ("caption-gap", &f.caption_gap, NotNegative),
+            ("row-gap", &f.row_gap, NotNegative),
         ];
         check_keys("figure", &keys, source)?;
     }
@@ -105,8 +106,8 @@ fn check_keys(
             Length::Em(e) => *e,
         };
         let (ok, want) = match sign {
-            Sign::Positive => (v > 0.0, "more than zero"),
-            Sign::NotNegative => (v >= 0.0, "zero or more"),
+            Sign::Positive => (v > 0.0, crate::messages::msg::more_than_zero()),
+            Sign::NotNegative => (v >= 0.0, crate::messages::msg::zero_or_more()),
         };
         if ok {
             continue;
@@ -117,7 +118,7 @@ fn check_keys(
         };
         let error = Error::new(
             ErrorKind::Invalid,
-            format!("[{table}] `{key}` is {shown}; it must be {want}"),
+            crate::messages::msg::length_sign(table, key, shown, &want),
         );
         return Err(match key_span(&source.text, table, key) {
             Some(span) => error.at(source, span).label(want),

@@ -9,6 +9,7 @@ use super::layouts::{Layout, Place};
 use super::Assets;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::{FontChain, FontSet};
+use crate::messages::msg;
 use crate::model::layout::{
     FontRef, Hyphenation, LayoutSpec, LineBreaking, Placement, Punctuation, Strictness, StyleSpec,
 };
@@ -74,6 +75,13 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         .label
         .as_ref()
         .map_or_else(|| "附件：".to_string(), |l| l.get_ref().clone());
+    let leaders = [Role::ContentsEntry, Role::ContentsEntry2]
+        .into_iter()
+        .filter_map(|r| {
+            let leader = spec_of(spec, r.kind().table).leader?.into_inner();
+            Some((r, leader)).filter(|(_, l)| !l.is_empty())
+        })
+        .collect();
     let header = running(Role::Header, &mut styler)?;
     let footer = running(Role::Footer, &mut styler)?;
 
@@ -85,13 +93,8 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
             page.text_width().to_mm(),
             page.text_height().to_mm()
         );
-        let error = Error::new(
-            ErrorKind::Invalid,
-            format!("the page's margins leave a text block of {block}, too small for the body text"),
-        )
-        .help(format!(
-            "the body text is {body_size} on a {body_pitch} line pitch; the text block must hold 4 characters a line and 3 lines"
-        ));
+        let error = Error::new(ErrorKind::Invalid, msg::margins_too_wide(&block))
+            .help(msg::help_text_block(body_size, body_pitch));
         // A text block that would hold 12-point text is the body's fault, not the page's.
         let fits_12pt = page.text_width().0 >= 48.0 && page.text_height().0 >= 54.0;
         let body_key = if narrow || !own_pitch {
@@ -100,10 +103,10 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
             "line-pitch"
         };
         let (place, label) = match layout.locate(&["page"]).filter(|_| !fits_12pt) {
-            Some(page) => (Some(page), format!("this page leaves a {block} text block")),
+            Some(page) => (Some(page), msg::label_page_leaves(&block).text),
             None => (
                 layout.locate(&["body", body_key]),
-                format!("too large for a {block} text block"),
+                msg::label_too_large_for(&block).text,
             ),
         };
         return Err(place_or_layout(error, place, label, layout));
@@ -140,11 +143,17 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
             caption_gap: f
                 .caption_gap
                 .map_or(body_size * 0.4, |l| l.0.resolve(body_size)),
+            row_gap: f.row_gap.map_or(body_size, |l| l.0.resolve(body_size)),
+            row_max_height: f.row_max_height.unwrap_or(Extent::Percent(30.0)),
+            sub_caption: f
+                .sub_caption
+                .map_or_else(|| "({a}) {caption}".to_string(), |s| s.into_inner()),
         },
         styles: styler.styles,
         note_label,
         signature,
         attachment_note_label,
+        leaders,
         header,
         footer,
         masthead,
@@ -184,8 +193,8 @@ fn grid(layout: &Layout, page: &PageGeometry, body_size: Pt) -> Result<Option<Gr
     let Some(g) = &layout.spec.grid else {
         return Ok(None);
     };
-    let invalid = |msg: String, key: &str, label: String| {
-        let error = Error::new(ErrorKind::Invalid, msg);
+    let invalid = |message: crate::messages::Message, key: &str, label: String| {
+        let error = Error::new(ErrorKind::Invalid, message);
         Err(place_or_layout(
             error,
             layout.locate(&["grid", key]),
@@ -198,11 +207,9 @@ fn grid(layout: &Layout, page: &PageGeometry, body_size: Pt) -> Result<Option<Gr
             let pitch = page.text_width() / n as f64;
             if pitch.0 < body_size.0 * 0.9 {
                 return invalid(
-                    format!(
-                        "[grid] {n} characters a line leave {pitch} a character, too little for the body's {body_size} type"
-                    ),
+                    msg::grid_characters_too_many(n, pitch, body_size),
                     "characters",
-                    "too many for the text width".to_string(),
+                    msg::label_too_many_width().text,
                 );
             }
             Some(pitch)
@@ -214,11 +221,9 @@ fn grid(layout: &Layout, page: &PageGeometry, body_size: Pt) -> Result<Option<Gr
             let pitch = page.text_height() / n as f64;
             if pitch.0 < body_size.0 {
                 return invalid(
-                    format!(
-                        "[grid] {n} lines a page leave {pitch} a line, less than the body's {body_size} type"
-                    ),
+                    msg::grid_lines_too_many(n, pitch, body_size),
                     "lines",
-                    "too many for the text height".to_string(),
+                    msg::label_too_many_height().text,
                 );
             }
             Some(pitch)
@@ -298,6 +303,9 @@ pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
             }
             Block::TextFile { .. } => add(Role::Body, Marks::BOLD.with(Marks::EMPHASIS)),
             // Cells may come from a CSV file read later: their faces are opened in case.
+            // Captions of a row of photos: opened in case (a row is rare, a face cheap).
+            Block::Figures(_) => add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS)),
+            Block::Contents(_) => {}
             Block::Table(_) => {
                 add(Role::Table, Marks::BOLD.with(Marks::EMPHASIS));
                 add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS));
@@ -444,16 +452,16 @@ impl Styler<'_> {
         let error = Error::new(
             ErrorKind::Invalid,
             match role {
-                "body" => "the layout sets no font for [body]".to_string(),
-                _ => format!("the layout sets no font for [{role}] (and none for [body] to inherit)"),
+                "body" => msg::no_body_font(),
+                _ => msg::no_role_font(role),
             },
         )
-        .help("give [body] a `font`: a chain from [fonts] (`font = \"serif\"`) or a list of font names");
+        .help(msg::help_body_font());
         let place = self
             .layout
             .locate_role(role, None)
             .or_else(|| self.layout.locate(&["body"]));
-        place_or_layout(error, place, "no `font` here".to_string(), self.layout)
+        place_or_layout(error, place, msg::label_no_font_here().text, self.layout)
     }
 
     /// Opens the faces a font reference names (`key` of `role`, or the body's when the role has
@@ -500,7 +508,7 @@ impl Styler<'_> {
             .layout
             .locate_role(role, Some(key))
             .or_else(|| self.layout.locate(&["body", key]));
-        place_or_layout(error, place, "this font".to_string(), self.layout)
+        place_or_layout(error, place, msg::label_this_font().text, self.layout)
     }
 
     /// The stroke that makes text bold when the style asks for bold and its face has none: a
@@ -516,10 +524,7 @@ impl Styler<'_> {
         let width = size * FAKE_BOLD_EM;
         self.notes.push((
             role.to_string(),
-            format!(
-                "[{role}] is bold but {} has no bold face: it is drawn with fake bold (stroke and fill, {width} line)",
-                face.postscript_name
-            ),
+            msg::fake_bold(role, &face.postscript_name, width).text,
         ));
         width
     }
@@ -535,20 +540,17 @@ fn check_size(layout: &Layout, role: &str, own: bool, size: Pt, factor: f64) -> 
     if (1.0..=500.0).contains(&size.0) {
         return Ok(());
     }
-    let error = Error::new(
-        ErrorKind::Invalid,
-        format!("[{role}] size {size} is not a usable type size"),
-    )
-    .help("a type size is between 1pt and 500pt");
+    let error =
+        Error::new(ErrorKind::Invalid, msg::bad_type_size(role, size)).help(msg::help_type_size());
     let (place, label) = if own {
         (
             layout.locate_role(role, Some("size")),
-            "this size".to_string(),
+            msg::label_this_size().text,
         )
     } else {
         (
             layout.locate(&["body", "size"]),
-            format!("[{role}] is {factor} times this"),
+            msg::label_times_this(role, factor).text,
         )
     };
     Err(place_or_layout(error, place, label, layout))
@@ -561,7 +563,7 @@ fn place_or_layout(error: Error, place: Option<Place>, label: String, layout: &L
         Some((source, span)) => error.at(&source, span).label(label),
         None => {
             let (source, span) = layout.named();
-            error.at(&source, span).label("this layout")
+            error.at(&source, span).label(msg::label_this_layout())
         }
     }
 }

@@ -21,7 +21,7 @@ pub(super) fn paragraphs(
     let decoded = assets.text_file(&file).map_err(|msg| {
         Error::new(ErrorKind::Io, msg)
             .at(definition, path.span())
-            .label("this text file")
+            .label(crate::messages::msg::label_this_text_file())
     })?;
     let source = Source::new(file, decoded.text.as_str());
     if let Some(message) = decoded.warning() {

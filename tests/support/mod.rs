@@ -27,6 +27,11 @@ pub fn jianbao() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianbao"));
     // Tests must not depend on the user's environment.
     cmd.env_remove("JIANBAO_LAYOUT_PATH")
+        // Messages in English unless a test asks for Chinese, whatever the machine's locale.
+        .env_remove("JIANBAO_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env_remove("JIANBAO_FONT_PATH")
         .env("JIANBAO_SYSTEM_FONT_DIRS", "")
         .env(

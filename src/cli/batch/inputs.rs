@@ -17,6 +17,7 @@
 //! what out ([`Inputs::rules`]).
 
 use crate::error::{Error, ErrorKind, Source};
+use crate::messages::msg;
 use crate::model::manifest;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -94,7 +95,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
             if inputs.items.len() == before {
                 inputs
                     .notes
-                    .push(format!("{}: no definitions found", path.display()));
+                    .push(msg::no_definitions_in(path.display()).text);
             }
             left_out(path, others, &mut inputs.rules);
         } else if !path.exists() && is_pattern(path) {
@@ -122,9 +123,11 @@ fn named_file(
     named: bool,
     inputs: &mut Inputs,
 ) -> Result<bool, Error> {
-    let Ok(bytes) =
-        crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
-    else {
+    let Ok(bytes) = crate::assets::read_limited(
+        path,
+        crate::assets::MAX_DEFINITION_BYTES,
+        &crate::messages::msg::what_a_definition().text,
+    ) else {
         // Missing or unreadable: rendering it says why, as one failure among the results.
         inputs.items.push(item(path.to_path_buf(), output, None));
         return Ok(false);
@@ -134,26 +137,20 @@ fn named_file(
         Kind::Definition => inputs.items.push(item(path.to_path_buf(), output, None)),
         Kind::Manifest => {
             let Ok(text) = String::from_utf8(bytes) else {
-                return Err(
-                    Error::new(ErrorKind::Syntax, "the manifest is not UTF-8 text").with_path(path),
-                );
+                return Err(Error::new(ErrorKind::Syntax, msg::manifest_not_utf8()).with_path(path));
             };
             read_manifest(&Source::new(path, text), &mut inputs.items)?;
         }
         Kind::Other if !named => return Ok(true),
         Kind::Other if is_layout(path, &text) => {
             inputs.skipped += 1;
-            inputs.rules.push(format!(
-                "{}: skipped: a layout, not a bulletin definition (a file named on the command line is skipped only when it is a layout)",
-                path.display()
-            ));
+            inputs.rules.push(msg::skipped_layout(path.display()).text);
         }
         Kind::Other => {
             inputs.items.push(item(path.to_path_buf(), output, None));
-            inputs.rules.push(format!(
-                "{}: failed: neither a bulletin definition nor a layout (a file named on the command line must be a definition, a manifest or a layout)",
-                path.display()
-            ));
+            inputs
+                .rules
+                .push(msg::neither_definition_nor_layout(path.display()).text);
         }
     }
     Ok(false)
@@ -170,12 +167,13 @@ fn is_layout(path: &Path, text: &str) -> bool {
 /// definitions.
 fn left_out(path: &Path, others: usize, rules: &mut Vec<String>) {
     if others > 0 {
-        rules.push(format!(
-            "{}: {others} .toml file{} that {} not bulletin definitions left out (files found in a directory or by a pattern are rendered only when they are definitions)",
-            path.display(),
-            if others == 1 { "" } else { "s" },
-            if others == 1 { "is" } else { "are" },
-        ));
+        rules.push(
+            match others {
+                1 => msg::left_out_one(path.display()),
+                n => msg::left_out(path.display(), n),
+            }
+            .text,
+        );
     }
 }
 
@@ -201,13 +199,12 @@ fn read_manifest(source: &Source, items: &mut Vec<Item>) -> Result<(), Error> {
 /// Expands a glob pattern; directories it matches are searched like directories named.
 fn expand(pattern: &Path, inputs: &mut Inputs) -> Result<(), Error> {
     let text = pattern.to_string_lossy();
-    let usage = |msg: String| Error::new(ErrorKind::Invalid, msg);
-    let compiled =
-        glob::Pattern::new(&text).map_err(|e| usage(format!("bad pattern `{text}`: {}", e.msg)))?;
+    let usage = |message: crate::messages::Message| Error::new(ErrorKind::Invalid, message);
+    let compiled = glob::Pattern::new(&text).map_err(|e| usage(msg::bad_pattern(&text, e.msg)))?;
     let base = literal_prefix(pattern);
     let matches = super::pattern::matches(&compiled, &base);
     if matches.is_empty() {
-        return Err(usage(format!("no file matches `{text}`")));
+        return Err(usage(msg::no_match(&text)));
     }
     let mut others = 0;
     for path in matches {
@@ -270,9 +267,13 @@ fn is_toml(path: &Path) -> bool {
 }
 
 fn read_lossy(path: &Path) -> String {
-    crate::assets::read_limited(path, crate::assets::MAX_DEFINITION_BYTES, "a definition")
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default()
+    crate::assets::read_limited(
+        path,
+        crate::assets::MAX_DEFINITION_BYTES,
+        &crate::messages::msg::what_a_definition().text,
+    )
+    .map(|b| String::from_utf8_lossy(&b).into_owned())
+    .unwrap_or_default()
 }
 
 fn item(definition: PathBuf, output: PathBuf, copies: Option<u32>) -> Item {
@@ -307,12 +308,7 @@ fn check_outputs(items: &[Item]) -> Result<(), Error> {
         if let Some(other) = by_output.insert(&i.output, &i.definition) {
             return Err(Error::new(
                 ErrorKind::Invalid,
-                format!(
-                    "{} and {} would both be written to {} in the output directory; name their directory instead of the files, or give each an `output` in a manifest",
-                    other.display(),
-                    i.definition.display(),
-                    i.output.display()
-                ),
+                msg::same_output(other.display(), i.definition.display(), i.output.display()),
             ));
         }
     }

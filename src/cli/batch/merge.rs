@@ -70,9 +70,7 @@ fn check_size(counts: &[(usize, u32)]) -> Result<()> {
     }
     Err(crate::error::Error::new(
         crate::error::ErrorKind::Invalid,
-        format!(
-            "the print file would have {total} pages with every copy, more than {MAX_PRINT_PAGES}; give fewer copies (--copies N) or print in several runs"
-        ),
+        crate::messages::msg::print_too_many_pages(total, MAX_PRINT_PAGES),
     ))
 }
 

@@ -5,6 +5,8 @@
 #![cfg_attr(not(unix), allow(dead_code))]
 
 #[cfg(unix)]
+use crate::messages::msg;
+#[cfg(unix)]
 use std::io::ErrorKind;
 use std::path::Path;
 #[cfg(unix)]
@@ -43,15 +45,15 @@ pub fn lp_args(job: &PrintJob) -> Vec<String> {
 /// Windows has no CUPS: say what to do instead.
 #[cfg(not(unix))]
 pub fn print(job: &PrintJob) -> Result<String, String> {
-    Err(format!(
-        "cannot print: --print sends the file to CUPS with `lp`, which Windows does not have; {} was written: open it in a PDF viewer and print it from there{}",
+    Err(crate::messages::msg::print_no_cups_windows(
         job.file.display(),
         if job.duplex {
-            " (double-sided, flip on long edge)"
+            crate::messages::msg::print_duplex_hint().text
         } else {
-            ""
-        }
-    ))
+            String::new()
+        },
+    )
+    .text)
 }
 
 /// Sends the job; returns the CUPS request id (`office-42`).
@@ -61,11 +63,8 @@ pub fn print(job: &PrintJob) -> Result<String, String> {
         .args(lp_args(job))
         .output()
         .map_err(|e| match e.kind() {
-            ErrorKind::NotFound => format!(
-                "cannot print: the CUPS command `lp` is not installed (Debian: apt-get install cups-client); {} was written and can be printed by hand",
-                job.file.display()
-            ),
-            _ => format!("cannot print: could not run `lp`: {e}"),
+            ErrorKind::NotFound => msg::print_no_lp(job.file.display()).text,
+            _ => msg::print_cannot_run_lp(e).text,
         })?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -80,19 +79,19 @@ pub fn print(job: &PrintJob) -> Result<String, String> {
         let lower = said.to_lowercase();
         // `lp` says "printer does not exist" when it cannot reach the scheduler at all.
         let hint = if !scheduler_running() {
-            " (the CUPS scheduler is not running or cannot be reached: start cupsd, or check CUPS_SERVER)"
+            msg::print_no_scheduler().text
         } else if lower.contains("does not exist") {
-            " (`lpstat -p` lists the queues)"
+            msg::print_list_queues().text
         } else if lower.contains("no default destination") {
-            " (name a queue: --print QUEUE)"
+            msg::print_name_queue().text
         } else {
-            ""
+            String::new()
         };
-        let queue = job.queue.unwrap_or("the default queue");
-        return Err(format!(
-            "cannot print {} on {queue}: {said}{hint}",
-            job.file.display()
-        ));
+        let queue = match job.queue {
+            Some(q) => q.to_string(),
+            None => msg::print_default_queue().text,
+        };
+        return Err(msg::print_failed(job.file.display(), queue, said, hint).text);
     }
     Ok(request_id(&stdout).unwrap_or_else(|| stdout.trim().to_string()))
 }

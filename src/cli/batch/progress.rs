@@ -70,7 +70,7 @@ impl Progress {
     pub fn detail(&self, definition: &Path, note: &str) {
         if ui().verbose {
             let note = format!("{}: {note}", crate::cli::shown(definition));
-            self.print(&ui().message_text("note", &note));
+            self.print(&ui().message_text("note", &note.into()));
         }
     }
 
@@ -97,7 +97,7 @@ impl Progress {
         let line = if ui().json {
             crate::diagnostics::error_json(error)
         } else {
-            format!("error: {error}")
+            format!("{}{error}", crate::messages::msg::prefix_error())
         };
         if self.quiet || self.bar.is_some() {
             self.print(&line);

@@ -10,6 +10,7 @@
 //! `SLURM_ARRAY_TASK_MIN`/`_STEP`, so an array `1-8` or `0-14:2` works too). The count comes from
 //! `auto/N`, else `JIANBAO_SHARDS`, else `SLURM_ARRAY_TASK_COUNT`.
 
+use crate::messages::msg;
 use std::str::FromStr;
 
 /// What `--shard` said.
@@ -25,7 +26,7 @@ impl FromStr for ShardArg {
     type Err = String;
 
     fn from_str(s: &str) -> Result<ShardArg, String> {
-        let usage = || format!("`{s}` is not a shard: write K/N (1 ≤ K ≤ N), auto or auto/N");
+        let usage = || msg::not_a_shard(s).text;
         let (k, n) = match s.split_once('/') {
             Some((k, n)) => (k.trim(), Some(n.trim())),
             None => (s.trim(), None),
@@ -44,9 +45,7 @@ impl FromStr for ShardArg {
             return Err(usage());
         };
         if index == 0 || index > count {
-            return Err(format!(
-                "shard {index}/{count}: K counts from 1 to N (1/{count} … {count}/{count})"
-            ));
+            return Err(msg::shard_range(index, count).text);
         }
         Ok(ShardArg::Fixed { index, count })
     }
@@ -79,7 +78,7 @@ pub fn resolve(arg: ShardArg, env: &dyn Fn(&str) -> Option<String>) -> Result<Sh
                         .trim()
                         .parse::<u64>()
                         .map(Some)
-                        .map_err(|_| format!("--shard auto: {var}=`{v}` is not a number")),
+                        .map_err(|_| msg::shard_var_not_number(var, &v).text),
                 }
             };
             if let Some(i) = number("JOB_COMPLETION_INDEX")? {
@@ -88,9 +87,7 @@ pub fn resolve(arg: ShardArg, env: &dyn Fn(&str) -> Option<String>) -> Result<Sh
                 let min = number("SLURM_ARRAY_TASK_MIN")?.unwrap_or(0);
                 let step = number("SLURM_ARRAY_TASK_STEP")?.unwrap_or(1).max(1);
                 if id < min || (id - min) % step != 0 {
-                    return Err(format!(
-                        "--shard auto: SLURM_ARRAY_TASK_ID={id} is not on the array's grid (min {min}, step {step}); use an array like --array=0-{{N-1}} or --shard K/N"
-                    ));
+                    return Err(msg::slurm_off_grid(id, min, step).text);
                 }
                 let slurm_count = number("SLURM_ARRAY_TASK_COUNT")?.map(|c| c as u32);
                 (
@@ -99,7 +96,7 @@ pub fn resolve(arg: ShardArg, env: &dyn Fn(&str) -> Option<String>) -> Result<Sh
                     "SLURM_ARRAY_TASK_ID".to_string(),
                 )
             } else {
-                return Err("--shard auto: neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor SLURM_ARRAY_TASK_ID (Slurm array) is set; use --shard K/N".into());
+                return Err(msg::shard_no_index().text);
             }
         }
     };
@@ -108,20 +105,13 @@ pub fn resolve(arg: ShardArg, env: &dyn Fn(&str) -> Option<String>) -> Result<Sh
         None => match env("JIANBAO_SHARDS") {
             Some(v) => match v.trim().parse::<u32>() {
                 Ok(n) if n >= 1 => n,
-                _ => return Err(format!("JIANBAO_SHARDS=`{v}` is not a positive number")),
+                _ => return Err(msg::shards_not_positive(v).text),
             },
-            None => {
-                return Err(format!(
-                    "--shard auto: the index comes from {from}, but the number of shards is unknown: write --shard auto/N or set JIANBAO_SHARDS"
-                ))
-            }
+            None => return Err(msg::shard_count_unknown(from).text),
         },
     };
     if index0 >= count as u64 {
-        return Err(format!(
-            "--shard auto: {from} gives shard {} but there are only {count} shards",
-            index0 + 1
-        ));
+        return Err(msg::shard_beyond(from, index0 + 1, count).text);
     }
     Ok(Shard {
         index: index0 as u32 + 1,

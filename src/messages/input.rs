@@ -1,0 +1,249 @@
+//! Messages about what a definition says: blocks, lists, the bulletin's data, manifests,
+//! pasted text, placeholders, `new` and `import`.
+
+catalogue! {
+    expected_recipients() {
+        en: "expected a string or a list of strings, e.g. [\"市委办公室\", \"市政府办公室\"]",
+        zh: "应为字符串或字符串列表，如 [\"市委办公室\", \"市政府办公室\"]",
+    }
+    expected_list_items() {
+        en: "expected an array of items, e.g. [\"第一项\", \"第二项\", [\"嵌套一\", \"嵌套二\"]]",
+        zh: "应为由各项组成的数组，如 [\"第一项\", \"第二项\", [\"嵌套一\", \"嵌套二\"]]",
+    }
+    copies_at_least_one() {
+        en: "`copies` (共印 N 份) must be at least 1",
+        zh: "`copies`（共印 N 份）至少为 1",
+    }
+    block_empty() {
+        en: "this block has no content: give it one of `title`, `heading`, `text`, `text-file`, `note`, `list`, `table`, `figure`, `figures`, `contents`, `page-break` or `attachment`",
+        zh: "此块没有内容：请给出 `title`、`heading`、`text`、`text-file`、`note`、`list`、`table`、`figure`、`figures`、`contents`、`page-break` 或 `attachment` 之一",
+    }
+    block_two_kinds(first, second) {
+        en: "a block holds one thing, but this one has both `{first}` and `{second}`; split it into two [[blocks]]",
+        zh: "一个块只能放一样内容，而此块同时有 `{first}` 和 `{second}`；请拆成两个 [[blocks]]",
+    }
+    key_only_for_block(key, owner) {
+        en: "`{key}` only applies to a `{owner}` block",
+        zh: "`{key}` 只能用于 `{owner}` 块",
+    }
+    heading_level_range() {
+        en: "heading `level` must be 1, 2, 3 or 4",
+        zh: "标题的 `level`（层次）须为 1、2、3 或 4",
+    }
+    text_file_needs_path() {
+        en: "`text-file` needs the path of a text file (.txt or .md)",
+        zh: "`text-file` 须写文本文件（.txt 或 .md）的路径",
+    }
+    figure_needs_path() {
+        en: "`figure` needs the path of an image file",
+        zh: "`figure` 须写图片文件的路径",
+    }
+    attachment_needs_label() {
+        en: "`attachment` needs the label that opens the attachment, e.g. \"附件1\"",
+        zh: "`attachment` 须写附件开头的标识，如 \"附件1\"",
+    }
+    list_item_is_string() {
+        en: "a list item is a string; a nested list is an array of strings",
+        zh: "列表项是字符串；嵌套列表是字符串数组",
+    }
+    nested_list_first() {
+        en: "a nested list comes after the item it belongs to",
+        zh: "嵌套列表须写在它所属的列表项之后",
+    }
+    lists_one_level() {
+        en: "lists nest one level deep",
+        zh: "列表只能嵌套一层",
+    }
+    list_empty() {
+        en: "this list has no items",
+        zh: "此列表没有任何项",
+    }
+    list_continue_or_start() {
+        en: "a list either continues the previous one's numbering or starts at `start`, not both",
+        zh: "列表要么接续上一个列表的编号，要么从 `start` 开始，不能两者都写",
+    }
+    manifest_copies() {
+        en: "`copies` must be at least 1",
+        zh: "`copies`（份数）至少为 1",
+    }
+    manifest_empty() {
+        en: "the manifest lists no bulletins: add [[bulletins]] entries with `definition = \"…\"`",
+        zh: "清单中没有任何简报：请加上带 `definition = \"…\"` 的 [[bulletins]] 条目",
+    }
+    manifest_needs_definition() {
+        en: "`definition` needs the path of a definition file",
+        zh: "`definition` 须写定义文件的路径",
+    }
+    manifest_output_inside() {
+        en: "`output` must be a relative path inside the output directory (no `..`, not absolute)",
+        zh: "`output` 须是输出目录内的相对路径（不含 `..`，不能是绝对路径）",
+    }
+    manifest_output_pdf() {
+        en: "`output` must name a PDF file (ending in .pdf)",
+        zh: "`output` 须是 PDF 文件名（以 .pdf 结尾）",
+    }
+    joined_after_sentence() {
+        en: "this line is joined to the one above, which ends a sentence; if a new paragraph starts here, leave a blank line before it or start it with 　　",
+        zh: "此行接在上一行后面，而上一行已是句末；如果这里是新的一段，请在前面空一行，或在段首空两格（　　）",
+    }
+    label_joined() {
+        en: "joined to the line above",
+        zh: "与上一行连成一段",
+    }
+    half_width_between_chinese(list, full) {
+        en: "half-width `{list}` between Chinese characters; Chinese text takes the full-width `{full}`",
+        zh: "中文字符之间有半角 `{list}`；中文应使用全角 `{full}`",
+    }
+    help_fix(file) {
+        en: "`jianbao fix {file}` rewrites them to full width, keeping everything else",
+        zh: "`jianbao fix {file}` 可把它们改为全角，其余内容不变",
+    }
+    label_half_width(mark) {
+        en: "half-width `{mark}`",
+        zh: "半角 `{mark}`",
+    }
+    no_break_space_one() {
+        en: "1 no-break space read as space",
+        zh: "1 个不换行空格按普通空格处理",
+    }
+    no_break_spaces(count) {
+        en: "{count} no-break spaces read as spaces",
+        zh: "{count} 个不换行空格按普通空格处理",
+    }
+    zero_width_one() {
+        en: "1 zero-width space or byte-order mark dropped",
+        zh: "删去了 1 个零宽空格或字节顺序标记",
+    }
+    zero_width_dropped(count) {
+        en: "{count} zero-width spaces or byte-order marks dropped",
+        zh: "删去了 {count} 个零宽空格或字节顺序标记",
+    }
+    manual_break_one() {
+        en: "1 manual line break (U+2028 or \\v) kept as line break inside the paragraph",
+        zh: "1 个手动换行符（U+2028 或 \\v）保留为段内换行",
+    }
+    manual_breaks_kept(count) {
+        en: "{count} manual line breaks (U+2028 or \\v) kept as line breaks inside the paragraph",
+        zh: "{count} 个手动换行符（U+2028 或 \\v）保留为段内换行",
+    }
+    ref_not_closed() {
+        en: "`{{ref:` without a closing `}}`",
+        zh: "`{{ref:` 缺少结尾的 `}}`",
+    }
+    mark_not_closed(what, close, first) {
+        en: "`{what}` is not closed: end it with `{close}` (or write `\\{first}` for the character itself)",
+        zh: "`{what}` 没有闭合：请用 `{close}` 结束（如要该字符本身，请写 `\\{first}`）",
+    }
+    placeholder_left(text) {
+        en: "`{text}` is a placeholder to fill in (from `jianbao new` or `jianbao import`); replace it with this issue's text, or delete the block",
+        zh: "`{text}` 是待填写的占位文字（来自 `jianbao new` 或 `jianbao import`）；请换成本期的内容，或删去此块",
+    }
+    not_a_date(text) {
+        en: "`{text}` is not a date; write it as YYYY-MM-DD",
+        zh: "`{text}` 不是日期；请写成 YYYY-MM-DD（年-月-日）",
+    }
+    layout_relocated(layout, path, dir) {
+        en: "layout = \"{layout}\" is written \"{path}\" so that it resolves from {dir}",
+        zh: "layout = \"{layout}\" 改写为 \"{path}\"，以便从 {dir} 找到它",
+    }
+    wrote_issue(file, issue, date) {
+        en: "wrote {file}{issue}, {date}",
+        zh: "已写出 {file}{issue}，{date}",
+    }
+    issue_number(number) {
+        en: " (issue {number})",
+        zh: "（第 {number} 期）",
+    }
+    import_skipped(what) {
+        en: "skipped {what}",
+        zh: "已跳过 {what}",
+    }
+    import_exists() {
+        en: "the file exists; add --force to replace it, or --append-to to add the article to it",
+        zh: "文件已存在；加 --force 可覆盖，或用 --append-to 把文章追加进去",
+    }
+    import_not_readable(error) {
+        en: "the imported definition does not read back: {error}",
+        zh: "导入生成的定义文件无法重新读入：{error}",
+    }
+    image_exists_force() {
+        en: "an image file of that name exists; add --force to replace it",
+        zh: "已有同名图片文件；加 --force 可覆盖",
+    }
+    import_old_word() {
+        en: "an old Word/WPS document (.doc, .wps): save it as .docx (Word 2007 or later) and import that",
+        zh: "这是旧版 Word/WPS 文档（.doc、.wps）：请另存为 .docx（Word 2007 及以后）再导入",
+    }
+    import_formats() {
+        en: "jianbao imports Word documents (.docx) and Markdown (.md)",
+        zh: "jianbao 可导入 Word 文档（.docx）和 Markdown（.md）",
+    }
+    imported(file, titles, headings, paragraphs, figures, lists) {
+        en: "wrote {file}: {titles} title(s), {headings} heading(s), {paragraphs} paragraph(s), {figures} figure(s), {lists} list(s)",
+        zh: "已写出 {file}：标题 {titles} 个，小标题 {headings} 个，段落 {paragraphs} 段，插图 {figures} 幅，列表 {lists} 个",
+    }
+    not_docx(error) {
+        en: "not a Word document (.docx): {error}",
+        zh: "不是 Word 文档（.docx）：{error}",
+    }
+    docx_no_document() {
+        en: "not a Word document (.docx): it has no word/document.xml",
+        zh: "不是 Word 文档（.docx）：其中没有 word/document.xml",
+    }
+    docx_missing_picture(name) {
+        en: "the document names a picture `{name}` it does not contain",
+        zh: "文档引用了图片 `{name}`，但其中没有这张图片",
+    }
+    docx_cannot_read(name, error) {
+        en: "cannot read `{name}` in the .docx: {error}",
+        zh: "无法读取 .docx 中的 `{name}`：{error}",
+    }
+    docx_part_too_large(name, mb) {
+        en: "`{name}` in the .docx is larger than {mb} MB",
+        zh: ".docx 中的 `{name}` 超过 {mb} MB",
+    }
+    docx_part_not_utf8(name) {
+        en: "`{name}` in the .docx is not UTF-8",
+        zh: ".docx 中的 `{name}` 不是 UTF-8",
+    }
+    docx_broken_xml(error) {
+        en: "the .docx has broken XML: {error}",
+        zh: ".docx 中的 XML 已损坏：{error}",
+    }
+    docx_broken_text(error) {
+        en: "the .docx has broken text: {error}",
+        zh: ".docx 中的文字已损坏：{error}",
+    }
+    docx_picture_unplaced(id) {
+        en: "picture `{id}`: the document does not say where it is",
+        zh: "图片 `{id}`：文档没有说明它在哪里",
+    }
+    md_image_outside(path) {
+        en: "image `{path}`: only images in files next to the article are imported",
+        zh: "图片 `{path}`：只导入与文章放在一起的图片文件",
+    }
+    image_not_embeddable(name) {
+        en: "image `{name}`: not a PNG or JPEG jianbao can embed; save it as PNG or JPEG and add it as a figure",
+        zh: "图片 `{name}`：不是 jianbao 能嵌入的 PNG 或 JPEG；请另存为 PNG 或 JPEG 后作为插图加入",
+    }
+    cannot_edit(error) {
+        en: "cannot edit the file: {error}",
+        zh: "无法编辑该文件：{error}",
+    }
+    no_bulletin_table() {
+        en: "the definition has no [bulletin] table",
+        zh: "定义文件中没有 [bulletin] 表",
+    }
+    no_next_number(number) {
+        en: "issue {number} has no next number",
+        zh: "第 {number} 期没有下一个期号",
+    }
+    next_not_readable(error) {
+        en: "the next issue's definition does not read back: {error}",
+        zh: "下一期的定义文件无法重新读入：{error}",
+    }
+    label_placeholder() {
+        en: "placeholder",
+        zh: "占位文字",
+    }
+}

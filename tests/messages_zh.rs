@@ -1,0 +1,316 @@
+//! Messages in Chinese and English through the command line: `--lang`, `JIANBAO_LANG` and the
+//! locale choose; errors keep their file:line:column, source line and caret in both; JSON
+//! keeps the same `code` whatever the language.
+
+mod support;
+
+use std::path::Path;
+use std::process::Output;
+use support::*;
+
+const HEAD: &str =
+    "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"中国质量协会宣传部\"\ndate = 2020-03-10\n";
+
+/// `jianbao ARGS` with extra environment variables.
+fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = jianbao();
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Renders `def` in `lang` (`--lang`), returning stderr.
+fn render_in(lang: &str, def: &str, dir: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let out = dir.join("out.pdf");
+    let mut args = vec!["render", def, "-o", out.to_str().unwrap(), "--lang", lang];
+    args.extend_from_slice(extra);
+    let o = run(&args, &[]);
+    (o.status.code(), stderr(&o))
+}
+
+/// The caret line under the source line `source` (ariadne's drawing), in both languages.
+fn has_source_and_caret(err: &str, source: &str) -> bool {
+    let lines: Vec<&str> = err.lines().collect();
+    lines
+        .iter()
+        .position(|l| l.contains(source))
+        .and_then(|i| lines.get(i + 1))
+        .is_some_and(|caret| caret.contains('┬') || caret.contains('─'))
+}
+
+#[test]
+fn unknown_key_in_both_languages_keeps_place_caret_and_suggestion() {
+    let dir = temp_dir("zh-unknown-key");
+    let def = write(
+        &dir,
+        "issue.toml",
+        &format!("{HEAD}\n[[blocks]]\nfigure = \"a.png\"\ncaptoin = \"图注\"\n"),
+    );
+    let (code, en) = render_in("en", &def, &dir, &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        en.lines()
+            .next()
+            .unwrap()
+            .ends_with("issue.toml:9:1: unknown key `captoin` in [[blocks]]")
+            && en.starts_with("error: "),
+        "{en}"
+    );
+    assert!(en.contains("did you mean `caption`?"), "{en}");
+    let (code, zh) = render_in("zh", &def, &dir, &[]);
+    assert_eq!(code, Some(1));
+    let first = zh.lines().next().unwrap();
+    assert!(first.starts_with("错误："), "{zh}");
+    assert!(
+        first.ends_with("issue.toml:9:1: 未知的键 `captoin`（在 [[blocks]] 中）"),
+        "{zh}"
+    );
+    assert!(has_source_and_caret(&zh, "9 │ captoin = \"图注\""), "{zh}");
+    assert!(zh.contains("未知的键"), "label under the caret: {zh}");
+    assert!(zh.contains("提示：是不是要写 `caption`？"), "{zh}");
+    assert!(!zh.contains("Help"), "ariadne's word translated: {zh}");
+}
+
+#[test]
+fn toml_syntax_error_in_chinese_is_located() {
+    let dir = temp_dir("zh-syntax");
+    let def = write(
+        &dir,
+        "broken.toml",
+        "layout = \"newsletter\"\n[bulletin]\npublisher = \"P\ndate = 2024-05-01\n",
+    );
+    let (code, en) = render_in("en", &def, &dir, &[]);
+    assert_eq!(code, Some(1));
+    assert!(en.contains("broken.toml:3:"), "{en}");
+    let (code, zh) = render_in("zh", &def, &dir, &[]);
+    assert_eq!(code, Some(1));
+    let first = zh.lines().next().unwrap();
+    assert!(
+        first.starts_with("错误：") && first.contains("broken.toml:3:"),
+        "{zh}"
+    );
+    assert!(first.contains("TOML 语法错误：无效的基本字符串"), "{zh}");
+    assert!(has_source_and_caret(&zh, "3 │ publisher = \"P"), "{zh}");
+}
+
+#[test]
+fn bad_number_missing_image_and_missing_font_in_chinese() {
+    let dir = temp_dir("zh-bad-values");
+    // A number out of range.
+    let def = write(
+        &dir,
+        "number.toml",
+        &HEAD.replace("date = 2020-03-10\n", "date = 2020-03-10\nissue = -1\n"),
+    );
+    let (_, en) = render_in("en", &def, &dir, &[]);
+    assert!(
+        en.contains("`-1` is not allowed here: write a whole number from 0 to 4294967295"),
+        "{en}"
+    );
+    let (code, zh) = render_in("zh", &def, &dir, &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        zh.contains("此处不能取 `-1`：请写 0 到 4294967295 之间的整数"),
+        "{zh}"
+    );
+    assert!(
+        zh.lines().next().unwrap().contains("number.toml:6:"),
+        "{zh}"
+    );
+    // A bad length.
+    let def = write(
+        &dir,
+        "length.toml",
+        &format!("{HEAD}\n[overrides.body]\nsize = \"大号\"\n"),
+    );
+    let (_, zh) = render_in("zh", &def, &dir, &[]);
+    assert!(zh.contains("`大号` 不是长度"), "{zh}");
+    // A missing image: the file is named, the figure underlined.
+    let def = write(
+        &dir,
+        "image.toml",
+        &format!("{HEAD}\n[[blocks]]\nfigure = \"missing.png\"\n"),
+    );
+    let (_, en) = render_in("en", &def, &dir, &[]);
+    assert!(en.contains("missing.png: file not found"), "{en}");
+    let (code, zh) = render_in("zh", &def, &dir, &[]);
+    assert_eq!(code, Some(1));
+    assert!(zh.contains("missing.png：找不到文件"), "{zh}");
+    assert!(zh.contains("此图片"), "{zh}");
+    assert!(zh.lines().next().unwrap().contains("image.toml:8:"), "{zh}");
+    // A font that is not installed.
+    let def = write(
+        &dir,
+        "font.toml",
+        &format!("{HEAD}\n[overrides.body]\nfont = [\"没有这种字体\"]\n"),
+    );
+    let (_, en) = render_in("en", &def, &dir, &[]);
+    assert!(en.contains("font `没有这种字体` not found"), "{en}");
+    let (code, zh) = render_in("zh", &def, &dir, &[]);
+    assert_eq!(code, Some(1));
+    assert!(zh.contains("找不到字体 `没有这种字体`"), "{zh}");
+    assert!(zh.contains("此字体"), "{zh}");
+}
+
+#[test]
+fn json_codes_are_the_same_in_both_languages() {
+    let dir = temp_dir("zh-json");
+    let def = write(
+        &dir,
+        "issue.toml",
+        &format!("{HEAD}\n[[blocks]]\nfigure = \"a.png\"\ncaptoin = \"图注\"\n"),
+    );
+    let json = |lang: &str| -> serde_json::Value {
+        let (_, err) = render_in(lang, &def, &dir, &["--message-format", "json"]);
+        serde_json::from_str(err.lines().next().unwrap()).unwrap()
+    };
+    let (en, zh) = (json("en"), json("zh"));
+    assert_eq!(en["code"], "unknown_key");
+    assert_eq!(zh["code"], en["code"]);
+    assert_eq!(
+        (zh["line"].as_u64(), zh["column"].as_u64()),
+        (Some(9), Some(1))
+    );
+    assert_eq!(en["message"], "unknown key `captoin` in [[blocks]]");
+    assert_eq!(zh["message"], "未知的键 `captoin`（在 [[blocks]] 中）");
+    assert_eq!(zh["help"], "是不是要写 `caption`？");
+}
+
+#[test]
+fn the_locale_and_jianbao_lang_choose_the_language() {
+    let dir = temp_dir("zh-locale");
+    let def = write(&dir, "issue.toml", &format!("{HEAD}\ncaptoin = 1\n"));
+    let out = dir.join("o.pdf");
+    let args = ["render", def.as_str(), "-o", out.to_str().unwrap()];
+    let said = |env: &[(&str, &str)]| stderr(&run(&args, env));
+    assert!(said(&[]).starts_with("error: "));
+    assert!(said(&[("LANG", "zh_CN.UTF-8")]).starts_with("错误："));
+    assert!(said(&[("LC_MESSAGES", "zh_TW.UTF-8"), ("LANG", "C")]).starts_with("错误："));
+    // LC_ALL wins over LANG; JIANBAO_LANG over both; --lang over everything.
+    assert!(said(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]).starts_with("error: "));
+    assert!(said(&[("JIANBAO_LANG", "en"), ("LANG", "zh_CN.UTF-8")]).starts_with("error: "));
+    assert!(said(&[("JIANBAO_LANG", "zh")]).starts_with("错误："));
+    let mut with_flag = args.to_vec();
+    with_flag.extend(["--lang", "en"]);
+    assert!(stderr(&run(&with_flag, &[("JIANBAO_LANG", "zh")])).starts_with("error: "));
+}
+
+#[test]
+fn batch_summary_and_progress_in_chinese() {
+    let dir = temp_dir("zh-batch");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write(&input, "a.toml", &paged_definition("甲期简报", 1, ""));
+    write(
+        &input,
+        "b.toml",
+        &format!(
+            "{}\n[[blocks]]\nfigure = \"missing.png\"\n",
+            paged_definition("乙期简报", 1, "")
+        ),
+    );
+    let out = dir.join("out");
+    let o = run(
+        &[
+            "batch",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--lang",
+            "zh",
+        ],
+        &[],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("批量：成功 1 份，失败 1 份，1 页，用时"),
+        "{err}"
+    );
+    assert!(err.contains("失败："), "{err}");
+    assert!(
+        err.contains("错误：") && err.contains("找不到文件"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fix_reports_in_chinese() {
+    let dir = temp_dir("zh-fix");
+    let def = write(
+        &dir,
+        "issue.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = '''质量,是生命;也是责任。'''\n"),
+    );
+    let o = run(&["fix", def.as_str(), "--dry-run", "--lang", "zh"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("issue.toml：将把 2 个半角标点改为全角"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["fix", def.as_str(), "--lang", "zh"], &[]);
+    assert!(
+        stderr(&o).contains("issue.toml：已把 2 个半角标点改为全角"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["fix", def.as_str(), "--lang", "en"], &[]);
+    assert!(
+        stderr(&o).contains("no half-width punctuation between Chinese characters"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn warnings_and_notes_in_chinese() {
+    let dir = temp_dir("zh-warnings");
+    let def = write(
+        &dir,
+        "issue.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = '''质量,是生命。'''\n"),
+    );
+    let (code, zh) = render_in("zh", &def, &dir, &[]);
+    assert_eq!(code, Some(0), "{zh}");
+    let first = zh.lines().next().unwrap();
+    assert!(first.starts_with("警告："), "{zh}");
+    assert!(first.contains("中文字符之间有半角 `,`"), "{zh}");
+    assert!(zh.contains("半角 `,`"), "label: {zh}");
+    assert!(zh.contains("注："), "ariadne's Note translated: {zh}");
+    assert!(zh.contains("已写出"), "{zh}");
+    let (_, strict) = render_in("zh", &def, &dir, &["--strict"]);
+    assert!(
+        strict.contains("有 1 条警告且指定了 --strict：未写出任何文件"),
+        "{strict}"
+    );
+}
+
+#[test]
+fn help_summaries_in_chinese() {
+    let o = run(&["--help", "--lang", "zh"], &[]);
+    let help = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        help.contains("把用 TOML 写的简报排成可付印的 PDF"),
+        "{help}"
+    );
+    assert!(help.contains("用法："), "{help}");
+    assert!(help.contains("把一个简报定义文件排成 PDF。"), "{help}");
+    assert!(help.contains("全局选项"), "{help}");
+    assert!(help.contains("环境变量："), "{help}");
+    let o = run(&["render", "--help"], &[("LANG", "zh_CN.UTF-8")]);
+    let help = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(help.contains("提示信息的语言"), "{help}");
+    let o = run(&["--help"], &[]);
+    let help = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(help.contains("Typesets Chinese bulletins"), "{help}");
+    assert!(help.contains("--lang"), "{help}");
+}
