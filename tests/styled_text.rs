@@ -178,7 +178,11 @@ fn an_unknown_reference_or_unclosed_mark_is_a_located_error() {
         &format!("{base}text = \"见图{{ref:nope}}。\"\n"),
         &[],
     );
-    assert_fails(&run, 1, "bad.toml:8:11: the text refers to figure `nope`");
+    assert_fails(
+        &run,
+        1,
+        "bad.toml:8:11: the text refers to `nope`, but no figure or table has that label",
+    );
     let (run, _) = render_text(
         "styled-unclosed",
         "bad",

@@ -466,6 +466,8 @@ fn decimal_point(text: &str, line: &SetLine) -> Pt {
 /// What drawing one part of a table gives the flow.
 pub struct Drawn {
     pub items: Vec<Item>,
+    /// Each placed line's items (its marks and its run) with its baseline and left edge.
+    runs: Vec<(Pt, Pt, Vec<Item>)>,
     pub lines: Vec<LineRecord>,
     pub cells: Vec<CellRecord>,
     pub height: Pt,
@@ -504,6 +506,7 @@ impl TablePiece {
     ) -> Drawn {
         let mut d = Drawn {
             items: Vec::new(),
+            runs: Vec::new(),
             lines: Vec::new(),
             cells: Vec::new(),
             height: Pt::ZERO,
@@ -604,8 +607,17 @@ impl TablePiece {
             }
         }
         rules.push(rule(Pt::ZERO, bottom, width, self.rule));
-        // Rules first: the text of the cells is read after them, in row order.
-        rules.append(&mut d.items);
+        // Rules first, then the text line by line down the part (left to right on a line), so
+        // that text extraction reads the table as it is laid out; the cells' logical order is
+        // in the cell records.
+        d.runs.sort_by(|a, b| {
+            (a.0 .0, a.1 .0)
+                .partial_cmp(&(b.0 .0, b.1 .0))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        for (_, _, mut items) in std::mem::take(&mut d.runs) {
+            rules.append(&mut items);
+        }
         d.items = rules;
         d.height = bottom - top;
         d
@@ -617,8 +629,11 @@ impl TablePiece {
         run.x += x;
         run.baseline += dy;
         d.lines.push(line.record(0, self.block, role));
-        super::marks::add(doc, &run, &mut d.items);
-        d.items.push(Item::Text(run));
+        let mut items = Vec::new();
+        super::marks::add(doc, &run, &mut items);
+        let at = (run.baseline, run.x);
+        items.push(Item::Text(run));
+        d.runs.push((at.0, at.1, items));
     }
 }
 
