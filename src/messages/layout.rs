@@ -110,6 +110,10 @@ catalogue! {
         en: "two figures have the label `{label}`",
         zh: "有两幅插图的标签都是 `{label}`",
     }
+    label_given_twice(label) {
+        en: "the label `{label}` is given twice (figures and tables share labels)",
+        zh: "标签 `{label}` 用了两次（插图和表格共用标签）",
+    }
     label_this_image() {
         en: "this image",
         zh: "此图片",

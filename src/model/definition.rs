@@ -800,7 +800,7 @@ mod tests {
         .unwrap_err();
         assert!(err
             .message
-            .contains("`caption` only applies to a `figure` or `table` block"));
+            .contains("`caption` only applies to a `figure` / `figures` / `table` block"));
     }
 
     #[test]

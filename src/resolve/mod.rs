@@ -113,10 +113,7 @@ fn content(
                 if labels.insert(label.get_ref().clone(), tables).is_some() {
                     return Err(Error::new(
                         ErrorKind::Invalid,
-                        format!(
-                            "the label `{}` is given twice (figures and tables share labels)",
-                            label.get_ref()
-                        ),
+                        msg::label_given_twice(label.get_ref()),
                     )
                     .at(source, label.span()));
                 }
@@ -287,10 +284,9 @@ fn content(
                 for written in &row.photos {
                     let path = relative_path(written.get_ref(), base, "image")
                         .map_err(|e| e.at(source, written.span()))?;
-                    images_of_row.push(
-                        load_image(path, &mut images, doc, assets)
-                            .map_err(|e| e.at(source, written.span()).label("this image"))?,
-                    );
+                    images_of_row.push(load_image(path, &mut images, doc, assets).map_err(
+                        |e| e.at(source, written.span()).label(msg::label_this_image()),
+                    )?);
                 }
                 let (whole, each) = rows::captions(
                     row,
