@@ -39,7 +39,7 @@ const LONG_LINE: usize = 240;
 /// An error as the user sees it, ending with a newline.
 pub fn error(e: &Error, style: Style) -> String {
     let mut out = format!("{}\n", one_line(&format!("{}{e}", msg::prefix_error())));
-    match &e.location {
+    match e.location.as_deref() {
         Some((source, span)) => out.push_str(&snippet(
             source,
             span.clone(),

@@ -72,8 +72,9 @@ pub struct Error {
     pub message: String,
     /// The file the error is about, when there is one.
     pub path: Option<PathBuf>,
-    /// The source and byte span, when the error points into a text file.
-    pub location: Option<(Source, Range<usize>)>,
+    /// The source and byte span, when the error points into a text file (boxed, like
+    /// `advice`: an error must stay small in every `Result`, and is located once).
+    pub location: Option<Box<(Source, Range<usize>)>>,
     /// The label under the caret and advice, when there are any (boxed: errors travel in
     /// `Result`s everywhere and should stay small).
     pub advice: Option<Box<Advice>>,
@@ -133,7 +134,7 @@ impl Error {
     /// Points the error at a span of a source file (and at that file).
     pub fn at(mut self, source: &Source, span: Range<usize>) -> Error {
         self.path = Some(source.path.clone());
-        self.location = Some((source.clone(), span));
+        self.location = Some(Box::new((source.clone(), span)));
         self
     }
 
@@ -151,7 +152,7 @@ impl Error {
     pub fn line_col(&self) -> Option<(usize, usize)> {
         self.location
             .as_ref()
-            .map(|(source, span)| source.line_col(span.start))
+            .map(|located| located.0.line_col(located.1.start))
     }
 }
 

@@ -148,7 +148,7 @@ pub fn run(args: &BatchArgs) -> i32 {
             })
             .collect();
         if let Err(e) = record::save(path, &items, &copies) {
-            return fail(&e.to_string(), EXIT_INPUT);
+            return fail(e.to_string(), EXIT_INPUT);
         }
     }
     if !failed.is_empty() || not_started > 0 {

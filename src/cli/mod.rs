@@ -140,9 +140,12 @@ enum Command {
     Man(meta::ManArgs),
 }
 
+/// An environment variable's name and its description (made in the run's language).
+type EnvVar = (&'static str, fn() -> Message);
+
 /// The environment variables jianbao reads: listed at the end of every `--help`, and in the man
 /// page's ENVIRONMENT section.
-const ENVIRONMENT: &[(&str, fn() -> Message)] = &[
+const ENVIRONMENT: &[EnvVar] = &[
     ("JIANBAO_LAYOUT_PATH", msg::env_layout_path),
     ("JIANBAO_FONT_PATH", msg::env_font_path),
     ("JIANBAO_LANG", msg::env_lang),
