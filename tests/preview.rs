@@ -177,32 +177,7 @@ fn preview_paints_styled_text_like_the_pdf() {
             format!("**{text}**{{dot:着重号着重号}}{{u:下划线下划线}}"),
         ),
     ] {
-        let dir = temp_dir(&format!("preview-styled-{name}"));
-        let def = dir.join("p.toml");
-        std::fs::write(
-            &def,
-            format!("layout = \"gongwen\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\n\n[[blocks]]\ntext = \"{marked}\"\n"),
-        )
-        .unwrap();
-        let pdf = dir.join("p.pdf");
-        let run = render(&def, &pdf, &["-q"]);
-        assert!(run.status.success(), "{}", stderr(&run));
-        let ours = dir.join("ours.png");
-        let run = jianbao()
-            .args(["preview", "--dpi", "96", "-q", "-o"])
-            .arg(&ours)
-            .arg(&def)
-            .output()
-            .unwrap();
-        assert!(run.status.success(), "{}", stderr(&run));
-        let status = Command::new("pdftoppm")
-            .args(["-r", "96", "-png", "-singlefile"])
-            .arg(&pdf)
-            .arg(dir.join("theirs"))
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let (ours, theirs) = (load(&ours), load(&dir.join("theirs.png")));
+        let (ours, theirs) = both_ways(&format!("preview-styled-{name}"), &marked);
         let (a, b) = (ink(&ours), ink(&theirs));
         eprintln!("{name}: preview ink {a:.0}, pdftoppm ink {b:.0}");
         assert!((a / b - 1.0).abs() < 0.1, "{name}: {a} vs {b}");
@@ -243,32 +218,8 @@ fn preview_paints_superscripts_and_subscripts_like_the_pdf() {
         ("sup", format!("甲{{sup:{text}}}")),
         ("sub", format!("甲{{sub:{text}}}")),
     ] {
-        let dir = temp_dir(&format!("preview-scripts-{name}"));
-        let def = dir.join("p.toml");
-        std::fs::write(
-            &def,
-            format!("layout = \"gongwen\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\n\n[[blocks]]\ntext = \"{marked}\"\n"),
-        )
-        .unwrap();
-        let pdf = dir.join("p.pdf");
-        let run = render(&def, &pdf, &["-q"]);
-        assert!(run.status.success(), "{}", stderr(&run));
-        let ours = dir.join("ours.png");
-        let run = jianbao()
-            .args(["preview", "--dpi", "96", "-q", "-o"])
-            .arg(&ours)
-            .arg(&def)
-            .output()
-            .unwrap();
-        assert!(run.status.success(), "{}", stderr(&run));
-        let status = Command::new("pdftoppm")
-            .args(["-r", "96", "-png", "-singlefile"])
-            .arg(&pdf)
-            .arg(dir.join("theirs"))
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let (a, b) = (ink(&load(&ours)), ink(&load(&dir.join("theirs.png"))));
+        let (ours, theirs) = both_ways(&format!("preview-scripts-{name}"), &marked);
+        let (a, b) = (ink(&ours), ink(&theirs));
         eprintln!("{name}: preview {a:?}, pdftoppm {b:?}");
         assert!((a.0 / b.0 - 1.0).abs() < 0.1, "{name}: {a:?} vs {b:?}");
         assert!((a.1 - b.1).abs() < 1.0, "{name}: mean row {a:?} vs {b:?}");
@@ -278,4 +229,35 @@ fn preview_paints_superscripts_and_subscripts_like_the_pdf() {
     // Smaller: about 0.6² of the ink; raised and lowered.
     assert!(sup.0 < plain.0 * 0.6 && sub.0 < plain.0 * 0.6, "{found:?}");
     assert!(sup.1 < plain.1 - 1.0 && sub.1 > sup.1 + 2.0, "{found:?}");
+}
+
+/// Renders one 公文 paragraph of `marked` text and paints its page twice at 96 dpi: by our
+/// preview and by pdftoppm from the PDF. Returns (ours, pdftoppm's).
+fn both_ways(dir_name: &str, marked: &str) -> (image::RgbImage, image::RgbImage) {
+    let dir = temp_dir(dir_name);
+    let def = dir.join("p.toml");
+    std::fs::write(
+        &def,
+        format!("layout = \"gongwen\"\n\n[bulletin]\npublisher = \"单位\"\ndate = 2024-05-01\n\n[[blocks]]\ntext = \"{marked}\"\n"),
+    )
+    .unwrap();
+    let pdf = dir.join("p.pdf");
+    let run = render(&def, &pdf, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let ours = dir.join("ours.png");
+    let run = jianbao()
+        .args(["preview", "--dpi", "96", "-q", "-o"])
+        .arg(&ours)
+        .arg(&def)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let status = Command::new("pdftoppm")
+        .args(["-r", "96", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(dir.join("theirs"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    (load(&ours), load(&dir.join("theirs.png")))
 }
