@@ -303,12 +303,28 @@ pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
             }
             Block::TextFile { .. } => add(Role::Body, Marks::BOLD.with(Marks::EMPHASIS)),
             // Cells may come from a CSV file read later: their faces are opened in case.
-            // Captions of a row of photos: opened in case (a row is rare, a face cheap).
-            Block::Figures(_) => add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS)),
+            Block::Figures(row) => {
+                for caption in row.caption.iter().chain(&row.captions) {
+                    add(Role::Caption, marks_in(caption));
+                }
+            }
             Block::Contents(_) => {}
-            Block::Table(_) => {
-                add(Role::Table, Marks::BOLD.with(Marks::EMPHASIS));
-                add(Role::Caption, Marks::BOLD.with(Marks::EMPHASIS));
+            Block::Table(t) => {
+                add(
+                    Role::Caption,
+                    t.caption.as_deref().map_or(Marks::NONE, marks_in),
+                );
+                match &t.rows {
+                    crate::model::table::TableRows::Inline(rows) => {
+                        for cell in rows.iter().flat_map(|(cells, _)| cells) {
+                            add(Role::Table, marks_in(&cell.text));
+                        }
+                    }
+                    // Cells read from a CSV file later, like a text file's paragraphs.
+                    crate::model::table::TableRows::Csv(_) => {
+                        add(Role::Table, Marks::BOLD.with(Marks::EMPHASIS))
+                    }
+                }
             }
             Block::Attachment { .. } | Block::PageBreak { .. } => {}
         }
