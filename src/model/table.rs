@@ -193,6 +193,8 @@ pub struct RowError {
 /// Places the cells in columns: each row's cells go into the columns that cells spanning down
 /// from rows above leave free. Every row must fill as many columns as the first; a span must
 /// stay inside the table, and a header cell may not span into the body.
+/// At most [`MAX_COLUMNS`] columns: a span is checked against it before any column it names is
+/// visited, so `colspan = 4294967295` is an error, not a 32 GB column list.
 pub fn arrange(rows: &[Vec<CellSpec>], header: usize) -> Result<Arranged, RowError> {
     let err = |row: usize, message: String| Err(RowError { row, message });
     if rows.is_empty() {
@@ -222,6 +224,16 @@ pub fn arrange(rows: &[Vec<CellSpec>], header: usize) -> Result<Arranged, RowErr
                 col += 1;
             }
             let (colspan, rowspan) = (cell.colspan as usize, cell.rowspan as usize);
+            if col + colspan > MAX_COLUMNS {
+                return err(
+                    r,
+                    format!(
+                        "row {} reaches column {}, but a table has at most {MAX_COLUMNS} columns (a column of one 5 pt character on an A3 page is about 100)",
+                        r + 1,
+                        col.saturating_add(colspan)
+                    ),
+                );
+            }
             if let Some(n) = columns {
                 if col + colspan > n {
                     return err(
@@ -394,6 +406,10 @@ impl<'de> Deserialize<'de> for TableValue {
     }
 }
 
+/// The most columns a table may have: more than a landscape A3 page holds at one 5 pt
+/// character per column.
+pub const MAX_COLUMNS: usize = 120;
+
 /// A cell as written: a string, a whole number, or `{ text, colspan, rowspan }`.
 pub(super) struct CellValue(pub CellSpec);
 
@@ -511,6 +527,17 @@ mod tests {
         assert!(arrange(&zero, 0).is_err());
         assert!(arrange(&[], 0).is_err());
         assert!(arrange(&rows(&[&[("a", 1, 1)]]), 2).is_err());
+    }
+
+    /// A hostile span is refused at once (it used to walk and allocate 4 billion columns).
+    #[test]
+    fn a_span_past_the_column_limit_is_an_error() {
+        let huge = rows(&[&[("a", 1, 1), ("b", u32::MAX, 1)], &[("c", 1, 1)]]);
+        let e = arrange(&huge, 0).unwrap_err();
+        assert_eq!(e.row, 0);
+        assert!(e.message.contains("at most 120 columns"), "{}", e.message);
+        let widest = rows(&[&[("a", MAX_COLUMNS as u32, 1)]]);
+        assert!(arrange(&widest, 0).is_ok());
     }
 
     #[test]
