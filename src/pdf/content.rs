@@ -1,284 +1,196 @@
-//! Page items into PDF operations.
+//! One page's content stream, painted from the page's display list (never from the page's
+//! items directly, so the preview and the PDF draw the same things in the same order).
 
-use super::fonts::Embedded as Fonts;
-use super::images::Embedded as Images;
+use super::fonts::{self, Embedded as Fonts};
+use super::images::{self, Embedded as Images};
+use super::paint::{display_list, GlyphRun, Paint};
 use crate::model::Color;
-use crate::page::{Item, Page, TextRun};
+use crate::page::Page;
 use crate::resolve::Document;
 use crate::units::Pt;
-use printpdf::{
-    BlendMode, Codepoint, CurTransMat, ExtendedGraphicsState, ExtendedGraphicsStateId,
-    LineJoinStyle, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, Point, Polygon,
-    PolygonRing, Rect, Rgb, SeperableBlendMode, TextItem, TextMatrix, TextRenderingMode,
-    WindingOrder, XObjectTransform,
-};
+use pdf_writer::types::{LineJoinStyle, TextRenderingMode};
+use pdf_writer::{Finish, Content, Name, Str};
 
 /// The graphics state that paints multiplied (/BM /Multiply): seals over the text.
-const MULTIPLY: &str = "GSmul";
+pub const MULTIPLY: &str = "GSmul";
 
-/// Registers the multiplying graphics state when some page paints with it (only then, so that
-/// other documents' bytes do not change).
-pub fn register_blend<'a>(pdf: &mut PdfDocument, mut pages: impl Iterator<Item = &'a Page>) {
-    let used = pages.any(|p| {
-        p.items
-            .iter()
-            .any(|i| matches!(i, Item::Image { multiply: true, .. }))
-    });
-    if used {
-        let gs = ExtendedGraphicsState::default()
-            .with_blend_mode(BlendMode::Seperable(SeperableBlendMode::Multiply));
-        pdf.resources
-            .extgstates
-            .map
-            .insert(ExtendedGraphicsStateId(MULTIPLY.to_string()), gs);
-    }
+/// A page's content, uncompressed, and what it needs from the page dictionary.
+pub struct PageContent {
+    pub bytes: Vec<u8>,
+    /// Paints with transparency (an image with alpha, or multiplied): PDF/A wants the page to
+    /// be a transparency group with a stated blending colour space.
+    pub transparent: bool,
+    /// Uses the multiplying graphics state.
+    pub multiply: bool,
 }
 
-/// The operations that draw one page. `part` is the index of the document in a merged PDF.
-pub fn page_ops(
-    page: &Page,
-    doc: &Document,
-    _part: usize,
-    fonts: &Fonts,
-    images: &Images,
-    page_height: Pt,
-) -> Vec<Op> {
-    let mut ops = Vec::new();
-    // Figures and rules first, text on top; the text in the items' order, which is the page's
-    // reading order (the order text extraction and screen readers follow).
-    for item in &page.items {
-        match item {
-            Item::Image {
+/// Paints one page.
+pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> PageContent {
+    let height = doc.page.height;
+    let mut c = Content::new();
+    let mut fill: Option<Color> = None;
+    let mut in_text = false;
+    let mut transparent = false;
+    let mut multiply_used = false;
+    for op in display_list(page, &doc.fonts) {
+        if in_text && !matches!(op.paint, Paint::Glyphs(_)) {
+            c.end_text();
+            in_text = false;
+        }
+        match op.paint {
+            Paint::Image {
                 image,
                 x,
                 y,
                 width,
-                height,
+                height: h,
                 multiply,
             } => {
-                let id = images.id(&doc.images[*image]).clone();
-                let bottom = page_height - *y - *height;
-                ops.push(Op::SaveGraphicsState);
-                if *multiply {
-                    ops.push(Op::LoadGraphicsState {
-                        gs: ExtendedGraphicsStateId(MULTIPLY.to_string()),
-                    });
+                let img = &doc.images[image];
+                transparent |= multiply || images::has_alpha(img);
+                multiply_used |= multiply;
+                let bottom = height - y - h;
+                c.save_state();
+                if multiply {
+                    c.set_parameters(Name(MULTIPLY.as_bytes()));
                 }
-                ops.push(Op::SetTransformationMatrix {
-                    matrix: CurTransMat::Raw([
-                        width.0 as f32,
-                        0.0,
-                        0.0,
-                        height.0 as f32,
-                        x.0 as f32,
-                        bottom.0 as f32,
-                    ]),
-                });
-                ops.push(Op::UseXobject {
-                    id,
-                    transform: XObjectTransform {
-                        no_auto_scale: true,
-                        ..Default::default()
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
+                c.transform([
+                    width.0 as f32,
+                    0.0,
+                    0.0,
+                    h.0 as f32,
+                    x.0 as f32,
+                    bottom.0 as f32,
+                ]);
+                c.x_object(Name(images.name(img).as_bytes()));
+                c.restore_state();
             }
-            Item::Rule {
+            Paint::Rule {
                 x,
                 y,
                 width,
                 thickness,
                 color,
             } => {
-                ops.push(Op::SetFillColor { col: rgb(*color) });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: printpdf::Pt(x.0 as f32),
-                        y: printpdf::Pt((page_height - *y - *thickness / 2.0).0 as f32),
-                        width: printpdf::Pt(width.0 as f32),
-                        height: printpdf::Pt(thickness.0 as f32),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: Some(WindingOrder::NonZero),
-                    },
-                });
+                set_fill(&mut c, &mut fill, color);
+                c.rect(
+                    x.0 as f32,
+                    (height - y - thickness / 2.0).0 as f32,
+                    width.0 as f32,
+                    thickness.0 as f32,
+                );
+                c.fill_nonzero();
             }
-            Item::Dot {
+            Paint::Dot {
                 x,
                 y,
                 radius,
                 color,
             } => {
-                ops.push(Op::SetFillColor { col: rgb(*color) });
-                ops.push(Op::DrawPolygon {
-                    polygon: dot(x.0, (page_height - *y).0, radius.0),
-                });
+                set_fill(&mut c, &mut fill, color);
+                dot(&mut c, x.0, (height - y).0, radius.0);
+                c.fill_nonzero();
             }
-            Item::Text(_) => {}
+            Paint::Glyphs(run) => {
+                if !in_text {
+                    c.begin_text();
+                    in_text = true;
+                }
+                glyphs(&mut c, &run, doc, fonts, height, &mut fill);
+            }
         }
     }
-    let runs: Vec<&TextRun> = page
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Text(run) => Some(run),
-            _ => None,
-        })
-        .collect();
-    if !runs.is_empty() {
-        ops.push(Op::StartTextSection);
-        let mut color = None;
-        for run in runs {
-            text_ops(run, doc, fonts, page_height, &mut color, &mut ops);
-        }
-        ops.push(Op::EndTextSection);
+    if in_text {
+        c.end_text();
     }
-    ops
+    PageContent {
+        bytes: c.finish().into_vec(),
+        transparent,
+        multiply: multiply_used,
+    }
 }
 
-fn rgb(c: Color) -> printpdf::Color {
-    printpdf::Color::Rgb(Rgb {
-        r: c.r as f32,
-        g: c.g as f32,
-        b: c.b as f32,
-        icc_profile: None,
-    })
+fn set_fill(c: &mut Content, fill: &mut Option<Color>, color: Color) {
+    if *fill != Some(color) {
+        c.set_fill_rgb(color.r as f32, color.g as f32, color.b as f32);
+        *fill = Some(color);
+    }
 }
 
 /// A filled circle of radius `r` centred on `(cx, cy)` (PDF space): four Bézier quarters.
-fn dot(cx: f64, cy: f64, r: f64) -> Polygon {
+fn dot(c: &mut Content, cx: f64, cy: f64, r: f64) {
     // The control-point distance that makes a quarter circle.
     let k = r * 0.552_284_749_8;
-    let pt = |x: f64, y: f64, bezier: bool| LinePoint {
-        p: Point {
-            x: printpdf::Pt(x as f32),
-            y: printpdf::Pt(y as f32),
-        },
-        bezier,
-    };
-    let points = vec![
-        pt(cx + r, cy, false),
-        pt(cx + r, cy + k, true),
-        pt(cx + k, cy + r, true),
-        pt(cx, cy + r, false),
-        pt(cx - k, cy + r, true),
-        pt(cx - r, cy + k, true),
-        pt(cx - r, cy, false),
-        pt(cx - r, cy - k, true),
-        pt(cx - k, cy - r, true),
-        pt(cx, cy - r, false),
-        pt(cx + k, cy - r, true),
-        pt(cx + r, cy - k, true),
-        pt(cx + r, cy, false),
-    ];
-    Polygon {
-        rings: vec![PolygonRing { points }],
-        mode: PaintMode::Fill,
-        winding_order: WindingOrder::NonZero,
-    }
+    let p = |v: f64| v as f32;
+    c.move_to(p(cx + r), p(cy));
+    c.cubic_to(p(cx + r), p(cy + k), p(cx + k), p(cy + r), p(cx), p(cy + r));
+    c.cubic_to(p(cx - k), p(cy + r), p(cx - r), p(cy + k), p(cx - r), p(cy));
+    c.cubic_to(p(cx - r), p(cy - k), p(cx - k), p(cy - r), p(cx), p(cy - r));
+    c.cubic_to(p(cx + k), p(cy - r), p(cx + r), p(cy - k), p(cx + r), p(cy));
+    c.close_path();
 }
 
-/// One run as segments of the same face, scale and ink: each segment is positioned with a text
-/// matrix and shown with one TJ whose adjustments put every glyph exactly where the line
-/// breaker set it. `color` is the fill colour in effect, set again only when it changes.
-fn text_ops(
-    run: &TextRun,
+/// One glyph run: positioned with a text matrix and shown with one TJ whose adjustments put
+/// every glyph exactly where the line breaker set it, against the advances the font's /W array
+/// gives the viewer.
+fn glyphs(
+    c: &mut Content,
+    run: &GlyphRun,
     doc: &Document,
     fonts: &Fonts,
     page_height: Pt,
-    color: &mut Option<Color>,
-    ops: &mut Vec<Op>,
+    fill: &mut Option<Color>,
 ) {
-    let glyphs = &run.glyphs;
-    let mut i = 0;
-    while i < glyphs.len() {
-        let first = &glyphs[i];
-        let mut j = i + 1;
-        while j < glyphs.len()
-            && glyphs[j].font == first.font
-            && glyphs[j].scale == first.scale
-            && run.ink(&glyphs[j]) == run.ink(first)
-        {
-            j += 1;
+    let face = doc.fonts.get(run.font);
+    set_fill(c, fill, run.color);
+    c.set_font(Name(fonts.name(face).as_bytes()), run.size.0 as f32);
+    if run.scale != 1.0 {
+        c.set_horizontal_scaling((run.scale * 100.0) as f32);
+    }
+    let first = &run.glyphs[0];
+    c.set_text_matrix([
+        1.0,
+        0.0,
+        0.0,
+        1.0,
+        (run.line.x + first.x).0 as f32,
+        (page_height - run.baseline).0 as f32,
+    ]);
+    // Fake bold: the outline stroked as well as filled, in the text's colour.
+    let embolden = run.stroke.0 > 0.0;
+    if embolden {
+        c.set_text_rendering_mode(TextRenderingMode::FillStroke);
+        c.set_line_width(run.stroke.0 as f32);
+        c.set_line_join(LineJoinStyle::RoundJoin);
+        let k = run.color;
+        c.set_stroke_rgb(k.r as f32, k.g as f32, k.b as f32);
+    }
+    let th = run.scale * run.size.0;
+    let mut shown = c.show_positioned();
+    let mut items = shown.items();
+    let mut codes: Vec<u8> = Vec::with_capacity(run.glyphs.len() * 2);
+    for (k, g) in run.glyphs.iter().enumerate() {
+        codes.extend_from_slice(&fonts.code(face, g.glyph).to_be_bytes());
+        let Some(next) = run.glyphs.get(k + 1) else {
+            break;
+        };
+        let wanted = (next.x - g.x).0;
+        let adj = fonts::width(face, g.glyph) - wanted / th * 1000.0;
+        if adj.abs() >= 1e-3 {
+            items.show(Str(&codes));
+            codes.clear();
+            items.adjust(adj as f32);
         }
-        let ink = run.ink(first);
-        // A superscript or subscript: its own size, its baseline raised or lowered.
-        let size = run.size * ink.scale;
-        let baseline = page_height - run.baseline + ink.rise;
-        if *color != Some(ink.color) {
-            ops.push(Op::SetFillColor {
-                col: rgb(ink.color),
-            });
-            *color = Some(ink.color);
-        }
-        let face = doc.fonts.get(first.font);
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(fonts.id(face).clone()),
-            size: printpdf::Pt(size.0 as f32),
-        });
-        if first.scale != 1.0 {
-            ops.push(Op::SetHorizontalScaling {
-                percent: (first.scale * 100.0) as f32,
-            });
-        }
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(
-                printpdf::Pt((run.x + first.x).0 as f32),
-                printpdf::Pt(baseline.0 as f32),
-            ),
-        });
-        let mut codepoints = Vec::with_capacity(j - i);
-        for k in i..j {
-            let g = &glyphs[k];
-            // The advance the PDF viewer will apply (from the /W array: thousandths of an em,
-            // truncated as printpdf writes them), and the gap to where the next glyph must be.
-            let w0 = (face.advance(g.glyph) * 1000.0).trunc();
-            let offset = if k + 1 < j {
-                let wanted = (glyphs[k + 1].x - g.x).0;
-                let th = g.scale * size.0;
-                let adj = w0 - wanted / th * 1000.0;
-                if adj.abs() < 1e-3 {
-                    0.0
-                } else {
-                    adj
-                }
-            } else {
-                0.0
-            };
-            let text = &run.text[g.text.start as usize..g.text.end as usize];
-            codepoints.push(Codepoint {
-                gid: fonts.glyph(face, g.glyph),
-                offset: offset as f32,
-                cid: (!text.is_empty()).then(|| text.to_string()),
-            });
-        }
-        // Fake bold: a face that is not bold, in a style that asks for bold, is drawn with its
-        // outline stroked as well as filled, in the text's colour.
-        let embolden = ink.embolden.0 > 0.0 && !face.is_bold();
-        if embolden {
-            ops.push(Op::SetTextRenderingMode {
-                mode: TextRenderingMode::FillStroke,
-            });
-            ops.push(Op::SetOutlineThickness {
-                pt: printpdf::Pt(ink.embolden.0 as f32),
-            });
-            ops.push(Op::SetLineJoinStyle {
-                join: LineJoinStyle::Round,
-            });
-            ops.push(Op::SetOutlineColor {
-                col: rgb(ink.color),
-            });
-        }
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(codepoints)],
-        });
-        if embolden {
-            ops.push(Op::SetTextRenderingMode {
-                mode: TextRenderingMode::Fill,
-            });
-        }
-        if first.scale != 1.0 {
-            ops.push(Op::SetHorizontalScaling { percent: 100.0 });
-        }
-        i = j;
+    }
+    if !codes.is_empty() {
+        items.show(Str(&codes));
+    }
+    items.finish();
+    shown.finish();
+    if embolden {
+        c.set_text_rendering_mode(TextRenderingMode::Fill);
+    }
+    if run.scale != 1.0 {
+        c.set_horizontal_scaling(100.0);
     }
 }

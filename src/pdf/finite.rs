@@ -2,44 +2,21 @@
 //!
 //! Layouts and definitions are validated when they are read (no NaN, no infinity, nothing past
 //! PDF's largest page), so nothing should reach the writer that PDF cannot express. If a bug
-//! lets one through anyway, printpdf and lopdf would write `NaN` or `inf` as they are — a file
-//! viewers reject or draw wrongly — so the writer checks every number once more and refuses.
+//! lets one through anyway, the writer would print `NaN` or `inf` as they are — a file
+//! viewers reject or draw wrongly — so the writer checks every content stream (and the page size) once more and refuses.
 
-use lopdf::{Document, Object};
-
-/// The first non-finite number in the document's objects or its (not yet compressed) content
-/// streams, described for an error message; `None` when every number is finite.
-pub fn first_non_finite(doc: &Document) -> Option<String> {
-    doc.objects.iter().find_map(|(id, object)| {
-        non_finite_in(object).map(|what| format!("object {} {}: {what}", id.0, id.1))
-    })
-}
-
-fn non_finite_in(object: &Object) -> Option<String> {
-    match object {
-        Object::Real(r) if !r.is_finite() => Some(format!("the number {r}")),
-        Object::Array(items) => items.iter().find_map(non_finite_in),
-        Object::Dictionary(dict) => dict.iter().find_map(|(_, v)| non_finite_in(v)),
-        Object::Stream(stream) => dict_or_content(stream),
-        _ => None,
+/// Refuses a page size PDF cannot express (the page dictionary's numbers).
+pub fn check_size(width: f64, height: f64) -> Result<(), String> {
+    if width.is_finite() && height.is_finite() {
+        Ok(())
+    } else {
+        Err(format!("a page of {width} × {height} pt"))
     }
-}
-
-fn dict_or_content(stream: &lopdf::Stream) -> Option<String> {
-    if let Some(found) = stream.dict.iter().find_map(|(_, v)| non_finite_in(v)) {
-        return Some(found);
-    }
-    // Only uncompressed streams are content jianbao wrote as text; fonts and images carry a
-    // filter and are binary.
-    if stream.dict.get(b"Filter").is_ok() {
-        return None;
-    }
-    non_finite_token(&stream.content).map(|t| format!("`{t}` in a content stream"))
 }
 
 /// The first token of a content stream that is a non-finite number as Rust prints one (`NaN`,
 /// `inf`, `-inf`), skipping strings, whose bytes are glyph ids rather than syntax.
-fn non_finite_token(content: &[u8]) -> Option<String> {
+pub fn non_finite_token(content: &[u8]) -> Option<String> {
     let mut i = 0;
     let mut token = Vec::new();
     let check = |token: &mut Vec<u8>| {
@@ -118,14 +95,9 @@ mod tests {
     }
 
     #[test]
-    fn finds_a_non_finite_real_in_a_dictionary() {
-        let mut doc = Document::with_version("1.7");
-        let mut dict = lopdf::Dictionary::new();
-        dict.set(
-            "MediaBox",
-            Object::Array(vec![0.into(), 0.into(), Object::Real(f32::NAN), 10.into()]),
-        );
-        doc.add_object(dict);
-        assert!(first_non_finite(&doc).unwrap().contains("NaN"));
+    fn refuses_a_non_finite_page() {
+        assert!(check_size(595.0, 842.0).is_ok());
+        assert!(check_size(f64::NAN, 842.0).unwrap_err().contains("NaN"));
+        assert!(check_size(595.0, f64::INFINITY).is_err());
     }
 }
