@@ -1,7 +1,8 @@
 //! `jianbao render`.
 
 use super::document::{
-    exit_status, is_stdio, output_name, pages_text, print_warnings, render_file_as, stdout_usable_for,
+    exit_status, is_stdio, output_name, pages_text, print_warnings, render_file_as,
+    stdout_usable_for,
 };
 use super::output::ui;
 use super::{usage_error, PathArgs, RootArg};

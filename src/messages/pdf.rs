@@ -9,6 +9,14 @@ catalogue! {
         en: "refusing to write a number PDF cannot express ({what}); this is a bug in jianbao, please report it with the input",
         zh: "拒绝写入 PDF 无法表示的数（{what}）；这是 jianbao 的缺陷，请连同输入文件一起报告",
     }
+    pdf_what_page(width, height) {
+        en: "a page of {width} × {height} pt",
+        zh: "{width} × {height} pt 的页面",
+    }
+    pdf_what_content(token) {
+        en: "`{token}` in a content stream",
+        zh: "内容流中的 `{token}`",
+    }
     pdf_no_part(part) {
         en: "no part {part} to write; this is a bug in jianbao, please report it with the input",
         zh: "没有第 {part} 部分可写；这是 jianbao 的缺陷，请连同输入文件一起报告",

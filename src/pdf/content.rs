@@ -9,7 +9,7 @@ use crate::page::Page;
 use crate::resolve::Document;
 use crate::units::Pt;
 use pdf_writer::types::{LineJoinStyle, TextRenderingMode};
-use pdf_writer::{Finish, Content, Name, Str};
+use pdf_writer::{Content, Finish, Name, Str};
 
 /// The graphics state that paints multiplied (/BM /Multiply): seals over the text.
 pub const MULTIPLY: &str = "GSmul";

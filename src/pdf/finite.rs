@@ -10,7 +10,7 @@ pub fn check_size(width: f64, height: f64) -> Result<(), String> {
     if width.is_finite() && height.is_finite() {
         Ok(())
     } else {
-        Err(format!("a page of {width} × {height} pt"))
+        Err(crate::messages::msg::pdf_what_page(width, height).text)
     }
 }
 

@@ -16,7 +16,7 @@ use super::{deflate, Alloc, Part};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::FontFace;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
-use pdf_writer::{Finish, Chunk, Filter, Name, Rect, Ref, Str};
+use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -205,9 +205,7 @@ fn embed_one(
             }
             widths.consecutive(
                 by_code[i].0,
-                by_code[i..j]
-                    .iter()
-                    .map(|&(_, g)| width(&face, g) as f32),
+                by_code[i..j].iter().map(|&(_, g)| width(&face, g) as f32),
             );
             i = j;
         }

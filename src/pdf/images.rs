@@ -6,7 +6,7 @@
 use super::{Alloc, Part};
 use crate::images::{ColorSpace, Filter as ImageFilter, Image, ImageStream};
 use pdf_writer::types::Predictor;
-use pdf_writer::{Finish, Chunk, Filter, Name, Ref, Str};
+use pdf_writer::{Chunk, Filter, Finish, Name, Ref, Str};
 use std::sync::Arc;
 
 pub struct Embedded {

@@ -154,7 +154,7 @@ pub fn write_sequence_with(
                     .map(|page| {
                         let c = content::page(page, part.doc, &fonts, &images);
                         if let Some(t) = finite::non_finite_token(&c.bytes) {
-                            return Err(format!("`{t}` in a content stream"));
+                            return Err(msg::pdf_what_content(t).text);
                         }
                         Ok(Painted {
                             packed: deflate(&c.bytes),
@@ -182,18 +182,19 @@ pub fn write_sequence_with(
                 .contents(contents)
                 .pair(Name(b"Resources"), resources);
             if transparent && pdfa {
-                page.group()
-                    .transparency()
-                    .color_space()
-                    .device_rgb();
+                page.group().transparency().color_space().device_rgb();
             }
             page.finish();
             kids.push(id);
         }
     }
-    pdf.pages(tree).kids(kids.iter().copied()).count(kids.len() as i32);
+    pdf.pages(tree)
+        .kids(kids.iter().copied())
+        .count(kids.len() as i32);
 
-    let mut res = pdf.indirect(resources).start::<pdf_writer::writers::Resources>();
+    let mut res = pdf
+        .indirect(resources)
+        .start::<pdf_writer::writers::Resources>();
     {
         let mut f = res.fonts();
         for (name, id) in fonts.resources() {
