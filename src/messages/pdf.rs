@@ -13,9 +13,9 @@ catalogue! {
         en: "a page of {width} × {height} pt",
         zh: "{width} × {height} pt 的页面",
     }
-    pdf_what_content(token) {
-        en: "`{token}` in a content stream",
-        zh: "内容流中的 `{token}`",
+    pdf_what_content(number) {
+        en: "the number {number} on a page",
+        zh: "页面上的数 {number}",
     }
     pdf_no_part(part) {
         en: "no part {part} to write; this is a bug in jianbao, please report it with the input",

@@ -1,6 +1,7 @@
 //! One page's content stream, painted from the page's display list (never from the page's
 //! items directly, so the preview and the PDF draw the same things in the same order).
 
+use super::finite::Guard;
 use super::fonts::{self, Embedded as Fonts};
 use super::images::{self, Embedded as Images};
 use super::paint::{display_list, GlyphRun, Paint};
@@ -17,6 +18,8 @@ pub const MULTIPLY: &str = "GSmul";
 /// A page's content, uncompressed, and what it needs from the page dictionary.
 pub struct PageContent {
     pub bytes: Vec<u8>,
+    /// The first number that PDF cannot express, if a bug let one through.
+    pub bad: Option<f64>,
     /// Paints with transparency (an image with alpha, or multiplied): PDF/A wants the page to
     /// be a transparency group with a stated blending colour space.
     pub transparent: bool,
@@ -28,6 +31,7 @@ pub struct PageContent {
 pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> PageContent {
     let height = doc.page.height;
     let mut c = Content::new();
+    let mut n = Guard::default();
     let mut fill: Option<Color> = None;
     let mut in_text = false;
     let mut transparent = false;
@@ -54,14 +58,7 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                 if multiply {
                     c.set_parameters(Name(MULTIPLY.as_bytes()));
                 }
-                c.transform([
-                    width.0 as f32,
-                    0.0,
-                    0.0,
-                    h.0 as f32,
-                    x.0 as f32,
-                    bottom.0 as f32,
-                ]);
+                c.transform([n.f(width.0), 0.0, 0.0, n.f(h.0), n.f(x.0), n.f(bottom.0)]);
                 c.x_object(Name(images.name(img).as_bytes()));
                 c.restore_state();
             }
@@ -72,12 +69,12 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                 thickness,
                 color,
             } => {
-                set_fill(&mut c, &mut fill, color);
+                set_fill(&mut c, &mut n, &mut fill, color);
                 c.rect(
-                    x.0 as f32,
-                    (height - y - thickness / 2.0).0 as f32,
-                    width.0 as f32,
-                    thickness.0 as f32,
+                    n.f(x.0),
+                    n.f((height - y - thickness / 2.0).0),
+                    n.f(width.0),
+                    n.f(thickness.0),
                 );
                 c.fill_nonzero();
             }
@@ -87,8 +84,8 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                 radius,
                 color,
             } => {
-                set_fill(&mut c, &mut fill, color);
-                dot(&mut c, x.0, (height - y).0, radius.0);
+                set_fill(&mut c, &mut n, &mut fill, color);
+                dot(&mut c, &mut n, x.0, (height - y).0, radius.0);
                 c.fill_nonzero();
             }
             Paint::Glyphs(run) => {
@@ -96,7 +93,7 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                     c.begin_text();
                     in_text = true;
                 }
-                glyphs(&mut c, &run, doc, fonts, height, &mut fill);
+                glyphs(&mut c, &mut n, &run, doc, fonts, height, &mut fill);
             }
         }
     }
@@ -105,28 +102,31 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
     }
     PageContent {
         bytes: c.finish().into_vec(),
+        bad: n.first(),
         transparent,
         multiply: multiply_used,
     }
 }
 
-fn set_fill(c: &mut Content, fill: &mut Option<Color>, color: Color) {
+fn set_fill(c: &mut Content, n: &mut Guard, fill: &mut Option<Color>, color: Color) {
     if *fill != Some(color) {
-        c.set_fill_rgb(color.r as f32, color.g as f32, color.b as f32);
+        c.set_fill_rgb(n.f(color.r), n.f(color.g), n.f(color.b));
         *fill = Some(color);
     }
 }
 
 /// A filled circle of radius `r` centred on `(cx, cy)` (PDF space): four Bézier quarters.
-fn dot(c: &mut Content, cx: f64, cy: f64, r: f64) {
+fn dot(c: &mut Content, n: &mut Guard, cx: f64, cy: f64, r: f64) {
     // The control-point distance that makes a quarter circle.
     let k = r * 0.552_284_749_8;
-    let p = |v: f64| v as f32;
-    c.move_to(p(cx + r), p(cy));
-    c.cubic_to(p(cx + r), p(cy + k), p(cx + k), p(cy + r), p(cx), p(cy + r));
-    c.cubic_to(p(cx - k), p(cy + r), p(cx - r), p(cy + k), p(cx - r), p(cy));
-    c.cubic_to(p(cx - r), p(cy - k), p(cx - k), p(cy - r), p(cx), p(cy - r));
-    c.cubic_to(p(cx + k), p(cy - r), p(cx + r), p(cy - k), p(cx + r), p(cy));
+    let mut p = |v: f64| n.f(v);
+    let (x0, x1, x2, x3, x4) = (p(cx - r), p(cx - k), p(cx), p(cx + k), p(cx + r));
+    let (y0, y1, y2, y3, y4) = (p(cy - r), p(cy - k), p(cy), p(cy + k), p(cy + r));
+    c.move_to(x4, y2);
+    c.cubic_to(x4, y3, x3, y4, x2, y4);
+    c.cubic_to(x1, y4, x0, y3, x0, y2);
+    c.cubic_to(x0, y1, x1, y0, x2, y0);
+    c.cubic_to(x3, y0, x4, y1, x4, y2);
     c.close_path();
 }
 
@@ -135,6 +135,7 @@ fn dot(c: &mut Content, cx: f64, cy: f64, r: f64) {
 /// gives the viewer.
 fn glyphs(
     c: &mut Content,
+    n: &mut Guard,
     run: &GlyphRun,
     doc: &Document,
     fonts: &Fonts,
@@ -142,10 +143,10 @@ fn glyphs(
     fill: &mut Option<Color>,
 ) {
     let face = doc.fonts.get(run.font);
-    set_fill(c, fill, run.color);
-    c.set_font(Name(fonts.name(face).as_bytes()), run.size.0 as f32);
+    set_fill(c, n, fill, run.color);
+    c.set_font(Name(fonts.name(face).as_bytes()), n.f(run.size.0));
     if run.scale != 1.0 {
-        c.set_horizontal_scaling((run.scale * 100.0) as f32);
+        c.set_horizontal_scaling(n.f(run.scale * 100.0));
     }
     let first = &run.glyphs[0];
     c.set_text_matrix([
@@ -153,17 +154,17 @@ fn glyphs(
         0.0,
         0.0,
         1.0,
-        (run.line.x + first.x).0 as f32,
-        (page_height - run.baseline).0 as f32,
+        n.f((run.line.x + first.x).0),
+        n.f((page_height - run.baseline).0),
     ]);
     // Fake bold: the outline stroked as well as filled, in the text's colour.
     let embolden = run.stroke.0 > 0.0;
     if embolden {
         c.set_text_rendering_mode(TextRenderingMode::FillStroke);
-        c.set_line_width(run.stroke.0 as f32);
+        c.set_line_width(n.f(run.stroke.0));
         c.set_line_join(LineJoinStyle::RoundJoin);
         let k = run.color;
-        c.set_stroke_rgb(k.r as f32, k.g as f32, k.b as f32);
+        c.set_stroke_rgb(n.f(k.r), n.f(k.g), n.f(k.b));
     }
     let th = run.scale * run.size.0;
     let mut shown = c.show_positioned();
@@ -179,7 +180,7 @@ fn glyphs(
         if adj.abs() >= 1e-3 {
             items.show(Str(&codes));
             codes.clear();
-            items.adjust(adj as f32);
+            items.adjust(n.f(adj));
         }
     }
     if !codes.is_empty() {

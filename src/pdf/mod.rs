@@ -153,8 +153,8 @@ pub fn write_sequence_with(
                     .par_iter()
                     .map(|page| {
                         let c = content::page(page, part.doc, &fonts, &images);
-                        if let Some(t) = finite::non_finite_token(&c.bytes) {
-                            return Err(msg::pdf_what_content(t).text);
+                        if let Some(v) = c.bad {
+                            return Err(msg::pdf_what_content(v).text);
                         }
                         Ok(Painted {
                             packed: deflate(&c.bytes),
@@ -271,4 +271,49 @@ fn refuse_cmyk(parts: &[Part]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::{FsAssets, SearchPaths};
+    use crate::error::Source;
+    use crate::page::Item;
+    use crate::units::Pt;
+
+    fn laid_out() -> (Document, Layout) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let assets = FsAssets::new(SearchPaths {
+            layout_dirs: vec![root.join("layouts")],
+            font_dirs: vec![root.join("fonts")],
+            ..SearchPaths::default()
+        });
+        let text = "layout = \"newsletter\"\n[bulletin]\npublisher = \"测试\"\ndate = 2024-01-02\n[[blocks]]\ntext = \"正文。\"\n";
+        crate::lay_out(&Source::new("t.toml", text), &assets).expect("lays out")
+    }
+
+    #[test]
+    fn a_number_pdf_cannot_express_is_refused_not_written() {
+        let (doc, mut layout) = laid_out();
+        assert!(write(&doc, &layout).is_ok());
+        layout.pages[0].items.push(Item::Rule {
+            x: Pt(10.0),
+            y: Pt(f64::NAN),
+            width: Pt(100.0),
+            thickness: Pt(1.0),
+            color: crate::model::Color {
+                r: 0.0,
+                g: 0.0,
+                b: 0.0,
+            },
+        });
+        let err = write(&doc, &layout).unwrap_err().to_string();
+        assert!(err.contains("NaN") && err.contains("refusing"), "{err}");
+    }
+
+    #[test]
+    fn the_same_document_gives_the_same_bytes() {
+        let (doc, layout) = laid_out();
+        assert_eq!(write(&doc, &layout).unwrap(), write(&doc, &layout).unwrap());
+    }
 }
