@@ -15,6 +15,7 @@ mod marks;
 mod masthead;
 mod missing;
 mod oneline;
+pub mod paint;
 mod photo_row;
 mod running;
 mod table;
