@@ -16,7 +16,7 @@ use crate::units::Pt;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Op<'a> {
     /// Index into `page.items` of the item this op paints (the writer groups marked content
-    /// and looks up an item's tag by it).
+    /// and looks up an item's tag by it: [`Page::tag`]).
     pub item: usize,
     pub paint: Paint<'a>,
 }
@@ -85,7 +85,7 @@ impl GlyphRun<'_> {
 /// in item order — the page's reading order, which text extraction and screen readers follow.
 pub fn display_list<'a>(page: &'a Page, fonts: &'a FontSet) -> Vec<Op<'a>> {
     let mut ops = Vec::with_capacity(page.items.len() * 2);
-    for (item, it) in page.items.iter().enumerate() {
+    for (item, it) in page.items().enumerate() {
         let paint = match *it {
             Item::Image {
                 image,
@@ -130,7 +130,7 @@ pub fn display_list<'a>(page: &'a Page, fonts: &'a FontSet) -> Vec<Op<'a>> {
         };
         ops.push(Op { item, paint });
     }
-    for (item, it) in page.items.iter().enumerate() {
+    for (item, it) in page.items().enumerate() {
         if let Item::Text(line) = it {
             ops.extend(glyph_runs(line, fonts).map(|run| Op {
                 item,
@@ -226,6 +226,7 @@ mod tests {
             text: "abcdefgh".into(),
             glyphs,
             inks: inks.into(),
+            links: Vec::new(),
         })
     }
 
@@ -240,9 +241,13 @@ mod tests {
     }
 
     fn page(items: Vec<Item>) -> Page {
+        let p = super::super::Structure::P;
         Page {
             number: 1,
-            items,
+            items: items
+                .into_iter()
+                .map(|i| super::super::Placed::new(i, &p, None))
+                .collect(),
             numbered: true,
         }
     }

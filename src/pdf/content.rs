@@ -21,8 +21,7 @@ const MULTIPLY: &str = "GSmul";
 /// other documents' bytes do not change).
 pub fn register_blend<'a>(pdf: &mut PdfDocument, mut pages: impl Iterator<Item = &'a Page>) {
     let used = pages.any(|p| {
-        p.items
-            .iter()
+        p.items()
             .any(|i| matches!(i, Item::Image { multiply: true, .. }))
     });
     if used {
