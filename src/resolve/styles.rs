@@ -280,10 +280,22 @@ pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
             *e = e.with(m);
         }
     };
+    // A table of contents lists the titles and headings with their marks.
+    let contents = def.blocks.iter().any(|b| matches!(b, Block::Contents(_)));
     for block in &def.blocks {
         match block {
-            Block::Title { text, .. } => add(Role::Title, marks_in(text)),
-            Block::Heading { text, level, .. } => add(Role::heading(*level), marks_in(text)),
+            Block::Title { text, .. } => {
+                add(Role::Title, marks_in(text));
+                if contents {
+                    add(Role::ContentsEntry, marks_in(text));
+                }
+            }
+            Block::Heading { text, level, .. } => {
+                add(Role::heading(*level), marks_in(text));
+                if contents {
+                    add(Role::ContentsEntry2, marks_in(text));
+                }
+            }
             Block::Paragraph { text, lead, .. } => {
                 add(Role::Body, marks_in(text));
                 add(Role::Body, lead.as_deref().map_or(Marks::NONE, marks_in));
