@@ -490,3 +490,38 @@ fn dump_lines_lists_no_empty_rows_for_the_signer_stamps() {
         "{dump}"
     );
 }
+
+/// On the grid a 字 in `[signature]` is a cell (156 mm / 28), but a length in millimetres is
+/// millimetres: `seal-inset = "20mm"` puts the 签名章's right edge 20 mm in from the block's,
+/// not 20 mm scaled to cells (19.7 mm).
+#[test]
+fn a_signature_length_in_millimetres_is_not_scaled_to_grid_cells() {
+    let dir = temp_dir("gongwen-seal-inset-mm");
+    std::fs::copy(
+        root().join("samples/seals/sign-a.png"),
+        dir.join("sign.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("mine.toml"),
+        "extends = \"gongwen\"\n[signature]\nseal-inset = \"20mm\"\n",
+    )
+    .unwrap();
+    let def = dir.join("t.toml");
+    std::fs::write(
+        &def,
+        "layout = \"mine.toml\"\n[bulletin]\npublisher = \"P\"\ndate = 2021-03-05\nsigner-title = \"甲局局长\"\nsigner-seal = \"sign.png\"\n[[blocks]]\ntext = \"正文。\"\n",
+    )
+    .unwrap();
+    let out = dir.join("t.pdf");
+    let run = render(&def, &out, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = support::pdf_inspect::inspect_file(&out);
+    let stamp = &info.pages[0].images[0];
+    let in_from_right = RIGHT - (stamp.x + stamp.width);
+    assert!(
+        (in_from_right - 20.0 * MM).abs() < 0.5,
+        "{:.2} mm",
+        in_from_right / MM
+    );
+}
