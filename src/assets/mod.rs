@@ -305,8 +305,8 @@ impl Assets for FsAssets {
         Ok(Source::new(path.clone(), read_text(&path)?))
     }
 
-    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
-        self.fonts.find(name)
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
+        self.fonts.find_face(name)
     }
 
     fn fonts_with(&self, c: char) -> Vec<String> {
