@@ -207,23 +207,37 @@ enum Allowed {
 /// distance (transpositions count once) of at most a third of the name's length, or the same
 /// letters ignoring case, hyphens and underscores.
 pub fn closest<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
-    let norm = |s: &str| {
+    // Called with every installed font's names (hundreds, mostly repeats) for each name of a
+    // fallback chain that is not installed: compare without allocating, each distinct
+    // candidate once, and skip the edit distance where the lengths alone rule it out.
+    let norm = |s: &'a str| {
         s.chars()
             .filter(|c| !matches!(c, '-' | '_'))
             .flat_map(char::to_lowercase)
-            .collect::<String>()
     };
-    let wanted = norm(name);
-    if let Some(same) = candidates.iter().find(|c| norm(c) == wanted) {
+    let wanted: Vec<char> = name
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let distinct: Vec<&'a str> = candidates
+        .iter()
+        .map(String::as_str)
+        .filter(|c| seen.insert(*c))
+        .collect();
+    if let Some(same) = distinct.iter().find(|c| norm(c).eq(wanted.iter().copied())) {
         return Some(same);
     }
-    let limit = (name.chars().count() / 3).max(1);
-    candidates
-        .iter()
+    let length = name.chars().count();
+    let limit = (length / 3).max(1);
+    distinct
+        .into_iter()
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (strsim::damerau_levenshtein(name, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.as_str())
+        .map(|(_, c)| c)
 }
 
 /// Splits "`name`, expected one of `a`, `b`" (or "expected `a`", or "there are no fields").
@@ -377,5 +391,26 @@ mod tests {
         assert_eq!(closest("page_break", &keys), Some("page-break"));
         assert_eq!(closest("lable", &keys), Some("label"));
         assert_eq!(closest("zzz", &keys), None);
+    }
+
+    /// Font names: hundreds of candidates, most of them repeats, of every length. The length
+    /// filter and the de-duplication must not change which one is chosen: the nearest, the
+    /// first of equals.
+    #[test]
+    fn closest_among_many_repeated_font_names() {
+        let mut names: Vec<String> = Vec::new();
+        for _ in 0..200 {
+            names.extend(
+                ["DejaVu Sans", "Noto Serif SC", "FandolFang", "FangSong"].map(String::from),
+            );
+        }
+        names.push("FangSong_GB2312".to_string());
+        names.push("FangSong_GB2313".to_string());
+        assert_eq!(closest("Fangsong_GB2312", &names), Some("FangSong_GB2312"));
+        assert_eq!(closest("FangSong_GB231", &names), Some("FangSong_GB2312"));
+        assert_eq!(closest("FandolFnag", &names), Some("FandolFang"));
+        assert_eq!(closest("仿宋_GB2312", &names), None);
+        // A candidate much longer than the name is never within a third of its length.
+        assert_eq!(closest("Fang", &names), None);
     }
 }
