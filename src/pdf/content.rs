@@ -4,13 +4,15 @@
 use super::finite::Guard;
 use super::fonts::{self, Embedded as Fonts};
 use super::images::{self, Embedded as Images};
-use super::paint::{display_list, GlyphRun, Paint};
 use crate::model::Color;
+use crate::page::paint::{display_list, GlyphRun, Paint};
+use crate::page::LinkTarget;
 use crate::page::Page;
 use crate::resolve::Document;
 use crate::units::Pt;
 use pdf_writer::types::{LineJoinStyle, TextRenderingMode};
 use pdf_writer::{Content, Finish, Name, Str};
+use std::collections::BTreeMap;
 
 /// The graphics state that paints multiplied (/BM /Multiply): seals over the text.
 pub const MULTIPLY: &str = "GSmul";
@@ -25,6 +27,14 @@ pub struct PageContent {
     pub transparent: bool,
     /// Uses the multiplying graphics state.
     pub multiply: bool,
+    /// The link areas over the page's text, in item order.
+    pub links: Vec<Link>,
+}
+
+/// A clickable area (PDF coordinates: left, bottom, right, top) and where it goes.
+pub struct Link {
+    pub rect: [f32; 4],
+    pub target: LinkTarget,
 }
 
 /// Paints one page.
@@ -36,6 +46,8 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
     let mut in_text = false;
     let mut transparent = false;
     let mut multiply_used = false;
+    // Per (item, link span): the left and right edges of its glyphs so far.
+    let mut spans: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
     for op in display_list(page, &doc.fonts) {
         if in_text && !matches!(op.paint, Paint::Glyphs(_)) {
             c.end_text();
@@ -94,17 +106,57 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                     in_text = true;
                 }
                 glyphs(&mut c, &mut n, &run, doc, fonts, height, &mut fill);
+                link_spans(&run, op.item, doc, &mut spans);
             }
         }
     }
     if in_text {
         c.end_text();
     }
+    let mut links = Vec::new();
+    for ((item, span), (left, right)) in spans {
+        let crate::page::Item::Text(line) = page.item(item) else {
+            continue;
+        };
+        // The line's em box, from a little above the ascent to a little below the descent.
+        let top = height - (line.baseline - line.size * 0.9);
+        let bottom = height - (line.baseline + line.size * 0.2);
+        links.push(Link {
+            rect: [n.f(left), n.f(bottom.0), n.f(right), n.f(top.0)],
+            target: line.links[span].target.clone(),
+        });
+    }
     PageContent {
+        links,
         bytes: c.finish().into_vec(),
         bad: n.first(),
         transparent,
         multiply: multiply_used,
+    }
+}
+
+/// Widens each link span of the run's line by the glyphs of this run that lie in it.
+fn link_spans(
+    run: &GlyphRun,
+    item: usize,
+    doc: &Document,
+    spans: &mut BTreeMap<(usize, usize), (f64, f64)>,
+) {
+    if run.line.links.is_empty() {
+        return;
+    }
+    let face = doc.fonts.get(run.font);
+    for (k, span) in run.line.links.iter().enumerate() {
+        for g in run.glyphs {
+            if g.text.start < span.text.start || g.text.end > span.text.end {
+                continue;
+            }
+            let left = (run.line.x + g.x).0;
+            let right = left + fonts::width(face, g.glyph) / 1000.0 * run.size.0 * run.scale;
+            let e = spans.entry((item, k)).or_insert((left, right));
+            e.0 = e.0.min(left);
+            e.1 = e.1.max(right);
+        }
     }
 }
 

@@ -11,10 +11,10 @@
 //! source text back exactly.
 
 use super::fnv::{Fnv, BASIS};
-use super::paint::{display_list, Paint};
 use super::{deflate, Alloc, Part};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::FontFace;
+use crate::page::paint::{display_list, Paint};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use rayon::prelude::*;

@@ -14,7 +14,7 @@ mod fonts;
 mod icc;
 mod images;
 mod meta;
-mod paint;
+mod outline;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::messages::msg;
@@ -89,6 +89,14 @@ struct Painted {
     packed: Vec<u8>,
     transparent: bool,
     multiply: bool,
+    links: Vec<content::Link>,
+}
+
+/// A part's page as painted once: its content stream, whether it is transparent, its links.
+struct PaintedPage {
+    contents: Ref,
+    transparent: bool,
+    links: Vec<content::Link>,
 }
 
 /// Writes the parts in the order `sequence` gives (indices into `parts`, repeats allowed: the
@@ -138,16 +146,25 @@ pub fn write_sequence_with(
     let fonts = fonts::embed(&used, &mut pdf, &mut alloc)?;
     let images = images::embed(&used, &mut pdf, &mut alloc);
 
-    // Per part: each page's content stream and whether it is transparent, once painted.
-    let mut painted: Vec<Option<Vec<(Ref, bool)>>> = vec![None; parts.len()];
-    let mut kids = Vec::new();
-    let mut multiply = false;
+    // Every page object of the file, numbered before any is written: outline entries and
+    // internal links point at pages written later.
+    let mut starts = Vec::with_capacity(sequence.len());
+    let mut total = 0;
     for &p in sequence {
+        starts.push(total);
+        total += parts[p].layout.pages.len();
+    }
+    let kids: Vec<Ref> = (0..total).map(|_| alloc.next()).collect();
+
+    // Per part: its pages as painted, once.
+    let mut painted: Vec<Option<Vec<PaintedPage>>> = (0..parts.len()).map(|_| None).collect();
+    let mut multiply = false;
+    for (k, &p) in sequence.iter().enumerate() {
         let part = &parts[p];
         let g = &part.doc.page;
         finite::check_size(g.width.0, g.height.0).map_err(refuse)?;
         if painted[p].is_none() {
-            let mut streams = Vec::with_capacity(part.layout.pages.len());
+            let mut pages = Vec::with_capacity(part.layout.pages.len());
             for batch in part.layout.pages.chunks(BATCH) {
                 let done: Vec<std::result::Result<Painted, String>> = batch
                     .par_iter()
@@ -160,6 +177,7 @@ pub fn write_sequence_with(
                             packed: deflate(&c.bytes),
                             transparent: c.transparent,
                             multiply: c.multiply,
+                            links: c.links,
                         })
                     })
                     .collect();
@@ -169,25 +187,71 @@ pub fn write_sequence_with(
                     pdf.stream(id, &page.packed)
                         .filter(pdf_writer::Filter::FlateDecode);
                     multiply |= page.multiply;
-                    streams.push((id, page.transparent));
+                    pages.push(PaintedPage {
+                        contents: id,
+                        transparent: page.transparent,
+                        links: page.links,
+                    });
                 }
             }
-            painted[p] = Some(streams);
+            painted[p] = Some(pages);
         }
-        for &(contents, transparent) in painted[p].as_ref().expect("painted above") {
-            let id = alloc.next();
-            let mut page = pdf.page(id);
+        let base = starts[k];
+        let height = g.height.0;
+        for (j, painted) in painted[p]
+            .as_ref()
+            .expect("painted above")
+            .iter()
+            .enumerate()
+        {
+            // Each copy's links are its own objects (an annotation belongs to one page), and
+            // an internal link goes to the page of the same copy.
+            let annots: Vec<Ref> = painted.links.iter().map(|_| alloc.next()).collect();
+            for (link, &id) in painted.links.iter().zip(&annots) {
+                annotation(&mut pdf, id, link, &kids[base..], height, kids[base + j]);
+            }
+            let mut page = pdf.page(kids[base + j]);
             page.media_box(Rect::new(0.0, 0.0, g.width.0 as f32, g.height.0 as f32))
                 .parent(tree)
-                .contents(contents)
+                .contents(painted.contents)
                 .pair(Name(b"Resources"), resources);
-            if transparent && pdfa {
+            if !annots.is_empty() {
+                page.annotations(annots);
+            }
+            if painted.transparent && pdfa {
                 page.group().transparency().color_space().device_rgb();
             }
             page.finish();
-            kids.push(id);
         }
     }
+
+    // The outline: one document's titles and headings, or for a print run one entry per
+    // bulletin (its first copy) with its own outline beneath.
+    let mut nodes = Vec::new();
+    let mut first_seen = vec![false; parts.len()];
+    for (k, &p) in sequence.iter().enumerate() {
+        if std::mem::replace(&mut first_seen[p], true) {
+            continue;
+        }
+        let part = &parts[p];
+        let entries = crate::page::structure::outline(part.doc, part.layout);
+        let base = starts[k];
+        let page_of = |i: usize| kids[base + i.min(part.layout.pages.len().saturating_sub(1))];
+        let below = outline::nest(&entries, &page_of, part.doc.page.height.0);
+        if sequence.len() == 1 {
+            nodes = below;
+        } else if !part.layout.pages.is_empty() {
+            nodes.push(outline::Node {
+                title: part.doc.meta.title.clone(),
+                page: kids[base],
+                top: part.doc.page.height.0 as f32,
+                children: below,
+            });
+        }
+    }
+    let outline_root = alloc.next();
+    let has_outline = outline::write(&mut pdf, outline_root, &nodes, &mut || alloc.next());
+
     pdf.pages(tree)
         .kids(kids.iter().copied())
         .count(kids.len() as i32);
@@ -231,6 +295,10 @@ pub fn write_sequence_with(
     let mut cat = pdf.catalog(catalog);
     cat.pages(tree).metadata(xmp_id).lang(TextStr("zh-CN"));
     cat.viewer_preferences().display_doc_title(true);
+    if has_outline {
+        cat.outlines(outline_root)
+            .page_mode(pdf_writer::types::PageMode::UseOutlines);
+    }
     if let Some(profile) = profile {
         cat.output_intents()
             .push()
@@ -250,6 +318,39 @@ pub fn write_sequence_with(
 /// The error for a number PDF cannot express reaching the writer.
 fn refuse(what: String) -> Error {
     Error::new(ErrorKind::Io, msg::pdf_not_finite(what).text)
+}
+
+/// A link annotation over `link.rect` on page `on`: to a web or mail address, or to a place
+/// in the same document (`pages` are its pages' objects). Printable (PDF/A asks for the print
+/// flag), without a border, with the address as its text alternative.
+fn annotation(pdf: &mut Pdf, id: Ref, link: &content::Link, pages: &[Ref], height: f64, on: Ref) {
+    use crate::page::LinkTarget;
+    use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType};
+    let [l, b, r, t] = link.rect;
+    let mut a = pdf.annotation(id);
+    a.subtype(AnnotationType::Link)
+        .rect(Rect::new(l, b, r, t))
+        .page(on)
+        .border(0.0, 0.0, 0.0, None)
+        .flags(AnnotationFlags::PRINT);
+    match &link.target {
+        LinkTarget::Uri(uri) => {
+            a.contents(TextStr(uri));
+            a.action()
+                .action_type(ActionType::Uri)
+                .uri(pdf_writer::Str(uri.as_bytes()));
+        }
+        LinkTarget::Internal { page, y } => {
+            let Some(&to) = pages.get(*page) else {
+                return;
+            };
+            a.action()
+                .action_type(ActionType::GoTo)
+                .destination()
+                .page(to)
+                .xyz(0.0, (height - y.0) as f32, None);
+        }
+    }
 }
 
 /// Under PDF/A with an sRGB intent, a CMYK image has no meaning: refuse it, naming its file.
@@ -296,15 +397,18 @@ mod tests {
     fn a_number_pdf_cannot_express_is_refused_not_written() {
         let (doc, mut layout) = laid_out();
         assert!(write(&doc, &layout).is_ok());
-        layout.pages[0].items.push(Item::Rule {
-            x: Pt(10.0),
-            y: Pt(f64::NAN),
-            width: Pt(100.0),
-            thickness: Pt(1.0),
-            color: crate::model::Color {
-                r: 0.0,
-                g: 0.0,
-                b: 0.0,
+        layout.pages[0].items.push(crate::page::Placed {
+            tag: crate::page::Tag::layout(),
+            item: Item::Rule {
+                x: Pt(10.0),
+                y: Pt(f64::NAN),
+                width: Pt(100.0),
+                thickness: Pt(1.0),
+                color: crate::model::Color {
+                    r: 0.0,
+                    g: 0.0,
+                    b: 0.0,
+                },
             },
         });
         let err = write(&doc, &layout).unwrap_err().to_string();
