@@ -347,3 +347,58 @@ fn references(
         })
         .collect()
 }
+
+/// The layout's structure as text, for `render --dump-structure`: the outline, then each page's
+/// items in reading order with their tags (structure type, block, what they are), and under a
+/// line its links.
+pub fn dump(doc: &Document, layout: &Layout) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("outline\n");
+    for e in outline(doc, layout) {
+        let indent = "  ".repeat(e.level as usize + 1);
+        let _ = writeln!(out, "{indent}{} (p{} y {:.1})", e.title, e.page + 1, e.y.0);
+    }
+    for (p, page) in layout.pages.iter().enumerate() {
+        let _ = writeln!(out, "page {} (printed {})", p + 1, page.number);
+        for placed in &page.items {
+            let tag = &placed.tag;
+            let kind = match &tag.structure {
+                Structure::Artifact(Artifact::Pagination) => "Artifact/Pagination".to_string(),
+                Structure::Artifact(Artifact::Layout) => "Artifact/Layout".to_string(),
+                Structure::Cell { row, col, .. } => {
+                    format!("{} r{row} c{col}", tag.structure.name())
+                }
+                Structure::Lbl { item } | Structure::LBody { item } => {
+                    format!("{} i{item}", tag.structure.name())
+                }
+                other => other.name().to_string(),
+            };
+            let block = tag.element.map_or("-".to_string(), |b| format!("b{b}"));
+            let what = match &placed.item {
+                Item::Text(run) => run
+                    .glyphs
+                    .iter()
+                    .map(|g| &run.text[g.text.start as usize..g.text.end as usize])
+                    .collect::<String>(),
+                Item::Rule { .. } => "(rule)".to_string(),
+                Item::Dot { .. } => "(dot)".to_string(),
+                Item::Image { .. } => match &tag.structure {
+                    Structure::Figure { alt: Some(alt) } => format!("(image) alt “{alt}”"),
+                    _ => "(image)".to_string(),
+                },
+            };
+            let _ = writeln!(out, "  {kind:<20} {block:<5} {what}");
+            if let Item::Text(run) = &placed.item {
+                for link in &run.links {
+                    let text = &run.text[link.text.start as usize..link.text.end as usize];
+                    let target = match &link.target {
+                        LinkTarget::Uri(uri) => uri.clone(),
+                        LinkTarget::Internal { page, y } => format!("p{} y {:.1}", page + 1, y.0),
+                    };
+                    let _ = writeln!(out, "    link “{text}” → {target}");
+                }
+            }
+        }
+    }
+    out
+}
