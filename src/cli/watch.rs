@@ -216,7 +216,12 @@ struct Used {
 struct Recording(Mutex<Used>);
 
 impl Recording {
+    /// Records a file used; a built-in one (`<built-in>/NAME`) is part of the program and
+    /// never changes, so it is not watched.
     fn add(&self, path: PathBuf) {
+        if crate::assets::builtin::name_of(&path).is_some() {
+            return;
+        }
         self.0.lock().unwrap().files.push(path);
     }
 

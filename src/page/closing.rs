@@ -219,6 +219,7 @@ fn blank_line(style: &crate::resolve::Style, baseline: Pt, measure: Pt) -> SetLi
         glyphs: Vec::new(),
         text: Arc::from(""),
         inks: Arc::from([super::Ink::of(style)]),
+        links: Vec::new(),
     };
     SetLine::fixed(run, String::new(), Pt::ZERO, measure, Vec::new())
 }

@@ -11,7 +11,7 @@
 
 use super::blocks::{FigurePiece, Piece, SetLine, TextPiece};
 use super::table::{rows_fitting, unit, TablePiece};
-use super::{Item, Layout, LineRecord, Page};
+use super::{Item, Layout, LineRecord, Page, Placed, Structure};
 use crate::model::layout::Placement;
 use crate::resolve::{Document, Role};
 use crate::units::Pt;
@@ -23,7 +23,7 @@ struct Flow<'a> {
     lines: Vec<LineRecord>,
     cells: Vec<super::CellRecord>,
     /// Items of the page being filled.
-    items: Vec<Item>,
+    items: Vec<Placed>,
     /// Filled height of the current page's text block.
     y: Pt,
     height: Pt,
@@ -282,15 +282,25 @@ impl Flow<'_> {
         }
         let left = doc.page.left;
         let top = doc.page.top;
+        // A photo's text alternative: the figure's `alt`, else its own caption (in a row), else
+        // the figure's caption.
+        let text_of = |lines: &[SetLine]| {
+            let text: String = lines.iter().map(|l| l.text.as_str()).collect();
+            (!text.is_empty()).then(|| std::sync::Arc::from(text.as_str()))
+        };
+        let whole = fig.alt.clone().or_else(|| text_of(&fig.caption));
         for photo in &fig.photos {
-            self.items.push(Item::Image {
+            let item = Item::Image {
                 image: photo.image,
                 x: left + photo.x,
                 y: top + self.y,
                 width: photo.width,
                 height: fig.photo_height,
                 multiply: false,
-            });
+            };
+            let alt = text_of(&photo.caption).or_else(|| whole.clone());
+            let figure = Structure::Figure { alt };
+            self.items.push(Placed::new(item, &figure, Some(fig.block)));
         }
         let row_top = self.y;
         // The photos' own captions (a row's), side by side under them, placed line by line
@@ -306,7 +316,7 @@ impl Flow<'_> {
                 if let Some(line) = column.next() {
                     self.y =
                         row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
-                    self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+                    self.place_line(line, (fig.block, 0), Role::Caption, fig.caption_pitch);
                     placed = true;
                 }
             }
@@ -319,7 +329,7 @@ impl Flow<'_> {
             self.y += f.caption_gap;
         }
         for line in fig.caption {
-            self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+            self.place_line(line, (fig.block, 0), Role::Caption, fig.caption_pitch);
         }
         self.y = (self.y + f.space_after).min(self.height);
     }
@@ -348,6 +358,7 @@ impl Flow<'_> {
         }
         let TextPiece {
             block,
+            part,
             role,
             lines,
             pitch,
@@ -384,7 +395,7 @@ impl Flow<'_> {
                 take = self.pull_back(role, placed, remaining);
             }
             for line in lines.by_ref().take(take) {
-                self.place_line(line, block, role, pitch);
+                self.place_line(line, (block, part), role, pitch);
             }
             placed += take;
             if placed < n {
@@ -534,30 +545,50 @@ impl Flow<'_> {
         }
     }
 
-    fn place_line(&mut self, line: SetLine, block: usize, role: Role, pitch: Pt) {
+    /// Places a line of block `block` (and of its part `part`: a list's item), tagged as its
+    /// role's text; a list item's number (an extra run) is its label.
+    fn place_line(&mut self, line: SetLine, (block, part): (usize, usize), role: Role, pitch: Pt) {
         let doc = self.doc;
         self.y += line.above;
         let record = line.record(self.pages.len(), block, role);
+        let element = Some(block);
+        let (text, extras) = match Structure::of(role) {
+            Structure::LBody { .. } => (
+                Structure::LBody { item: part },
+                Structure::Lbl { item: part },
+            ),
+            text => (text.clone(), text),
+        };
         let mut run = line.run;
         run.x += doc.page.left;
         run.baseline += doc.page.top + self.y;
         for mut extra in line.extra {
             extra.x += doc.page.left;
             extra.baseline = run.baseline;
-            self.items.push(Item::Text(extra));
+            self.items
+                .push(Placed::new(Item::Text(extra), &extras, element));
         }
         self.lines.push(record);
-        super::marks::add(doc, &run, &mut self.items);
-        self.items.push(Item::Text(run));
-        // Seals after the text they press on.
+        let mut marks = Vec::new();
+        super::marks::add(doc, &run, &mut marks);
+        self.items
+            .extend(marks.into_iter().map(|m| Placed::new(m, &text, element)));
+        self.items
+            .push(Placed::new(Item::Text(run), &text, element));
+        // Seals after the text they press on: they authenticate the 落款 beside them, which
+        // the text says, so they are layout artifacts.
         for s in line.stamps {
-            self.items.push(Item::Image {
+            let seal = Item::Image {
                 image: s.image,
                 x: doc.page.left + s.x,
                 y: doc.page.top + self.y + s.top,
                 width: s.width,
                 height: s.height,
                 multiply: true,
+            };
+            self.items.push(Placed {
+                item: seal,
+                tag: super::Tag::new(Structure::Artifact(super::Artifact::Layout), element),
             });
         }
         self.y += pitch + line.below;

@@ -13,7 +13,7 @@
 //! rectangle, so a tagger can group a page's runs into TH/TD elements by position.
 
 use super::blocks::{set_text, SetLine};
-use super::{CellRecord, Item, LineRecord, Report};
+use super::{CellRecord, Item, LineRecord, Placed, Report, Structure};
 use crate::model::layout::Align;
 use crate::model::table::{ColumnAlign, ColumnWidth, TableRules};
 use crate::resolve::{Document, Role, Style, Table};
@@ -492,9 +492,9 @@ fn decimal_point(text: &str, line: &SetLine) -> Pt {
 
 /// What drawing one part of a table gives the flow.
 pub struct Drawn {
-    pub items: Vec<Item>,
+    pub items: Vec<Placed>,
     /// Each placed line's items (its marks and its run) with its baseline and left edge.
-    runs: Vec<(Pt, Pt, Vec<Item>)>,
+    runs: Vec<(Pt, Pt, Vec<Placed>)>,
     pub lines: Vec<LineRecord>,
     pub cells: Vec<CellRecord>,
     pub height: Pt,
@@ -557,7 +557,14 @@ impl TablePiece {
             &self.continued
         };
         for line in over {
-            self.line(doc, line, (left, page_top + y), Role::Caption, &mut d);
+            let caption = Structure::of(Role::Caption);
+            self.line(
+                doc,
+                line,
+                (left, page_top + y),
+                (Role::Caption, caption),
+                &mut d,
+            );
             y += self.caption_pitch;
         }
         if !over.is_empty() {
@@ -586,7 +593,12 @@ impl TablePiece {
             let mut ly = y0 + pad_v(c, h);
             for line in &c.lines {
                 let x = left + x0 + (x1 - x0 - line.measure) / 2.0;
-                self.line(doc, line, (x, page_top + ly), Role::Table, &mut d);
+                let cell = Structure::Cell {
+                    header: c.row < self.header,
+                    row: c.row,
+                    col: c.col,
+                };
+                self.line(doc, line, (x, page_top + ly), (Role::Table, cell), &mut d);
                 ly += self.pitch;
             }
             d.cells.push(CellRecord {
@@ -610,20 +622,27 @@ impl TablePiece {
                 inner_v.push((x1, y0, h));
             }
         }
-        let rule = |x: Pt, y: Pt, width: Pt, thickness: Pt| Item::Rule {
-            x: left + x,
-            y: page_top + y,
-            width,
-            thickness,
-            color: self.rule_color,
+        let block = Some(self.block);
+        let rule = |x: Pt, y: Pt, width: Pt, thickness: Pt| {
+            let item = Item::Rule {
+                x: left + x,
+                y: page_top + y,
+                width,
+                thickness,
+                color: self.rule_color,
+            };
+            Placed::new(item, &Structure::P, block)
         };
         // A vertical rule is a rule as thick as it is long, centred on its line.
-        let vertical = |x: Pt, y: Pt, h: Pt, thickness: Pt| Item::Rule {
-            x: left + x - thickness / 2.0,
-            y: page_top + y + h / 2.0,
-            width: thickness,
-            thickness: h,
-            color: self.rule_color,
+        let vertical = |x: Pt, y: Pt, h: Pt, thickness: Pt| {
+            let item = Item::Rule {
+                x: left + x - thickness / 2.0,
+                y: page_top + y + h / 2.0,
+                width: thickness,
+                thickness: h,
+                color: self.rule_color,
+            };
+            Placed::new(item, &Structure::P, block)
         };
         let mut rules = vec![rule(Pt::ZERO, table_top, width, self.rule)];
         match self.rules {
@@ -661,16 +680,29 @@ impl TablePiece {
         d
     }
 
-    /// Places one set line with its left edge at `x` and the baseline shifted by `dy`.
-    fn line(&self, doc: &Document, line: &SetLine, (x, dy): (Pt, Pt), role: Role, d: &mut Drawn) {
+    /// Places one set line of `role`, tagged `tag`, with its left edge at `x` and the baseline
+    /// shifted by `dy`.
+    fn line(
+        &self,
+        doc: &Document,
+        line: &SetLine,
+        (x, dy): (Pt, Pt),
+        (role, tag): (Role, Structure),
+        d: &mut Drawn,
+    ) {
         let mut run = line.run.clone();
         run.x += x;
         run.baseline += dy;
         d.lines.push(line.record(0, self.block, role));
-        let mut items = Vec::new();
-        super::marks::add(doc, &run, &mut items);
+        let mut marks = Vec::new();
+        super::marks::add(doc, &run, &mut marks);
+        let block = Some(self.block);
+        let mut items: Vec<Placed> = marks
+            .into_iter()
+            .map(|m| Placed::new(m, &tag, block))
+            .collect();
         let at = (run.baseline, run.x);
-        items.push(Item::Text(run));
+        items.push(Placed::new(Item::Text(run), &tag, block));
         d.runs.push((at.0, at.1, items));
     }
 }

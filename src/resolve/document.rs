@@ -359,6 +359,8 @@ pub enum Content {
         width: Option<Extent>,
         /// The caption as printed (`图 1 …`), if any.
         caption: Option<Styled>,
+        /// The text alternative from the definition (`alt`), if it gave one.
+        alt: Option<String>,
         number: u32,
         at: Range<usize>,
     },

@@ -331,6 +331,7 @@ fn content(
                     image,
                     width,
                     caption,
+                    alt: f.alt.clone(),
                     number,
                     at: f.at.clone(),
                 }
