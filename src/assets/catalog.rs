@@ -1,7 +1,9 @@
 //! The installed fonts, found by any of their names.
 //!
-//! Where fonts are looked for, first to last: `--font-dir` directories, `JIANBAO_FONT_PATH`,
-//! the project's `fonts/`, then the system's font directories (unless `--ignore-system-fonts`).
+//! Where fonts are looked for, first to last: the font directories of
+//! [`SearchPaths`](super::SearchPaths) (`--font-dir`, `JIANBAO_FONT_PATH`, `JIANBAO_HOME`,
+//! beside the executable, the data directories), the fonts built into the executable, then the
+//! system's font directories (unless `--ignore-system-fonts`).
 //! Directories are walked recursively by fontdb, which skips anything that is not a regular
 //! file (a FIFO named `x.ttf` would hang a reader) and does not follow a symbolic link back
 //! into a directory it has walked. Each face of each file (every face of a .ttc/.otc) is
@@ -11,7 +13,7 @@
 use super::discover::{self, Found};
 use super::fontindex::{self, Indexed};
 use crate::fonts::{FaceInfo, FontData, FontFace};
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -23,7 +25,10 @@ pub use super::discover::SystemFonts;
 pub struct FontCatalog {
     dirs: Vec<PathBuf>,
     system: SystemFonts,
-    /// The faces of each directory of `dirs`, then of the system directories (all as one).
+    /// Whether the built-in fonts are searched (after `dirs`, before the system's).
+    builtin: bool,
+    /// The faces of each directory of `dirs`, then of the built-in fonts, then of the system
+    /// directories (all as one).
     roots: Vec<OnceLock<Vec<CatalogFace>>>,
     /// Faces opened by path and face index (names given as paths, and everything the scan
     /// found). One cell per face, filled once: threads of a batch asking for the same file at
@@ -35,7 +40,7 @@ pub struct FontCatalog {
     /// The message for each name not found (built once a name: it compares the name with
     /// every font's names). A layout's chains ask for the same missing office fonts in role
     /// after role.
-    misses: Mutex<HashMap<String, String>>,
+    misses: Mutex<HashMap<String, Message>>,
 }
 
 type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
@@ -68,13 +73,21 @@ impl FontCatalog {
     /// A catalog over `dirs`, then the system font directories `system` says.
     pub fn with_system(dirs: Vec<PathBuf>, system: SystemFonts) -> FontCatalog {
         FontCatalog {
-            roots: (0..=dirs.len()).map(|_| OnceLock::new()).collect(),
+            roots: (0..dirs.len() + 2).map(|_| OnceLock::new()).collect(),
             dirs,
             system,
+            builtin: false,
             by_path: Mutex::new(HashMap::new()),
             listed: OnceLock::new(),
             misses: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// This catalog with the fonts built into the executable searched (or not) after its
+    /// directories.
+    pub fn with_builtin(mut self, builtin: bool) -> FontCatalog {
+        self.builtin = builtin;
+        self
     }
 
     /// A font by path, or by name: any family name of its `name` table in any language
@@ -83,11 +96,17 @@ impl FontCatalog {
     /// (with or without its extension). Names compare without case, spaces, hyphens or
     /// underscores. See [`lookup`](Self::lookup) for which face wins when several match.
     pub fn find(&self, name: &str) -> Result<Arc<FontFace>, String> {
+        self.find_face(name).map_err(|m| m.text)
+    }
+
+    /// [`find`](Self::find) with the catalogue's message, whose code tells a font that is not
+    /// installed (`font_not_found…`) from one that is there but unusable.
+    pub fn find_face(&self, name: &str) -> Result<Arc<FontFace>, Message> {
         if crate::paths::names_a_path(name) {
-            return self.open(Path::new(name));
+            return Ok(self.open(Path::new(name))?);
         }
         let e = self.lookup(name)?;
-        self.open_face(&e.path, e.index)
+        Ok(self.open_face(&e.path, e.index)?)
     }
 
     /// The file [`find`](Self::find) takes `name` from: `name` itself when it is a path
@@ -106,7 +125,7 @@ impl FontCatalog {
     /// nearest the regular upright (italic last, then by distance of its weight from 400); then
     /// by path (byte order) and face index. A face whose licence forbids embedding is passed
     /// over; when only such faces have the name, the error says why.
-    pub fn lookup(&self, name: &str) -> Result<&CatalogFace, String> {
+    pub fn lookup(&self, name: &str) -> Result<&CatalogFace, Message> {
         let key = normalize(name);
         let mut forbidden: Option<&CatalogFace> = None;
         for root in 0..self.roots.len() {
@@ -138,8 +157,7 @@ impl FontCatalog {
                 e.path.display(),
                 e.index,
                 e.info.embedding_forbidden().unwrap_or_default(),
-            )
-            .text);
+            ));
         }
         Err(self.not_found(name))
     }
@@ -153,7 +171,7 @@ impl FontCatalog {
             .collect()
     }
 
-    fn not_found(&self, name: &str) -> String {
+    fn not_found(&self, name: &str) -> Message {
         let key = name.to_string();
         if let Some(message) = self.misses.lock().unwrap().get(&key) {
             return message.clone();
@@ -163,7 +181,7 @@ impl FontCatalog {
         message
     }
 
-    fn not_found_message(&self, name: &str) -> String {
+    fn not_found_message(&self, name: &str) -> Message {
         // Every directory's faces (one file reached twice is the same names twice: no harm).
         let entries: Vec<&CatalogFace> = (0..self.roots.len())
             .flat_map(|root| self.root(root))
@@ -179,7 +197,7 @@ impl FontCatalog {
             candidates.extend(e.info.families.iter().cloned());
         }
         if let Some(best) = crate::model::closest(name, &candidates) {
-            return msg::font_not_found_did_you_mean(name, best).text;
+            return msg::font_not_found_did_you_mean(name, best);
         }
         const LISTED: usize = 12;
         let available = if names.is_empty() {
@@ -189,7 +207,7 @@ impl FontCatalog {
         } else {
             names.join(", ")
         };
-        msg::font_not_found(name, available).text
+        msg::font_not_found(name, available)
     }
 
     /// Opens (once) the first face of the font file at `path`.
@@ -254,12 +272,15 @@ impl FontCatalog {
             .collect()
     }
 
-    /// The faces of directory `root` (the system directories are the last), scanned once.
-    /// The faces of directory `root` (the system directories are the last), from the
-    /// persistent index when nothing changed since it was made, else scanned (and indexed).
+    /// The faces of directory `root` (then the built-in fonts, then the system directories),
+    /// from the persistent index when nothing changed since it was made, else scanned (and
+    /// indexed).
     fn root(&self, root: usize) -> &[CatalogFace] {
         self.roots[root].get_or_init(|| {
-            let system = root == self.dirs.len();
+            if root == self.dirs.len() {
+                return self.builtin_faces();
+            }
+            let system = root == self.dirs.len() + 1;
             let dirs = match self.dirs.get(root) {
                 Some(dir) => Some(vec![dir.clone()]),
                 None => discover::system_dirs(&self.system),
@@ -280,22 +301,57 @@ impl FontCatalog {
                 }
                 _ => scan(),
             };
-            faces
-                .into_iter()
-                .map(|f| {
-                    let (face_keys, family_keys) = keys(&f.info, &f.path);
-                    CatalogFace {
-                        path: f.path,
-                        index: f.index,
-                        system,
-                        info: f.info,
-                        face_keys,
-                        family_keys,
-                    }
-                })
-                .collect()
+            catalog_faces(faces, system)
         })
     }
+
+    /// The faces of the built-in fonts, read from the executable's data. A built-in file is
+    /// left out when a file of the same name is in one of the font directories: the file
+    /// found earlier wins, as it does for layouts.
+    fn builtin_faces(&self) -> Vec<CatalogFace> {
+        if !self.builtin {
+            return Vec::new();
+        }
+        let mut faces = Vec::new();
+        for (name, bytes) in super::builtin::fonts() {
+            if self.dirs.iter().any(|d| d.join(name).is_file()) {
+                continue;
+            }
+            let count = ttf_parser::fonts_in_collection(bytes).unwrap_or(1);
+            for index in 0..count {
+                let Ok(raw) = ttf_parser::RawFace::parse(bytes, index) else {
+                    continue;
+                };
+                faces.push(Indexed {
+                    path: super::builtin::path(name),
+                    index,
+                    info: FaceInfo::from_tables(
+                        raw.table(ttf_parser::Tag::from_bytes(b"name")),
+                        raw.table(ttf_parser::Tag::from_bytes(b"OS/2")),
+                    ),
+                });
+            }
+        }
+        catalog_faces(faces, false)
+    }
+}
+
+/// The faces indexed, with the names they are looked up by.
+fn catalog_faces(faces: Vec<Indexed>, system: bool) -> Vec<CatalogFace> {
+    faces
+        .into_iter()
+        .map(|f| {
+            let (face_keys, family_keys) = keys(&f.info, &f.path);
+            CatalogFace {
+                path: f.path,
+                index: f.index,
+                system,
+                info: f.info,
+                face_keys,
+                family_keys,
+            }
+        })
+        .collect()
 }
 
 /// Reads the names of one face. Broken files are left out here; naming one by path reports
@@ -383,9 +439,13 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
-/// Memory-maps a font file and parses face `index` of it.
+/// Memory-maps a font file (or takes a built-in font's bytes where they are, in the
+/// executable) and parses face `index` of it.
 fn load_face(path: &Path, index: u32) -> Result<FontFace, String> {
-    let data: FontData = Arc::new(map_file(path)?);
+    let data: FontData = match super::builtin::font(path) {
+        Some(bytes) => Arc::new(bytes),
+        None => Arc::new(map_file(path)?),
+    };
     FontFace::new(data, index).map_err(|e| msg::path_error(path.display(), e).text)
 }
 

@@ -7,9 +7,9 @@
 //!
 //! - an **image** or a **text file** (`text-file`) must be a regular file inside the root;
 //! - a **layout or font given as a path** must be a regular file inside the root or inside one of
-//!   the layout and font directories (the project's own `layouts/` and `fonts/`, `--layout-dir`,
-//!   `--font-dir`, `JIANBAO_LAYOUT_PATH`, `JIANBAO_FONT_PATH`: places the user chose, not the
-//!   document);
+//!   the layout and font directories of the search order (`--layout-dir`, `--font-dir`,
+//!   `JIANBAO_LAYOUT_PATH`, `JIANBAO_FONT_PATH`, `JIANBAO_HOME`, beside the executable, the data
+//!   directories: places the user chose, not the document);
 //! - layouts and fonts given by **name** are looked up in those directories as always;
 //! - **absolute paths** in a definition or layout are refused outright (checked by the resolve
 //!   stage, which sees what the user wrote).
@@ -194,11 +194,15 @@ impl Assets for Confined<'_> {
             self.open_checked(&base.join(name), "layout", true)?;
         }
         let path = self.assets.find_layout(name, relative_to)?;
+        // A built-in layout is part of the program, not a file the document reaches.
+        if let Some(text) = self.assets.builtin_layout(&path) {
+            return Ok(Source::new(path, text));
+        }
         let (file, _) = self.open_checked(&path, "layout", true)?;
         Ok(Source::new(path.clone(), super::layout_text(file, &path)?))
     }
 
-    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
         // The resolve stage has joined a font path to the directory of the file naming it.
         let path = Path::new(name);
         if crate::paths::names_a_path(name) {
@@ -219,7 +223,7 @@ impl Assets for Confined<'_> {
                 .assets
                 .catalog()
                 .open(&real)
-                .map_err(|e| e.replace(&real.display().to_string(), name));
+                .map_err(|e| e.replace(&real.display().to_string(), name).into());
         }
         self.assets.font(name)
     }

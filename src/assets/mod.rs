@@ -6,6 +6,7 @@
 //! looked up, and one [`FsAssets`] shared by a batch opens each file once for all documents.
 
 use crate::messages::msg;
+pub mod builtin;
 mod catalog;
 mod confine;
 mod discover;
@@ -28,22 +29,109 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-/// Where to look for things.
+/// Where to look for things: one list for layouts and one for fonts, first to last (a file of
+/// a name found earlier wins):
+///
+/// 1. `--layout-dir` / `--font-dir` (given to [`SearchPaths::with_dirs`]);
+/// 2. `JIANBAO_LAYOUT_PATH` / `JIANBAO_FONT_PATH` (separated like `PATH`);
+/// 3. `$JIANBAO_HOME/layouts`, `$JIANBAO_HOME/fonts`;
+/// 4. beside the executable: `layouts/`, `fonts/`, then `../share/jianbao/{layouts,fonts}`
+///    (a zip unpacked anywhere; `/usr/bin/jianbao` → `/usr/share/jianbao`);
+/// 5. the platform's data directories, `jianbao/{layouts,fonts}` in each: `$XDG_DATA_HOME`
+///    (`~/.local/share`) then `$XDG_DATA_DIRS` (`/usr/local/share:/usr/share`) on Linux and
+///    the other Unix systems; `~/Library/Application Support` on macOS; `%APPDATA%` then
+///    `%ProgramData%` on Windows;
+/// 6. the files built into the executable (`<built-in>/NAME`, see [`builtin`]);
+/// 7. fonts only: the system's font directories (or `JIANBAO_SYSTEM_FONT_DIRS` instead).
+///
+/// Nothing depends on where the program was built: the source tree is never looked at.
 #[derive(Clone, Debug, Default)]
 pub struct SearchPaths {
+    /// The layout directories that exist, each once, in order.
     pub layout_dirs: Vec<PathBuf>,
+    /// The font directories that exist, each once, in order.
     pub font_dirs: Vec<PathBuf>,
-    /// The system font directories searched after `font_dirs`.
+    /// The system font directories searched after `font_dirs` and the built-in fonts.
     pub system_fonts: SystemFonts,
+    /// Whether the files built into the executable are searched (after the directories).
+    pub builtin: bool,
+    /// Every directory of the order, whether it exists or not, with where it comes from:
+    /// what `layouts -v` and `fonts -v` show.
+    pub layout_places: Vec<Place>,
+    pub font_places: Vec<Place>,
+}
+
+/// One directory of the search order and the rule that put it there.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub dir: PathBuf,
+    pub origin: Origin,
+}
+
+/// Why a directory is searched (see [`SearchPaths`] for the order).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Origin {
+    Option,
+    PathVariable,
+    Home,
+    BesideExecutable,
+    DataDir,
 }
 
 impl SearchPaths {
-    /// The defaults: directories from `JIANBAO_LAYOUT_PATH` / `JIANBAO_FONT_PATH` (separated
-    /// like `PATH`), then the project's own `layouts/` and `fonts/` (found next to the source
-    /// tree the binary was built from, or next to the binary); fonts also from the system's
-    /// font directories, or from `JIANBAO_SYSTEM_FONT_DIRS` instead when it is set (empty: none).
+    /// The defaults, with no `--layout-dir` / `--font-dir`.
     pub fn from_env() -> SearchPaths {
-        let mut paths = SearchPaths {
+        SearchPaths::with_dirs(&[], &[])
+    }
+
+    /// The search order for these `--layout-dir` and `--font-dir` directories, the environment
+    /// and the executable's place.
+    pub fn with_dirs(layout_dirs: &[PathBuf], font_dirs: &[PathBuf]) -> SearchPaths {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let split = |name: &str| -> Vec<PathBuf> {
+            var(name)
+                .map(|v| {
+                    std::env::split_paths(&v)
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let home = var("JIANBAO_HOME").map(PathBuf::from);
+        let beside = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(Path::to_path_buf));
+        let places = |given: &[PathBuf], variable: &str, sub: &str| -> Vec<Place> {
+            let mut out = Vec::new();
+            let mut add = |dirs: Vec<PathBuf>, origin: Origin| {
+                out.extend(dirs.into_iter().map(|dir| Place { dir, origin }));
+            };
+            add(given.to_vec(), Origin::Option);
+            add(split(variable), Origin::PathVariable);
+            add(home.iter().map(|h| h.join(sub)).collect(), Origin::Home);
+            if let Some(dir) = &beside {
+                add(
+                    vec![
+                        dir.join(sub),
+                        dir.join("..").join("share/jianbao").join(sub),
+                    ],
+                    Origin::BesideExecutable,
+                );
+            }
+            add(
+                data_dirs()
+                    .into_iter()
+                    .map(|d| d.join("jianbao").join(sub))
+                    .collect(),
+                Origin::DataDir,
+            );
+            out
+        };
+        let layout_places = places(layout_dirs, "JIANBAO_LAYOUT_PATH", "layouts");
+        let font_places = places(font_dirs, "JIANBAO_FONT_PATH", "fonts");
+        SearchPaths {
+            layout_dirs: unique_dirs(&layout_places),
+            font_dirs: unique_dirs(&font_places),
             system_fonts: match std::env::var_os("JIANBAO_SYSTEM_FONT_DIRS") {
                 Some(value) => SystemFonts::Dirs(
                     std::env::split_paths(&value)
@@ -52,51 +140,134 @@ impl SearchPaths {
                 ),
                 None => SystemFonts::Platform,
             },
-            ..SearchPaths::default()
+            builtin: true,
+            layout_places,
+            font_places,
+        }
+    }
+}
+
+impl SearchPaths {
+    /// The search order as `layouts -v` (`fonts` false) and `fonts -v` show it: one line per
+    /// place, numbered, marked when the directory is not there.
+    pub fn describe(&self, fonts: bool) -> String {
+        use std::fmt::Write;
+        let (places, what) = if fonts {
+            (&self.font_places, msg::search_what_fonts())
+        } else {
+            (&self.layout_places, msg::search_what_layouts())
         };
-        for (var, dirs) in [
-            ("JIANBAO_LAYOUT_PATH", &mut paths.layout_dirs),
-            ("JIANBAO_FONT_PATH", &mut paths.font_dirs),
-        ] {
-            if let Some(value) = std::env::var_os(var) {
-                dirs.extend(std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()));
-            }
+        let mut rows: Vec<(String, String)> = places
+            .iter()
+            .map(|p| {
+                let origin = match p.origin {
+                    Origin::Option => {
+                        msg::search_origin_option(if fonts { "--font-dir" } else { "--layout-dir" })
+                    }
+                    Origin::PathVariable => msg::search_origin_option(if fonts {
+                        "JIANBAO_FONT_PATH"
+                    } else {
+                        "JIANBAO_LAYOUT_PATH"
+                    }),
+                    Origin::Home => msg::search_origin_home(),
+                    Origin::BesideExecutable => msg::search_origin_beside(),
+                    Origin::DataDir => msg::search_origin_data(),
+                };
+                let mut place = dunce::simplified(&p.dir).display().to_string();
+                if !p.dir.is_dir() {
+                    place = format!("{place} {}", msg::search_place_missing());
+                }
+                (origin.text, place)
+            })
+            .collect();
+        let files = if fonts {
+            builtin::fonts().len()
+        } else {
+            builtin::layouts().len()
+        };
+        rows.push((
+            msg::search_origin_builtin().text,
+            if self.builtin && files > 0 {
+                format!("{} {}", builtin::PREFIX, msg::search_builtin_files(files))
+            } else {
+                format!("{} {}", builtin::PREFIX, msg::search_builtin_none())
+            },
+        ));
+        if fonts {
+            let system = match discover::system_dirs(&self.system_fonts) {
+                Some(dirs) if dirs.is_empty() => msg::search_system_off().text,
+                Some(dirs) => dirs
+                    .iter()
+                    .map(|d| dunce::simplified(d).display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                None => msg::search_system_platform().text,
+            };
+            rows.push((msg::search_origin_system().text, system));
         }
-        for root in project_roots() {
-            paths.layout_dirs.push(root.join("layouts"));
-            paths.font_dirs.push(root.join("fonts"));
+        let width = rows
+            .iter()
+            .map(|(o, _)| o.chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut out = format!("{}\n", msg::search_order_heading(what.text));
+        for (i, (origin, place)) in rows.iter().enumerate() {
+            let pad = width - origin.chars().count();
+            let _ = writeln!(out, "{:>3}. {origin}{:pad$}  {place}", i + 1, "");
         }
-        for dirs in [&mut paths.layout_dirs, &mut paths.font_dirs] {
-            unique_dirs(dirs);
-        }
-        paths
+        out
     }
 }
 
-/// Keeps the directories that exist, each once: `target/release/../..` and the source tree are
-/// the same directory under different names, so compare canonical paths.
-fn unique_dirs(dirs: &mut Vec<PathBuf>) {
+/// The platform's data directories, most personal first (each gets `jianbao/` appended).
+fn data_dirs() -> Vec<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let home = var("HOME");
+    if cfg!(windows) {
+        return [var("APPDATA"), var("ProgramData")]
+            .into_iter()
+            .flatten()
+            .collect();
+    }
+    if cfg!(target_os = "macos") {
+        return home
+            .map(|h| h.join("Library/Application Support"))
+            .into_iter()
+            .collect();
+    }
+    // XDG Base Directory: relative paths in the variables are to be ignored.
+    let mut dirs: Vec<PathBuf> = var("XDG_DATA_HOME")
+        .filter(|d| d.is_absolute())
+        .or_else(|| home.map(|h| h.join(".local/share")))
+        .into_iter()
+        .collect();
+    match std::env::var_os("XDG_DATA_DIRS").filter(|v| !v.is_empty()) {
+        Some(value) => dirs.extend(std::env::split_paths(&value).filter(|p| p.is_absolute())),
+        None => dirs.extend(["/usr/local/share", "/usr/share"].map(PathBuf::from)),
+    }
+    dirs
+}
+
+/// The directories of `places` that exist, each once: `bin/../share/jianbao` and the data
+/// directory `/usr/share/jianbao` are the same directory under different names, so compare
+/// canonical paths.
+fn unique_dirs(places: &[Place]) -> Vec<PathBuf> {
     let mut seen = Vec::new();
-    dirs.retain(|d| match d.canonicalize() {
-        Ok(c) if d.is_dir() && !seen.contains(&c) => {
-            seen.push(c);
-            true
-        }
-        _ => false,
-    });
-}
-
-/// Candidate project roots: the source tree this binary was built from, and the binary's
-/// surroundings (`target/release/jianbao` → the repository; `bin/jianbao` → `share/jianbao`).
-fn project_roots() -> Vec<PathBuf> {
-    let mut roots = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR"))];
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(dir) = exe.parent() {
-            roots.push(dir.join("../.."));
-            roots.push(dir.join("../share/jianbao"));
+    let mut out = Vec::new();
+    for place in places {
+        match place.dir.canonicalize() {
+            Ok(c) if place.dir.is_dir() && !seen.contains(&c) => {
+                seen.push(c);
+                out.push(place.dir.clone());
+            }
+            _ => {}
         }
     }
-    roots
+    out
 }
 
 /// Reads assets from disk, caching fonts and images so that a batch opens each file once.
@@ -112,7 +283,8 @@ type ImageCell = Arc<std::sync::OnceLock<Result<Arc<Image>, String>>>;
 impl FsAssets {
     pub fn new(paths: SearchPaths) -> FsAssets {
         FsAssets {
-            fonts: FontCatalog::with_system(paths.font_dirs.clone(), paths.system_fonts.clone()),
+            fonts: FontCatalog::with_system(paths.font_dirs.clone(), paths.system_fonts.clone())
+                .with_builtin(paths.builtin),
             paths,
             images: Mutex::new(HashMap::new()),
         }
@@ -145,7 +317,29 @@ impl FsAssets {
                 }
             }
         }
+        if self.paths.builtin {
+            for (file, _) in builtin::layouts() {
+                let name = file.trim_end_matches(".toml");
+                if !found.iter().any(|(n, _)| n == name) {
+                    found.push((name.to_string(), builtin::path(file)));
+                }
+            }
+        }
         found
+    }
+
+    /// The text of the layout at `path` (a file, or a built-in `<built-in>/NAME`).
+    pub fn layout_text_at(&self, path: &Path) -> Result<String, String> {
+        match self.builtin_layout(path) {
+            Some(text) => Ok(text),
+            None => read_text(path),
+        }
+    }
+
+    /// The text of a built-in layout, when `path` names one and built-in files are searched.
+    pub(crate) fn builtin_layout(&self, path: &Path) -> Option<String> {
+        let bytes = builtin::layout(path).filter(|_| self.paths.builtin)?;
+        Some(String::from_utf8_lossy(bytes).into_owned())
     }
 }
 
@@ -252,6 +446,10 @@ impl FsAssets {
         if let Some(path) = candidates.iter().find(|p| p.is_file()) {
             return Ok(path.clone());
         }
+        let file = format!("{name}.toml");
+        if !is_path && self.paths.builtin && builtin::layouts().iter().any(|(n, _)| *n == file) {
+            return Ok(builtin::path(&file));
+        }
         if is_path {
             return Err(msg::layout_file_not_found(candidates[0].display()).text);
         }
@@ -302,11 +500,11 @@ impl FsAssets {
 impl Assets for FsAssets {
     fn layout(&self, name: &str, relative_to: &Path) -> Result<Source, String> {
         let path = self.find_layout(name, relative_to)?;
-        Ok(Source::new(path.clone(), read_text(&path)?))
+        Ok(Source::new(path.clone(), self.layout_text_at(&path)?))
     }
 
-    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
-        self.fonts.find(name)
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
+        self.fonts.find_face(name)
     }
 
     fn fonts_with(&self, c: char) -> Vec<String> {

@@ -21,20 +21,100 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let result = (|| -> std::io::Result<()> {
+    let written = (|| -> std::io::Result<()> {
         let mut file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
+        file.sync_all()
     })();
-    result.map_err(|e| {
+    if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        Error::io(path, &e)
+        return Err(Error::io(path, &e));
+    }
+    replace(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
     })
+}
+
+/// Puts the complete temporary file `tmp` in place of `path`. On Unix a rename replaces a file
+/// even while a viewer has it open (the viewer keeps the old one).
+#[cfg(not(windows))]
+fn replace(tmp: &Path, path: &Path) -> Result<()> {
+    std::fs::rename(tmp, path).map_err(|e| Error::io(path, &e))
+}
+
+/// Puts the complete temporary file `tmp` in place of `path`. On Windows a file that a PDF
+/// viewer holds open cannot be replaced (the viewer did not open it with `FILE_SHARE_DELETE`):
+/// the rename is tried again for about a second (a viewer reloading, a virus scanner reading the
+/// file let go soon), then the new PDF is put beside it as `NAME.new.pdf`, and the error says
+/// so.
+#[cfg(windows)]
+fn replace(tmp: &Path, path: &Path) -> Result<()> {
+    replace_retrying(
+        tmp,
+        path,
+        |from, to| std::fs::rename(from, to),
+        in_use_on_windows,
+        std::time::Duration::from_millis(200),
+        6,
+    )
+}
+
+/// Whether a Windows error says another program has the file open: `ERROR_ACCESS_DENIED` (5,
+/// what replacing a file open without delete sharing gives), `ERROR_SHARING_VIOLATION` (32),
+/// `ERROR_LOCK_VIOLATION` (33).
+#[cfg_attr(not(windows), allow(dead_code))]
+fn in_use_on_windows(e: &std::io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(5 | 32 | 33))
+}
+
+/// `rename(tmp, path)`, tried `tries` times `pause` apart while `in_use` says the target is
+/// held by another program; then `tmp` is renamed to [`beside`]`(path)` instead and the error
+/// names both files. Any other failure is returned at once. (Generic over the rename so that
+/// the Windows behaviour is tested on every platform.)
+#[cfg_attr(not(windows), allow(dead_code))]
+fn replace_retrying(
+    tmp: &Path,
+    path: &Path,
+    rename: impl Fn(&Path, &Path) -> std::io::Result<()>,
+    in_use: impl Fn(&std::io::Error) -> bool,
+    pause: std::time::Duration,
+    tries: u32,
+) -> Result<()> {
+    let mut attempt = 1;
+    loop {
+        match rename(tmp, path) {
+            Ok(()) => return Ok(()),
+            Err(e) if in_use(&e) && attempt < tries => {
+                attempt += 1;
+                std::thread::sleep(pause);
+            }
+            Err(e) if in_use(&e) => {
+                let other = beside(path);
+                rename(tmp, &other).map_err(|e| Error::io(&other, &e))?;
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    msg::output_in_use_written_beside(other.display()),
+                )
+                .with_path(path));
+            }
+            Err(e) => return Err(Error::io(path, &e)),
+        }
+    }
+}
+
+/// Where an output that could not replace `path` is put: `NAME.new.pdf` beside `NAME.pdf`
+/// (`NAME.new` for a name without an extension).
+#[cfg_attr(not(windows), allow(dead_code))]
+fn beside(path: &Path) -> std::path::PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}.new.{}", ext.to_string_lossy()),
+        None => format!("{stem}.new"),
+    };
+    path.with_file_name(name)
 }
 
 fn dir_of(path: &Path) -> &Path {
@@ -180,5 +260,66 @@ mod tests {
         assert!(err.message.contains("a directory"), "{}", err.message);
         assert!(dir.join("d.pdf").is_dir());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The Windows way with a PDF open in a viewer, through a rename that fails as Windows'
+    /// does (this machine cannot build for Windows; the retry and the file beside are the same
+    /// code there).
+    #[test]
+    fn a_target_held_open_is_retried_then_written_beside() {
+        use std::cell::Cell;
+        use std::time::Duration;
+        let locked = || std::io::Error::from_raw_os_error(32);
+        let held = |e: &std::io::Error| e.raw_os_error() == Some(32);
+        let (tmp, target) = (Path::new("d/.tmp"), Path::new("d/a.pdf"));
+        // Let go on the third try: replaced.
+        let tries = Cell::new(0);
+        let renamed = std::cell::RefCell::new(Vec::new());
+        let rename = |from: &Path, to: &Path| {
+            tries.set(tries.get() + 1);
+            if to == target && tries.get() < 3 {
+                return Err(locked());
+            }
+            renamed
+                .borrow_mut()
+                .push((from.to_path_buf(), to.to_path_buf()));
+            Ok(())
+        };
+        replace_retrying(tmp, target, rename, held, Duration::ZERO, 6).unwrap();
+        assert_eq!(tries.get(), 3);
+        assert_eq!(renamed.borrow()[0].1, target);
+        // Never let go: six tries, then beside it, and an error that says where.
+        tries.set(0);
+        renamed.borrow_mut().clear();
+        let rename = |from: &Path, to: &Path| {
+            tries.set(tries.get() + 1);
+            if to == target {
+                return Err(locked());
+            }
+            renamed
+                .borrow_mut()
+                .push((from.to_path_buf(), to.to_path_buf()));
+            Ok(())
+        };
+        let err = replace_retrying(tmp, target, rename, held, Duration::ZERO, 6).unwrap_err();
+        assert_eq!(tries.get(), 7);
+        assert_eq!(renamed.borrow()[0].1, Path::new("d/a.new.pdf"));
+        assert!(err.message.contains("a.new.pdf"), "{}", err.message);
+        assert!(
+            err.message.contains("open in another program"),
+            "{}",
+            err.message
+        );
+        // Any other error at once.
+        tries.set(0);
+        let rename = |_: &Path, _: &Path| {
+            tries.set(tries.get() + 1);
+            Err(std::io::Error::from_raw_os_error(2))
+        };
+        replace_retrying(tmp, target, rename, held, Duration::ZERO, 6).unwrap_err();
+        assert_eq!(tries.get(), 1);
+        assert_eq!(beside(Path::new("x/README")), Path::new("x/README.new"));
+        assert!(in_use_on_windows(&std::io::Error::from_raw_os_error(32)));
+        assert!(!in_use_on_windows(&std::io::Error::from_raw_os_error(2)));
     }
 }

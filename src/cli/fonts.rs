@@ -70,8 +70,14 @@ pub fn run(args: &FontsArgs) -> i32 {
         .collect();
     let text = if ui().quiet {
         family_names(&shown)
+    } else if ui().verbose {
+        format!(
+            "{}\n{}",
+            listing(&shown, true),
+            assets.paths().describe(true)
+        )
     } else {
-        listing(&shown, ui().verbose)
+        listing(&shown, false)
     };
     let status = write_stdout(text.as_bytes());
     if shown.is_empty() && !ui().quiet {

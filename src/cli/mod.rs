@@ -194,10 +194,10 @@ fn command() -> clap::Command {
 /// Where to find layouts and fonts besides the defaults.
 #[derive(Args, Clone, Debug, Default)]
 pub struct PathArgs {
-    /// Also look for layouts here (before the built-in layouts/).
+    /// Also look for layouts here (first; `jianbao layouts -v` shows the whole order).
     #[arg(long = "layout-dir", value_name = "DIR")]
     pub layout_dirs: Vec<PathBuf>,
-    /// Also look for fonts here (before the built-in fonts/).
+    /// Also look for fonts here (first; `jianbao fonts -v` shows the whole order).
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<PathBuf>,
     /// Do not look for fonts in the system's font directories.
@@ -229,15 +229,7 @@ impl RootArg {
 
 impl PathArgs {
     pub fn search_paths(&self) -> crate::assets::SearchPaths {
-        let mut paths = crate::assets::SearchPaths::from_env();
-        for (extra, dirs) in [
-            (&self.layout_dirs, &mut paths.layout_dirs),
-            (&self.font_dirs, &mut paths.font_dirs),
-        ] {
-            let mut all = extra.clone();
-            all.append(dirs);
-            *dirs = all;
-        }
+        let mut paths = crate::assets::SearchPaths::with_dirs(&self.layout_dirs, &self.font_dirs);
         if self.ignore_system_fonts {
             paths.system_fonts = crate::assets::SystemFonts::None;
         }
@@ -341,7 +333,8 @@ fn list_layouts(paths: &PathArgs) -> i32 {
             let _ = writeln!(out, "{name}");
             continue;
         }
-        let description = std::fs::read_to_string(&path)
+        let description = assets
+            .layout_text_at(&path)
             .ok()
             .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
             .and_then(|t| {
@@ -353,6 +346,9 @@ fn list_layouts(paths: &PathArgs) -> i32 {
         if ui().verbose {
             let _ = writeln!(out, "{:<14} {}", "", shown(&path));
         }
+    }
+    if ui().verbose {
+        let _ = write!(out, "\n{}", assets.paths().describe(false));
     }
     meta::write_stdout(out.as_bytes())
 }

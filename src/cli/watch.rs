@@ -216,7 +216,12 @@ struct Used {
 struct Recording(Mutex<Used>);
 
 impl Recording {
+    /// Records a file used; a built-in one (`<built-in>/NAME`) is part of the program and
+    /// never changes, so it is not watched.
     fn add(&self, path: PathBuf) {
+        if crate::assets::builtin::name_of(&path).is_some() {
+            return;
+        }
         self.0.lock().unwrap().files.push(path);
     }
 
@@ -245,7 +250,7 @@ impl Assets for Seen<'_> {
         Ok(source)
     }
 
-    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
         let face = self.inner.font(name);
         if crate::paths::names_a_path(name) {
             // Recorded even when it fails, like an image.

@@ -157,4 +157,64 @@ catalogue! {
         en: "the file exists; add --force to replace it",
         zh: "文件已存在；加 --force 可覆盖",
     }
+    search_order_heading(what) {
+        en: "Search order for {what} (the first file of a name wins):",
+        zh: "{what}的查找顺序（同名文件以先找到的为准）：",
+    }
+    search_what_layouts() {
+        en: "layouts",
+        zh: "版式",
+    }
+    search_what_fonts() {
+        en: "fonts",
+        zh: "字体",
+    }
+    search_origin_option(option) {
+        en: "{option}",
+        zh: "{option}",
+    }
+    search_origin_home() {
+        en: "$JIANBAO_HOME",
+        zh: "$JIANBAO_HOME",
+    }
+    search_origin_beside() {
+        en: "beside the executable",
+        zh: "程序所在目录旁",
+    }
+    search_origin_data() {
+        en: "data directory",
+        zh: "数据目录",
+    }
+    search_origin_builtin() {
+        en: "built into the executable",
+        zh: "程序内置",
+    }
+    search_origin_system() {
+        en: "system fonts",
+        zh: "系统字体",
+    }
+    search_place_missing() {
+        en: "(not there)",
+        zh: "（不存在）",
+    }
+    search_builtin_files(count) {
+        en: "({count} files)",
+        zh: "（{count} 个文件）",
+    }
+    search_builtin_none() {
+        en: "(none: built without the `builtin` feature)",
+        zh: "（无：编译时未启用 builtin 功能）",
+    }
+    search_system_platform() {
+        en: "the platform's font directories",
+        zh: "操作系统的字体目录",
+    }
+    search_system_off() {
+        en: "(not searched: --ignore-system-fonts or JIANBAO_SYSTEM_FONT_DIRS empty)",
+        zh: "（不查找：已给出 --ignore-system-fonts 或 JIANBAO_SYSTEM_FONT_DIRS 为空）",
+    }
+    output_in_use_written_beside(beside) {
+        en: "the file is open in another program (a PDF viewer?) and could not be replaced; the new PDF was written as {beside} — close the viewer and render again",
+        zh: "该文件正被其他程序（PDF 阅读器？）打开，无法替换；新的 PDF 已写为 {beside}——请关闭阅读器后重新生成",
+    }
 }

@@ -326,6 +326,7 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
     let over = caption_style.line_pitch * continued.len().max(caption.len()) as f64 + caption_gap;
     let most = doc.page.text_height() - header_h - over;
     let (rows, cells) = split_tall_rows(t, &heights, &breakable, cells, most, pitch, pad);
+    too_tall_units(doc, t, &rows, most, report);
     TablePiece {
         block,
         edges,
@@ -423,6 +424,32 @@ fn split_tall_rows(
     (rows, out)
 }
 
+/// Warns, at the table in the definition, about the first run of rows that a spanning cell
+/// joins and that is taller than `most` (a page under the caption and header): such rows are
+/// never split (only a row on its own is), so they run past the foot of the page.
+fn too_tall_units(doc: &Document, t: &Table, rows: &[RowBox], most: Pt, report: &mut Report) {
+    let mut k = t.header;
+    while k < rows.len() {
+        let n = unit(rows, k);
+        let height = rows[k..k + n].iter().fold(Pt::ZERO, |a, r| a + r.height);
+        if height > most + Pt(0.01) {
+            let message = crate::messages::msg::table_rows_taller_than_page(
+                rows[k].row + 1,
+                rows[k + n - 1].row + 1,
+                format!("{:.0}", height.0),
+                format!("{:.0}", most.0),
+            );
+            report.warnings.push(
+                crate::error::Warning::new(message, doc.source.path.display().to_string())
+                    .at(&doc.source, t.at.clone())
+                    .label(crate::messages::msg::label_this_table()),
+            );
+            return;
+        }
+        k += n;
+    }
+}
+
 /// The width of the longest run of characters a line cannot break inside (a Latin word, a
 /// number), or one character of Chinese text.
 fn longest_word(doc: &Document, style: &Style, text: &str, report: &mut Report) -> Pt {
@@ -491,6 +518,17 @@ impl TablePiece {
             + self.rows[..self.header]
                 .iter()
                 .fold(Pt::ZERO, |a, r| a + r.height)
+    }
+
+    /// Whether the table's first part — its caption, header rows and first body rows that go
+    /// together (all of it if it has no body) — fits in `room`: what a heading before the
+    /// table keeps with.
+    pub fn first_part_fits(&self, room: Pt) -> bool {
+        let room = room - self.overhead(true);
+        if room.0 < -0.01 {
+            return false;
+        }
+        self.header >= self.rows.len() || rows_fitting(&self.rows, self.header, room) > 0
     }
 
     /// Draws the part with body rows `body` (drawn-row indices) at `top` below the text block's

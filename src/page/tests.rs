@@ -530,6 +530,55 @@ fn urls_and_e_mail_addresses_are_links_also_across_lines() {
     }
     assert_eq!(structure::uri("www.cqa.cn"), "http://www.cqa.cn");
 }
+/// A heading chain right before a table, pushed down the page one filler line at a time: the
+/// chain is never left at a page's foot — it is on the page of the table's caption, header and
+/// first body row — and the caption never stands alone either.
+#[test]
+fn a_heading_chain_keeps_with_the_table_it_introduces() {
+    let table = "[[blocks]]\ntable = [[\"地区\", \"数量\"], [\"北京\", \"12\"], [\"上海\", \"13\"], [\"广州\", \"14\"]]\ncaption = \"各地数量\"\n";
+    for layout in ["newsletter", "gongwen"] {
+        let mut moved = 0;
+        for k in 0..30 {
+            let mut blocks: String = (0..k).map(|i| body(&format!("第{i}段。"))).collect();
+            blocks += &heading("统计情况", 1);
+            blocks += &heading("分地区数量", 2);
+            blocks += table;
+            let doc = document("mem.toml", &definition(layout, &blocks));
+            let out = paginate(&doc);
+            let page_of = |text: &str| {
+                out.lines
+                    .iter()
+                    .find(|l| l.text.contains(text))
+                    .map(|l| l.page)
+                    .unwrap_or_else(|| panic!("{text} is set"))
+            };
+            let (h1, h2) = (page_of("统计情况"), page_of("分地区数量"));
+            let caption = page_of("各地数量");
+            let first_row = out
+                .cells
+                .iter()
+                .find(|c| c.row == 1)
+                .expect("the first body row is placed")
+                .page;
+            assert!(
+                h1 == h2 && h2 == caption && caption == first_row,
+                "{layout}, {k} fillers: headings on pages {h1}/{h2}, caption on {caption}, first row on {first_row}"
+            );
+            let before = out
+                .lines
+                .iter()
+                .rev()
+                .find(|l| l.text.starts_with('第') && l.text.ends_with("段。"));
+            if before.is_some_and(|l| l.page < h1) {
+                moved += 1;
+            }
+        }
+        assert!(
+            moved > 0,
+            "{layout}: the sweep never moved the chain to a new page"
+        );
+    }
+
 
 #[test]
 fn references_link_to_the_figure_or_table_they_name() {

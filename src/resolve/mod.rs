@@ -26,7 +26,7 @@ pub use document::{
 };
 pub use table::{Cell, Column, Table};
 
-use crate::error::{Error, ErrorKind, Result, Source};
+use crate::error::{Error, ErrorKind, Result, Source, Warning};
 use crate::fonts::FontFace;
 use crate::images::Image;
 use crate::model::markup::{self, Marks, Styled};
@@ -44,7 +44,7 @@ pub trait Assets: Sync {
     fn layout(&self, name: &str, relative_to: &Path) -> std::result::Result<Source, String>;
     /// A font by name (family and style, full name, PostScript name or file name) or by
     /// absolute path.
-    fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, String>;
+    fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, crate::messages::Message>;
     /// An image by path.
     fn image(&self, path: &Path) -> std::result::Result<Arc<Image>, String>;
     /// The installed fonts that have `c`, by a name that finds them (for the warning about a
@@ -409,6 +409,14 @@ fn seals(
 ) -> Result<(Vec<usize>, bool)> {
     let m = &def.meta;
     let source = &def.source;
+    if let (Some(title), None) = (&m.signer_title, &m.signer_seal) {
+        // Said, not dropped in silence: the clerk wrote the titles to see them printed.
+        doc.warnings.push(
+            Warning::new(msg::signer_title_without_seal(), "")
+                .at(source, title.span())
+                .label(msg::label_signer_title_unused()),
+        );
+    }
     let (seal, names, signer, what) = match (&m.seal, &m.signer_seal) {
         (Some(_), Some(stamp)) => {
             return Err(

@@ -12,7 +12,15 @@ fn samples() -> PathBuf {
 
 fn assets() -> &'static FsAssets {
     static ASSETS: OnceLock<FsAssets> = OnceLock::new();
-    ASSETS.get_or_init(|| FsAssets::new(SearchPaths::from_env()))
+    // The library has no built-in files (only the `jianbao` binary registers them), and the
+    // source tree is no longer searched by default: name the project's directories.
+    let project = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    ASSETS.get_or_init(|| {
+        FsAssets::new(SearchPaths::with_dirs(
+            &[project.join("layouts")],
+            &[project.join("fonts")],
+        ))
+    })
 }
 
 /// Renders `text` as a definition in `samples/`; nothing is written anywhere. An error is an
