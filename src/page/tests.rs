@@ -530,6 +530,7 @@ fn urls_and_e_mail_addresses_are_links_also_across_lines() {
     }
     assert_eq!(structure::uri("www.cqa.cn"), "http://www.cqa.cn");
 }
+
 /// A heading chain right before a table, pushed down the page one filler line at a time: the
 /// chain is never left at a page's foot — it is on the page of the table's caption, header and
 /// first body row — and the caption never stands alone either.
@@ -578,7 +579,7 @@ fn a_heading_chain_keeps_with_the_table_it_introduces() {
             "{layout}: the sweep never moved the chain to a new page"
         );
     }
-
+}
 
 #[test]
 fn references_link_to_the_figure_or_table_they_name() {
