@@ -578,7 +578,7 @@ fn a_heading_chain_keeps_with_the_table_it_introduces() {
             "{layout}: the sweep never moved the chain to a new page"
         );
     }
-
+}
 
 #[test]
 fn references_link_to_the_figure_or_table_they_name() {
