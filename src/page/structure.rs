@@ -186,7 +186,7 @@ pub fn outline(doc: &Document, layout: &Layout) -> Vec<OutlineEntry> {
                 continue;
             }
             let title = match doc.blocks.get(block) {
-                Some(Content::Text { text, .. }) => text.text.trim().to_string(),
+                Some(Content::Text { text, .. }) => one_line(&text.text),
                 _ => continue,
             };
             out.push(OutlineEntry {
@@ -196,6 +196,20 @@ pub fn outline(doc: &Document, layout: &Layout) -> Vec<OutlineEntry> {
                 y: run.baseline - run.size,
             });
         }
+    }
+    out
+}
+
+/// A title's lines (broken by its author, `{br}`) as one line: joined directly, with a space
+/// only between two Latin letters or digits.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split(['\n', '\u{2028}']).map(str::trim) {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin(out.chars().last()) && latin(line.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(line);
     }
     out
 }
@@ -256,7 +270,15 @@ pub fn add_links(doc: &Document, pages: &mut [super::Page]) {
             let found = match &last {
                 Some((text, found)) if Arc::ptr_eq(text, &run.text) => found,
                 _ => {
-                    let found = crate::text::breaks::find_urls(&run.text)
+                    // Every URL and address has a `.`, `:` or `@`: most Chinese paragraphs
+                    // have none, and are not searched.
+                    let may_have = run.text.bytes().any(|b| matches!(b, b'.' | b':' | b'@'));
+                    let urls = if may_have {
+                        crate::text::breaks::find_urls(&run.text)
+                    } else {
+                        Vec::new()
+                    };
+                    let found = urls
                         .into_iter()
                         .map(|r| (r.clone(), LinkTarget::Uri(uri(&run.text[r]))))
                         .chain(references(doc, &placed.tag, &run.text, &targets))

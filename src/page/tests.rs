@@ -635,3 +635,13 @@ fn references_link_to_the_figure_or_table_they_name() {
         ]
     );
 }
+
+#[test]
+fn a_title_broken_over_lines_is_one_outline_entry() {
+    let blocks = "[[blocks]]\ntitle = \"关于加强质量工作的{br}通知 Annual{br}Report\"\n";
+    let doc = document("mem.toml", &definition("newsletter", blocks));
+    let layout = paginate(&doc);
+    let outline = structure::outline(&doc, &layout);
+    let titles: Vec<&str> = outline.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["关于加强质量工作的通知 Annual Report"]);
+}
