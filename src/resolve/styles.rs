@@ -160,6 +160,7 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         end_block,
         grid,
         blocks: Vec::new(),
+        targets: Default::default(),
         fonts: styler.fonts,
         images: Vec::new(),
         warnings: super::fontchain::warnings(&styler.passed_over, layout, |r| role_in_use(r, def)),
