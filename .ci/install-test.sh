@@ -11,10 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# chroot is in /usr/sbin, which `env -i` leaves off PATH.
+chroot=$(PATH="$PATH:/usr/sbin:/sbin" command -v chroot)
 step() { printf '== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)" >&2; }
 start=$(date +%s)
 
-deb=$(bash .ci/package.sh | tail -n 1)
+# JIANBAO_DEB=FILE tests that .deb instead of building one.
+deb=${JIANBAO_DEB:-$(bash .ci/package.sh | tail -n 1)}
 [ -f "$deb" ] || { echo "install-test: no .deb built" >&2; exit 1; }
 built=$(date +%s)
 
@@ -55,10 +58,10 @@ done
 cp "$sample" "$root/work/sample.toml"
 echo "install-test: the root holds $(find "$root" -type f | wc -l) files, $(du -sh "$root" | cut -f1)" >&2
 as_root env -i HOME=/home/clerk PATH=/usr/bin JIANBAO_LANG=en \
-  chroot "$root" /usr/bin/jianbao render /work/sample.toml -o /work/out.pdf
+  "$chroot" "$root" /usr/bin/jianbao render /work/sample.toml -o /work/out.pdf
 check_pdf "$root/work/out.pdf" "jianbao render in the chroot"
 as_root env -i HOME=/home/clerk PATH=/usr/bin JIANBAO_LANG=en \
-  chroot "$root" /usr/bin/jianbao layouts -v >&2
+  "$chroot" "$root" /usr/bin/jianbao layouts -v >&2
 chrooted=$(date +%s)
 
 step "2. dpkg -i on this machine, render from an empty directory under env -i"

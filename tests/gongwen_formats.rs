@@ -489,6 +489,22 @@ fn dump_lines_lists_no_empty_rows_for_the_signer_stamps() {
         ["中国质量协会会长", "中国质量协会秘书长", "2020年11月20日"],
         "{dump}"
     );
+    // Rows of seals likewise: the lines between the rows are room, not empty rows.
+    let def = root().join("samples/gongwen-four-seals-2020-12.toml");
+    let run = jianbao()
+        .args(["render", def.to_str().unwrap(), "--dump-lines", "-o"])
+        .arg(dir.join("four.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let dump = String::from_utf8_lossy(&run.stdout).into_owned();
+    let rows: Vec<&str> = dump
+        .lines()
+        .filter(|l| l.split_whitespace().nth(2) == Some("signature"))
+        .map(|l| l.split("  ").last().unwrap_or("").trim())
+        .collect();
+    assert_eq!(rows.len(), 3, "two rows of names and the date: {dump}");
+    assert!(rows.iter().all(|t| !t.is_empty()), "{dump}");
 }
 
 /// On the grid a 字 in `[signature]` is a cell (156 mm / 28), but a length in millimetres is

@@ -85,6 +85,14 @@ fn a_copied_binary_renders_with_nothing_beside_it() {
         fonts.iter().any(|f| f.ends_with("NotoSerifSC-Regular")),
         "{fonts:?}"
     );
+    // The same files read from disk (the checkout as JIANBAO_HOME) give the same bytes.
+    let out = isolated(&exe, &dir, &work)
+        .env("JIANBAO_HOME", root())
+        .args(["render", "cqa-2020-03-10.toml", "-o", "from-disk.pdf"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(std::fs::read(work.join("from-disk.pdf")).unwrap() == bytes);
     // The layouts and fonts came from the executable: the listings say so, and never name the
     // source tree the binary was built from.
     let layouts = isolated(&exe, &dir, &work)

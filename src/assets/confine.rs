@@ -18,7 +18,7 @@
 //!
 //! The check is made on the file **opened**, not on its name: a file is opened first (a pipe
 //! without waiting), then where the open file really is — `/proc/self/fd/N` on Linux; elsewhere
-//! its resolved path, accepted only if that path leads to the very file opened (same device and
+//! (and on Linux without `/proc`, as in a bare chroot) its resolved path, accepted only if that path leads to the very file opened (same device and
 //! inode) — is compared with the root, and only then is it read, from that same open file.
 //! Swapping a directory for a symbolic link between the check and the read cannot slip an
 //! outside file in, and nothing is read from a file that is refused.
@@ -136,17 +136,26 @@ impl Confined<'_> {
     }
 }
 
-/// Where an open file really is.
+/// Where an open file really is: what `/proc/self/fd/N` says, or — where `/proc` is not
+/// mounted (a bare chroot) — [`resolved_path`]'s answer.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
     use std::os::fd::AsRawFd;
-    std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd()))
-        .map_err(|e| super::io_message(path, &e))
+    match std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())) {
+        Ok(real) => Ok(real),
+        Err(_) if !Path::new("/proc/self/fd").is_dir() => resolved_path(file, path),
+        Err(e) => Err(super::io_message(path, &e)),
+    }
+}
+
+/// Where an open file really is.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
+    resolved_path(file, path)
 }
 
 /// Where an open file really is: its resolved path, if that is still the file opened.
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn real_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
+fn resolved_path(file: &std::fs::File, path: &Path) -> Result<PathBuf, String> {
     // dunce: on Windows, a plain `C:\…` path that compares with the root, not `\\?\C:\…`.
     let real = dunce::canonicalize(path).map_err(|e| super::io_message(path, &e))?;
     #[cfg(unix)]

@@ -171,11 +171,11 @@ catalogue! {
     }
     search_origin_option(option) {
         en: "{option}",
-        zh: "{option}",
+        zh: "由 {option} 指定",
     }
     search_origin_home() {
         en: "$JIANBAO_HOME",
-        zh: "$JIANBAO_HOME",
+        zh: "$JIANBAO_HOME 目录",
     }
     search_origin_beside() {
         en: "beside the executable",

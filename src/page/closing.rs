@@ -182,10 +182,11 @@ fn sealed(
             None => blank_line(style, baseline, measure),
         };
         line.stamps = stamps;
-        lines.push(line);
+        // The lines between rows of seals: room under this row's names, not empty lines.
         if r + 1 < rows {
-            lines.extend((1..stride).map(|_| blank_line(style, baseline, measure)));
+            line.below = pitch * (stride - 1) as f64;
         }
+        lines.push(line);
     }
     if let Some(day) = day {
         let w = day.width;

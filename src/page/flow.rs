@@ -372,7 +372,8 @@ impl Flow<'_> {
         // A seal under the last line stays in the text block: with the lines it presses on, on
         // the next page if this one has not the room (the text before takes lines along, see
         // `tail`).
-        if below.0 > 0.0 && !self.at_top() && pitch * n as f64 + below > self.room() + Pt(0.01) {
+        let tall = height(pitch, n, grown.iter().copied());
+        if below.0 > 0.0 && !self.at_top() && tall + below > self.room() + Pt(0.01) {
             self.new_page();
         }
         let mut lines = lines.into_iter();

@@ -283,7 +283,7 @@ pub fn paginate(doc: &Document) -> Layout {
     }
     endblock::place(doc, &mut layout.pages, used, &mut report);
     running::add(doc, &mut layout.pages, &mut report);
-    structure::add_links(&mut layout.pages);
+    structure::add_links(doc, &mut layout.pages);
     layout.missing = report.missing.chars();
     let mut warnings = report.missing.into_warnings(doc);
     warnings.append(&mut report.warnings);

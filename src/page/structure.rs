@@ -4,9 +4,11 @@
 //! nothing here knows PDF syntax beyond the standard structure types' names.
 
 use super::{Item, Layout};
+use crate::model::markup::Styled;
 use crate::model::roles::{Role, Tagging};
 use crate::resolve::{Content, Document};
 use crate::units::Pt;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -185,7 +187,7 @@ pub fn outline(doc: &Document, layout: &Layout) -> Vec<OutlineEntry> {
                 continue;
             }
             let title = match doc.blocks.get(block) {
-                Some(Content::Text { text, .. }) => text.text.trim().to_string(),
+                Some(Content::Text { text, .. }) => one_line(&text.text),
                 _ => continue,
             };
             out.push(OutlineEntry {
@@ -195,6 +197,20 @@ pub fn outline(doc: &Document, layout: &Layout) -> Vec<OutlineEntry> {
                 y: run.baseline - run.size,
             });
         }
+    }
+    out
+}
+
+/// A title's lines (broken by its author, `{br}`) as one line: joined directly, with a space
+/// only between two Latin letters or digits.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split(['\n', '\u{2028}']).map(str::trim) {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin(out.chars().last()) && latin(line.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(line);
     }
     out
 }
@@ -233,13 +249,15 @@ pub fn uri(found: &str) -> String {
     }
 }
 
-/// The URLs and e-mail addresses of a text: where each is and the address it opens.
-type Found = Vec<(Range<usize>, String)>;
+/// The links of a text: where each is and where it goes.
+type Found = Vec<(Range<usize>, LinkTarget)>;
 
-/// Marks the URLs and e-mail addresses in the text of every page's text items as links (not
-/// in artifacts: a running head is not read, nor clicked): a URL broken across lines is a span
-/// on each line, each opening the whole URL.
-pub fn add_links(pages: &mut [super::Page]) {
+/// Marks the links in the text of every page's text items (not in artifacts: a running head
+/// is neither read nor clicked): the URLs and e-mail addresses — a URL broken across lines is
+/// a span on each line, each opening the whole URL — and the references (`{ref:label}`), each
+/// going to the top of the figure or table it names.
+pub fn add_links(doc: &Document, pages: &mut [super::Page]) {
+    let targets = ref_targets(doc, pages);
     // The lines of a paragraph share its text: it is searched once.
     let mut last: Option<(Arc<str>, Found)> = None;
     for page in pages {
@@ -253,9 +271,18 @@ pub fn add_links(pages: &mut [super::Page]) {
             let found = match &last {
                 Some((text, found)) if Arc::ptr_eq(text, &run.text) => found,
                 _ => {
-                    let found = crate::text::breaks::find_urls(&run.text)
+                    // Every URL and address has a `.`, `:` or `@`: most Chinese paragraphs
+                    // have none, and are not searched.
+                    let may_have = run.text.bytes().any(|b| matches!(b, b'.' | b':' | b'@'));
+                    let urls = if may_have {
+                        crate::text::breaks::find_urls(&run.text)
+                    } else {
+                        Vec::new()
+                    };
+                    let found = urls
                         .into_iter()
-                        .map(|r| (r.clone(), uri(&run.text[r])))
+                        .map(|r| (r.clone(), LinkTarget::Uri(uri(&run.text[r]))))
+                        .chain(references(doc, &placed.tag, &run.text, &targets))
                         .collect();
                     &last.insert((run.text.clone(), found)).1
                 }
@@ -270,10 +297,147 @@ pub fn add_links(pages: &mut [super::Page]) {
                 if s < e {
                     run.links.push(LinkSpan {
                         text: s..e,
-                        target: LinkTarget::Uri(target.clone()),
+                        target: target.clone(),
                     });
                 }
             }
         }
     }
+}
+
+/// Where each labelled figure or table is: the top of its first item (the image, the table's
+/// caption), by label.
+fn ref_targets(doc: &Document, pages: &[super::Page]) -> BTreeMap<usize, LinkTarget> {
+    let wanted: BTreeSet<usize> = doc.targets.values().copied().collect();
+    let mut out = BTreeMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for placed in &page.items {
+            let Some(block) = placed.tag.element.filter(|b| wanted.contains(b)) else {
+                continue;
+            };
+            let top = match &placed.item {
+                Item::Image { y, .. } => *y,
+                Item::Text(run) => run.baseline - run.size,
+                Item::Rule { y, thickness, .. } => *y - *thickness / 2.0,
+                Item::Dot { y, radius, .. } => *y - *radius,
+            };
+            out.entry(block)
+                .and_modify(|t| {
+                    if let LinkTarget::Internal { page, y } = t {
+                        if *page == p && top < *y {
+                            *y = top;
+                        }
+                    }
+                })
+                .or_insert(LinkTarget::Internal { page: p, y: top });
+        }
+    }
+    out
+}
+
+/// The references in a line's text (`text`, the text of a part of the block its tag names),
+/// with where each goes.
+fn references(
+    doc: &Document,
+    tag: &Tag,
+    text: &str,
+    targets: &BTreeMap<usize, LinkTarget>,
+) -> Found {
+    // The styled texts the line may be from.
+    let block = tag.element.and_then(|b| doc.blocks.get(b));
+    let candidates: Vec<&Styled> = match (block, &tag.structure) {
+        (Some(Content::Text { text, .. }), _) => vec![text],
+        (Some(Content::List { items, .. }), Structure::LBody { item }) => {
+            items.get(*item).map(|e| &e.text).into_iter().collect()
+        }
+        (Some(Content::Figure { caption, .. }), Structure::Caption) => caption.iter().collect(),
+        (
+            Some(Content::Figures {
+                photos, caption, ..
+            }),
+            Structure::Caption,
+        ) => caption
+            .iter()
+            .chain(photos.iter().filter_map(|p| p.caption.as_ref()))
+            .collect(),
+        (Some(Content::Table(t)), Structure::Caption) => t.caption.iter().collect(),
+        (Some(Content::Table(t)), Structure::Cell { row, col, .. }) => t
+            .cells
+            .iter()
+            .filter(|c| c.row == *row && c.col == *col)
+            .map(|c| &c.text)
+            .collect(),
+        _ => Vec::new(),
+    };
+    // The text, or the line of it (a forced break splits a paragraph) this line is from.
+    let Some(part) = candidates
+        .into_iter()
+        .filter(|s| !s.refs.is_empty())
+        .flat_map(|s| std::iter::once(s.clone()).chain(s.lines()))
+        .find(|s| s.text == text)
+    else {
+        return Vec::new();
+    };
+    part.refs
+        .iter()
+        .filter_map(|r| {
+            let block = doc.targets.get(&r.label)?;
+            Some((r.at.clone(), targets.get(block)?.clone()))
+        })
+        .collect()
+}
+
+/// The layout's structure as text, for `render --dump-structure`: the outline, then each page's
+/// items in reading order with their tags (structure type, block, what they are), and under a
+/// line its links.
+pub fn dump(doc: &Document, layout: &Layout) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("outline\n");
+    for e in outline(doc, layout) {
+        let indent = "  ".repeat(e.level as usize + 1);
+        let _ = writeln!(out, "{indent}{} (p{} y {:.1})", e.title, e.page + 1, e.y.0);
+    }
+    for (p, page) in layout.pages.iter().enumerate() {
+        let _ = writeln!(out, "page {} (printed {})", p + 1, page.number);
+        for placed in &page.items {
+            let tag = &placed.tag;
+            let kind = match &tag.structure {
+                Structure::Artifact(Artifact::Pagination) => "Artifact/Pagination".to_string(),
+                Structure::Artifact(Artifact::Layout) => "Artifact/Layout".to_string(),
+                Structure::Cell { row, col, .. } => {
+                    format!("{} r{row} c{col}", tag.structure.name())
+                }
+                Structure::Lbl { item } | Structure::LBody { item } => {
+                    format!("{} i{item}", tag.structure.name())
+                }
+                other => other.name().to_string(),
+            };
+            let block = tag.element.map_or("-".to_string(), |b| format!("b{b}"));
+            let what = match &placed.item {
+                Item::Text(run) => run
+                    .glyphs
+                    .iter()
+                    .map(|g| &run.text[g.text.start as usize..g.text.end as usize])
+                    .collect::<String>(),
+                Item::Rule { .. } => "(rule)".to_string(),
+                Item::Dot { .. } => "(dot)".to_string(),
+                Item::Image { .. } => match &tag.structure {
+                    Structure::Figure { alt: Some(alt) } => format!("(image) alt “{alt}”"),
+                    _ => "(image)".to_string(),
+                },
+            };
+            let _ = writeln!(out, "  {kind:<20} {block:<5} {what}");
+            if let Item::Text(run) = &placed.item {
+                for link in &run.links {
+                    let text = &run.text[link.text.start as usize..link.text.end as usize];
+                    let target = match &link.target {
+                        LinkTarget::Uri(uri) => uri.clone(),
+                        LinkTarget::Internal { page, y } => format!("p{} y {:.1}", page + 1, y.0),
+                    };
+                    let _ = writeln!(out, "    link “{text}” → {target}");
+                }
+            }
+        }
+    }
+    out
 }

@@ -530,6 +530,7 @@ fn urls_and_e_mail_addresses_are_links_also_across_lines() {
     }
     assert_eq!(structure::uri("www.cqa.cn"), "http://www.cqa.cn");
 }
+
 /// A heading chain right before a table, pushed down the page one filler line at a time: the
 /// chain is never left at a page's foot — it is on the page of the table's caption, header and
 /// first body row — and the caption never stands alone either.
@@ -578,4 +579,114 @@ fn a_heading_chain_keeps_with_the_table_it_introduces() {
             "{layout}: the sweep never moved the chain to a new page"
         );
     }
+}
+
+#[test]
+fn references_link_to_the_figure_or_table_they_name() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let blocks = format!(
+        "{}{}[[blocks]]\nfigure = \"cqa-2020-03-10/fig2.png\"\nlabel = \"chart\"\ncaption = \"图注\"\n{}[[blocks]]\ntable = [[\"甲\", \"乙\"], [\"1\", \"2\"]]\nlabel = \"t\"\ncaption = \"表注\"\n",
+        body("见图{ref:chart}和表{ref:t}。"),
+        body(&prose(1400)),
+        body("又见图{ref:chart}。"),
+    );
+    let text = definition("newsletter", &blocks);
+    let doc = document(&format!("{root}/samples/mem.toml"), &text);
+    let layout = paginate(&doc);
+    // Where the figure and the table are.
+    let top_of = |want: fn(&Item) -> bool| {
+        layout
+            .pages
+            .iter()
+            .enumerate()
+            .find_map(|(p, page)| {
+                page.items().find(|i| want(i)).map(|i| match i {
+                    Item::Image { y, .. } => (p, *y),
+                    Item::Text(r) => (p, r.baseline - r.size),
+                    _ => unreachable!(),
+                })
+            })
+            .unwrap()
+    };
+    let figure = top_of(|i| matches!(i, Item::Image { .. }));
+    let table = top_of(|i| matches!(i, Item::Text(r) if r.text.starts_with("表")));
+    assert!(figure.0 > 0, "the figure is on a later page");
+    let links: Vec<(String, LinkTarget)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.items())
+        .filter_map(|i| match i {
+            Item::Text(r) => Some(r),
+            _ => None,
+        })
+        .flat_map(|r| {
+            r.links.iter().map(|l| {
+                let text = &r.text[l.text.start as usize..l.text.end as usize];
+                (text.to_string(), l.target.clone())
+            })
+        })
+        .collect();
+    let at = |(page, y): (usize, Pt)| LinkTarget::Internal { page, y };
+    assert_eq!(
+        links,
+        [
+            ("1".to_string(), at(figure)),
+            ("1".to_string(), at(table)),
+            ("1".to_string(), at(figure)),
+        ]
+    );
+}
+
+#[test]
+fn a_title_broken_over_lines_is_one_outline_entry() {
+    let blocks = "[[blocks]]\ntitle = \"关于加强质量工作的{br}通知 Annual{br}Report\"\n";
+    let doc = document("mem.toml", &definition("newsletter", blocks));
+    let layout = paginate(&doc);
+    let outline = structure::outline(&doc, &layout);
+    let titles: Vec<&str> = outline.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["关于加强质量工作的通知 Annual Report"]);
+}
+
+#[test]
+fn references_in_captions_and_table_cells_are_links_too() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let blocks = "[[blocks]]\nfigure = \"cqa-2020-03-10/fig2.png\"\nlabel = \"chart\"\ncaption = \"数据见表{ref:t}\"\n[[blocks]]\ntable = [[\"甲\", \"乙\"], [\"见图{ref:chart}\", \"2\"]]\nlabel = \"t\"\ncaption = \"表注\"\n";
+    let doc = document(
+        &format!("{root}/samples/mem.toml"),
+        &definition("newsletter", blocks),
+    );
+    let layout = paginate(&doc);
+    let links: Vec<(Structure, &str, bool)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|p| match &p.item {
+            Item::Text(r) => Some((p, r)),
+            _ => None,
+        })
+        .flat_map(|(p, r)| {
+            r.links.iter().map(move |l| {
+                (
+                    p.tag.structure.clone(),
+                    &r.text[l.text.start as usize..l.text.end as usize],
+                    matches!(l.target, LinkTarget::Internal { .. }),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (Structure::Caption, "1", true),
+            (
+                Structure::Cell {
+                    header: false,
+                    row: 1,
+                    col: 0
+                },
+                "1",
+                true
+            ),
+        ]
+    );
 }

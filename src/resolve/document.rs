@@ -45,6 +45,9 @@ pub struct Document {
     pub grid: Option<Grid>,
     pub figures: FigureSettings,
     pub blocks: Vec<Content>,
+    /// The block (index into `blocks`) each figure's or table's label names: where a
+    /// `{ref:label}` links to.
+    pub targets: BTreeMap<String, usize>,
     pub fonts: FontSet,
     pub images: Vec<Arc<Image>>,
     /// The file each of [`Document::images`] was read from, for messages about an image.

@@ -126,6 +126,7 @@ fn content(
     // The last number of the list before (for a list that continues its numbering).
     let mut list_number = 0;
     let mut out = Vec::with_capacity(def.blocks.len());
+    let mut targets: Vec<(String, usize)> = Vec::new();
     let mut number = 0;
     let mut numbering = numbering::Numbering::new([1, 2, 3, 4].map(|level| {
         styles::spec_of(spec, Role::Heading(level).kind().table)
@@ -170,6 +171,14 @@ fn content(
             doc.notes.extend(noticed.notes);
             continue;
         }
+        // The block a label names, for links from `{ref:label}`.
+        let named: Vec<&String> = match block {
+            Block::Figure(f) => f.label.iter().map(|l| l.get_ref()).collect(),
+            Block::Figures(row) => row.labels.iter().flatten().map(|l| l.get_ref()).collect(),
+            Block::Table(t) => t.label.iter().map(|l| l.get_ref()).collect(),
+            _ => Vec::new(),
+        };
+        targets.extend(named.into_iter().map(|l| (l.clone(), out.len())));
         out.push(match block {
             Block::Attachment { .. } | Block::TextFile { .. } => unreachable!("handled above"),
             Block::Title { text, at } => {
@@ -339,7 +348,17 @@ fn content(
         });
     }
     let seals = seals(def, base, &mut images, doc, assets)?;
+    let before = out.len();
     furniture(def, doc, &mut out, first_attachment, seals);
+    // The closing parts go in before the first attachment: blocks after it move down.
+    let inserted = out.len() - before;
+    doc.targets = targets
+        .into_iter()
+        .map(|(label, i)| match first_attachment {
+            Some(at) if i >= at => (label, i + inserted),
+            _ => (label, i),
+        })
+        .collect();
     let depths: Vec<u8> = def
         .blocks
         .iter()
@@ -641,7 +660,7 @@ fn styled(
                         None => error,
                     }
                 })?;
-                out.push(&n.to_string(), marks);
+                out.push_ref(&n.to_string(), marks, &label);
             }
             markup::Piece::Break => out.push("\n", Marks::NONE),
             markup::Piece::Field(_) => {}

@@ -160,6 +160,7 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         end_block,
         grid,
         blocks: Vec::new(),
+        targets: Default::default(),
         fonts: styler.fonts,
         images: Vec::new(),
         image_paths: Vec::new(),
