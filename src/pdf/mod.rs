@@ -225,30 +225,7 @@ pub fn write_sequence_with(
         }
     }
 
-    // The outline: one document's titles and headings, or for a print run one entry per
-    // bulletin (its first copy) with its own outline beneath.
-    let mut nodes = Vec::new();
-    let mut first_seen = vec![false; parts.len()];
-    for (k, &p) in sequence.iter().enumerate() {
-        if std::mem::replace(&mut first_seen[p], true) {
-            continue;
-        }
-        let part = &parts[p];
-        let entries = crate::page::structure::outline(part.doc, part.layout);
-        let base = starts[k];
-        let page_of = |i: usize| kids[base + i.min(part.layout.pages.len().saturating_sub(1))];
-        let below = outline::nest(&entries, &page_of, part.doc.page.height.0);
-        if sequence.len() == 1 {
-            nodes = below;
-        } else if !part.layout.pages.is_empty() {
-            nodes.push(outline::Node {
-                title: part.doc.meta.title.clone(),
-                page: kids[base],
-                top: part.doc.page.height.0 as f32,
-                children: below,
-            });
-        }
-    }
+    let nodes = outline::for_sequence(parts, sequence, &starts, &kids);
     let outline_root = alloc.next();
     let has_outline = outline::write(&mut pdf, outline_root, &nodes, &mut || alloc.next());
 
