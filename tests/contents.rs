@@ -250,3 +250,29 @@ fn bad_contents_keys_are_located() {
         assert!(err.contains(&format!("bad.toml:{line}")), "{err}");
     }
 }
+
+/// An entry keeps its title's marks: the bold word of a title is bold in the contents too, in
+/// the newsletter's bold face, and the words around it are not.
+#[test]
+fn entries_keep_the_marks_of_their_titles() {
+    let dir = temp_dir("contents-marks");
+    let (info, _) = render_in(
+        &dir,
+        "layout = \"newsletter\"\n[bulletin]\npublisher = \"测试\"\ndate = 2024-01-02\n[[blocks]]\ncontents = \"本期要目\"\n[[blocks]]\ntitle = \"推进**质量强国**建设\"\n[[blocks]]\ntext = \"正文。\"\n".to_string(),
+    );
+    let entry = entries(&info)
+        .into_iter()
+        .find(|e| e.title.contains("质量强国"))
+        .expect("the entry is printed");
+    let glyph = |c: &str| {
+        entry
+            .line
+            .glyphs
+            .iter()
+            .find(|g| g.text == c)
+            .unwrap_or_else(|| panic!("{c} in the entry"))
+            .clone()
+    };
+    assert!(glyph("强").font.contains("Bold"), "{:?}", glyph("强"));
+    assert!(!glyph("推").font.contains("Bold"), "{:?}", glyph("推"));
+}

@@ -438,3 +438,106 @@ fn next_document_keeps_signer_seals_and_drops_the_meeting_lists() {
     }
     assert!(text.contains("name = \"中国质量协会会议纪要\""), "{text}");
 }
+
+/// `signer-title` without `signer-seal` prints nothing: a warning at the key (in Chinese with
+/// `--lang zh`), and an error under `--strict` (no PDF).
+#[test]
+fn a_signer_title_without_a_signer_seal_is_a_located_warning() {
+    let text = "layout = \"gongwen\"\n[bulletin]\npublisher = \"P\"\ndate = 2021-03-05\nsignature = \"甲局\"\nsigner-title = \"甲局局长\"\n[[blocks]]\ntext = \"正文。\"\n";
+    let (run, out) = render_text("gongwen-title-no-stamp", "t", text, &[]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning: ") && err.contains("t.toml:6:16") && err.contains("signer-seal"),
+        "{err}"
+    );
+    assert!(out.exists());
+    let (run, _) = render_text("gongwen-title-no-stamp-zh", "t", text, &["--lang", "zh"]);
+    let err = stderr(&run);
+    assert!(
+        err.contains("t.toml:6:16") && err.contains("签名章"),
+        "{err}"
+    );
+    let (run, out) = render_text("gongwen-title-no-stamp-strict", "t", text, &["--strict"]);
+    assert_ne!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(!out.exists());
+}
+
+/// The lines a 签发人签名章 stands on hold no text: `--dump-lines` lists the 落款 as its titles
+/// and its date, with no empty rows for the stamps or the blank line under them.
+#[test]
+fn dump_lines_lists_no_empty_rows_for_the_signer_stamps() {
+    let dir = temp_dir("gongwen-signer-dump");
+    let def = root().join("samples/gongwen-qianming-2020-11.toml");
+    let run = jianbao()
+        .args(["render", def.to_str().unwrap(), "--dump-lines", "-o"])
+        .arg(dir.join("q.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let dump = String::from_utf8_lossy(&run.stdout).into_owned();
+    let signature: Vec<&str> = dump
+        .lines()
+        .filter(|l| l.split_whitespace().nth(2) == Some("signature"))
+        .collect();
+    let texts: Vec<&str> = signature
+        .iter()
+        .map(|l| l.split("  ").last().unwrap_or("").trim())
+        .collect();
+    assert_eq!(
+        texts,
+        ["中国质量协会会长", "中国质量协会秘书长", "2020年11月20日"],
+        "{dump}"
+    );
+    // Rows of seals likewise: the lines between the rows are room, not empty rows.
+    let def = root().join("samples/gongwen-four-seals-2020-12.toml");
+    let run = jianbao()
+        .args(["render", def.to_str().unwrap(), "--dump-lines", "-o"])
+        .arg(dir.join("four.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let dump = String::from_utf8_lossy(&run.stdout).into_owned();
+    let rows: Vec<&str> = dump
+        .lines()
+        .filter(|l| l.split_whitespace().nth(2) == Some("signature"))
+        .map(|l| l.split("  ").last().unwrap_or("").trim())
+        .collect();
+    assert_eq!(rows.len(), 3, "two rows of names and the date: {dump}");
+    assert!(rows.iter().all(|t| !t.is_empty()), "{dump}");
+}
+
+/// On the grid a 字 in `[signature]` is a cell (156 mm / 28), but a length in millimetres is
+/// millimetres: `seal-inset = "20mm"` puts the 签名章's right edge 20 mm in from the block's,
+/// not 20 mm scaled to cells (19.7 mm).
+#[test]
+fn a_signature_length_in_millimetres_is_not_scaled_to_grid_cells() {
+    let dir = temp_dir("gongwen-seal-inset-mm");
+    std::fs::copy(
+        root().join("samples/seals/sign-a.png"),
+        dir.join("sign.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("mine.toml"),
+        "extends = \"gongwen\"\n[signature]\nseal-inset = \"20mm\"\n",
+    )
+    .unwrap();
+    let def = dir.join("t.toml");
+    std::fs::write(
+        &def,
+        "layout = \"mine.toml\"\n[bulletin]\npublisher = \"P\"\ndate = 2021-03-05\nsigner-title = \"甲局局长\"\nsigner-seal = \"sign.png\"\n[[blocks]]\ntext = \"正文。\"\n",
+    )
+    .unwrap();
+    let out = dir.join("t.pdf");
+    let run = render(&def, &out, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = support::pdf_inspect::inspect_file(&out);
+    let stamp = &info.pages[0].images[0];
+    let in_from_right = RIGHT - (stamp.x + stamp.width);
+    assert!(
+        (in_from_right - 20.0 * MM).abs() < 0.5,
+        "{:.2} mm",
+        in_from_right / MM
+    );
+}

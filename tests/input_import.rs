@@ -158,6 +158,7 @@ fn inline_marks_and_lists_become_markup_and_list_blocks() {
         "text: 算式 5\\*3=15、记号 \\{x\\} 和路径 C:\\文件\\新建 原样保留。",
         "list: 制定活动方案。 | 开展**质量诊断**： | [组织专家现场指导。 / 推广先进质量方法。] | 总结推广经验。",
         "list •: 活动口号征集。 | 质量知识竞赛。",
+        "heading1: 各地情况",
     ];
     for source in ["格式示例.md", "格式示例.docx"] {
         let def = dir.join(format!("{source}.toml"));
@@ -198,5 +199,126 @@ fn inline_marks_and_lists_become_markup_and_list_blocks() {
             "{:?}",
             glyphs[bold - 1]
         );
+    }
+}
+
+/// A table block as read back: each row's cells as `text` or `text/colspan/rowspan`, `header`
+/// and `align`.
+type TableBlock = (Vec<Vec<String>>, i64, Vec<String>);
+
+/// The table block of an imported definition.
+fn table_block(def: &Path) -> TableBlock {
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(def).unwrap()).unwrap();
+    let block = table["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|b| b.as_table().filter(|b| b.contains_key("table")))
+        .expect("a table block");
+    let rows = block["table"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            row.as_array()
+                .unwrap()
+                .iter()
+                .map(|cell| match cell {
+                    toml::Value::String(s) => s.clone(),
+                    toml::Value::Table(t) => format!(
+                        "{}/{}/{}",
+                        t["text"].as_str().unwrap(),
+                        t.get("colspan").and_then(|v| v.as_integer()).unwrap_or(1),
+                        t.get("rowspan").and_then(|v| v.as_integer()).unwrap_or(1)
+                    ),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        })
+        .collect();
+    let header = block
+        .get("header")
+        .and_then(|h| h.as_integer())
+        .unwrap_or(1);
+    let align = block
+        .get("align")
+        .and_then(|a| a.as_array())
+        .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    (rows, header, align)
+}
+
+/// Tables come in as table blocks: Markdown's with its head as the header row and the
+/// delimiter row's alignment; Word's (written by LibreOffice from HTML) with `gridSpan` as a
+/// colspan, `vMerge` as a rowspan and its `w:tblHeader` rows as the header; bold and italic in
+/// cells as markup. Both definitions render, the cells' text in the PDF with its marks.
+#[test]
+fn tables_become_table_blocks_with_spans_header_alignment_and_marks() {
+    let dir = temp_dir("input-import-tables");
+    let strings = |rows: &[&[&str]]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    };
+    let cases: [(&str, TableBlock); 2] = [
+        (
+            "格式示例.md",
+            (
+                strings(&[
+                    &["地区", "小组数", "**优秀**成果"],
+                    &["北京", "1,204", "{em:35}"],
+                    &["上海", "986", "28.5"],
+                ]),
+                1,
+                vec!["left".into(), "center".into(), "right".into()],
+            ),
+        ),
+        (
+            "格式示例.docx",
+            (
+                strings(&[
+                    &["地区/1/2", "小组数/2/1"],
+                    &["2019年", "2020年"],
+                    &["北京", "**1,204**", "{em:1,318}"],
+                    &["上海", "986", "1,020"],
+                ]),
+                2,
+                vec![],
+            ),
+        ),
+    ];
+    for (source, expected) in cases {
+        let def = dir.join(format!("{source}.toml"));
+        let out = import(&article(source), &["-o", def.to_str().unwrap()]);
+        assert!(out.status.success(), "{source}: {}", stderr(&out));
+        assert!(stderr(&out).contains("1 table(s)"), "{}", stderr(&out));
+        assert_eq!(table_block(&def), expected, "{source}");
+        let pdf = def.with_extension("pdf");
+        let out = render(&def, &pdf, &[]);
+        assert!(out.status.success(), "{source}: {}", stderr(&out));
+        let info = support::pdf_inspect::inspect_file(&pdf);
+        let glyphs: Vec<_> = info.pages.iter().flat_map(|p| p.glyphs.clone()).collect();
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        for cell in ["地区", "小组数", "北京", "上海", "986"] {
+            assert!(text.contains(cell), "{source}: {cell} not in {text}");
+        }
+        assert!(!text.contains("**") && !text.contains("{em:"), "{text}");
+        // The bold cell is set in the bold face, its neighbours not.
+        let bold = if source.ends_with(".md") {
+            "优秀"
+        } else {
+            "1,204"
+        };
+        let at = text.find(bold).map(|b| text[..b].chars().count()).unwrap();
+        assert!(
+            glyphs[at].font.contains("Bold"),
+            "{source}: {:?}",
+            glyphs[at]
+        );
+        let plain = text
+            .find("上海")
+            .map(|b| text[..b].chars().count())
+            .unwrap();
+        assert!(!glyphs[plain].font.contains("Bold"), "{:?}", glyphs[plain]);
     }
 }

@@ -314,3 +314,89 @@ fn help_summaries_in_chinese() {
     assert!(help.contains("Typesets Chinese bulletins"), "{help}");
     assert!(help.contains("--lang"), "{help}");
 }
+
+/// Table and CSV errors come from the catalogue: in Chinese with `--lang zh`, at the same
+/// place (the row, the `header` value, the CSV file's line) as in English, with the same code.
+#[test]
+fn table_errors_in_chinese_keep_their_place() {
+    let dir = temp_dir("zh-table-errors");
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "[[blocks]]\ntable = [\n  [\"a\", \"b\"],\n  [\"c\"],\n]\n",
+            "issue.toml:10:3",
+            "第 2 行有 1 列，第一行有 2 列",
+            "row 2 has 1 column(s), the first row has 2",
+        ),
+        (
+            "[[blocks]]\ntable = [[\"a\"]]\nheader = 3\n",
+            "issue.toml:9:10",
+            "`header = 3`，但表格只有 1 行",
+            "`header = 3` but the table has only 1 row(s)",
+        ),
+        (
+            "[[blocks]]\ntable = [[\"a\"]]\nalign = [\"middle\"]\n",
+            "issue.toml:9:10",
+            "`middle` 不是列的对齐方式",
+            "`middle` is not a column alignment",
+        ),
+        (
+            "[[blocks]]\ntable = [[\"a\"]]\nwidths = [\"1*\", \"2*\"]\n",
+            "issue.toml:7:1",
+            "`widths` 给了 2 列，但表格只有 1 列",
+            "`widths` gives 2 columns, but the table has 1",
+        ),
+        (
+            "[[blocks]]\ntable = [[1.5]]\n",
+            "issue.toml:8",
+            "请把数字 1.5 写成字符串",
+            "write the number 1.5 as a string",
+        ),
+        (
+            "[[blocks]]\ncontents = \"本期要目\"\nheadings = 7\n",
+            "issue.toml:9",
+            "目录在标题之外列出的小标题层数",
+            "how many heading levels",
+        ),
+    ];
+    for (k, (blocks, at, zh_text, en_text)) in cases.iter().enumerate() {
+        let def = write(&dir, "issue.toml", &format!("{HEAD}\n{blocks}"));
+        let (code, zh) = render_in("zh", &def, &dir, &[]);
+        assert_eq!(code, Some(1), "case {k}: {zh}");
+        let first = zh.lines().next().unwrap();
+        assert!(first.starts_with("错误："), "case {k}: {zh}");
+        assert!(
+            first.contains(at) && first.contains(zh_text),
+            "case {k}: want `{at}` and `{zh_text}` in:\n{zh}"
+        );
+        let (_, en) = render_in("en", &def, &dir, &[]);
+        assert!(
+            en.contains(at) && en.contains(en_text),
+            "case {k}: want `{at}` and `{en_text}` in:\n{en}"
+        );
+    }
+    // A CSV file's error points into the CSV file, in Chinese.
+    write(&dir, "t.csv", "a,b\nc\n");
+    let def = write(
+        &dir,
+        "issue.toml",
+        &format!("{HEAD}\n[[blocks]]\ntable = \"t.csv\"\n"),
+    );
+    let (_, zh) = render_in("zh", &def, &dir, &[]);
+    assert!(
+        zh.contains("t.csv:2:1") && zh.contains("第 2 行有 1 列"),
+        "{zh}"
+    );
+    // The code in JSON is the same in both languages.
+    let def = write(
+        &dir,
+        "issue.toml",
+        &format!("{HEAD}\n[[blocks]]\ntable = [[\"a\"]]\nheader = 3\n"),
+    );
+    for lang in ["zh", "en"] {
+        let (_, json) = render_in(lang, &def, &dir, &["--message-format", "json"]);
+        assert!(
+            json.contains("\"code\":\"table_header_too_many\""),
+            "{lang}: {json}"
+        );
+    }
+}

@@ -402,3 +402,59 @@ fn bad_tables_are_located_errors() {
         );
     }
 }
+
+/// The page (from 0) whose text has `text`.
+fn page_of(info: &PdfInfo, text: &str) -> Option<usize> {
+    info.pages
+        .iter()
+        .position(|p| squeeze(&p.text()).contains(text))
+}
+
+/// A heading chain right before a table, pushed down the page one filler paragraph at a time:
+/// wherever it lands, the headings are on the page of the table's caption, header row and first
+/// body row — never left at a page's foot — and the caption is not left alone either.
+#[test]
+fn a_heading_before_a_table_is_never_left_at_a_page_foot() {
+    let table = "[[blocks]]\ntable = [[\"地区\", \"数量\"], [\"北京市\", \"12\"], [\"上海市\", \"13\"], [\"广州市\", \"14\"]]\ncaption = \"各地会员数量\"\n";
+    let mut moved = 0;
+    for k in 9..21 {
+        let fillers: String = (0..k)
+            .map(|i| format!("[[blocks]]\ntext = \"第{i}段。\"\n"))
+            .collect();
+        let text = format!(
+            "{HEAD}{fillers}[[blocks]]\nheading = \"统计情况\"\n[[blocks]]\nheading = \"分地区数量\"\nlevel = 2\n{table}"
+        );
+        let (run, info) = render_def("tables-heading-keep", &text, &[]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let pages = ["统计情况", "分地区数量", "各地会员数量", "北京市"]
+            .map(|t| page_of(&info, t).unwrap_or_else(|| panic!("{t} is printed")));
+        assert!(
+            pages.iter().all(|&p| p == pages[0]),
+            "{k} fillers: heading, heading, caption, first row on pages {pages:?}"
+        );
+        let last_filler = page_of(&info, &format!("第{}段。", k - 1)).unwrap();
+        moved += usize::from(last_filler < pages[0]);
+    }
+    assert!(moved > 0, "the sweep never put the heading on a new page");
+}
+
+/// Rows that a cell spanning them joins are never split; taller together than a page, they
+/// cannot move to a page of their own: a warning at the table says so (an error with
+/// `--strict`) instead of running past the page's foot in silence.
+#[test]
+fn rows_joined_by_a_span_taller_than_a_page_are_a_located_warning() {
+    let long = "质量管理小组活动成果发表交流".repeat(40);
+    let text = format!(
+        "{HEAD}[[blocks]]\ntable = [\n  [\"项目\", \"说明\"],\n  [{{ text = \"合并\", rowspan = 3 }}, \"{long}\"],\n  [\"{long}\"],\n  [\"{long}\"],\n]\n"
+    );
+    let (run, _) = render_def("tables-span-too-tall", &text, &[]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning: ") && err.contains("t.toml:8:1") && err.contains("rows 2 to 4"),
+        "{err}"
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tables-span-too-tall");
+    let strict = render(&dir.join("t.toml"), &dir.join("strict.pdf"), &["--strict"]);
+    assert_ne!(strict.status.code(), Some(0), "{}", stderr(&strict));
+}

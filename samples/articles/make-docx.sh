@@ -3,7 +3,8 @@
 # would have it: written by LibreOffice from 质协抗疫.html (same text, headings as Heading 1–3,
 # the picture embedded); and 格式示例.docx from 格式示例.html (bold, italic, underline,
 # superscript, subscript, numbered and bulleted lists, as Word stores them: run properties and
-# numbering.xml). Needs Debian's libreoffice-writer
+# numbering.xml; a table with two repeated header rows, a cell merged over two rows (vMerge) and
+# one over two columns (gridSpan), bold and italic in cells). Needs Debian's libreoffice-writer
 # (`apt-get install --no-install-recommends libreoffice-writer`) and python3. The output is
 # committed (tests/input_import.rs reads it); run this only to change the article.
 set -euo pipefail

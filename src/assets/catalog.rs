@@ -13,7 +13,7 @@
 use super::discover::{self, Found};
 use super::fontindex::{self, Indexed};
 use crate::fonts::{FaceInfo, FontData, FontFace};
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -40,7 +40,7 @@ pub struct FontCatalog {
     /// The message for each name not found (built once a name: it compares the name with
     /// every font's names). A layout's chains ask for the same missing office fonts in role
     /// after role.
-    misses: Mutex<HashMap<String, String>>,
+    misses: Mutex<HashMap<String, Message>>,
 }
 
 type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
@@ -96,11 +96,17 @@ impl FontCatalog {
     /// (with or without its extension). Names compare without case, spaces, hyphens or
     /// underscores. See [`lookup`](Self::lookup) for which face wins when several match.
     pub fn find(&self, name: &str) -> Result<Arc<FontFace>, String> {
+        self.find_face(name).map_err(|m| m.text)
+    }
+
+    /// [`find`](Self::find) with the catalogue's message, whose code tells a font that is not
+    /// installed (`font_not_found…`) from one that is there but unusable.
+    pub fn find_face(&self, name: &str) -> Result<Arc<FontFace>, Message> {
         if crate::paths::names_a_path(name) {
-            return self.open(Path::new(name));
+            return Ok(self.open(Path::new(name))?);
         }
         let e = self.lookup(name)?;
-        self.open_face(&e.path, e.index)
+        Ok(self.open_face(&e.path, e.index)?)
     }
 
     /// The file [`find`](Self::find) takes `name` from: `name` itself when it is a path
@@ -119,7 +125,7 @@ impl FontCatalog {
     /// nearest the regular upright (italic last, then by distance of its weight from 400); then
     /// by path (byte order) and face index. A face whose licence forbids embedding is passed
     /// over; when only such faces have the name, the error says why.
-    pub fn lookup(&self, name: &str) -> Result<&CatalogFace, String> {
+    pub fn lookup(&self, name: &str) -> Result<&CatalogFace, Message> {
         let key = normalize(name);
         let mut forbidden: Option<&CatalogFace> = None;
         for root in 0..self.roots.len() {
@@ -151,8 +157,7 @@ impl FontCatalog {
                 e.path.display(),
                 e.index,
                 e.info.embedding_forbidden().unwrap_or_default(),
-            )
-            .text);
+            ));
         }
         Err(self.not_found(name))
     }
@@ -166,7 +171,7 @@ impl FontCatalog {
             .collect()
     }
 
-    fn not_found(&self, name: &str) -> String {
+    fn not_found(&self, name: &str) -> Message {
         let key = name.to_string();
         if let Some(message) = self.misses.lock().unwrap().get(&key) {
             return message.clone();
@@ -176,7 +181,7 @@ impl FontCatalog {
         message
     }
 
-    fn not_found_message(&self, name: &str) -> String {
+    fn not_found_message(&self, name: &str) -> Message {
         // Every directory's faces (one file reached twice is the same names twice: no harm).
         let entries: Vec<&CatalogFace> = (0..self.roots.len())
             .flat_map(|root| self.root(root))
@@ -192,7 +197,7 @@ impl FontCatalog {
             candidates.extend(e.info.families.iter().cloned());
         }
         if let Some(best) = crate::model::closest(name, &candidates) {
-            return msg::font_not_found_did_you_mean(name, best).text;
+            return msg::font_not_found_did_you_mean(name, best);
         }
         const LISTED: usize = 12;
         let available = if names.is_empty() {
@@ -202,7 +207,7 @@ impl FontCatalog {
         } else {
             names.join(", ")
         };
-        msg::font_not_found(name, available).text
+        msg::font_not_found(name, available)
     }
 
     /// Opens (once) the first face of the font file at `path`.

@@ -211,7 +211,7 @@ impl Assets for Confined<'_> {
         Ok(Source::new(path.clone(), super::layout_text(file, &path)?))
     }
 
-    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
         // The resolve stage has joined a font path to the directory of the file naming it.
         let path = Path::new(name);
         if crate::paths::names_a_path(name) {
@@ -232,7 +232,7 @@ impl Assets for Confined<'_> {
                 .assets
                 .catalog()
                 .open(&real)
-                .map_err(|e| e.replace(&real.display().to_string(), name));
+                .map_err(|e| e.replace(&real.display().to_string(), name).into());
         }
         self.assets.font(name)
     }

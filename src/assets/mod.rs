@@ -503,8 +503,8 @@ impl Assets for FsAssets {
         Ok(Source::new(path.clone(), self.layout_text_at(&path)?))
     }
 
-    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
-        self.fonts.find(name)
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
+        self.fonts.find_face(name)
     }
 
     fn fonts_with(&self, c: char) -> Vec<String> {

@@ -122,6 +122,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
                 count(|i| matches!(i, import::Item::Paragraph(_))),
                 images.len(),
                 count(|i| matches!(i, import::Item::List(_))),
+                count(|i| matches!(i, import::Item::Table(_))),
             )
         );
     }

@@ -23,6 +23,10 @@ pub struct RenderArgs {
     /// Print every set line with its break reason and adjustment ratio.
     #[arg(long)]
     pub dump_lines: bool,
+    /// Print each page's items with their tags (what a tagged PDF's structure tree holds), their
+    /// links, and the outline.
+    #[arg(long)]
+    pub dump_structure: bool,
     /// Print line-breaking figures for the body text, total-fit against greedy.
     #[arg(long)]
     pub stats: bool,
@@ -52,11 +56,13 @@ fn output_of(args: &RenderArgs) -> Result<PathBuf, Message> {
         None => args.definition.with_extension("pdf"),
     };
     if is_stdio(&output) {
-        if args.dump_lines || args.stats {
+        if args.dump_lines || args.stats || args.dump_structure {
             return Err(msg::stdout_taken(if args.dump_lines {
                 "--dump-lines"
-            } else {
+            } else if args.stats {
                 "--stats"
+            } else {
+                "--dump-structure"
             }));
         }
         stdout_usable_for(msg::what_the_pdf())?;
@@ -79,6 +85,12 @@ fn render_one(args: &RenderArgs, output: &Path, assets: &FsAssets) -> Result<(),
             print_warnings(&r.layout.warnings);
             if args.dump_lines {
                 print_lines(&r.layout.lines);
+            }
+            if args.dump_structure {
+                use std::io::Write;
+                // Stops quietly if stdout closes (`| head`).
+                let dump = crate::page::structure::dump(r.doc, r.layout);
+                let _ = std::io::stdout().lock().write_all(dump.as_bytes());
             }
             if args.stats {
                 print_stats(r.doc);

@@ -250,7 +250,7 @@ impl Assets for Seen<'_> {
         Ok(source)
     }
 
-    fn font(&self, name: &str) -> Result<Arc<FontFace>, String> {
+    fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
         let face = self.inner.font(name);
         if crate::paths::names_a_path(name) {
             // Recorded even when it fails, like an image.

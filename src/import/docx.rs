@@ -4,9 +4,12 @@
 //! paragraphs and their outline level, numbered and bulleted paragraphs (`w:numPr`, as list
 //! items), text with its bold, italic, underline, superscript and subscript (set on the run or
 //! by its character style), tabs and manual line breaks, and pictures (DrawingML `a:blip`, VML
-//! `v:imagedata`); tables are read as their cells' paragraphs.
+//! `v:imagedata`); tables (`w:tbl`, rows `w:tr`, cells `w:tc`) as table blocks: a cell's
+//! `w:gridSpan` is its colspan, a `w:vMerge` restart and the cells continuing it below one cell
+//! with a rowspan, rows marked `w:tblHeader` (repeated on every page) at the top the header.
+//! A table inside a cell is read as that cell's text; a picture in a table follows the table.
 
-use super::{Article, Builder};
+use super::{Article, Builder, Merge};
 use crate::messages::msg;
 use crate::model::markup::Marks;
 use quick_xml::events::{BytesStart, Event};
@@ -385,6 +388,25 @@ fn end_paragraph(out: &mut Builder, level: u8, num: Option<&str>, ilvl: usize, p
     }
 }
 
+/// The pictures a paragraph (or a table) held, as figures after it.
+fn place_pictures(
+    out: &mut Builder,
+    pictures: &mut Vec<String>,
+    relations: &HashMap<String, String>,
+    picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<(), String> {
+    for id in pictures.drain(..) {
+        match relations.get(&id) {
+            Some(target) => {
+                let bytes = picture(target)?;
+                out.image(target, bytes, None);
+            }
+            None => out.skipped(msg::docx_picture_unplaced(id).text),
+        }
+    }
+    Ok(())
+}
+
 fn walk(
     xml: &str,
     parts: &Parts,
@@ -404,6 +426,11 @@ fn walk(
     let mut in_run_properties = false;
     let mut marks = Marks::NONE;
     let mut pictures: Vec<String> = Vec::new();
+    // How deep in tables (a table in a cell is that cell's text), and the row and cell being
+    // read: whether the row is a header row, the cell's columns and vertical merge.
+    let mut tables = 0u32;
+    let mut row_header = false;
+    let mut cell = (1u32, Merge::None);
     loop {
         let event = reader.read_event().map_err(xml_error)?;
         let empty = matches!(event, Event::Empty(_));
@@ -450,6 +477,26 @@ fn walk(
                 {
                     out.line_break()
                 }
+                b"tbl" if !empty => {
+                    tables += 1;
+                    if tables == 1 {
+                        out.start_table();
+                    }
+                }
+                b"tr" if !empty && tables == 1 => row_header = false,
+                b"tblHeader" if tables == 1 => {
+                    row_header = !matches!(attr(&e, b"val").as_deref(), Some("0" | "false" | "off"))
+                }
+                b"tc" if !empty && tables == 1 => cell = (1, Merge::None),
+                b"gridSpan" if tables == 1 => {
+                    cell.0 = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1)
+                }
+                b"vMerge" if tables == 1 => {
+                    cell.1 = match attr(&e, b"val").as_deref() {
+                        Some("restart") => Merge::Restart,
+                        _ => Merge::Continue,
+                    }
+                }
                 b"blip" => pictures.extend(attr(&e, b"embed")),
                 b"imagedata" => pictures.extend(attr(&e, b"id")),
                 _ => {}
@@ -462,19 +509,22 @@ fn walk(
                     marks = Marks::NONE;
                     out.marks(marks);
                 }
+                // A cell's paragraphs are its lines; its pictures wait for the table's end.
+                b"p" if tables > 0 => out.text("\n"),
+                b"tc" if tables == 1 => out.end_cell(cell.0, cell.1),
+                b"tr" if tables == 1 => out.end_row(row_header),
+                b"tbl" if tables > 0 => {
+                    tables -= 1;
+                    if tables == 0 {
+                        out.end_table();
+                        place_pictures(&mut out, &mut pictures, relations, picture)?;
+                    }
+                }
                 b"p" => {
                     let level = outline_level(outline, style.as_deref(), styles);
                     let list = num.take().or_else(|| style_list(style.as_deref(), styles));
                     end_paragraph(&mut out, level, list.as_deref(), ilvl, parts);
-                    for id in pictures.drain(..) {
-                        match relations.get(&id) {
-                            Some(target) => {
-                                let bytes = picture(target)?;
-                                out.image(target, bytes, None);
-                            }
-                            None => out.skipped(msg::docx_picture_unplaced(id).text),
-                        }
-                    }
+                    place_pictures(&mut out, &mut pictures, relations, picture)?;
                 }
                 _ => {}
             },

@@ -1,12 +1,14 @@
 //! Markdown articles (CommonMark, read with pulldown-cmark): `#` headings, paragraphs, lists
 //! (`1.` numbered, `-` bulleted, nested), block quotes as paragraphs, code as its text, images
 //! (`![说明](img/a.jpg)`) as figures; `**bold**`, `*emphasis*`, `^sup^`, `~sub~` and the HTML
-//! tags `<sup>`, `<sub>`, `<u>` as inline marks. The caller reads image files (relative to the
-//! article), so this stays free of I/O.
+//! tags `<sup>`, `<sub>`, `<u>` as inline marks; tables (GitHub's pipe tables) as table blocks,
+//! the head the header row and the delimiter row's colons (`:--`, `:-:`, `--:`) the columns'
+//! alignment (an image in a cell is its alternative text there). The caller reads image files
+//! (relative to the article), so this stays free of I/O.
 
-use super::{Article, Builder};
+use super::{Article, Builder, Merge};
 use crate::model::markup::Marks;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The mark an inline HTML tag opens (`Some(true, …)`) or closes.
 fn html_mark(html: &str) -> Option<(bool, Marks)> {
@@ -59,7 +61,7 @@ pub fn read(
             *started = true;
         }
     };
-    let options = Options::ENABLE_SUPERSCRIPT | Options::ENABLE_SUBSCRIPT;
+    let options = Options::ENABLE_SUPERSCRIPT | Options::ENABLE_SUBSCRIPT | Options::ENABLE_TABLES;
     for event in Parser::new_ext(text, options) {
         match event {
             Event::Start(Tag::Strong) => mark(&mut out, Marks::BOLD, true),
@@ -95,6 +97,28 @@ pub fn read(
             Event::End(TagEnd::Paragraph) if !lists.is_empty() => out.text("\n"),
             Event::Start(Tag::Image { dest_url, .. }) => {
                 in_image = Some((dest_url.to_string(), String::new()))
+            }
+            Event::Start(Tag::Table(align)) => {
+                out.start_table();
+                out.table_align(
+                    align
+                        .iter()
+                        .map(|a| match a {
+                            Alignment::Center => "center",
+                            Alignment::Right => "right",
+                            Alignment::None | Alignment::Left => "left",
+                        })
+                        .collect(),
+                );
+            }
+            Event::End(TagEnd::TableHead) => out.end_row(true),
+            Event::End(TagEnd::TableRow) => out.end_row(false),
+            Event::End(TagEnd::TableCell) => out.end_cell(1, Merge::None),
+            Event::End(TagEnd::Table) => out.end_table(),
+            Event::End(TagEnd::Image) if out.in_table() => {
+                if let Some((_, alt)) = in_image.take() {
+                    out.text(&alt);
+                }
             }
             Event::End(TagEnd::Image) => {
                 if let Some((path, alt)) = in_image.take() {

@@ -11,13 +11,18 @@
 //! (`*`, `{`, `}`, a `\` before them) are escaped, so the text prints as it was written. A
 //! title or heading drops bold (its style is bold already). An image becomes a **figure**; the
 //! paragraph right after it that reads `图 N …` (or `图N：…`) is its caption, without the
-//! number (jianbao numbers figures itself). Turning an article into TOML ([`blocks_toml`]) is
-//! pure; the CLI reads and writes the files.
+//! number (jianbao numbers figures itself). A table (Word's `w:tbl`, a Markdown table) becomes
+//! a **table** block: Word's `gridSpan` a colspan, a `vMerge` a rowspan, rows marked to repeat
+//! on every page (`w:tblHeader`) and Markdown's head the header rows, Markdown's delimiter row
+//! the columns' alignment, each cell's text with its marks (see [`table`]). Turning an article
+//! into TOML ([`blocks_toml`]) is pure; the CLI reads and writes the files.
 
 pub mod docx;
 pub mod markdown;
+pub mod table;
 
 use crate::model::markup::{self, Marks, Styled};
+pub use table::{CellItem, Merge, TableItem};
 
 /// One thing in an article, in reading order. Texts are definition markup.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +33,7 @@ pub enum Item {
     Paragraph(String),
     List(List),
     Image(ImageItem),
+    Table(TableItem),
 }
 
 /// A numbered or bulleted list: items, each with the items of the list nested in it.
@@ -69,6 +75,8 @@ pub(crate) struct Builder {
     marks: Marks,
     /// The last list item ended the list it was in (the next item starts a new list).
     list_ended: bool,
+    /// The table being read, if the reader is inside one.
+    table: Option<table::TableBuild>,
 }
 
 impl Builder {
@@ -139,6 +147,53 @@ impl Builder {
         self.list_ended = true;
     }
 
+    /// A table starts (the text before it is a paragraph of its own).
+    pub fn start_table(&mut self) {
+        self.end_block(0);
+        self.table = Some(table::TableBuild::new());
+    }
+
+    pub fn in_table(&self) -> bool {
+        self.table.is_some()
+    }
+
+    /// Ends a cell with the text so far, spanning `colspan` columns. Its paragraphs and manual
+    /// line breaks are joined as a paragraph's lines are (a cell is set as one paragraph).
+    pub fn end_cell(&mut self, colspan: u32, merge: Merge) {
+        let raw = std::mem::take(&mut self.text);
+        let mut lines = Styled::default();
+        for (range, marks) in raw.parts() {
+            lines.push(&raw.text[range].replace('\u{2028}', "\n"), marks);
+        }
+        let text = markup::write(&tidy(&lines));
+        if let Some(t) = &mut self.table {
+            t.cell(text, colspan, merge);
+        }
+    }
+
+    /// Ends a row of the table; `header` when the source marks it as a header row.
+    pub fn end_row(&mut self, header: bool) {
+        if let Some(t) = &mut self.table {
+            t.end_row(header);
+        }
+    }
+
+    /// The columns' alignment (`left`, `center`, `right`).
+    pub fn table_align(&mut self, align: Vec<&'static str>) {
+        if let Some(t) = &mut self.table {
+            t.align(align);
+        }
+    }
+
+    /// The table ends: it becomes a table block (if it has cells).
+    pub fn end_table(&mut self) {
+        self.text = Styled::default();
+        if let Some(t) = self.table.take().and_then(table::TableBuild::finish) {
+            self.article.items.push(Item::Table(t));
+        }
+        self.list_ended = true;
+    }
+
     pub fn image(&mut self, name: &str, bytes: Vec<u8>, alt: Option<String>) {
         if crate::images::decode(&bytes).is_err() {
             self.article
@@ -161,6 +216,9 @@ impl Builder {
     }
 
     pub fn finish(mut self) -> Article {
+        if self.in_table() {
+            self.end_table();
+        }
         self.end_block(0);
         attach_captions(&mut self.article.items);
         self.article
@@ -339,6 +397,7 @@ pub fn blocks_toml(article: &Article, figure_path: &dyn Fn(usize, &ImageItem) ->
                     out.push_str(&format!("caption = {}\n", one_line(c)));
                 }
             }
+            Item::Table(t) => out.push_str(&table::toml(t, &one_line)),
             Item::Paragraph(_) => unreachable!("collected above"),
         }
     }

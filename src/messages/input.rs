@@ -178,9 +178,9 @@ catalogue! {
         en: "jianbao imports Word documents (.docx) and Markdown (.md)",
         zh: "jianbao 可导入 Word 文档（.docx）和 Markdown（.md）",
     }
-    imported(file, titles, headings, paragraphs, figures, lists) {
-        en: "wrote {file}: {titles} title(s), {headings} heading(s), {paragraphs} paragraph(s), {figures} figure(s), {lists} list(s)",
-        zh: "已写出 {file}：标题 {titles} 个，小标题 {headings} 个，段落 {paragraphs} 段，插图 {figures} 幅，列表 {lists} 个",
+    imported(file, titles, headings, paragraphs, figures, lists, tables) {
+        en: "wrote {file}: {titles} title(s), {headings} heading(s), {paragraphs} paragraph(s), {figures} figure(s), {lists} list(s), {tables} table(s)",
+        zh: "已写出 {file}：标题 {titles} 个，小标题 {headings} 个，段落 {paragraphs} 段，插图 {figures} 幅，列表 {lists} 个，表格 {tables} 个",
     }
     not_docx(error) {
         en: "not a Word document (.docx): {error}",

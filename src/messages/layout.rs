@@ -134,6 +134,15 @@ catalogue! {
         en: "title in `signer-title`",
         zh: "`signer-title` 中的每个职务",
     }
+    /// `signer-title` without `signer-seal`: the titles print only beside the stamps.
+    signer_title_without_seal() {
+        en: "`signer-title` is printed only beside a `signer-seal` (签发人签名章, 7.3.5.3), and this definition has none: add `signer-seal` or remove `signer-title`",
+        zh: "`signer-title` 只在签发人签名章 `signer-seal`（7.3.5.3）旁印出，而本定义文件没有签名章：请添加 `signer-seal` 或删去 `signer-title`",
+    }
+    label_signer_title_unused() {
+        en: "not printed",
+        zh: "不会印出",
+    }
     signer_seal_or_seal() {
         en: "`signer-seal` (签发人签名章, 7.3.5.3) stands in place of the 署名 and its `seal`: give one or the other",
         zh: "`signer-seal`（签发人签名章，7.3.5.3）代替署名及其印章 `seal`：二者只能给一个",
@@ -362,6 +371,10 @@ pub fn noun(word: &str) -> String {
         "footer" => msg::noun_footer().text,
         "end block" => msg::noun_end_block().text,
         "masthead" => msg::noun_masthead().text,
+        "table" => super::msg::noun_table().text,
+        "CSV file" => super::msg::noun_csv_file().text,
+        "contents heading" => super::msg::noun_contents_heading().text,
+        "contents entry" => super::msg::noun_contents_entry().text,
         other => other.to_string(),
     }
 }

@@ -30,6 +30,7 @@ mod fonts;
 mod input;
 mod layout;
 mod page;
+mod tables;
 mod toml;
 
 pub use layout::noun;
@@ -145,6 +146,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         input::ENTRIES,
         layout::ENTRIES,
         page::ENTRIES,
+        tables::ENTRIES,
         batch::ENTRIES,
         cli::ENTRIES,
     ]
@@ -161,6 +163,7 @@ pub mod msg {
     pub use super::input::msg::*;
     pub use super::layout::msg::*;
     pub use super::page::msg::*;
+    pub use super::tables::msg::*;
     pub use super::toml::msg::*;
 }
 

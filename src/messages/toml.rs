@@ -161,6 +161,21 @@ catalogue! {
         en: "a length such as \"16pt\", \"28mm\", \"2字\" or \"三号\"",
         zh: "长度（如 \"16pt\"、\"28mm\"、\"2字\" 或 \"三号\"）",
     }
+    /// The serde "expected …" phrase of a layout's key.
+    expect_key() {
+        en: "a key",
+        zh: "键",
+    }
+    /// The serde "expected …" phrase of a whole layout file.
+    expect_layout_table() {
+        en: "a layout table",
+        zh: "版式的表",
+    }
+    /// The serde "expected …" phrase of a table (`[masthead]`).
+    expect_table() {
+        en: "a table",
+        zh: "表",
+    }
     expect_extent() {
         en: "a length such as \"120mm\" or a percentage such as \"70%\"",
         zh: "长度（如 \"120mm\"）或百分比（如 \"70%\"）",

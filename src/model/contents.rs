@@ -3,6 +3,7 @@
 //! of levels 1 to N too.
 
 use crate::error::{Error, ErrorKind, Result, Source};
+use crate::messages::msg;
 use std::ops::Range;
 use toml::Spanned;
 
@@ -24,11 +25,10 @@ impl ContentsSpec {
     ) -> Result<ContentsSpec> {
         let levels = match headings {
             Some(h) if *h.get_ref() > 4 => {
-                return Err(Error::new(
-                    ErrorKind::Invalid,
-                    "`headings` is how many heading levels the contents list besides the titles: 0 to 4",
+                return Err(
+                    Error::new(ErrorKind::Invalid, msg::contents_headings_range())
+                        .at(source, h.span()),
                 )
-                .at(source, h.span()))
             }
             Some(h) => h.into_inner(),
             None => 0,

@@ -322,6 +322,9 @@ pub struct FigureSpec {
     pub caption: Option<String>,
     /// A name other text refers to with `{ref:label}`.
     pub label: Option<Spanned<String>>,
+    /// The text alternative a screen reader says for the image (tagged PDF); the caption's
+    /// text when not given.
+    pub alt: Option<String>,
     /// Width as a length or percentage of the text width; the layout's default otherwise.
     pub width: Option<Spanned<String>>,
     pub at: Range<usize>,
@@ -350,6 +353,7 @@ struct BlockSpec {
     figure: Option<Spanned<String>>,
     caption: Option<Spanned<String>>,
     label: Option<Spanned<String>>,
+    alt: Option<Spanned<String>>,
     width: Option<Spanned<String>>,
     page_break: Option<Spanned<bool>>,
     attachment: Option<Spanned<String>>,
@@ -512,6 +516,7 @@ fn convert_block(
         ("level", b.level.as_ref().map(Spanned::span), "heading"),
         ("lead", b.lead.as_ref().map(Spanned::span), "text"),
         ("width", b.width.as_ref().map(Spanned::span), "figure"),
+        ("alt", b.alt.as_ref().map(Spanned::span), "figure"),
         (
             "captions",
             b.captions.as_ref().map(Spanned::span),
@@ -629,6 +634,10 @@ fn convert_block(
                     .map(|c| prose.line(&c, c.get_ref()))
                     .filter(|c| !c.is_empty()),
                 label: b.label,
+                alt: b
+                    .alt
+                    .map(|a| join_lines(a.get_ref()))
+                    .filter(|a| !a.is_empty()),
                 width: b.width,
                 at,
             }));

@@ -340,6 +340,16 @@ impl Parser {
 pub struct Styled {
     pub text: String,
     pub spans: Vec<Span>,
+    /// The references (`{ref:label}`) in the text, in order: where each printed number is.
+    pub refs: Vec<Reference>,
+}
+
+/// A reference as printed: the bytes of `text` its number takes, and the label it names (the
+/// page stage links it to the figure or table).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub at: Range<usize>,
+    pub label: String,
 }
 
 /// A part of a [`Styled`] text in one set of marks.
@@ -370,11 +380,37 @@ impl Styled {
         }
     }
 
+    /// Adds `text` in `marks` as the number a reference to `label` prints.
+    pub fn push_ref(&mut self, text: &str, marks: Marks, label: &str) {
+        let start = self.text.len();
+        self.push(text, marks);
+        self.refs.push(Reference {
+            at: start..self.text.len(),
+            label: label.to_string(),
+        });
+    }
+
     /// Adds every part of `other`, each with `extra` marks as well.
     pub fn append(&mut self, other: &Styled, extra: Marks) {
+        let offset = self.text.len();
         for (range, marks) in other.parts() {
             self.push(&other.text[range], marks.with(extra));
         }
+        self.refs.extend(other.refs.iter().map(|r| Reference {
+            at: r.at.start + offset..r.at.end + offset,
+            label: r.label.clone(),
+        }));
+    }
+
+    /// The references inside `range`, moved to count from its start.
+    fn refs_in(&self, range: Range<usize>) -> impl Iterator<Item = Reference> + '_ {
+        self.refs
+            .iter()
+            .filter(move |r| r.at.start >= range.start && r.at.end <= range.end)
+            .map(move |r| Reference {
+                at: r.at.start - range.start..r.at.end - range.start,
+                label: r.label.clone(),
+            })
     }
 
     /// The parts as byte ranges and marks.
@@ -400,6 +436,14 @@ impl Styled {
                 out.last_mut().expect("one line at least").push(part, marks);
             }
         }
+        if !self.refs.is_empty() {
+            let mut start = 0;
+            for line in &mut out {
+                let end = start + line.text.len();
+                line.refs = self.refs_in(start..end).collect();
+                start = end + 1;
+            }
+        }
         out
     }
 
@@ -414,6 +458,7 @@ impl Styled {
                 out.push(&self.text[r], marks);
             }
         }
+        out.refs = self.refs_in(start..end).collect();
         out
     }
 
@@ -527,6 +572,30 @@ mod tests {
         assert_eq!(err.at, 3..7);
         assert!(err.message.contains("not closed"), "{}", err.message);
         assert!(parse("{ref:x", Mode::Markup).is_err());
+    }
+
+    #[test]
+    fn references_keep_their_place_through_lines_trimming_and_appending() {
+        let mut t = Styled::plain("  见图");
+        t.push_ref("12", Marks::BOLD, "a");
+        t.push("。\n再见表", Marks::NONE);
+        t.push_ref("3", Marks::NONE, "b");
+        t.push(" ", Marks::NONE);
+        let at = |s: &Styled| -> Vec<(String, String)> {
+            s.refs
+                .iter()
+                .map(|r| (s.text[r.at.clone()].to_string(), r.label.clone()))
+                .collect()
+        };
+        let pair = |n: &str, l: &str| (n.to_string(), l.to_string());
+        assert_eq!(at(&t), [pair("12", "a"), pair("3", "b")]);
+        let lines = t.lines();
+        assert_eq!(at(&lines[0]), [pair("12", "a")]);
+        assert_eq!(at(&lines[1]), [pair("3", "b")]);
+        assert_eq!(at(&t.trimmed()), [pair("12", "a"), pair("3", "b")]);
+        let mut joined = Styled::plain("（一）");
+        joined.append(&t, Marks::NONE);
+        assert_eq!(at(&joined), [pair("12", "a"), pair("3", "b")]);
     }
 
     #[test]

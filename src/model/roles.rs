@@ -110,6 +110,29 @@ pub enum Flow {
     KeepsWithNext,
 }
 
+/// What an element's text is in a tagged PDF's structure tree (the page stage makes each text
+/// item's tag from it, adding what only the page knows: a list item's number or text, a table
+/// cell's row and column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tagging {
+    /// A paragraph (P).
+    P,
+    /// An article's title (H1).
+    Title,
+    /// A heading of level 1–4 (H2–H5: the title is H1).
+    Heading(u8),
+    /// An editor's note (Note).
+    Note,
+    /// A figure's or a table's caption (Caption).
+    Caption,
+    /// A list item: its number (Lbl) and its text (LBody), in a list (L).
+    ListItem,
+    /// A table's cell (TH in a header row, else TD), in a table (Table).
+    TableCell,
+    /// Page furniture a reader skips: running heads and page numbers (a pagination artifact).
+    Pagination,
+}
+
 /// One element kind.
 #[derive(Debug)]
 pub struct Kind {
@@ -131,6 +154,8 @@ pub struct Kind {
     /// Furniture (running heads, the masthead, the end block) is resolved by its own code, and
     /// only when the layout and the bulletin have it; every other kind is resolved up front.
     pub furniture: bool,
+    /// What its text is in a tagged PDF (its rules and decoration are always layout artifacts).
+    pub tagging: Tagging,
     /// Whether a definition has an element of this kind (so that `render -v` notes about a
     /// style nothing uses stay quiet).
     pub used: fn(&Definition) -> bool,
@@ -189,6 +214,7 @@ const fn kind(
         short: table,
         description,
         furniture: false,
+        tagging: Tagging::P,
         used: |_| true,
     }
 }
@@ -221,6 +247,7 @@ pub const KINDS: &[Kind] = &[
             after: Spacing::Own(0.5),
             ..Defaults::new(1.375, Align::Center, 0.0)
         },
+        tagging: Tagging::Title,
         ..kind(Role::Title, "title", "title", "an article's title, centred")
     },
     Kind {
@@ -237,12 +264,14 @@ pub const KINDS: &[Kind] = &[
         used: |d| any(d, |b| matches!(b, Block::Note { .. })),
         flow: Flow::Splits,
         keys: &["label"],
+        tagging: Tagging::Note,
         ..kind(Role::Note, "note", "editor's note", "an editor's note (编者按), opened by its `label` ([note-label])")
     },
     Kind {
         used: |d| any(d, |b| matches!(b, Block::Note { .. })),
         base: Some("note"),
         short: "note-label",
+        tagging: Tagging::Note,
         ..kind(Role::NoteLabel, "note-label", "editor's note", "the label that opens an editor's note (编者按：), a run of the note's first line: its `font`, `bold`, `color` and `size`; [note]'s look unless set")
     },
     Kind {
@@ -250,6 +279,7 @@ pub const KINDS: &[Kind] = &[
         flow: Flow::Splits,
         keys: &["format"],
         defaults: Defaults::new(0.875, Align::Center, 0.0),
+        tagging: Tagging::Caption,
         ..kind(Role::Caption, "caption", "caption", "a figure's caption: `format = \"图 {n} {caption}\"`")
     },
     Kind {
@@ -318,6 +348,7 @@ pub const KINDS: &[Kind] = &[
         keys: LIST,
         defaults: Defaults::new(1.0, Align::Justify, 2.0),
         short: "list",
+        tagging: Tagging::ListItem,
         ..kind(Role::ListItem, "list", "list item", "list items: `numbering` (`{n}.`, `（{n}）`, `{circled}`, `•`), `gap` after the number, `indent` of the number")
     },
     Kind {
@@ -326,6 +357,7 @@ pub const KINDS: &[Kind] = &[
         keys: LIST,
         defaults: Defaults::new(1.0, Align::Justify, 0.0),
         short: "list2",
+        tagging: Tagging::ListItem,
         ..kind(Role::ListItem2, "list-2", "list item", "items of a nested list: `indent` from the text of the item above, `numbering` (`（{n}）`)")
     },
     Kind {
@@ -337,6 +369,7 @@ pub const KINDS: &[Kind] = &[
             after: Spacing::Body(0.5),
             ..Defaults::new(0.875, Align::Left, 0.0)
         },
+        tagging: Tagging::TableCell,
         ..kind(Role::Table, "table", "table", "a table's cells (one size smaller): `rules` (`three-line` 三线表, `grid`), `rule` (outer rules), `inner-rule`, `rule-color`, `padding` in each cell, caption `format` (`表 {n} {caption}`), `continued` (`续表`) over a table's continuation")
     },
     Kind {
@@ -367,12 +400,14 @@ pub const KINDS: &[Kind] = &[
         furniture: true,
         keys: RUNNING,
         defaults: Defaults::new(0.75, Align::Left, 0.0),
+        tagging: Tagging::Pagination,
         ..kind(Role::Header, "header", "running head", "the running head over the text block")
     },
     Kind {
         furniture: true,
         keys: RUNNING,
         defaults: Defaults::new(0.75, Align::Left, 0.0),
+        tagging: Tagging::Pagination,
         ..kind(Role::Footer, "footer", "running head", "the running foot (page numbers) under the text block")
     },
     Kind {
@@ -426,6 +461,7 @@ const fn heading(level: u8, table: &'static str, short: &'static str) -> Kind {
         defaults: Defaults::HEADING,
         flow: Flow::KeepsWithNext,
         short,
+        tagging: Tagging::Heading(level),
         ..kind(
             Role::Heading(level),
             table,

@@ -22,6 +22,7 @@
 //! from a CSV file.
 
 use crate::error::{Error, ErrorKind, Result, Source};
+use crate::messages::{msg, Message};
 use crate::units::{parse_length, Length};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -101,19 +102,16 @@ pub enum ColumnWidth {
 impl ColumnWidth {
     pub fn parse(text: &str) -> Result<ColumnWidth, String> {
         let t = text.trim();
-        let positive = |v: Option<f64>, what: &str| match v {
+        let positive = |v: Option<f64>, wrong: fn(&str) -> Message| match v {
             Some(v) if v.is_finite() && v > 0.0 => Ok(v),
-            _ => Err(format!("`{t}` is not {what}")),
+            _ => Err(wrong(t).text),
         };
         if t == "auto" {
             Ok(ColumnWidth::Auto)
         } else if let Some(p) = t.strip_suffix('%') {
-            let v = positive(
-                p.trim().parse().ok(),
-                "a percentage above 0%, such as `30%`",
-            )?;
+            let v = positive(p.trim().parse().ok(), |t| msg::table_width_not_percent(t))?;
             if v > 100.0 {
-                return Err(format!("`{t}` is more than the whole measure (100%)"));
+                return Err(msg::table_width_over_whole(t).text);
             }
             Ok(ColumnWidth::Percent(v))
         } else if let Some(s) = t.strip_suffix('*') {
@@ -123,16 +121,16 @@ impl ColumnWidth {
             } else {
                 s.parse().ok()
             };
-            Ok(ColumnWidth::Share(positive(v, "a share such as `2*`")?))
+            Ok(ColumnWidth::Share(positive(v, |t| {
+                msg::table_width_not_share(t)
+            })?))
         } else {
-            let length = parse_length(t).map_err(|e| {
-                format!("{e}; a column width is `auto`, a length (`25mm`, `4字`), a percentage (`30%`) or a share (`2*`)")
-            })?;
+            let length = parse_length(t).map_err(|e| msg::table_width_bad(e).text)?;
             let v = match length {
                 Length::Pt(p) => p.0,
                 Length::Em(e) => e,
             };
-            positive(Some(v), "a width above zero")?;
+            positive(Some(v), |t| msg::table_width_not_positive(t))?;
             Ok(ColumnWidth::Fixed(length))
         }
     }
@@ -155,11 +153,7 @@ impl ColumnAlign {
             "center" => ColumnAlign::Center,
             "right" => ColumnAlign::Right,
             "decimal" => ColumnAlign::Decimal,
-            other => {
-                return Err(format!(
-                "`{other}` is not a column alignment: write `left`, `center`, `right` or `decimal`"
-            ))
-            }
+            other => return Err(msg::table_align_unknown(other).text),
         })
     }
 }
@@ -183,11 +177,19 @@ pub struct Arranged {
     pub cells: Vec<Placed>,
 }
 
-/// A problem with the rows: which row (from 0) and what.
+/// A problem with the rows: which row (from 0) and what (its code tells a problem with
+/// `header` from one with a row, so that the error points at the right value).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowError {
     pub row: usize,
-    pub message: String,
+    pub message: Message,
+}
+
+impl RowError {
+    /// Whether the problem is `header` naming more rows than there are (rather than a row).
+    pub fn is_about_header(&self) -> bool {
+        self.message.code == msg::table_header_too_many("", "").code
+    }
 }
 
 /// Places the cells in columns: each row's cells go into the columns that cells spanning down
@@ -196,18 +198,12 @@ pub struct RowError {
 /// At most [`MAX_COLUMNS`] columns: a span is checked against it before any column it names is
 /// visited, so `colspan = 4294967295` is an error, not a 32 GB column list.
 pub fn arrange(rows: &[Vec<CellSpec>], header: usize) -> Result<Arranged, RowError> {
-    let err = |row: usize, message: String| Err(RowError { row, message });
+    let err = |row: usize, message: Message| Err(RowError { row, message });
     if rows.is_empty() {
-        return err(0, "this table has no rows".into());
+        return err(0, msg::table_no_rows());
     }
     if header > rows.len() {
-        return err(
-            0,
-            format!(
-                "`header = {header}` but the table has only {} row(s)",
-                rows.len()
-            ),
-        );
+        return err(0, msg::table_header_too_many(header, rows.len()));
     }
     // For each column, the row down to which a cell above covers it.
     let mut covered: Vec<usize> = Vec::new();
@@ -218,7 +214,7 @@ pub fn arrange(rows: &[Vec<CellSpec>], header: usize) -> Result<Arranged, RowErr
         let free = |col: usize, covered: &[usize]| covered.get(col).is_none_or(|&until| until <= r);
         for cell in row {
             if cell.colspan == 0 || cell.rowspan == 0 {
-                return err(r, "`colspan` and `rowspan` are at least 1".into());
+                return err(r, msg::table_span_zero());
             }
             while !free(col, &covered) {
                 col += 1;
@@ -227,51 +223,22 @@ pub fn arrange(rows: &[Vec<CellSpec>], header: usize) -> Result<Arranged, RowErr
             if col + colspan > MAX_COLUMNS {
                 return err(
                     r,
-                    format!(
-                        "row {} reaches column {}, but a table has at most {MAX_COLUMNS} columns (a column of one 5 pt character on an A3 page is about 100)",
-                        r + 1,
-                        col.saturating_add(colspan)
-                    ),
+                    msg::table_too_many_columns(r + 1, col.saturating_add(colspan), MAX_COLUMNS),
                 );
             }
             if let Some(n) = columns {
                 if col + colspan > n {
-                    return err(
-                        r,
-                        format!(
-                            "row {} has more columns than the first row's {n} (counting cells spanning from above)",
-                            r + 1
-                        ),
-                    );
+                    return err(r, msg::table_row_too_long(r + 1, n));
                 }
             }
             if (col..col + colspan).any(|c| !free(c, &covered)) {
-                return err(
-                    r,
-                    format!(
-                        "a cell of row {} spans into a column a cell above already covers",
-                        r + 1
-                    ),
-                );
+                return err(r, msg::table_span_into_covered(r + 1));
             }
             if r + rowspan > rows.len() {
-                return err(
-                    r,
-                    format!(
-                        "a cell of row {} spans {rowspan} rows, but the table ends {} row(s) down",
-                        r + 1,
-                        rows.len() - r
-                    ),
-                );
+                return err(r, msg::table_span_past_end(r + 1, rowspan, rows.len() - r));
             }
             if r < header && r + rowspan > header {
-                return err(
-                    r,
-                    format!(
-                        "a header cell of row {} spans into the body rows (the table has {header} header row(s))",
-                        r + 1
-                    ),
-                );
+                return err(r, msg::table_header_span_into_body(r + 1, header));
             }
             if covered.len() < col + colspan {
                 covered.resize(col + colspan, 0);
@@ -290,17 +257,11 @@ pub fn arrange(rows: &[Vec<CellSpec>], header: usize) -> Result<Arranged, RowErr
         }
         let n = *columns.get_or_insert(col);
         if n == 0 {
-            return err(r, "the first row has no cells".into());
+            return err(r, msg::table_first_row_empty());
         }
         let filled = (0..covered.len()).filter(|&c| !free(c, &covered)).count();
         if filled < n {
-            return err(
-                r,
-                format!(
-                    "row {} has {filled} column(s), the first row has {n}: add the missing cells (\"\" for an empty one) or span a cell",
-                    r + 1
-                ),
-            );
+            return err(r, msg::table_row_short(r + 1, filled, n));
         }
     }
     Ok(Arranged {
@@ -323,27 +284,25 @@ pub(super) struct Qualifiers {
 /// Checks a `table` block's values, each at its place: rows written here are arranged at
 /// once (rows from a CSV file when the file is read).
 pub(super) fn spec(source: &Source, q: Qualifiers, at: Range<usize>) -> Result<TableSpec> {
-    let invalid =
-        |msg: String, span: Range<usize>| Error::new(ErrorKind::Invalid, msg).at(source, span);
+    let invalid = |message: Message, span: Range<usize>| {
+        Error::new(ErrorKind::Invalid, message).at(source, span)
+    };
     let list = |values: Option<Spanned<Vec<Spanned<String>>>>| {
         values.map(|v| v.into_inner()).unwrap_or_default()
     };
     let widths = list(q.widths)
         .iter()
-        .map(|w| ColumnWidth::parse(w.get_ref()).map_err(|m| invalid(m, w.span())))
+        .map(|w| ColumnWidth::parse(w.get_ref()).map_err(|m| invalid(m.into(), w.span())))
         .collect::<Result<Vec<_>>>()?;
     let align = list(q.align)
         .iter()
-        .map(|a| ColumnAlign::parse(a.get_ref()).map_err(|m| invalid(m, a.span())))
+        .map(|a| ColumnAlign::parse(a.get_ref()).map_err(|m| invalid(m.into(), a.span())))
         .collect::<Result<Vec<_>>>()?;
     let header = q.header.as_ref().map_or(1, |h| *h.get_ref());
     let span = q.table.span();
     let rows = match q.table.into_inner() {
         TableValue::Csv(path) if path.trim().is_empty() => {
-            return Err(invalid(
-                "`table` needs rows (an array of arrays) or the path of a CSV file".into(),
-                span,
-            ))
+            return Err(invalid(msg::table_needs_rows(), span))
         }
         TableValue::Csv(path) => TableRows::Csv(Spanned::new(span, path)),
         TableValue::Rows(rows) => {
@@ -358,7 +317,7 @@ pub(super) fn spec(source: &Source, q: Qualifiers, at: Range<usize>) -> Result<T
             if let Err(e) = arrange(&cells, header) {
                 let place = rows.get(e.row).map_or(span.clone(), |(_, at)| at.clone());
                 let place = match &q.header {
-                    Some(h) if e.message.starts_with("`header") => h.span(),
+                    Some(h) if e.is_about_header() => h.span(),
                     _ => place,
                 };
                 return Err(invalid(e.message, place));
@@ -389,7 +348,7 @@ impl<'de> Deserialize<'de> for TableValue {
         impl<'de> Visitor<'de> for V {
             type Value = TableValue;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an array of rows, e.g. [[\"地区\", \"数量\"], [\"北京\", \"12\"]], or the path of a CSV file")
+                f.write_str(&msg::expect_table_rows().text)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<TableValue, E> {
                 Ok(TableValue::Csv(v.to_string()))
@@ -427,7 +386,7 @@ impl<'de> Deserialize<'de> for CellValue {
         impl<'de> Visitor<'de> for V {
             type Value = CellValue;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a cell: a string, or { text = \"…\", colspan = 2, rowspan = 2 }")
+                f.write_str(&msg::expect_table_cell().text)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<CellValue, E> {
                 Ok(CellValue(CellSpec::plain(v)))
@@ -439,9 +398,7 @@ impl<'de> Deserialize<'de> for CellValue {
                 Ok(CellValue(CellSpec::plain(v.to_string())))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<CellValue, E> {
-                Err(E::custom(format!(
-                    "write the number {v} as a string (\"{v}\"), so that its digits print as written (12.50 stays 12.50)"
-                )))
+                Err(E::custom(msg::table_cell_float(v)))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CellValue, A::Error> {
                 let t = CellTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
@@ -507,21 +464,28 @@ mod tests {
         let short = rows(&[&[("a", 1, 1), ("b", 1, 1)], &[("c", 1, 1)]]);
         let e = arrange(&short, 1).unwrap_err();
         assert_eq!(e.row, 1);
-        assert!(e.message.contains("row 2 has 1 column(s)"), "{}", e.message);
+        assert!(
+            e.message.text.contains("row 2 has 1 column(s)"),
+            "{}",
+            e.message
+        );
         let long = rows(&[&[("a", 1, 1)], &[("b", 1, 1), ("c", 1, 1)]]);
         assert!(arrange(&long, 0)
             .unwrap_err()
             .message
+            .text
             .contains("more columns"));
         let down = rows(&[&[("a", 1, 3)], &[("b", 1, 1)]]);
         assert!(arrange(&down, 0)
             .unwrap_err()
             .message
+            .text
             .contains("spans 3 rows"));
         let header = rows(&[&[("a", 1, 2), ("b", 1, 1)], &[("c", 1, 1)]]);
         assert!(arrange(&header, 1)
             .unwrap_err()
             .message
+            .text
             .contains("header cell"));
         let zero = rows(&[&[("a", 0, 1)]]);
         assert!(arrange(&zero, 0).is_err());
@@ -535,7 +499,11 @@ mod tests {
         let huge = rows(&[&[("a", 1, 1), ("b", u32::MAX, 1)], &[("c", 1, 1)]]);
         let e = arrange(&huge, 0).unwrap_err();
         assert_eq!(e.row, 0);
-        assert!(e.message.contains("at most 120 columns"), "{}", e.message);
+        assert!(
+            e.message.text.contains("at most 120 columns"),
+            "{}",
+            e.message
+        );
         let widest = rows(&[&[("a", MAX_COLUMNS as u32, 1)]]);
         assert!(arrange(&widest, 0).is_ok());
     }

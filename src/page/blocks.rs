@@ -21,6 +21,8 @@ pub enum Piece {
 
 pub struct TextPiece {
     pub block: usize,
+    /// Which part of the block it is: a list's item (counted from 0), else 0.
+    pub part: usize,
     pub role: Role,
     pub lines: Vec<SetLine>,
     pub pitch: Pt,
@@ -38,6 +40,7 @@ impl TextPiece {
     pub fn new(block: usize, role: Role, style: &Style, lines: Vec<SetLine>) -> TextPiece {
         TextPiece {
             block,
+            part: 0,
             role,
             lines,
             pitch: style.line_pitch,
@@ -60,6 +63,8 @@ pub struct FigurePiece {
     pub height: Pt,
     pub caption: Vec<SetLine>,
     pub caption_pitch: Pt,
+    /// The figure's text alternative (`alt`), if the definition gave one.
+    pub alt: Option<Arc<str>>,
 }
 
 /// A photo of a figure: `x` from the text block's left edge, and the lines of its own caption
@@ -186,6 +191,7 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
             image,
             width: own_width,
             caption,
+            alt,
             at,
             ..
         } => {
@@ -209,6 +215,7 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
                 height: h,
                 caption,
                 caption_pitch: doc.style(Role::Caption).line_pitch,
+                alt: alt.as_deref().map(Arc::from),
             })
         }
         Content::Figures {
@@ -481,6 +488,7 @@ fn to_set_line(
             glyphs: line.glyphs,
             text: text.clone(),
             inks: inks.clone(),
+            links: Vec::new(),
         },
         extra: Vec::new(),
         stamps: Vec::new(),

@@ -182,10 +182,11 @@ fn sealed(
             None => blank_line(style, baseline, measure),
         };
         line.stamps = stamps;
-        lines.push(line);
+        // The lines between rows of seals: room under this row's names, not empty lines.
         if r + 1 < rows {
-            lines.extend((1..stride).map(|_| blank_line(style, baseline, measure)));
+            line.below = pitch * (stride - 1) as f64;
         }
+        lines.push(line);
     }
     if let Some(day) = day {
         let w = day.width;
@@ -218,6 +219,7 @@ fn blank_line(style: &crate::resolve::Style, baseline: Pt, measure: Pt) -> SetLi
         glyphs: Vec::new(),
         text: Arc::from(""),
         inks: Arc::from([super::Ink::of(style)]),
+        links: Vec::new(),
     };
     SetLine::fixed(run, String::new(), Pt::ZERO, measure, Vec::new())
 }
@@ -226,7 +228,9 @@ fn blank_line(style: &crate::resolve::Style, baseline: Pt, measure: Pt) -> SetLi
 /// signer's stamp `seal-inset` (四字) from the right edge, their title `inset` (二字) left of it
 /// and centred on it vertically; joint signers one under the other, the host first, titles and
 /// stamps aligned; one blank line under the last stamp, the date `seal-inset` from the right.
-/// Each stamp takes the whole lines that hold it, centred in them.
+/// Each stamp takes the whole lines that hold it, centred in them. Those lines are room under
+/// the title's line (and the blank line room over the date's), not lines of their own: they
+/// hold no text, and `--dump-lines` lists only the titles and the date.
 pub fn signer_seals(
     doc: &Document,
     block: usize,
@@ -275,22 +279,25 @@ pub fn signer_seals(
             width: s.signer_seal_size,
             height,
         });
+        // The stamp's further lines: room under the title's.
+        line.below = pitch * (rows - 1.0);
         lines.push(line);
-        for _ in 1..rows as usize {
-            lines.push(blank());
-        }
     }
     // One blank line under the last stamp, then the date.
-    lines.push(blank());
-    if let Some(day) = oneline::set(doc, style, date, Pt::ZERO, "signature", report) {
-        let x = measure - s.seal_inset - day.width;
-        lines.push(SetLine::fixed(
-            day.at(x, baseline),
-            date.to_string(),
-            measure - s.seal_inset,
-            measure,
-            Vec::new(),
-        ));
+    match oneline::set(doc, style, date, Pt::ZERO, "signature", report) {
+        Some(day) => {
+            let x = measure - s.seal_inset - day.width;
+            let mut line = SetLine::fixed(
+                day.at(x, baseline),
+                date.to_string(),
+                measure - s.seal_inset,
+                measure,
+                Vec::new(),
+            );
+            line.above = pitch;
+            lines.push(line);
+        }
+        None => lines.push(blank()),
     }
     let mut piece = TextPiece::new(block, Role::Signature, style, lines);
     // 正文（或附件说明）下空二行.

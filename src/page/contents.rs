@@ -11,6 +11,7 @@
 
 use super::blocks::{baseline_in_slot, set_text, Piece, SetLine, TextPiece};
 use super::{oneline, Layout, Report, TextRun};
+use crate::messages::msg;
 use crate::model::markup::Styled;
 use crate::resolve::{Content, ContentsEntry, Document, Role};
 use crate::units::Pt;
@@ -185,21 +186,11 @@ pub fn unsettled(doc: &Document, printed: &Numbers, actual: &Numbers, report: &m
                 return None;
             };
             let shown = printed.get(&block).copied().unwrap_or(doc.meta.first_page);
-            Some(format!(
-                "“{}” is on page {n}, listed as {shown}",
-                text.text.replace('\n', "")
-            ))
+            Some(msg::contents_entry_moved(text.text.replace('\n', ""), n, shown).text)
         })
         .collect();
     if wrong.is_empty() {
         return;
     }
-    report.warn(
-        doc,
-        format!(
-            "the page numbers of the table of contents did not settle after {MAX_PASSES} layouts (each layout moved the titles again): {}; shorten an entry or add a page break before the first title",
-            wrong.join("; ")
-        )
-        .into(),
-    );
+    report.warn(doc, msg::contents_unsettled(MAX_PASSES, wrong.join("; ")));
 }

@@ -8,7 +8,7 @@
 use super::blocks::baseline_in_slot;
 use super::oneline;
 use super::Report;
-use super::{Item, Page, TextRun};
+use super::{Item, Page, Placed, TextRun};
 use crate::model::layout::Align;
 use crate::resolve::Role;
 use crate::resolve::{Document, EndBlock, EndLine};
@@ -61,7 +61,7 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
         .last_mut()
         .expect("a page was added if there was none");
     for item in items {
-        page.items.push(match item {
+        let item = match item {
             Item::Text(run) => Item::Text(TextRun {
                 x: run.x + g.left,
                 baseline: run.baseline + top,
@@ -81,7 +81,9 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
                 color,
             },
             other => other,
-        });
+        };
+        page.items
+            .extend(Placed::furniture(vec![item], Role::EndBlock));
     }
 }
 

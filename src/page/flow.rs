@@ -2,7 +2,8 @@
 //!
 //! Text fills each page line by line. A heading (or title) is kept with what follows: a run of
 //! consecutive headings stays together with at least two lines (or `orphans`, if more) of the
-//! text after the last of them, so no page ends with a heading. A paragraph leaves no fewer than `orphans` lines at a page's foot and no fewer
+//! text after the last of them — or, when a table follows, with the table's caption, header
+//! rows and first body row — so no page ends with a heading. A paragraph leaves no fewer than `orphans` lines at a page's foot and no fewer
 //! than `widows` at the next page's head. A floating figure that does not fit in the rest of a
 //! page waits for the top of the next one while the text after it fills the gap (figures keep
 //! their order); a figure placed `here` moves to the next page and leaves the gap. On a grid
@@ -10,7 +11,7 @@
 
 use super::blocks::{FigurePiece, Piece, SetLine, TextPiece};
 use super::table::{rows_fitting, unit, TablePiece};
-use super::{Item, Layout, LineRecord, Page};
+use super::{Item, Layout, LineRecord, Page, Placed, Structure};
 use crate::model::layout::Placement;
 use crate::resolve::{Document, Role};
 use crate::units::Pt;
@@ -22,7 +23,7 @@ struct Flow<'a> {
     lines: Vec<LineRecord>,
     cells: Vec<super::CellRecord>,
     /// Items of the page being filled.
-    items: Vec<Item>,
+    items: Vec<Placed>,
     /// Filled height of the current page's text block.
     y: Pt,
     height: Pt,
@@ -83,26 +84,49 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
     (layout, used)
 }
 
-/// The text blocks that must follow `t` on its page: after a heading (or title, 主送机关, 附件
-/// label), the next block, and while that is one of these too, the one after it — a chain of
-/// headings ends with the text it introduces. Empty when `t` keeps with nothing. The chain
-/// stops once it is taller than a page (`height`): it cannot be kept whole anyway, and a
-/// thousand headings in a row must not cost a million steps.
-fn kept_with<'a>(t: &TextPiece, rest: &'a VecDeque<Piece>, height: Pt) -> Vec<&'a TextPiece> {
-    let mut chain = Vec::new();
+/// What must follow a heading on its page (see [`kept_with`]).
+#[derive(Default)]
+struct Keep<'a> {
+    /// The text blocks after it: further headings, then the text the chain introduces.
+    texts: Vec<&'a TextPiece>,
+    /// The table the chain introduces, when a table rather than text ends it: its caption,
+    /// header rows and first body rows go with the chain.
+    table: Option<&'a TablePiece>,
+}
+
+impl Keep<'_> {
+    fn is_empty(&self) -> bool {
+        self.texts.is_empty() && self.table.is_none()
+    }
+}
+
+/// What must follow `t` on its page: after a heading (or title, 主送机关, 附件 label), the next
+/// block, and while that is one of these too, the one after it — a chain of headings ends with
+/// the text or the table it introduces. Empty when `t` keeps with nothing. The chain stops
+/// once it is taller than a page (`height`): it cannot be kept whole anyway, and a thousand
+/// headings in a row must not cost a million steps.
+fn kept_with<'a>(t: &TextPiece, rest: &'a VecDeque<Piece>, height: Pt) -> Keep<'a> {
+    let mut keep = Keep::default();
     if !t.role.keeps_with_next() {
-        return chain;
+        return keep;
     }
     let mut tall = Pt::ZERO;
     for piece in rest {
-        let Piece::Text(next) = piece else { break };
-        chain.push(next);
+        let next = match piece {
+            Piece::Text(next) => next,
+            Piece::Table(table) => {
+                keep.table = Some(table.as_ref());
+                break;
+            }
+            _ => break,
+        };
+        keep.texts.push(next);
         tall += next.space_before + next.height(0);
         if !next.role.keeps_with_next() || tall > height {
             break;
         }
     }
-    chain
+    keep
 }
 
 impl TextPiece {
@@ -258,15 +282,25 @@ impl Flow<'_> {
         }
         let left = doc.page.left;
         let top = doc.page.top;
+        // A photo's text alternative: the figure's `alt`, else its own caption (in a row), else
+        // the figure's caption.
+        let text_of = |lines: &[SetLine]| {
+            let text: String = lines.iter().map(|l| l.text.as_str()).collect();
+            (!text.is_empty()).then(|| std::sync::Arc::from(text.as_str()))
+        };
+        let whole = fig.alt.clone().or_else(|| text_of(&fig.caption));
         for photo in &fig.photos {
-            self.items.push(Item::Image {
+            let item = Item::Image {
                 image: photo.image,
                 x: left + photo.x,
                 y: top + self.y,
                 width: photo.width,
                 height: fig.photo_height,
                 multiply: false,
-            });
+            };
+            let alt = text_of(&photo.caption).or_else(|| whole.clone());
+            let figure = Structure::Figure { alt };
+            self.items.push(Placed::new(item, &figure, Some(fig.block)));
         }
         let row_top = self.y;
         // The photos' own captions (a row's), side by side under them, placed line by line
@@ -282,7 +316,7 @@ impl Flow<'_> {
                 if let Some(line) = column.next() {
                     self.y =
                         row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
-                    self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+                    self.place_line(line, (fig.block, 0), Role::Caption, fig.caption_pitch);
                     placed = true;
                 }
             }
@@ -295,7 +329,7 @@ impl Flow<'_> {
             self.y += f.caption_gap;
         }
         for line in fig.caption {
-            self.place_line(line, fig.block, Role::Caption, fig.caption_pitch);
+            self.place_line(line, (fig.block, 0), Role::Caption, fig.caption_pitch);
         }
         self.y = (self.y + f.space_after).min(self.height);
     }
@@ -303,7 +337,7 @@ impl Flow<'_> {
     /// Places a text block's lines, splitting it across pages by the widow/orphan rules; `keep`
     /// is what must follow a heading on the same page (see [`kept_with`]), `tail` the height of
     /// what must follow the block's last line (the 落款).
-    fn text(&mut self, t: TextPiece, keep: &[&TextPiece], tail: Pt) {
+    fn text(&mut self, t: TextPiece, keep: &Keep, tail: Pt) {
         let half_leading = t.half_leading();
         if !self.at_top() {
             if self.room() + half_leading < t.space_before + t.pitch {
@@ -324,6 +358,7 @@ impl Flow<'_> {
         }
         let TextPiece {
             block,
+            part,
             role,
             lines,
             pitch,
@@ -337,7 +372,8 @@ impl Flow<'_> {
         // A seal under the last line stays in the text block: with the lines it presses on, on
         // the next page if this one has not the room (the text before takes lines along, see
         // `tail`).
-        if below.0 > 0.0 && !self.at_top() && pitch * n as f64 + below > self.room() + Pt(0.01) {
+        let tall = height(pitch, n, grown.iter().copied());
+        if below.0 > 0.0 && !self.at_top() && tall + below > self.room() + Pt(0.01) {
             self.new_page();
         }
         let mut lines = lines.into_iter();
@@ -359,7 +395,7 @@ impl Flow<'_> {
                 take = self.pull_back(role, placed, remaining);
             }
             for line in lines.by_ref().take(take) {
-                self.place_line(line, block, role, pitch);
+                self.place_line(line, (block, part), role, pitch);
             }
             placed += take;
             if placed < n {
@@ -420,17 +456,18 @@ impl Flow<'_> {
         take
     }
 
-    /// Whether block `t`, starting at `y` (after its space before), and the blocks it keeps
-    /// with fit on one page: every line of each heading of the chain and, of the text that ends it, as many
-    /// lines as the flow would put here — at least two (or `orphans`), all of a short or
-    /// unsplittable block. Mirrors [`Self::text`] (space before, grid lines, widows) so that
-    /// the answer is the flow's own.
-    fn keeps_fit(&self, y: Pt, t: &TextPiece, keep: &[&TextPiece]) -> bool {
+    /// Whether block `t`, starting at `y` (after its space before), and what it keeps with
+    /// fit on one page: every line of each heading of the chain and, of the text that ends it,
+    /// as many lines as the flow would put here — at least two (or `orphans`), all of a short
+    /// or unsplittable block; of a table that ends it, the first part [`Self::table`] would
+    /// place (caption, header rows and the first rows no page may break inside). Mirrors
+    /// [`Self::text`] (space before, grid lines, widows) so that the answer is the flow's own.
+    fn keeps_fit(&self, y: Pt, t: &TextPiece, keep: &Keep) -> bool {
         if t.fitting(self.height - y, 0) < t.lines.len() {
             return false;
         }
         let mut y = (y + t.height(0) + t.space_after).min(self.height);
-        for (i, next) in keep.iter().enumerate() {
+        for (i, next) in keep.texts.iter().enumerate() {
             let n = next.lines.len();
             let half_leading = next.half_leading();
             if self.height - y + half_leading < next.space_before + next.pitch {
@@ -438,7 +475,7 @@ impl Flow<'_> {
             }
             y = self.snapped(y + next.space_before);
             let fit = next.fitting(self.height - y, 0);
-            let last = i + 1 == keep.len();
+            let last = i + 1 == keep.texts.len() && keep.table.is_none();
             if last && next.role.splits() && fit < n {
                 let least = (self.doc.orphans as usize).max(2).min(n);
                 return self.widows_and_orphans(0, n, fit) >= least;
@@ -448,7 +485,10 @@ impl Flow<'_> {
             }
             y = (y + next.height(0) + next.space_after).min(self.height);
         }
-        true
+        match keep.table {
+            Some(table) => table.first_part_fits(self.height - y - table.space_before),
+            None => true,
+        }
     }
 
     /// Places a table part by part: on each page as many whole rows as fit under the caption
@@ -505,30 +545,50 @@ impl Flow<'_> {
         }
     }
 
-    fn place_line(&mut self, line: SetLine, block: usize, role: Role, pitch: Pt) {
+    /// Places a line of block `block` (and of its part `part`: a list's item), tagged as its
+    /// role's text; a list item's number (an extra run) is its label.
+    fn place_line(&mut self, line: SetLine, (block, part): (usize, usize), role: Role, pitch: Pt) {
         let doc = self.doc;
         self.y += line.above;
         let record = line.record(self.pages.len(), block, role);
+        let element = Some(block);
+        let (text, extras) = match Structure::of(role) {
+            Structure::LBody { .. } => (
+                Structure::LBody { item: part },
+                Structure::Lbl { item: part },
+            ),
+            text => (text.clone(), text),
+        };
         let mut run = line.run;
         run.x += doc.page.left;
         run.baseline += doc.page.top + self.y;
         for mut extra in line.extra {
             extra.x += doc.page.left;
             extra.baseline = run.baseline;
-            self.items.push(Item::Text(extra));
+            self.items
+                .push(Placed::new(Item::Text(extra), &extras, element));
         }
         self.lines.push(record);
-        super::marks::add(doc, &run, &mut self.items);
-        self.items.push(Item::Text(run));
-        // Seals after the text they press on.
+        let mut marks = Vec::new();
+        super::marks::add(doc, &run, &mut marks);
+        self.items
+            .extend(marks.into_iter().map(|m| Placed::new(m, &text, element)));
+        self.items
+            .push(Placed::new(Item::Text(run), &text, element));
+        // Seals after the text they press on: they authenticate the 落款 beside them, which
+        // the text says, so they are layout artifacts.
         for s in line.stamps {
-            self.items.push(Item::Image {
+            let seal = Item::Image {
                 image: s.image,
                 x: doc.page.left + s.x,
                 y: doc.page.top + self.y + s.top,
                 width: s.width,
                 height: s.height,
                 multiply: true,
+            };
+            self.items.push(Placed {
+                item: seal,
+                tag: super::Tag::new(Structure::Artifact(super::Artifact::Layout), element),
             });
         }
         self.y += pitch + line.below;

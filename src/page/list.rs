@@ -42,7 +42,8 @@ pub fn pieces(
     let inner = column(Role::ListItem2, outer.1, report);
     items
         .iter()
-        .map(|entry| {
+        .enumerate()
+        .map(|(part, entry)| {
             let style = doc.style(entry.role);
             let (number_x, text_x) = if entry.role == Role::ListItem {
                 outer
@@ -70,7 +71,10 @@ pub fn pieces(
                 first.extra.push(label.at(number_x, baseline));
                 first.text = format!("{}{}", entry.label, first.text);
             }
-            Piece::Text(TextPiece::new(block, entry.role, style, lines))
+            Piece::Text(TextPiece {
+                part,
+                ..TextPiece::new(block, entry.role, style, lines)
+            })
         })
         .collect()
 }

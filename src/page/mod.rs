@@ -15,8 +15,10 @@ mod marks;
 mod masthead;
 mod missing;
 mod oneline;
+pub mod paint;
 mod photo_row;
 mod running;
+pub mod structure;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -29,6 +31,7 @@ use crate::text::{LineEnd, PlacedGlyph};
 use crate::units::Pt;
 pub use blocks::set_body;
 use std::sync::Arc;
+pub use structure::{Artifact, LinkSpan, LinkTarget, Placed, Structure, Tag};
 
 /// A laid-out document.
 #[derive(Clone, Debug)]
@@ -83,11 +86,28 @@ pub struct Page {
     /// In reading order: the running head, the masthead, the blocks in document order (each
     /// figure with its caption where it is placed), the end block, the footer. The PDF's text
     /// layer follows this order, so text extraction and screen readers read the page as a
-    /// person would.
-    pub items: Vec<Item>,
+    /// person would. Each item carries its tag (what it is in the document's structure).
+    pub items: Vec<Placed>,
     /// Whether running heads and the page number are drawn (GB/T 9704 7.5: not on a blank page
     /// before the 版记 nor on the 版记 page after it).
     pub numbered: bool,
+}
+
+impl Page {
+    /// Item `i` (an [`paint::Op`]'s `item`) without its tag.
+    pub fn item(&self, i: usize) -> &Item {
+        &self.items[i].item
+    }
+
+    /// The tag of item `i`.
+    pub fn tag(&self, i: usize) -> &Tag {
+        &self.items[i].tag
+    }
+
+    /// The items in reading order, without their tags.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().map(|p| &p.item)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -136,6 +156,8 @@ pub struct TextRun {
     pub text: Arc<str>,
     /// How each style of glyph is painted (indexed by [`PlacedGlyph::style`]).
     pub inks: Arc<[Ink]>,
+    /// The stretches of the line that are links (found once the pages are laid out).
+    pub links: Vec<LinkSpan>,
 }
 
 impl TextRun {
@@ -239,7 +261,7 @@ impl Report {
 pub fn paginate(doc: &Document) -> Layout {
     let mut numbers = contents::Numbers::new();
     let mut passes = 0;
-    let (mut report, mut head, mut layout, used) = loop {
+    let (mut report, head, mut layout, used) = loop {
         let mut report = Report::default();
         let mut head = Vec::new();
         let top = masthead::draw(doc, &mut head, &mut report);
@@ -254,11 +276,14 @@ pub fn paginate(doc: &Document) -> Layout {
         numbers = found;
     };
     if let Some(first) = layout.pages.first_mut() {
+        // The masthead's lines are text like any other; its rules are decoration.
+        let mut head: Vec<Placed> = Placed::furniture(head, Role::MastheadName).collect();
         head.append(&mut first.items);
         first.items = head;
     }
     endblock::place(doc, &mut layout.pages, used, &mut report);
     running::add(doc, &mut layout.pages, &mut report);
+    structure::add_links(doc, &mut layout.pages);
     layout.missing = report.missing.chars();
     let mut warnings = report.missing.into_warnings(doc);
     warnings.append(&mut report.warnings);

@@ -117,6 +117,7 @@ pub fn one(style: &Style, text: &Arc<str>, line: text::Line, letter_spacing: Pt)
             glyphs,
             text: text.clone(),
             inks: Arc::from([super::Ink::of(style)]),
+            links: Vec::new(),
         },
         width,
     }

@@ -125,6 +125,7 @@ pub fn piece(
             .collect(),
         caption,
         caption_pitch: style.line_pitch,
+        alt: None,
     })
 }
 

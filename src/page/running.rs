@@ -4,7 +4,7 @@
 
 use super::oneline;
 use super::Report;
-use super::{Item, Page};
+use super::{Item, Page, Placed};
 use crate::model::layout::Align;
 use crate::resolve::{fill_template, Document, Running};
 use crate::units::Pt;
@@ -24,6 +24,7 @@ pub fn add(doc: &Document, pages: &mut [Page], report: &mut Report) {
                 continue;
             }
             let items = draw(doc, r, edge, page.number, report);
+            let items = Placed::furniture(items, r.role);
             match edge {
                 Edge::Top => {
                     page.items.splice(0..0, items);

@@ -13,7 +13,7 @@
 //! rectangle, so a tagger can group a page's runs into TH/TD elements by position.
 
 use super::blocks::{set_text, SetLine};
-use super::{CellRecord, Item, LineRecord, Report};
+use super::{CellRecord, Item, LineRecord, Placed, Report, Structure};
 use crate::model::layout::Align;
 use crate::model::table::{ColumnAlign, ColumnWidth, TableRules};
 use crate::resolve::{Document, Role, Style, Table};
@@ -326,6 +326,7 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
     let over = caption_style.line_pitch * continued.len().max(caption.len()) as f64 + caption_gap;
     let most = doc.page.text_height() - header_h - over;
     let (rows, cells) = split_tall_rows(t, &heights, &breakable, cells, most, pitch, pad);
+    too_tall_units(doc, t, &rows, most, report);
     TablePiece {
         block,
         edges,
@@ -423,6 +424,32 @@ fn split_tall_rows(
     (rows, out)
 }
 
+/// Warns, at the table in the definition, about the first run of rows that a spanning cell
+/// joins and that is taller than `most` (a page under the caption and header): such rows are
+/// never split (only a row on its own is), so they run past the foot of the page.
+fn too_tall_units(doc: &Document, t: &Table, rows: &[RowBox], most: Pt, report: &mut Report) {
+    let mut k = t.header;
+    while k < rows.len() {
+        let n = unit(rows, k);
+        let height = rows[k..k + n].iter().fold(Pt::ZERO, |a, r| a + r.height);
+        if height > most + Pt(0.01) {
+            let message = crate::messages::msg::table_rows_taller_than_page(
+                rows[k].row + 1,
+                rows[k + n - 1].row + 1,
+                format!("{:.0}", height.0),
+                format!("{:.0}", most.0),
+            );
+            report.warnings.push(
+                crate::error::Warning::new(message, doc.source.path.display().to_string())
+                    .at(&doc.source, t.at.clone())
+                    .label(crate::messages::msg::label_this_table()),
+            );
+            return;
+        }
+        k += n;
+    }
+}
+
 /// The width of the longest run of characters a line cannot break inside (a Latin word, a
 /// number), or one character of Chinese text.
 fn longest_word(doc: &Document, style: &Style, text: &str, report: &mut Report) -> Pt {
@@ -465,9 +492,9 @@ fn decimal_point(text: &str, line: &SetLine) -> Pt {
 
 /// What drawing one part of a table gives the flow.
 pub struct Drawn {
-    pub items: Vec<Item>,
+    pub items: Vec<Placed>,
     /// Each placed line's items (its marks and its run) with its baseline and left edge.
-    runs: Vec<(Pt, Pt, Vec<Item>)>,
+    runs: Vec<(Pt, Pt, Vec<Placed>)>,
     pub lines: Vec<LineRecord>,
     pub cells: Vec<CellRecord>,
     pub height: Pt,
@@ -491,6 +518,17 @@ impl TablePiece {
             + self.rows[..self.header]
                 .iter()
                 .fold(Pt::ZERO, |a, r| a + r.height)
+    }
+
+    /// Whether the table's first part — its caption, header rows and first body rows that go
+    /// together (all of it if it has no body) — fits in `room`: what a heading before the
+    /// table keeps with.
+    pub fn first_part_fits(&self, room: Pt) -> bool {
+        let room = room - self.overhead(true);
+        if room.0 < -0.01 {
+            return false;
+        }
+        self.header >= self.rows.len() || rows_fitting(&self.rows, self.header, room) > 0
     }
 
     /// Draws the part with body rows `body` (drawn-row indices) at `top` below the text block's
@@ -519,7 +557,14 @@ impl TablePiece {
             &self.continued
         };
         for line in over {
-            self.line(doc, line, (left, page_top + y), Role::Caption, &mut d);
+            let caption = Structure::of(Role::Caption);
+            self.line(
+                doc,
+                line,
+                (left, page_top + y),
+                (Role::Caption, caption),
+                &mut d,
+            );
             y += self.caption_pitch;
         }
         if !over.is_empty() {
@@ -548,7 +593,12 @@ impl TablePiece {
             let mut ly = y0 + pad_v(c, h);
             for line in &c.lines {
                 let x = left + x0 + (x1 - x0 - line.measure) / 2.0;
-                self.line(doc, line, (x, page_top + ly), Role::Table, &mut d);
+                let cell = Structure::Cell {
+                    header: c.row < self.header,
+                    row: c.row,
+                    col: c.col,
+                };
+                self.line(doc, line, (x, page_top + ly), (Role::Table, cell), &mut d);
                 ly += self.pitch;
             }
             d.cells.push(CellRecord {
@@ -572,20 +622,27 @@ impl TablePiece {
                 inner_v.push((x1, y0, h));
             }
         }
-        let rule = |x: Pt, y: Pt, width: Pt, thickness: Pt| Item::Rule {
-            x: left + x,
-            y: page_top + y,
-            width,
-            thickness,
-            color: self.rule_color,
+        let block = Some(self.block);
+        let rule = |x: Pt, y: Pt, width: Pt, thickness: Pt| {
+            let item = Item::Rule {
+                x: left + x,
+                y: page_top + y,
+                width,
+                thickness,
+                color: self.rule_color,
+            };
+            Placed::new(item, &Structure::P, block)
         };
         // A vertical rule is a rule as thick as it is long, centred on its line.
-        let vertical = |x: Pt, y: Pt, h: Pt, thickness: Pt| Item::Rule {
-            x: left + x - thickness / 2.0,
-            y: page_top + y + h / 2.0,
-            width: thickness,
-            thickness: h,
-            color: self.rule_color,
+        let vertical = |x: Pt, y: Pt, h: Pt, thickness: Pt| {
+            let item = Item::Rule {
+                x: left + x - thickness / 2.0,
+                y: page_top + y + h / 2.0,
+                width: thickness,
+                thickness: h,
+                color: self.rule_color,
+            };
+            Placed::new(item, &Structure::P, block)
         };
         let mut rules = vec![rule(Pt::ZERO, table_top, width, self.rule)];
         match self.rules {
@@ -623,16 +680,29 @@ impl TablePiece {
         d
     }
 
-    /// Places one set line with its left edge at `x` and the baseline shifted by `dy`.
-    fn line(&self, doc: &Document, line: &SetLine, (x, dy): (Pt, Pt), role: Role, d: &mut Drawn) {
+    /// Places one set line of `role`, tagged `tag`, with its left edge at `x` and the baseline
+    /// shifted by `dy`.
+    fn line(
+        &self,
+        doc: &Document,
+        line: &SetLine,
+        (x, dy): (Pt, Pt),
+        (role, tag): (Role, Structure),
+        d: &mut Drawn,
+    ) {
         let mut run = line.run.clone();
         run.x += x;
         run.baseline += dy;
         d.lines.push(line.record(0, self.block, role));
-        let mut items = Vec::new();
-        super::marks::add(doc, &run, &mut items);
+        let mut marks = Vec::new();
+        super::marks::add(doc, &run, &mut marks);
+        let block = Some(self.block);
+        let mut items: Vec<Placed> = marks
+            .into_iter()
+            .map(|m| Placed::new(m, &tag, block))
+            .collect();
         let at = (run.baseline, run.x);
-        items.push(Item::Text(run));
+        items.push(Placed::new(Item::Text(run), &tag, block));
         d.runs.push((at.0, at.1, items));
     }
 }

@@ -3,7 +3,8 @@
 use super::fonts::Embedded as Fonts;
 use super::images::Embedded as Images;
 use crate::model::Color;
-use crate::page::{Item, Page, TextRun};
+use crate::page::paint::{display_list, GlyphRun, Paint};
+use crate::page::{Item, Page};
 use crate::resolve::Document;
 use crate::units::Pt;
 use printpdf::{
@@ -20,8 +21,7 @@ const MULTIPLY: &str = "GSmul";
 /// other documents' bytes do not change).
 pub fn register_blend<'a>(pdf: &mut PdfDocument, mut pages: impl Iterator<Item = &'a Page>) {
     let used = pages.any(|p| {
-        p.items
-            .iter()
+        p.items()
             .any(|i| matches!(i, Item::Image { multiply: true, .. }))
     });
     if used {
@@ -44,11 +44,13 @@ pub fn page_ops(
     page_height: Pt,
 ) -> Vec<Op> {
     let mut ops = Vec::new();
-    // Figures and rules first, text on top; the text in the items' order, which is the page's
-    // reading order (the order text extraction and screen readers follow).
-    for item in &page.items {
-        match item {
-            Item::Image {
+    // The display list's order: figures and rules first, text on top in reading order. The
+    // text ops go into one text section.
+    let mut color = None;
+    let mut in_text = false;
+    for op in display_list(page, &doc.fonts) {
+        match op.paint {
+            Paint::Image {
                 image,
                 x,
                 y,
@@ -56,10 +58,10 @@ pub fn page_ops(
                 height,
                 multiply,
             } => {
-                let id = images.id(&doc.images[*image]).clone();
-                let bottom = page_height - *y - *height;
+                let id = images.id(&doc.images[image]).clone();
+                let bottom = page_height - y - height;
                 ops.push(Op::SaveGraphicsState);
-                if *multiply {
+                if multiply {
                     ops.push(Op::LoadGraphicsState {
                         gs: ExtendedGraphicsStateId(MULTIPLY.to_string()),
                     });
@@ -83,18 +85,18 @@ pub fn page_ops(
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
-            Item::Rule {
+            Paint::Rule {
                 x,
                 y,
                 width,
                 thickness,
                 color,
             } => {
-                ops.push(Op::SetFillColor { col: rgb(*color) });
+                ops.push(Op::SetFillColor { col: rgb(color) });
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         x: printpdf::Pt(x.0 as f32),
-                        y: printpdf::Pt((page_height - *y - *thickness / 2.0).0 as f32),
+                        y: printpdf::Pt((page_height - y - thickness / 2.0).0 as f32),
                         width: printpdf::Pt(width.0 as f32),
                         height: printpdf::Pt(thickness.0 as f32),
                         mode: Some(PaintMode::Fill),
@@ -102,34 +104,27 @@ pub fn page_ops(
                     },
                 });
             }
-            Item::Dot {
+            Paint::Dot {
                 x,
                 y,
                 radius,
                 color,
             } => {
-                ops.push(Op::SetFillColor { col: rgb(*color) });
+                ops.push(Op::SetFillColor { col: rgb(color) });
                 ops.push(Op::DrawPolygon {
-                    polygon: dot(x.0, (page_height - *y).0, radius.0),
+                    polygon: dot(x.0, (page_height - y).0, radius.0),
                 });
             }
-            Item::Text(_) => {}
+            Paint::Glyphs(run) => {
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                }
+                text_ops(&run, doc, fonts, page_height, &mut color, &mut ops);
+            }
         }
     }
-    let runs: Vec<&TextRun> = page
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Text(run) => Some(run),
-            _ => None,
-        })
-        .collect();
-    if !runs.is_empty() {
-        ops.push(Op::StartTextSection);
-        let mut color = None;
-        for run in runs {
-            text_ops(run, doc, fonts, page_height, &mut color, &mut ops);
-        }
+    if in_text {
         ops.push(Op::EndTextSection);
     }
     ops
@@ -177,63 +172,50 @@ fn dot(cx: f64, cy: f64, r: f64) -> Polygon {
     }
 }
 
-/// One run as segments of the same face, scale and ink: each segment is positioned with a text
-/// matrix and shown with one TJ whose adjustments put every glyph exactly where the line
-/// breaker set it. `color` is the fill colour in effect, set again only when it changes.
+/// One glyph run, positioned with a text matrix and shown with one TJ whose adjustments put
+/// every glyph exactly where the line breaker set it. `color` is the fill colour in effect, set
+/// again only when it changes.
 fn text_ops(
-    run: &TextRun,
+    run: &GlyphRun,
     doc: &Document,
     fonts: &Fonts,
     page_height: Pt,
     color: &mut Option<Color>,
     ops: &mut Vec<Op>,
 ) {
-    let glyphs = &run.glyphs;
-    let mut i = 0;
-    while i < glyphs.len() {
-        let first = &glyphs[i];
-        let mut j = i + 1;
-        while j < glyphs.len()
-            && glyphs[j].font == first.font
-            && glyphs[j].scale == first.scale
-            && run.ink(&glyphs[j]) == run.ink(first)
-        {
-            j += 1;
-        }
-        let ink = run.ink(first);
-        // A superscript or subscript: its own size, its baseline raised or lowered.
-        let size = run.size * ink.scale;
-        let baseline = page_height - run.baseline + ink.rise;
-        if *color != Some(ink.color) {
-            ops.push(Op::SetFillColor {
-                col: rgb(ink.color),
-            });
-            *color = Some(ink.color);
-        }
-        let face = doc.fonts.get(first.font);
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(fonts.id(face).clone()),
-            size: printpdf::Pt(size.0 as f32),
+    let glyphs = run.glyphs;
+    let size = run.size;
+    let baseline = page_height - run.baseline;
+    if *color != Some(run.color) {
+        ops.push(Op::SetFillColor {
+            col: rgb(run.color),
         });
-        if first.scale != 1.0 {
-            ops.push(Op::SetHorizontalScaling {
-                percent: (first.scale * 100.0) as f32,
-            });
-        }
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(
-                printpdf::Pt((run.x + first.x).0 as f32),
-                printpdf::Pt(baseline.0 as f32),
-            ),
+        *color = Some(run.color);
+    }
+    let face = doc.fonts.get(run.font);
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(fonts.id(face).clone()),
+        size: printpdf::Pt(size.0 as f32),
+    });
+    if run.scale != 1.0 {
+        ops.push(Op::SetHorizontalScaling {
+            percent: (run.scale * 100.0) as f32,
         });
-        let mut codepoints = Vec::with_capacity(j - i);
-        for k in i..j {
-            let g = &glyphs[k];
-            // The advance the PDF viewer will apply (from the /W array: thousandths of an em,
-            // truncated as printpdf writes them), and the gap to where the next glyph must be.
-            let w0 = (face.advance(g.glyph) * 1000.0).trunc();
-            let offset = if k + 1 < j {
-                let wanted = (glyphs[k + 1].x - g.x).0;
+    }
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(
+            printpdf::Pt(run.x().0 as f32),
+            printpdf::Pt(baseline.0 as f32),
+        ),
+    });
+    let mut codepoints = Vec::with_capacity(glyphs.len());
+    for (k, g) in glyphs.iter().enumerate() {
+        // The advance the PDF viewer will apply (from the /W array: thousandths of an em,
+        // truncated as printpdf writes them), and the gap to where the next glyph must be.
+        let w0 = (face.advance(g.glyph) * 1000.0).trunc();
+        let offset = match glyphs.get(k + 1) {
+            Some(next) => {
+                let wanted = (next.x - g.x).0;
                 let th = g.scale * size.0;
                 let adj = w0 - wanted / th * 1000.0;
                 if adj.abs() < 1e-3 {
@@ -241,44 +223,42 @@ fn text_ops(
                 } else {
                     adj
                 }
-            } else {
-                0.0
-            };
-            let text = &run.text[g.text.start as usize..g.text.end as usize];
-            codepoints.push(Codepoint {
-                gid: fonts.glyph(face, g.glyph),
-                offset: offset as f32,
-                cid: (!text.is_empty()).then(|| text.to_string()),
-            });
-        }
-        // Fake bold: a face that is not bold, in a style that asks for bold, is drawn with its
-        // outline stroked as well as filled, in the text's colour.
-        let embolden = ink.embolden.0 > 0.0 && !face.is_bold();
-        if embolden {
-            ops.push(Op::SetTextRenderingMode {
-                mode: TextRenderingMode::FillStroke,
-            });
-            ops.push(Op::SetOutlineThickness {
-                pt: printpdf::Pt(ink.embolden.0 as f32),
-            });
-            ops.push(Op::SetLineJoinStyle {
-                join: LineJoinStyle::Round,
-            });
-            ops.push(Op::SetOutlineColor {
-                col: rgb(ink.color),
-            });
-        }
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(codepoints)],
+            }
+            None => 0.0,
+        };
+        let text = &run.line.text[g.text.start as usize..g.text.end as usize];
+        codepoints.push(Codepoint {
+            gid: fonts.glyph(face, g.glyph),
+            offset: offset as f32,
+            cid: (!text.is_empty()).then(|| text.to_string()),
         });
-        if embolden {
-            ops.push(Op::SetTextRenderingMode {
-                mode: TextRenderingMode::Fill,
-            });
-        }
-        if first.scale != 1.0 {
-            ops.push(Op::SetHorizontalScaling { percent: 100.0 });
-        }
-        i = j;
+    }
+    // Fake bold (decided by the display list): the outline stroked as well as filled, in the
+    // text's colour.
+    let embolden = run.stroke.0 > 0.0;
+    if embolden {
+        ops.push(Op::SetTextRenderingMode {
+            mode: TextRenderingMode::FillStroke,
+        });
+        ops.push(Op::SetOutlineThickness {
+            pt: printpdf::Pt(run.stroke.0 as f32),
+        });
+        ops.push(Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        });
+        ops.push(Op::SetOutlineColor {
+            col: rgb(run.color),
+        });
+    }
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(codepoints)],
+    });
+    if embolden {
+        ops.push(Op::SetTextRenderingMode {
+            mode: TextRenderingMode::Fill,
+        });
+    }
+    if run.scale != 1.0 {
+        ops.push(Op::SetHorizontalScaling { percent: 100.0 });
     }
 }

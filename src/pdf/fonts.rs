@@ -51,7 +51,7 @@ pub fn embed(parts: &[Part], pdf: &mut PdfDocument) -> Result<Embedded> {
     let mut used: Vec<(Arc<FontFace>, BTreeMap<u16, String>)> = Vec::new();
     for part in parts {
         for page in &part.layout.pages {
-            for item in &page.items {
+            for item in page.items() {
                 let Item::Text(run) = item else { continue };
                 for g in &run.glyphs {
                     let face = part.doc.fonts.get(g.font);

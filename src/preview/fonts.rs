@@ -37,7 +37,7 @@ impl Glyphs {
     pub fn new(doc: &Document, pages: &[&Page]) -> Result<Glyphs> {
         let mut used: HashMap<FontIdx, BTreeSet<u16>> = HashMap::new();
         for page in pages {
-            for item in &page.items {
+            for item in page.items() {
                 let Item::Text(run) = item else { continue };
                 for g in &run.glyphs {
                     used.entry(g.font).or_default().insert(g.glyph);

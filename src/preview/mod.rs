@@ -14,7 +14,8 @@ mod images;
 pub use canvas::Canvas;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::page::{Item, Layout};
+use crate::page::paint::{display_list, GlyphRun, Paint};
+use crate::page::Layout;
 use crate::resolve::Document;
 use crate::units::Pt;
 
@@ -86,10 +87,10 @@ pub fn render_pages(
             px(doc.page.width).round().max(1.0) as u32,
             px(doc.page.height).round().max(1.0) as u32,
         );
-        // The PDF's painting order: images and rules, then text on top.
-        for item in &page.items {
-            match item {
-                Item::Image {
+        // The display list, as the PDF paints it: images and rules, then text on top.
+        for op in display_list(page, &doc.fonts) {
+            match op.paint {
+                Paint::Image {
                     image,
                     x,
                     y,
@@ -97,91 +98,97 @@ pub fn render_pages(
                     height,
                     multiply,
                 } => {
-                    let (x0, y0) = (px(*x), px(*y));
-                    let (x1, y1) = (px(*x + *width), px(*y + *height));
+                    let (x0, y0) = (px(x), px(y));
+                    let (x1, y1) = (px(x + width), px(y + height));
                     let left = x0.round() as i64;
                     let top = y0.round() as i64;
                     let w = (x1.round() as i64 - left).max(1) as u32;
                     let h = (y1.round() as i64 - top).max(1) as u32;
-                    let bitmap = pictures.scaled(&doc.images[*image], *image, w, h)?;
-                    canvas.draw_rgb(left, top, bitmap, *multiply);
+                    let bitmap = pictures.scaled(&doc.images[image], image, w, h)?;
+                    canvas.draw_rgb(left, top, bitmap, multiply);
                 }
-                Item::Rule {
+                Paint::Rule {
                     x,
                     y,
                     width,
                     thickness,
                     color,
                 } => {
-                    let half = *thickness / 2.0;
+                    let half = thickness / 2.0;
                     canvas.fill_rect(
-                        px(*x),
-                        px(*y - half),
-                        px(*x + *width),
-                        px(*y + half),
-                        rgb8(*color),
+                        px(x),
+                        px(y - half),
+                        px(x + width),
+                        px(y + half),
+                        rgb8(color),
                     );
                 }
-                Item::Dot {
+                Paint::Dot {
                     x,
                     y,
                     radius,
                     color,
-                } => canvas.fill_circle(px(*x), px(*y), px(*radius), rgb8(*color)),
-                Item::Text(_) => {}
-            }
-        }
-        for item in &page.items {
-            let Item::Text(run) = item else { continue };
-            for g in &run.glyphs {
-                let ink = run.ink(g);
-                // A superscript or subscript: its own size, its baseline raised or lowered.
-                let baseline = px(run.baseline - ink.rise);
-                let size = px(run.size * ink.scale) as f32;
-                let color = rgb8(ink.color);
-                // Fake bold, as the PDF strokes the outline with a line `embolden` wide: the
-                // glyph is painted again shifted by half that width each way. PDF viewers draw a
-                // hairline stroke at least about 1.5 pixels wide (poppler's ink for fake bold at
-                // 96 and 150 dpi, tests/preview.rs), so it is here too.
-                let half = if ink.embolden.0 > 0.0 && !doc.fonts.get(g.font).is_bold() {
-                    px(ink.embolden).max(1.5) / 2.0
-                } else {
-                    0.0
-                };
-                let offsets: &[(f64, f64)] = if half > 0.0 {
-                    &[
-                        (-1.0, 0.0),
-                        (1.0, 0.0),
-                        (0.0, -1.0),
-                        (0.0, 1.0),
-                        (-0.7, -0.7),
-                        (0.7, -0.7),
-                        (-0.7, 0.7),
-                        (0.7, 0.7),
-                    ]
-                } else {
-                    &[(0.0, 0.0)]
-                };
-                // The masks at each offset, united (the most coverage of any), drawn once.
-                let mut mask = canvas::Mask::default();
-                for &(dx, dy) in offsets {
-                    let pen = px(run.x + g.x) + dx * half;
-                    let base = baseline + dy * half;
-                    let shift = (pen - pen.floor(), base - base.floor());
-                    let bitmap = glyphs.get(g.font, g.glyph, size, g.scale, shift)?;
-                    mask.unite(
-                        pen.floor() as i64 + bitmap.left as i64,
-                        base.floor() as i64 - bitmap.top as i64,
-                        bitmap.width,
-                        &bitmap.coverage,
-                    );
-                }
-                canvas.draw_coverage(mask.left, mask.top, mask.width, &mask.coverage, color);
+                } => canvas.fill_circle(px(x), px(y), px(radius), rgb8(color)),
+                Paint::Glyphs(run) => glyph_run(&mut canvas, &mut glyphs, &run, scale)?,
             }
         }
         out.push(canvas);
     }
     Ok(out)
+}
+
+/// Draws one run of glyphs at `scale` pixels per point.
+fn glyph_run(
+    canvas: &mut Canvas,
+    glyphs: &mut fonts::Glyphs,
+    run: &GlyphRun,
+    scale: f64,
+) -> Result<()> {
+    let px = |v: Pt| v.0 * scale;
+    let baseline = px(run.baseline);
+    let size = px(run.size) as f32;
+    let color = rgb8(run.color);
+    // Fake bold, as the PDF strokes the outline with a line `stroke` wide: the glyph is painted
+    // again shifted by half that width each way. PDF viewers draw a hairline stroke at least
+    // about 1.5 pixels wide (poppler's ink for fake bold at 96 and 150 dpi, tests/preview.rs),
+    // so it is here too.
+    let half = if run.stroke.0 > 0.0 {
+        px(run.stroke).max(1.5) / 2.0
+    } else {
+        0.0
+    };
+    let offsets: &[(f64, f64)] = if half > 0.0 {
+        &[
+            (-1.0, 0.0),
+            (1.0, 0.0),
+            (0.0, -1.0),
+            (0.0, 1.0),
+            (-0.7, -0.7),
+            (0.7, -0.7),
+            (-0.7, 0.7),
+            (0.7, 0.7),
+        ]
+    } else {
+        &[(0.0, 0.0)]
+    };
+    for g in run.glyphs {
+        // The masks at each offset, united (the most coverage of any), drawn once.
+        let mut mask = canvas::Mask::default();
+        for &(dx, dy) in offsets {
+            let pen = px(run.line.x + g.x) + dx * half;
+            let base = baseline + dy * half;
+            let shift = (pen - pen.floor(), base - base.floor());
+            let bitmap = glyphs.get(run.font, g.glyph, size, run.scale, shift)?;
+            mask.unite(
+                pen.floor() as i64 + bitmap.left as i64,
+                base.floor() as i64 - bitmap.top as i64,
+                bitmap.width,
+                &bitmap.coverage,
+            );
+        }
+        canvas.draw_coverage(mask.left, mask.top, mask.width, &mask.coverage, color);
+    }
+    Ok(())
 }
 
 /// Decodes an image stream to RGB pixels as the preview draws it (for the fuzzer and tests).

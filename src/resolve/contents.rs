@@ -34,12 +34,16 @@ fn entries(after: &[Content], first: usize, depth: u8) -> Vec<ContentsEntry> {
             Role::Heading(l) if l <= depth => l,
             _ => continue,
         };
-        // A title broken over lines by its author is one entry (the lines run on).
-        let line = text.text.replace('\n', "");
+        // A title broken over lines by its author is one entry (the lines run on); its marks
+        // (a bold or emphasised word) stay.
+        let mut line = Styled::default();
+        for part in text.lines() {
+            line.append(&part, crate::model::markup::Marks::NONE);
+        }
         found.push(ContentsEntry {
             target: first + k,
             level,
-            text: Styled::plain(line),
+            text: line,
         });
     }
     found
@@ -82,5 +86,43 @@ mod tests {
             .map(|e| (e.target, e.level, e.text.text.as_str()))
             .collect();
         assert_eq!(got, [(2, 0, "甲乙"), (3, 1, "一、")]);
+    }
+
+    /// An entry keeps its title's marks: a bold or emphasised word stays so in the contents.
+    #[test]
+    fn entries_keep_their_marks() {
+        use crate::model::markup::Marks;
+        let mut title = Styled::plain("质量");
+        title.push("强国\n", Marks::BOLD);
+        title.push("建设", Marks::EMPHASIS);
+        let mut out = vec![
+            Content::Contents {
+                heading: None,
+                entries: Vec::new(),
+                at: 0..0,
+            },
+            Content::Text {
+                role: Role::Title,
+                text: title,
+                at: 0..0,
+            },
+        ];
+        fill(&mut out, &[0]);
+        let Content::Contents { entries, .. } = &out[0] else {
+            panic!()
+        };
+        let parts: Vec<(&str, Marks)> = entries[0]
+            .text
+            .parts()
+            .map(|(r, m)| (&entries[0].text.text[r], m))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("质量", Marks::NONE),
+                ("强国", Marks::BOLD),
+                ("建设", Marks::EMPHASIS)
+            ]
+        );
     }
 }

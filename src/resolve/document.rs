@@ -45,6 +45,9 @@ pub struct Document {
     pub grid: Option<Grid>,
     pub figures: FigureSettings,
     pub blocks: Vec<Content>,
+    /// The block (index into `blocks`) each figure's or table's label names: where a
+    /// `{ref:label}` links to.
+    pub targets: BTreeMap<String, usize>,
     pub fonts: FontSet,
     pub images: Vec<Arc<Image>>,
     /// Things worth telling a user who asks for detail (`render -v`): fake bold in use, …
@@ -359,6 +362,8 @@ pub enum Content {
         width: Option<Extent>,
         /// The caption as printed (`图 1 …`), if any.
         caption: Option<Styled>,
+        /// The text alternative from the definition (`alt`), if it gave one.
+        alt: Option<String>,
         number: u32,
         at: Range<usize>,
     },

@@ -9,13 +9,14 @@
 
 use super::Assets;
 use crate::fonts::FontFace;
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use std::sync::Arc;
 
-/// The faces of a chain that open, in order, and the names passed over with the reason.
+/// The faces of a chain that open, in order, and the names passed over with the reason (a
+/// catalogue message: its code says whether the font is not installed).
 pub struct Opened {
     pub faces: Vec<Arc<FontFace>>,
-    pub skipped: Vec<(String, String)>,
+    pub skipped: Vec<(String, Message)>,
 }
 
 /// Opens the fonts `names` lists. Errs (with the reason) when a path does not open, or when no
@@ -28,7 +29,7 @@ pub fn open_chain(names: &[String], assets: &dyn Assets) -> Result<Opened, Strin
     for name in names {
         match assets.font(name) {
             Ok(face) => opened.faces.push(face),
-            Err(e) if crate::paths::names_a_path(name) => return Err(e),
+            Err(e) if crate::paths::names_a_path(name) => return Err(e.text),
             Err(e) => opened.skipped.push((name.clone(), e)),
         }
     }
@@ -36,10 +37,10 @@ pub fn open_chain(names: &[String], assets: &dyn Assets) -> Result<Opened, Strin
         return Ok(opened);
     }
     match opened.skipped.as_slice() {
-        [(_, only)] => Err(only.clone()),
+        [(_, only)] => Err(only.text.clone()),
         all => Err(msg::no_font_usable(
             all.iter()
-                .map(|(_, why)| why.as_str())
+                .map(|(_, why)| why.text.as_str())
                 .collect::<Vec<_>>()
                 .join("; "),
         )
@@ -48,9 +49,14 @@ pub fn open_chain(names: &[String], assets: &dyn Assets) -> Result<Opened, Strin
 }
 
 /// Whether a font was passed over because it is not installed (the catalogue's "not found"
-/// messages, in either language), rather than for a reason worth a warning.
-fn is_not_found(why: &str) -> bool {
-    why.contains("not found") || why.starts_with("找不到字体")
+/// messages, told by their code whatever the language), rather than for a reason worth a
+/// warning (its licence forbids embedding, the file is broken).
+fn is_not_found(why: &Message) -> bool {
+    let not_found = [
+        msg::font_not_found("", "").code,
+        msg::font_not_found_did_you_mean("", "").code,
+    ];
+    not_found.contains(&why.code)
 }
 
 impl Opened {
@@ -71,7 +77,7 @@ impl Opened {
                     if is_not_found(why) {
                         msg::not_installed(name).text
                     } else {
-                        msg::font_with_reason(name, why).text
+                        msg::font_with_reason(name, &why.text).text
                     }
                 })
                 .collect();
@@ -89,7 +95,7 @@ impl Opened {
         self.skipped
             .iter()
             .filter(|(_, why)| !is_not_found(why))
-            .map(|(_, why)| why.clone())
+            .map(|(_, why)| why.text.clone())
             .collect()
     }
 }
@@ -117,4 +123,36 @@ pub fn warnings(
                 .label(msg::label_font_chains())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Told by the message's code, not its words: a Chinese "not found" is not installed too,
+    /// and a font whose licence forbids embedding is not "not installed" whatever it says.
+    #[test]
+    fn not_installed_is_told_by_the_code() {
+        assert!(is_not_found(&msg::font_not_found(
+            "仿宋_GB2312",
+            "FandolFang"
+        )));
+        assert!(is_not_found(&msg::font_not_found_did_you_mean(
+            "仿宋",
+            "仿宋_GB2312"
+        )));
+        let zh = Message {
+            code: msg::font_not_found("", "").code,
+            text: "找不到字体 `仿宋_GB2312`".into(),
+        };
+        assert!(is_not_found(&zh));
+        assert!(!is_not_found(&msg::font_not_embeddable(
+            "X",
+            "x.ttf",
+            0,
+            "restricted"
+        )));
+        // A text that merely says "not found" (an I/O error's wording) has no such code.
+        assert!(!is_not_found(&Message::from("x.ttf: file not found")));
+    }
 }

@@ -26,7 +26,7 @@ pub use document::{
 };
 pub use table::{Cell, Column, Table};
 
-use crate::error::{Error, ErrorKind, Result, Source};
+use crate::error::{Error, ErrorKind, Result, Source, Warning};
 use crate::fonts::FontFace;
 use crate::images::Image;
 use crate::model::markup::{self, Marks, Styled};
@@ -44,7 +44,7 @@ pub trait Assets: Sync {
     fn layout(&self, name: &str, relative_to: &Path) -> std::result::Result<Source, String>;
     /// A font by name (family and style, full name, PostScript name or file name) or by
     /// absolute path.
-    fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, String>;
+    fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, crate::messages::Message>;
     /// An image by path.
     fn image(&self, path: &Path) -> std::result::Result<Arc<Image>, String>;
     /// The installed fonts that have `c`, by a name that finds them (for the warning about a
@@ -126,6 +126,7 @@ fn content(
     // The last number of the list before (for a list that continues its numbering).
     let mut list_number = 0;
     let mut out = Vec::with_capacity(def.blocks.len());
+    let mut targets: Vec<(String, usize)> = Vec::new();
     let mut number = 0;
     let mut numbering = numbering::Numbering::new([1, 2, 3, 4].map(|level| {
         styles::spec_of(spec, Role::Heading(level).kind().table)
@@ -170,6 +171,14 @@ fn content(
             doc.notes.extend(noticed.notes);
             continue;
         }
+        // The block a label names, for links from `{ref:label}`.
+        let named: Vec<&String> = match block {
+            Block::Figure(f) => f.label.iter().map(|l| l.get_ref()).collect(),
+            Block::Figures(row) => row.labels.iter().flatten().map(|l| l.get_ref()).collect(),
+            Block::Table(t) => t.label.iter().map(|l| l.get_ref()).collect(),
+            _ => Vec::new(),
+        };
+        targets.extend(named.into_iter().map(|l| (l.clone(), out.len())));
         out.push(match block {
             Block::Attachment { .. } | Block::TextFile { .. } => unreachable!("handled above"),
             Block::Title { text, at } => {
@@ -331,6 +340,7 @@ fn content(
                     image,
                     width,
                     caption,
+                    alt: f.alt.clone(),
                     number,
                     at: f.at.clone(),
                 }
@@ -338,7 +348,17 @@ fn content(
         });
     }
     let seals = seals(def, base, &mut images, doc, assets)?;
+    let before = out.len();
     furniture(def, doc, &mut out, first_attachment, seals);
+    // The closing parts go in before the first attachment: blocks after it move down.
+    let inserted = out.len() - before;
+    doc.targets = targets
+        .into_iter()
+        .map(|(label, i)| match first_attachment {
+            Some(at) if i >= at => (label, i + inserted),
+            _ => (label, i),
+        })
+        .collect();
     let depths: Vec<u8> = def
         .blocks
         .iter()
@@ -389,6 +409,14 @@ fn seals(
 ) -> Result<(Vec<usize>, bool)> {
     let m = &def.meta;
     let source = &def.source;
+    if let (Some(title), None) = (&m.signer_title, &m.signer_seal) {
+        // Said, not dropped in silence: the clerk wrote the titles to see them printed.
+        doc.warnings.push(
+            Warning::new(msg::signer_title_without_seal(), "")
+                .at(source, title.span())
+                .label(msg::label_signer_title_unused()),
+        );
+    }
     let (seal, names, signer, what) = match (&m.seal, &m.signer_seal) {
         (Some(_), Some(stamp)) => {
             return Err(
@@ -631,7 +659,7 @@ fn styled(
                         None => error,
                     }
                 })?;
-                out.push(&n.to_string(), marks);
+                out.push_ref(&n.to_string(), marks, &label);
             }
             markup::Piece::Break => out.push("\n", Marks::NONE),
             markup::Piece::Field(_) => {}

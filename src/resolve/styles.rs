@@ -160,6 +160,7 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         end_block,
         grid,
         blocks: Vec::new(),
+        targets: Default::default(),
         fonts: styler.fonts,
         images: Vec::new(),
         warnings: super::fontchain::warnings(&styler.passed_over, layout, |r| role_in_use(r, def)),
@@ -280,10 +281,22 @@ pub fn faces_used(def: &Definition) -> BTreeMap<Role, Marks> {
             *e = e.with(m);
         }
     };
+    // A table of contents lists the titles and headings with their marks.
+    let contents = def.blocks.iter().any(|b| matches!(b, Block::Contents(_)));
     for block in &def.blocks {
         match block {
-            Block::Title { text, .. } => add(Role::Title, marks_in(text)),
-            Block::Heading { text, level, .. } => add(Role::heading(*level), marks_in(text)),
+            Block::Title { text, .. } => {
+                add(Role::Title, marks_in(text));
+                if contents {
+                    add(Role::ContentsEntry, marks_in(text));
+                }
+            }
+            Block::Heading { text, level, .. } => {
+                add(Role::heading(*level), marks_in(text));
+                if contents {
+                    add(Role::ContentsEntry2, marks_in(text));
+                }
+            }
             Block::Paragraph { text, lead, .. } => {
                 add(Role::Body, marks_in(text));
                 add(Role::Body, lead.as_deref().map_or(Marks::NONE, marks_in));
@@ -647,10 +660,15 @@ fn running(role: Role, styler: &mut Styler) -> Result<Option<Running>> {
 /// text) is the registry's.
 fn signature(spec: &StyleSpec, styler: &Styler) -> Signature {
     let style = &styler.styles[&Role::Signature];
-    // On the grid a character is a cell.
+    // On the grid a character (`2字`) is a cell; a length in millimetres or points stays
+    // what it says.
     let cell = style.grid.map_or(1.0, |pitch| pitch / style.size);
     let len = |v: Option<crate::model::LengthValue>, default: Length| {
-        v.map_or(default, |l| l.0).resolve(style.size) * cell
+        let l = v.map_or(default, |l| l.0);
+        match l {
+            Length::Em(_) => l.resolve(style.size) * cell,
+            Length::Pt(_) => l.resolve(style.size),
+        }
     };
     Signature {
         inset: len(spec.inset, Length::Em(2.0)),

@@ -8,6 +8,7 @@
 
 use super::{Assets, Document};
 use crate::error::{Error, ErrorKind, Result, Source, Warning};
+use crate::messages::msg;
 use crate::model::layout::LayoutSpec;
 use crate::model::markup::Styled;
 use crate::model::table::{
@@ -88,11 +89,10 @@ pub(super) fn table(
     let n = arranged.columns;
     for (what, given) in [("widths", t.widths.len()), ("align", t.align.len())] {
         if given > n {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                format!("`{what}` gives {given} columns, but the table has {n}"),
-            )
-            .at(def_source, t.at.clone()));
+            return Err(
+                Error::new(ErrorKind::Invalid, msg::table_columns_given(what, given, n))
+                    .at(def_source, t.at.clone()),
+            );
         }
     }
     let columns = (0..n)
@@ -165,7 +165,7 @@ fn csv_rows(
     let decoded = assets.text_file(&file).map_err(|msg| {
         Error::new(ErrorKind::Io, msg)
             .at(definition, path.span())
-            .label("this CSV file")
+            .label(msg::label_this_csv_file())
     })?;
     let source = Source::new(file, decoded.text.as_str());
     if let Some(message) = decoded.warning() {
@@ -196,12 +196,11 @@ fn csv_rows(
                     .position()
                     .map_or(start, |p| p.byte() as usize)
                     .min(source.text.len());
-                return Err(Error::new(
-                    ErrorKind::Invalid,
-                    format!("this CSV file cannot be read: {}", csv_message(&e)),
-                )
-                .at(&source, at..at)
-                .label("here"));
+                return Err(
+                    Error::new(ErrorKind::Invalid, msg::csv_unreadable(csv_message(&e)))
+                        .at(&source, at..at)
+                        .label(msg::label_here()),
+                );
             }
         }
     }
@@ -217,9 +216,9 @@ fn csv_rows(
         .map(|(&s, e)| s..source.text[..e].trim_end().len().max(s))
         .collect();
     if rows.is_empty() {
-        return Err(Error::new(ErrorKind::Invalid, "this CSV file has no rows")
+        return Err(Error::new(ErrorKind::Invalid, msg::csv_no_rows())
             .at(definition, path.span())
-            .label("this CSV file"));
+            .label(msg::label_this_csv_file()));
     }
     Ok((rows, source, spans))
 }
@@ -227,8 +226,8 @@ fn csv_rows(
 /// A CSV error said without the crate's positions (the location says where).
 fn csv_message(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "a field is not valid text".to_string(),
-        csv::ErrorKind::UnequalLengths { .. } => "rows of different lengths".to_string(),
+        csv::ErrorKind::Utf8 { .. } => msg::csv_field_not_text().text,
+        csv::ErrorKind::UnequalLengths { .. } => msg::csv_unequal_rows().text,
         _ => e.to_string(),
     }
 }

@@ -4,6 +4,7 @@
 //! closest valid one suggested, as for every table).
 
 use super::{LayoutSpec, MastheadSpec};
+use crate::messages::msg;
 use crate::model::roles::KINDS;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
@@ -76,7 +77,7 @@ impl Visitor<'_> for KeySeed {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
+        f.write_str(&msg::expect_key().text)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
@@ -109,7 +110,7 @@ impl<'de> Visitor<'de> for LayoutVisitor {
     type Value = LayoutSpec;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a layout table")
+        f.write_str(&msg::expect_layout_table().text)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LayoutSpec, A::Error> {
@@ -154,7 +155,7 @@ impl<'de> Visitor<'de> for MastheadVisitor {
     type Value = MastheadSpec;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a table")
+        f.write_str(&msg::expect_table().text)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MastheadSpec, A::Error> {
