@@ -26,10 +26,14 @@ fn isolated(exe: &Path, dir: &Path, cwd: &Path) -> Command {
     std::fs::create_dir_all(&home).unwrap();
     std::fs::create_dir_all(&data).unwrap();
     let mut cmd = Command::new(exe);
-    cmd.current_dir(cwd)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", &home)
+    cmd.current_dir(cwd).env_clear();
+    // What a program needs to start at all: PATH, and on Windows SystemRoot.
+    for keep in ["PATH", "SystemRoot"] {
+        if let Some(value) = std::env::var_os(keep) {
+            cmd.env(keep, value);
+        }
+    }
+    cmd.env("HOME", &home)
         .env("XDG_DATA_HOME", home.join(".local/share"))
         .env("XDG_DATA_DIRS", &data)
         .env("APPDATA", &data)
