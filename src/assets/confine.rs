@@ -237,6 +237,16 @@ impl Assets for Confined<'_> {
         self.assets.font(name)
     }
 
+    fn font_if_installed(
+        &self,
+        name: &str,
+    ) -> Result<Option<Arc<FontFace>>, crate::messages::Message> {
+        if crate::paths::names_a_path(name) {
+            return self.font(name).map(Some);
+        }
+        self.assets.font_if_installed(name)
+    }
+
     fn fonts_with(&self, c: char) -> Vec<String> {
         self.assets.fonts_with(c)
     }
