@@ -383,15 +383,15 @@ fn catalog_faces(faces: Vec<Indexed>, system: bool) -> Vec<CatalogFace> {
         .collect()
 }
 
-/// Reads the names of one face. Broken files are left out here; naming one by path reports
-/// why.
+/// Reads the names of one face. Broken files (and faces without a family name in any encoding
+/// jianbao reads) are left out here; naming one by path reports why.
 fn index_face(found: &Found) -> Option<Indexed> {
     let [name, os2] = read_tables(&found.path, found.index, [*b"name", *b"OS/2"])?;
-    Some(Indexed::new(
-        found.path.clone(),
-        found.index,
-        FaceInfo::from_tables(name.as_deref(), os2.as_deref()),
-    ))
+    let info = FaceInfo::from_tables(name.as_deref(), os2.as_deref());
+    if info.families.is_empty() {
+        return None;
+    }
+    Some(Indexed::new(found.path.clone(), found.index, info))
 }
 
 /// Reads tables of face `index` of a font file with a few small reads (its table directory,
