@@ -108,7 +108,8 @@ impl FontCatalog {
     /// installed (`font_not_found…`) from one that is there but unusable.
     pub fn find_face(&self, name: &str) -> Result<Arc<FontFace>, Message> {
         if crate::paths::names_a_path(name) {
-            return Ok(self.open(Path::new(name))?);
+            let (file, index) = FontCatalog::split_face_index(name);
+            return Ok(self.open_indexed(Path::new(file), index)?);
         }
         let e = self.lookup(name)?;
         Ok(self.open_face(&e.path, e.index)?)
@@ -119,7 +120,7 @@ impl FontCatalog {
     /// name, if any.
     pub fn file(&self, name: &str) -> Option<PathBuf> {
         if crate::paths::names_a_path(name) {
-            return Some(PathBuf::from(name));
+            return Some(PathBuf::from(FontCatalog::split_face_index(name).0));
         }
         self.lookup(name).ok().map(|e| e.path.clone())
     }
@@ -139,7 +140,8 @@ impl FontCatalog {
     /// names, and a layout's chain passes over its missing office fonts without showing it.
     pub fn find_installed(&self, name: &str) -> Result<Option<Arc<FontFace>>, Message> {
         if crate::paths::names_a_path(name) {
-            return Ok(Some(self.open(Path::new(name))?));
+            let (file, index) = FontCatalog::split_face_index(name);
+            return Ok(Some(self.open_indexed(Path::new(file), index)?));
         }
         match self.search(name)? {
             Some(e) => Ok(Some(self.open_face(&e.path, e.index)?)),
@@ -240,6 +242,39 @@ impl FontCatalog {
             names.join(", ")
         };
         msg::font_not_found(name, available)
+    }
+
+    /// A font path naming one face of a collection: `fonts/simsun.ttc#1` is face 1 (counted
+    /// from 0) of `fonts/simsun.ttc`. `#` and digits after a font file's name, as in a URL's
+    /// fragment: a `:` (fontconfig's `file:index` in its listings) would be ambiguous with a
+    /// Windows drive and is a legal character in a Unix file name. A file that exists under
+    /// the whole name is that file (so no real file is ever shadowed).
+    pub fn split_face_index(name: &str) -> (&str, Option<u32>) {
+        if Path::new(name).exists() {
+            return (name, None);
+        }
+        match name.rsplit_once('#') {
+            Some((file, digits))
+                if !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && is_font_file(Path::new(file)) =>
+            {
+                digits.parse().map_or((name, None), |i| (file, Some(i)))
+            }
+            _ => (name, None),
+        }
+    }
+
+    /// Opens face `index` of the font file at `path` (the first when `None`); an index past the
+    /// file's last face is an error that says how many faces it has.
+    pub fn open_indexed(&self, path: &Path, index: Option<u32>) -> Result<Arc<FontFace>, String> {
+        let Some(index) = index else {
+            return self.open(path);
+        };
+        if let Some(count) = discover::faces_in_file(path).filter(|&count| index >= count) {
+            return Err(msg::font_face_index_out_of_range(path.display(), index, count).text);
+        }
+        self.open_face(path, index)
     }
 
     /// Opens (once) the first face of the font file at `path`.

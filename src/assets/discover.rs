@@ -163,7 +163,7 @@ fn font_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
 
 /// How many faces a font file has, from its first 12 bytes (a collection's header says; any
 /// other font is one face).
-fn faces_in_file(path: &Path) -> Option<u32> {
+pub fn faces_in_file(path: &Path) -> Option<u32> {
     use std::io::Read;
     let mut head = [0u8; 12];
     std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
