@@ -250,6 +250,66 @@ fn a_name_stored_in_gbk_is_found() {
     );
 }
 
+/// A face named only in Windows GBK records (no Unicode or Mac Roman family name, no PostScript
+/// name), as old Chinese fonts are: fontdb's scan passes it over; the catalog reads its names
+/// itself, so it is listed and used by its Chinese name.
+#[test]
+fn a_face_named_only_in_gbk_is_found_by_its_chinese_name() {
+    let dir = temp_dir("fonts-gbk-only");
+    let gbk = |id, text| Name {
+        id,
+        lang: ZH_CN,
+        text,
+        gbk: true,
+    };
+    let hei = fontgen::regular(
+        "fonts/FandolHei-Regular.otf",
+        BODY,
+        &[gbk(1, "黑体_GB2312"), gbk(2, "常规"), gbk(4, "黑体_GB2312")],
+    );
+    let sys = dir.join("sys");
+    fontgen::write(&sys, "usr/share/fonts/old/deeper/oldhei.otf", &hei);
+    let out = run(Some(&sys), &["fonts", "黑体_GB2312"]);
+    assert!(
+        out.status.success()
+            && stdout(&out).contains("黑体_GB2312")
+            && stdout(&out).contains("oldhei.otf"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let def = gongwen_definition(
+        &dir,
+        "[overrides]\nbody.font = [\"黑体_GB2312\", \"FandolFang\"]\n",
+    );
+    let err = render_verbose(Some(&sys), &def, &dir.join("out.pdf"));
+    assert_says(&err, &["[body] is set in 黑体_GB2312"]);
+    assert!(!err.contains("黑体_GB2312 (not installed)"), "{err}");
+}
+
+/// `file.ttc#N` names face N of a collection by path; an index past the last face is an error
+/// at the font's place in the definition that says how many faces the file has.
+#[test]
+fn a_face_of_a_collection_is_named_by_path_and_index() {
+    let dir = temp_dir("fonts-ttc-index");
+    fontgen::write(&dir, "fonts/simsun.ttc", &simsun_ttc());
+    for (index, face) in [(1, "NSimSun (新宋体)"), (0, "SimSun (宋体)")] {
+        let def = gongwen_definition(
+            &dir,
+            &format!("[overrides]\nbody.font = [\"fonts/simsun.ttc#{index}\", \"FandolFang\"]\n"),
+        );
+        let err = render_verbose(None, &def, &dir.join("out.pdf"));
+        assert_says(&err, &[&format!("[body] is set in {face}")]);
+    }
+    let def = gongwen_definition(
+        &dir,
+        "[overrides]\nbody.font = [\"fonts/simsun.ttc#2\", \"FandolFang\"]\n",
+    );
+    let out = run(None, &["render", path_arg(&def)]);
+    support::assert_fails(&out, 1, "there is no face #2; the file has 2");
+    assert!(stderr(&out).contains("g.toml:8:13"), "{}", stderr(&out));
+}
+
 #[test]
 fn gongwen_sets_in_the_office_fonts_where_installed_and_in_the_bundled_ones_where_not() {
     let sys = office_fonts("fonts-gongwen", 0);

@@ -172,6 +172,8 @@ fn watch_rerenders_when_a_font_found_by_name_changes() {
     let dir = temp_dir("watch-font");
     let fonts = dir.join("fonts");
     std::fs::create_dir(&fonts).unwrap();
+    let deep = fonts.join("office/deep");
+    std::fs::create_dir_all(&deep).unwrap();
     let font = std::fs::read(root().join("fonts/FandolFang-Regular.otf")).unwrap();
     std::fs::write(fonts.join("FandolFang-Regular.otf"), &font).unwrap();
     let def = dir.join("issue.toml");
@@ -213,8 +215,9 @@ fn watch_rerenders_when_a_font_found_by_name_changes() {
     // (The one given with --font-dir: the bundled fonts are built in.)
     assert!(said.contains("1 font directory"), "{said}");
 
-    // Copying the font in (its file name is one of its names) is noticed.
-    save(&fonts.join("LocalFang.otf"), &font);
+    // Copying the font in (its file name is one of its names) is noticed, in a subfolder of
+    // the font directory too (font directories are searched recursively).
+    save(&deep.join("LocalFang.otf"), &font);
     let said = wait_for(&lines, "wrote");
     assert!(said.contains("LocalFang.otf"), "{said}");
 }

@@ -41,6 +41,10 @@ pub struct FontCatalog {
     /// every font's names). A layout's chains ask for the same missing office fonts in role
     /// after role.
     misses: Mutex<HashMap<String, Message>>,
+    /// The face each normalized name found (root and position), or that none has it: a
+    /// layout's chains ask for the same names role after role (113 lookups of a dozen names
+    /// for the 公文 sample), and each lookup goes through every face.
+    found: Mutex<HashMap<String, Option<(usize, usize)>>>,
 }
 
 type FaceCell = Arc<OnceLock<Result<Arc<FontFace>, String>>>;
@@ -80,6 +84,7 @@ impl FontCatalog {
             by_path: Mutex::new(HashMap::new()),
             listed: OnceLock::new(),
             misses: Mutex::new(HashMap::new()),
+            found: Mutex::new(HashMap::new()),
         }
     }
 
@@ -103,7 +108,8 @@ impl FontCatalog {
     /// installed (`font_not_found…`) from one that is there but unusable.
     pub fn find_face(&self, name: &str) -> Result<Arc<FontFace>, Message> {
         if crate::paths::names_a_path(name) {
-            return Ok(self.open(Path::new(name))?);
+            let (file, index) = FontCatalog::split_face_index(name);
+            return Ok(self.open_indexed(Path::new(file), index)?);
         }
         let e = self.lookup(name)?;
         Ok(self.open_face(&e.path, e.index)?)
@@ -114,7 +120,7 @@ impl FontCatalog {
     /// name, if any.
     pub fn file(&self, name: &str) -> Option<PathBuf> {
         if crate::paths::names_a_path(name) {
-            return Some(PathBuf::from(name));
+            return Some(PathBuf::from(FontCatalog::split_face_index(name).0));
         }
         self.lookup(name).ok().map(|e| e.path.clone())
     }
@@ -126,30 +132,57 @@ impl FontCatalog {
     /// by path (byte order) and face index. A face whose licence forbids embedding is passed
     /// over; when only such faces have the name, the error says why.
     pub fn lookup(&self, name: &str) -> Result<&CatalogFace, Message> {
+        self.search(name)?.ok_or_else(|| self.not_found(name))
+    }
+
+    /// [`find_face`](Self::find_face), but a name that is not installed is `Ok(None)`, without
+    /// the "not found" message: that message compares the name with every installed font's
+    /// names, and a layout's chain passes over its missing office fonts without showing it.
+    pub fn find_installed(&self, name: &str) -> Result<Option<Arc<FontFace>>, Message> {
+        if crate::paths::names_a_path(name) {
+            let (file, index) = FontCatalog::split_face_index(name);
+            return Ok(Some(self.open_indexed(Path::new(file), index)?));
+        }
+        match self.search(name)? {
+            Some(e) => Ok(Some(self.open_face(&e.path, e.index)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// [`lookup`](Self::lookup), with `Ok(None)` for a name no face has.
+    fn search(&self, name: &str) -> Result<Option<&CatalogFace>, Message> {
         let key = normalize(name);
+        let cached = self.found.lock().unwrap().get(&key).copied();
+        if let Some(found) = cached {
+            return Ok(found.map(|(root, i)| &self.root(root)[i]));
+        }
         let mut forbidden: Option<&CatalogFace> = None;
         for root in 0..self.roots.len() {
-            let mut matches: Vec<(u32, &CatalogFace)> = self
-                .root(root)
+            let faces = self.root(root);
+            let mut matches: Vec<(u32, usize)> = faces
                 .iter()
-                .filter_map(|e| {
+                .enumerate()
+                .filter_map(|(i, e)| {
                     if e.face_keys.contains(&key) {
-                        Some((0, e))
+                        Some((0, i))
                     } else if e.family_keys.contains(&key) {
-                        Some((1 + e.info.distance_from_regular(), e))
+                        Some((1 + e.info.distance_from_regular(), i))
                     } else {
                         None
                     }
                 })
                 .collect();
-            matches.sort_by(|(a, x), (b, y)| (a, &x.path, x.index).cmp(&(b, &y.path, y.index)));
-            if let Some((_, e)) = matches
+            matches.sort_by(|&(a, x), &(b, y)| {
+                (a, &faces[x].path, faces[x].index).cmp(&(b, &faces[y].path, faces[y].index))
+            });
+            if let Some(&(_, i)) = matches
                 .iter()
-                .find(|(_, e)| e.info.embedding_forbidden().is_none())
+                .find(|&&(_, i)| faces[i].info.embedding_forbidden().is_none())
             {
-                return Ok(e);
+                self.found.lock().unwrap().insert(key, Some((root, i)));
+                return Ok(Some(&faces[i]));
             }
-            forbidden = forbidden.or(matches.first().map(|(_, e)| *e));
+            forbidden = forbidden.or(matches.first().map(|&(_, i)| &faces[i]));
         }
         if let Some(e) = forbidden {
             return Err(msg::font_not_embeddable(
@@ -159,7 +192,8 @@ impl FontCatalog {
                 e.info.embedding_forbidden().unwrap_or_default(),
             ));
         }
-        Err(self.not_found(name))
+        self.found.lock().unwrap().insert(key, None);
+        Ok(None)
     }
 
     /// Every face that has `name` as one of its own names or its family's, in search order.
@@ -208,6 +242,39 @@ impl FontCatalog {
             names.join(", ")
         };
         msg::font_not_found(name, available)
+    }
+
+    /// A font path naming one face of a collection: `fonts/simsun.ttc#1` is face 1 (counted
+    /// from 0) of `fonts/simsun.ttc`. `#` and digits after a font file's name, as in a URL's
+    /// fragment: a `:` (fontconfig's `file:index` in its listings) would be ambiguous with a
+    /// Windows drive and is a legal character in a Unix file name. A file that exists under
+    /// the whole name is that file (so no real file is ever shadowed).
+    pub fn split_face_index(name: &str) -> (&str, Option<u32>) {
+        if Path::new(name).exists() {
+            return (name, None);
+        }
+        match name.rsplit_once('#') {
+            Some((file, digits))
+                if !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && is_font_file(Path::new(file)) =>
+            {
+                digits.parse().map_or((name, None), |i| (file, Some(i)))
+            }
+            _ => (name, None),
+        }
+    }
+
+    /// Opens face `index` of the font file at `path` (the first when `None`); an index past the
+    /// file's last face is an error that says how many faces it has.
+    pub fn open_indexed(&self, path: &Path, index: Option<u32>) -> Result<Arc<FontFace>, String> {
+        let Some(index) = index else {
+            return self.open(path);
+        };
+        if let Some(count) = discover::faces_in_file(path).filter(|&count| index >= count) {
+            return Err(msg::font_face_index_out_of_range(path.display(), index, count).text);
+        }
+        self.open_face(path, index)
     }
 
     /// Opens (once) the first face of the font file at `path`.
@@ -322,14 +389,14 @@ impl FontCatalog {
                 let Ok(raw) = ttf_parser::RawFace::parse(bytes, index) else {
                     continue;
                 };
-                faces.push(Indexed {
-                    path: super::builtin::path(name),
+                faces.push(Indexed::new(
+                    super::builtin::path(name),
                     index,
-                    info: FaceInfo::from_tables(
+                    FaceInfo::from_tables(
                         raw.table(ttf_parser::Tag::from_bytes(b"name")),
                         raw.table(ttf_parser::Tag::from_bytes(b"OS/2")),
                     ),
-                });
+                ));
             }
         }
         catalog_faces(faces, false)
@@ -340,29 +407,26 @@ impl FontCatalog {
 fn catalog_faces(faces: Vec<Indexed>, system: bool) -> Vec<CatalogFace> {
     faces
         .into_iter()
-        .map(|f| {
-            let (face_keys, family_keys) = keys(&f.info, &f.path);
-            CatalogFace {
-                path: f.path,
-                index: f.index,
-                system,
-                info: f.info,
-                face_keys,
-                family_keys,
-            }
+        .map(|f| CatalogFace {
+            path: f.path,
+            index: f.index,
+            system,
+            info: f.info,
+            face_keys: f.face_keys,
+            family_keys: f.family_keys,
         })
         .collect()
 }
 
-/// Reads the names of one face. Broken files are left out here; naming one by path reports
-/// why.
+/// Reads the names of one face. Broken files (and faces without a family name in any encoding
+/// jianbao reads) are left out here; naming one by path reports why.
 fn index_face(found: &Found) -> Option<Indexed> {
     let [name, os2] = read_tables(&found.path, found.index, [*b"name", *b"OS/2"])?;
-    Some(Indexed {
-        path: found.path.clone(),
-        index: found.index,
-        info: FaceInfo::from_tables(name.as_deref(), os2.as_deref()),
-    })
+    let info = FaceInfo::from_tables(name.as_deref(), os2.as_deref());
+    if info.families.is_empty() {
+        return None;
+    }
+    Some(Indexed::new(found.path.clone(), found.index, info))
 }
 
 /// Reads tables of face `index` of a font file with a few small reads (its table directory,
@@ -409,7 +473,7 @@ fn canonical(path: &Path) -> PathBuf {
 
 /// The normalized names of a face: its own names (plus the file's name and stem, for the
 /// first face of a file), and its family names.
-fn keys(info: &FaceInfo, path: &Path) -> (Vec<String>, Vec<String>) {
+pub(super) fn keys(info: &FaceInfo, path: &Path) -> (Vec<String>, Vec<String>) {
     let mut own: Vec<String> = info.face_names.iter().map(|n| normalize(n)).collect();
     for part in [path.file_stem(), path.file_name()].into_iter().flatten() {
         own.push(normalize(&part.to_string_lossy()));
@@ -432,7 +496,18 @@ pub fn is_font_file(path: &Path) -> bool {
     })
 }
 
+/// A name as it is compared: without case, spaces, hyphens or underscores. Run for every name
+/// of every indexed face at start-up, so ASCII names (most of them) take a plain byte loop.
 fn normalize(name: &str) -> String {
+    if name.is_ascii() {
+        let mut out = String::with_capacity(name.len());
+        for b in name.bytes() {
+            if !matches!(b, b' ' | b'-' | b'_') {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return out;
+    }
     name.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_'))
         .flat_map(char::to_lowercase)

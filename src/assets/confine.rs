@@ -213,15 +213,20 @@ impl Assets for Confined<'_> {
 
     fn font(&self, name: &str) -> Result<Arc<FontFace>, crate::messages::Message> {
         // The resolve stage has joined a font path to the directory of the file naming it.
-        let path = Path::new(name);
+        // A face of a collection is named `file.ttc#1`: the file is what is checked.
+        let (file, index) = super::FontCatalog::split_face_index(name);
+        let path = Path::new(file);
         if crate::paths::names_a_path(name) {
             // A file name written in a layout (`Foo.otf`, joined to the layout's directory)
             // that is not there is looked for in the font directories.
             if !path.exists() {
-                if let Some(face) = path
-                    .file_name()
-                    .and_then(|f| self.assets.font(&f.to_string_lossy()).ok())
-                {
+                let by_name = path.file_name().map(|f| f.to_string_lossy());
+                if let (Some(f), Some(index)) = (&by_name, index) {
+                    let catalog = self.assets.catalog();
+                    if let Some(found) = catalog.file(f) {
+                        return Ok(catalog.open_indexed(&found, Some(index))?);
+                    }
+                } else if let Some(face) = by_name.and_then(|f| self.assets.font(&f).ok()) {
                     return Ok(face);
                 }
             }
@@ -231,10 +236,20 @@ impl Assets for Confined<'_> {
             return self
                 .assets
                 .catalog()
-                .open(&real)
-                .map_err(|e| e.replace(&real.display().to_string(), name).into());
+                .open_indexed(&real, index)
+                .map_err(|e| e.replace(&real.display().to_string(), file).into());
         }
         self.assets.font(name)
+    }
+
+    fn font_if_installed(
+        &self,
+        name: &str,
+    ) -> Result<Option<Arc<FontFace>>, crate::messages::Message> {
+        if crate::paths::names_a_path(name) {
+            return self.font(name).map(Some);
+        }
+        self.assets.font_if_installed(name)
     }
 
     fn fonts_with(&self, c: char) -> Vec<String> {

@@ -112,8 +112,67 @@ pub fn walk(dirs: &[PathBuf]) -> Vec<Found> {
     .into_iter()
     .flatten()
     .collect();
+    found.extend(unnamed(dirs, &found));
     sort(&mut found);
     found
+}
+
+/// The faces of the font files under `dirs` that fontdb passed over. fontdb keeps only a face
+/// with a family and a PostScript name it can decode (UTF-16 or Mac Roman); old Chinese fonts
+/// often name themselves only in a Windows GBK or Big5 record, which the catalog decodes
+/// ([`FaceInfo`](crate::fonts::FaceInfo)). Every face of such a file is listed here, by its
+/// header (the number of faces of a collection), for the catalog to read the names of.
+fn unnamed(dirs: &[PathBuf], found: &[Found]) -> Vec<Found> {
+    let known: std::collections::HashSet<&Path> = found.iter().map(|f| f.path.as_path()).collect();
+    font_files(dirs)
+        .into_iter()
+        .filter(|path| !known.contains(path.as_path()))
+        .flat_map(|path| {
+            let count = faces_in_file(&path).unwrap_or(0);
+            (0..count).map(move |index| Found {
+                path: path.clone(),
+                index,
+            })
+        })
+        .collect()
+}
+
+/// The font files under `dirs` (recursively), walked as fontdb walks: symbolic links followed,
+/// each directory once (a link back up is not followed round), only regular files.
+fn font_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    let mut stack: Vec<PathBuf> = dirs.to_vec();
+    let mut files = Vec::new();
+    while let Some(dir) = stack.pop() {
+        if !dir.canonicalize().is_ok_and(|real| seen.insert(real)) {
+            continue;
+        }
+        let Ok(read) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in read.flatten().map(|e| e.path()) {
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => stack.push(path),
+                Ok(m) if m.is_file() && super::is_font_file(&path) => files.push(path),
+                _ => {}
+            }
+        }
+    }
+    files
+}
+
+/// How many faces a font file has, from its first 12 bytes (a collection's header says; any
+/// other font is one face).
+pub fn faces_in_file(path: &Path) -> Option<u32> {
+    use std::io::Read;
+    let mut head = [0u8; 12];
+    std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
+    if &head[..4] == b"ttcf" {
+        // At most 1000: a corrupt header must not make millions of faces.
+        Some(u32::from_be_bytes([head[8], head[9], head[10], head[11]]).min(1000))
+    } else {
+        Some(1)
+    }
 }
 
 /// `f` of each item, in order, computed on a few scoped threads. Not on rayon's pool: this

@@ -507,6 +507,13 @@ impl Assets for FsAssets {
         self.fonts.find_face(name)
     }
 
+    fn font_if_installed(
+        &self,
+        name: &str,
+    ) -> Result<Option<Arc<FontFace>>, crate::messages::Message> {
+        self.fonts.find_installed(name)
+    }
+
     fn fonts_with(&self, c: char) -> Vec<String> {
         self.fonts.fonts_with(c)
     }

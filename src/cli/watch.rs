@@ -65,6 +65,8 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
     })
     .map_err(|e| watch_error(&args.definition, &e))?;
     let mut watched_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    // Those of them watched with their subfolders.
+    let mut watched_deep: BTreeSet<PathBuf> = BTreeSet::new();
     let mut files: BTreeSet<PathBuf> = BTreeSet::new();
     // Directories where any new or changed font file counts (a font name was not found).
     let mut font_dirs: BTreeSet<PathBuf> = BTreeSet::new();
@@ -82,11 +84,25 @@ fn watch(args: &WatchArgs) -> Result<(), Error> {
             .filter_map(|f| f.parent().map(Path::to_path_buf))
             .chain(font_dirs.iter().cloned())
             .collect();
+        // A font directory is searched recursively, so it is watched so: a font copied into a
+        // subfolder of it is noticed. A directory watched alone (it held a file that was read)
+        // that has become a font directory is watched again, with its subfolders.
         for dir in dirs.difference(&watched_dirs) {
+            if !font_dirs.contains(dir) {
+                watcher
+                    .watch(dir, RecursiveMode::NonRecursive)
+                    .map_err(|e| watch_error(dir, &e))?;
+            }
+        }
+        for dir in font_dirs.difference(&watched_deep) {
+            if watched_dirs.contains(dir) {
+                let _ = watcher.unwatch(dir);
+            }
             watcher
-                .watch(dir, RecursiveMode::NonRecursive)
+                .watch(dir, RecursiveMode::Recursive)
                 .map_err(|e| watch_error(dir, &e))?;
         }
+        watched_deep.clone_from(&font_dirs);
         watched_dirs = dirs;
         ui().status(msg::watching(
             match files.len() {
@@ -131,7 +147,7 @@ fn wait_for_change(
         let path = real(path);
         path != output
             && (files.contains(&path)
-                || (is_font_file(&path) && path.parent().is_some_and(|d| font_dirs.contains(d))))
+                || (is_font_file(&path) && path.ancestors().skip(1).any(|d| font_dirs.contains(d))))
     };
     let relevant = |event: &notify::Event| {
         !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|p| watched(p))

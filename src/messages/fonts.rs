@@ -1,6 +1,10 @@
 //! Messages about fonts: not found, not embeddable, unreadable, missing characters.
 
 catalogue! {
+    font_face_index_out_of_range(path, index, count) {
+        en: "{path}: there is no face #{index}; the file has {count} (numbered from 0: `#0` is the first)",
+        zh: "{path}：没有第 #{index} 个字面；该文件共有 {count} 个字面（从 0 起编号：`#0` 是第一个）",
+    }
     font_not_embeddable(name, path, index, why) {
         en: "font `{name}` ({path}, face {index}): {why}; jianbao does not embed it",
         zh: "字体 `{name}`（{path}，第 {index} 个字面）：{why}；jianbao 不会嵌入它",

@@ -12,11 +12,12 @@ use crate::fonts::FontFace;
 use crate::messages::{msg, Message};
 use std::sync::Arc;
 
-/// The faces of a chain that open, in order, and the names passed over with the reason (a
-/// catalogue message: its code says whether the font is not installed).
+/// The faces of a chain that open, in order, and the names passed over with the reason: `None`
+/// for a font that is not installed (its "did you mean" message is built only if shown, when
+/// no font of the chain opens), else the catalogue's message.
 pub struct Opened {
     pub faces: Vec<Arc<FontFace>>,
-    pub skipped: Vec<(String, Message)>,
+    pub skipped: Vec<(String, Option<Message>)>,
 }
 
 /// Opens the fonts `names` lists. Errs (with the reason) when a path does not open, or when no
@@ -27,16 +28,29 @@ pub fn open_chain(names: &[String], assets: &dyn Assets) -> Result<Opened, Strin
         skipped: Vec::new(),
     };
     for name in names {
-        match assets.font(name) {
-            Ok(face) => opened.faces.push(face),
+        match assets.font_if_installed(name) {
+            Ok(Some(face)) => opened.faces.push(face),
+            Ok(None) => opened.skipped.push((name.clone(), None)),
             Err(e) if crate::paths::names_a_path(name) => return Err(e.text),
-            Err(e) => opened.skipped.push((name.clone(), e)),
+            Err(e) => opened.skipped.push((name.clone(), Some(e))),
         }
     }
     if !opened.faces.is_empty() {
         return Ok(opened);
     }
-    match opened.skipped.as_slice() {
+    let reasons: Vec<(String, Message)> = opened
+        .skipped
+        .into_iter()
+        .map(|(name, why)| {
+            let why = why.unwrap_or_else(|| match assets.font(&name) {
+                Err(why) => why,
+                // Installed after all (a font copied in meanwhile): say what was seen.
+                Ok(_) => msg::not_installed(&name),
+            });
+            (name, why)
+        })
+        .collect();
+    match reasons.as_slice() {
         [(_, only)] => Err(only.text.clone()),
         all => Err(msg::no_font_usable(
             all.iter()
@@ -51,7 +65,7 @@ pub fn open_chain(names: &[String], assets: &dyn Assets) -> Result<Opened, Strin
 /// Whether a font was passed over because it is not installed (the catalogue's "not found"
 /// messages, told by their code whatever the language), rather than for a reason worth a
 /// warning (its licence forbids embedding, the file is broken).
-fn is_not_found(why: &Message) -> bool {
+pub(crate) fn is_not_found(why: &Message) -> bool {
     let not_found = [
         msg::font_not_found("", "").code,
         msg::font_not_found_did_you_mean("", "").code,
@@ -73,12 +87,9 @@ impl Opened {
             let passed: Vec<String> = self
                 .skipped
                 .iter()
-                .map(|(name, why)| {
-                    if is_not_found(why) {
-                        msg::not_installed(name).text
-                    } else {
-                        msg::font_with_reason(name, &why.text).text
-                    }
+                .map(|(name, why)| match why {
+                    Some(why) if !is_not_found(why) => msg::font_with_reason(name, &why.text).text,
+                    _ => msg::not_installed(name).text,
                 })
                 .collect();
             note.push_str(&msg::passed_over(passed.join(", ")).text);
@@ -94,8 +105,9 @@ impl Opened {
     pub fn not_installed_aside(&self) -> Vec<String> {
         self.skipped
             .iter()
-            .filter(|(_, why)| !is_not_found(why))
-            .map(|(_, why)| why.text.clone())
+            .filter_map(|(_, why)| why.as_ref())
+            .filter(|why| !is_not_found(why))
+            .map(|why| why.text.clone())
             .collect()
     }
 }

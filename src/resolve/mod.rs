@@ -45,6 +45,21 @@ pub trait Assets: Sync {
     /// A font by name (family and style, full name, PostScript name or file name) or by
     /// absolute path.
     fn font(&self, name: &str) -> std::result::Result<Arc<FontFace>, crate::messages::Message>;
+    /// [`font`](Self::font) for a font chain: a *name* that is not installed is `Ok(None)`, so
+    /// that an implementation may skip building the "not found" message (which compares the
+    /// name with every installed font's) for the chain's office fonts that it passes over.
+    fn font_if_installed(
+        &self,
+        name: &str,
+    ) -> std::result::Result<Option<Arc<FontFace>>, crate::messages::Message> {
+        match self.font(name) {
+            Ok(face) => Ok(Some(face)),
+            Err(why) if !crate::paths::names_a_path(name) && fontchain::is_not_found(&why) => {
+                Ok(None)
+            }
+            Err(why) => Err(why),
+        }
+    }
     /// An image by path.
     fn image(&self, path: &Path) -> std::result::Result<Arc<Image>, String>;
     /// The installed fonts that have `c`, by a name that finds them (for the warning about a
