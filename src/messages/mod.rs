@@ -31,6 +31,7 @@ pub mod help;
 mod input;
 mod layout;
 mod page;
+mod pdf;
 mod tables;
 mod toml;
 
@@ -147,6 +148,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         input::ENTRIES,
         layout::ENTRIES,
         page::ENTRIES,
+        pdf::ENTRIES,
         tables::ENTRIES,
         batch::ENTRIES,
         cli::ENTRIES,
@@ -166,6 +168,7 @@ pub mod msg {
     pub use super::input::msg::*;
     pub use super::layout::msg::*;
     pub use super::page::msg::*;
+    pub use super::pdf::msg::*;
     pub use super::tables::msg::*;
     pub use super::toml::msg::*;
 }
