@@ -1,4 +1,4 @@
-//! Phone photos the right way up: a JPEG's EXIF orientation applied.
+//! Phone photos the right way up: a JPEG's or PNG's EXIF orientation applied.
 //!
 //! A phone stores a portrait photo as a landscape image plus an EXIF tag saying "turn me 90°";
 //! a PDF viewer does not read that tag, so the photo would lie on its side. Orientation 1 (or
@@ -11,6 +11,12 @@
 //! are drawn from the same [`crate::images::Image`]. The EXIF segment is found by walking the
 //! JPEG markers up to the image data (cheap; no decoding for upright photos) and read with the
 //! `image` crate's EXIF orientation reader.
+//!
+//! PNG files carry EXIF in an `eXIf` chunk (PNG 1.5, W3C PNG third edition) — phones and
+//! screenshot tools write it. Its data is the same TIFF structure as a JPEG's APP1 body without
+//! the `Exif\0\0` prefix, read by the same reader. A PNG that asks to be turned is decoded, its
+//! pixels turned or mirrored, and encoded again as PNG: losslessly, since PNG is lossless. An
+//! upright PNG (orientation 1 or no `eXIf`) keeps the passthrough of its image data.
 
 use crate::messages::msg;
 use image::metadata::Orientation;
@@ -41,6 +47,52 @@ pub fn jpeg_orientation(bytes: &[u8]) -> Option<Orientation> {
         i += 2 + len;
     }
     None
+}
+
+/// The EXIF orientation of a PNG file's `eXIf` chunk, when it has one that is not "as stored".
+/// The chunks are walked up to the image data (PNG 3rd edition puts `eXIf` before `IDAT`; one
+/// after it is ignored, as the specification says readers may).
+pub fn png_orientation(bytes: &[u8]) -> Option<Orientation> {
+    let mut i = 8;
+    while i + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[i..i + 4].try_into().ok()?) as usize;
+        let kind = &bytes[i + 4..i + 8];
+        let data = bytes.get(i + 8..(i + 8).checked_add(len)?)?;
+        match kind {
+            b"eXIf" => {
+                return Orientation::from_exif_chunk(data)
+                    .filter(|o| *o != Orientation::NoTransforms)
+            }
+            b"IDAT" | b"IEND" => return None,
+            _ => {}
+        }
+        i += 12 + len;
+    }
+    None
+}
+
+/// The PNG turned upright and encoded again as PNG (lossless), when its `eXIf` orientation asks
+/// for it; `None` for an image that is upright as stored (its data passes through).
+pub fn upright_png(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    let Some(orientation) = png_orientation(bytes) else {
+        return Ok(None);
+    };
+    let mut img = crate::images::decode_limited(
+        bytes,
+        image::ImageFormat::Png,
+        crate::images::MAX_DECODED_BYTES,
+    )
+    .map_err(|e| match e {
+        image::ImageError::Limits(_) => {
+            msg::png_too_large(crate::images::MAX_DECODED_BYTES / (1024 * 1024)).text
+        }
+        e => msg::corrupt_png(e).text,
+    })?;
+    img.apply_orientation(orientation);
+    let mut out = Vec::new();
+    img.write_with_encoder(image::codecs::png::PngEncoder::new(&mut out))
+        .map_err(|e| msg::photo_not_turned(e).text)?;
+    Ok(Some(out))
 }
 
 /// The JPEG turned upright, when its EXIF orientation asks for it; `None` for a photo that is

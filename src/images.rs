@@ -73,7 +73,11 @@ pub fn decode(bytes: &[u8]) -> Result<Image, String> {
             None => jpeg(bytes),
         }
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        png(bytes)
+        // The same for a PNG with an `eXIf` chunk (screenshots, some phones).
+        match crate::exif::upright_png(bytes)? {
+            Some(upright) => png(&upright),
+            None => png(bytes),
+        }
     } else if bytes.is_empty() {
         Err(msg::image_empty().text)
     } else {

@@ -289,20 +289,45 @@ fn new_makes_its_directory_writes_literal_strings_and_placeholders_are_warned() 
 
 #[test]
 fn a_sideways_phone_photo_is_turned_upright() {
-    let dir = temp_dir("input-exif");
-    // 64×32 stored, EXIF orientation 6 (turn 90° clockwise): 32 wide and 64 high upright.
-    std::fs::write(
-        dir.join("sideways.jpg"),
+    let upright = support::jpeg_with_orientation(64, 32, 1);
+    // The upright photo passes through as it was.
+    let passed = upright.len();
+    assert_turned_upright(
+        "input-exif",
+        "jpg",
         support::jpeg_with_orientation(64, 32, 6),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("upright.jpg"),
-        support::jpeg_with_orientation(64, 32, 1),
-    )
-    .unwrap();
+        upright,
+        passed,
+    );
+}
+
+#[test]
+fn a_sideways_png_with_an_exif_chunk_is_turned_upright() {
+    let upright = png_with_orientation(64, 32, 1);
+    // The upright PNG's image data passes through as it was: the stream is its IDAT data.
+    let passed = png_chunks(&upright)
+        .into_iter()
+        .filter(|(kind, _)| kind == b"IDAT")
+        .map(|(_, data)| data.len())
+        .sum();
+    assert_turned_upright(
+        "input-exif-png",
+        "png",
+        png_with_orientation(64, 32, 6),
+        upright,
+        passed,
+    );
+}
+
+/// Renders a 64×32 `sideways` image (EXIF orientation 6) and an `upright` one (orientation 1,
+/// its stream `passed` bytes long) and checks both in the PDF and the preview.
+fn assert_turned_upright(tmp: &str, ext: &str, sideways: Vec<u8>, upright: Vec<u8>, passed: usize) {
+    let dir = temp_dir(tmp);
+    // 64×32 stored, EXIF orientation 6 (turn 90° clockwise): 32 wide and 64 high upright.
+    std::fs::write(dir.join(format!("sideways.{ext}")), sideways).unwrap();
+    std::fs::write(dir.join(format!("upright.{ext}")), upright).unwrap();
     let text = format!(
-        "{HEAD}[[blocks]]\nfigure = \"sideways.jpg\"\nwidth = \"30%\"\n[[blocks]]\nfigure = \"upright.jpg\"\nwidth = \"30%\"\n"
+        "{HEAD}[[blocks]]\nfigure = \"sideways.{ext}\"\nwidth = \"30%\"\n[[blocks]]\nfigure = \"upright.{ext}\"\nwidth = \"30%\"\n"
     );
     let def = write(&dir, "d.toml", &text);
     let out = render(&def, &dir.join("d.pdf"), &[]);
@@ -316,9 +341,7 @@ fn a_sideways_phone_photo_is_turned_upright() {
     sizes.sort();
     assert_eq!((sizes[0].0, sizes[0].1), (32, 64), "{sizes:?}");
     assert_eq!((sizes[1].0, sizes[1].1), (64, 32), "{sizes:?}");
-    // The upright photo passes through as it was.
-    let upright = std::fs::read(dir.join("upright.jpg")).unwrap();
-    assert_eq!(sizes[1].2, upright.len());
+    assert_eq!(sizes[1].2, passed, "{sizes:?}");
     let placed = &pdf.pages[0].images;
     let tall = placed
         .iter()
@@ -349,4 +372,76 @@ fn a_sideways_phone_photo_is_turned_upright() {
         "bottom quarter should be white: {}",
         at(0.25)
     );
+}
+
+/// A `w`×`h` RGB PNG, left half black and right half white, with an `eXIf` chunk (before the
+/// image data, as PNG 3rd edition asks) holding EXIF `orientation`.
+fn png_with_orientation(w: u32, h: u32, orientation: u8) -> Vec<u8> {
+    let pixels: Vec<u8> = (0..w * h)
+        .flat_map(|i| if i % w < w / 2 { [0u8; 3] } else { [255u8; 3] })
+        .collect();
+    let mut plain = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut plain),
+        &pixels,
+        w,
+        h,
+        image::ExtendedColorType::Rgb8,
+    )
+    .unwrap();
+    // Big-endian TIFF this time (the JPEG helper writes little-endian): both must be read.
+    let mut tiff = b"MM\0*".to_vec();
+    tiff.extend_from_slice(&8u32.to_be_bytes());
+    tiff.extend_from_slice(&1u16.to_be_bytes());
+    tiff.extend_from_slice(&0x0112u16.to_be_bytes());
+    tiff.extend_from_slice(&3u16.to_be_bytes());
+    tiff.extend_from_slice(&1u32.to_be_bytes());
+    tiff.extend_from_slice(&(orientation as u16).to_be_bytes());
+    tiff.extend_from_slice(&[0, 0]);
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    let mut out = plain[..8].to_vec();
+    for (kind, data) in png_chunks(&plain) {
+        if &kind == b"IDAT" && !out.windows(4).any(|w| w == b"eXIf") {
+            push_chunk(&mut out, b"eXIf", &tiff);
+        }
+        push_chunk(&mut out, &kind, &data);
+    }
+    out
+}
+
+/// The `(type, data)` of every chunk of a PNG file.
+fn png_chunks(png: &[u8]) -> Vec<([u8; 4], Vec<u8>)> {
+    let mut chunks = Vec::new();
+    let mut i = 8;
+    while i + 12 <= png.len() {
+        let len = u32::from_be_bytes(png[i..i + 4].try_into().unwrap()) as usize;
+        let kind: [u8; 4] = png[i + 4..i + 8].try_into().unwrap();
+        chunks.push((kind, png[i + 8..i + 8 + len].to_vec()));
+        i += 12 + len;
+    }
+    chunks
+}
+
+/// Appends one PNG chunk: length, type, data, CRC-32 of type and data.
+fn push_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    out.extend_from_slice(&crc32(&[kind.as_slice(), data].concat()).to_be_bytes());
+}
+
+/// CRC-32 (ISO 3309, as PNG uses it), bit by bit: a few hundred bytes in a test.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
 }

@@ -315,6 +315,73 @@ fn help_summaries_in_chinese() {
     assert!(help.contains("--lang"), "{help}");
 }
 
+/// The help printed for the option `flag` in `help`: its line and the next (clap puts the text
+/// on the same line in the short format, below it in the long one).
+fn option_help(help: &str, flag: &str) -> String {
+    let lines: Vec<&str> = help.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            let l = l.trim_start();
+            l.starts_with('-') && l.split([',', ' ']).any(|w| w == flag)
+        })
+        .unwrap_or_else(|| panic!("no {flag} in:\n{help}"));
+    lines[at..lines.len().min(at + 2)].join("\n")
+}
+
+#[test]
+fn every_commands_options_have_chinese_help() {
+    let zh = [
+        ("LANG", "zh_CN.UTF-8"),
+        ("LC_ALL", ""),
+        ("JIANBAO_LANG", ""),
+    ];
+    let cases = [
+        ("render", "--strict", "把警告当作错误"),
+        ("render", "--dump-lines", "断行原因"),
+        ("render", "--root", "根目录"),
+        ("render", "--help", "显示帮助"),
+        ("preview", "--dpi", "分辨率"),
+        ("watch", "--strict", "保留上一次正确生成的 PDF"),
+        ("batch", "--shard", "分片"),
+        ("batch", "--jobs", "同时排版"),
+        ("fonts", "--has", "字符"),
+        ("new", "--from", "上一期的定义文件"),
+        ("import", "--append-to", "追加"),
+        ("fix", "--dry-run", "不作任何修改"),
+    ];
+    for (command, flag, words) in cases {
+        let o = run(&[command, "--help"], &zh);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let help = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(
+            option_help(&help, flag).contains(words),
+            "{command} {flag}: {:?}\n{help}",
+            option_help(&help, flag)
+        );
+    }
+    // The arguments too, not only the options.
+    let o = run(&["render", "--help"], &zh);
+    let help = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(help.contains("简报的定义文件（TOML）"), "{help}");
+    // English is unchanged with --lang en, whatever the locale: the doc comments' help.
+    let o = run(&["render", "--help", "--lang", "en"], &zh);
+    let en = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        option_help(&en, "--strict").contains("Treat warnings as errors"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("把警告当作错误") && !en.contains("全局选项"),
+        "{en}"
+    );
+    let o = run(
+        &["render", "--help"],
+        &[("LANG", "C"), ("LC_ALL", ""), ("JIANBAO_LANG", "")],
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout), en);
+}
+
 /// Table and CSV errors come from the catalogue: in Chinese with `--lang zh`, at the same
 /// place (the row, the `header` value, the CSV file's line) as in English, with the same code.
 #[test]

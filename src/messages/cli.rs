@@ -265,26 +265,6 @@ catalogue! {
         en: "Print the manual page (roff), of jianbao or of one command.",
         zh: "输出 jianbao 或某个命令的手册页（roff 格式）。",
     }
-    help_color() {
-        en: "Colour errors and warnings.",
-        zh: "错误和警告是否着色。",
-    }
-    help_message_format() {
-        en: "How errors and warnings are printed on stderr.",
-        zh: "错误和警告在标准错误上的输出格式。",
-    }
-    help_quiet() {
-        en: "Print nothing but errors and warnings.",
-        zh: "只输出错误和警告。",
-    }
-    help_verbose() {
-        en: "Say more: how the layout was applied, what is watched, where layouts and fonts were found.",
-        zh: "输出更多信息：版式如何套用、监视哪些文件、版式和字体在哪里找到。",
-    }
-    help_lang() {
-        en: "Language of messages: zh (Chinese) or en (English).",
-        zh: "提示信息的语言：zh（中文）或 en（英文）；auto 按 JIANBAO_LANG，再按 LC_ALL、LC_MESSAGES、LANG（zh_* 为中文）。",
-    }
     env_layout_path() {
         en: "More layout directories, separated like PATH (searched after --layout-dir)",
         zh: "更多版式目录，分隔方式同 PATH（在 --layout-dir 之后查找）",

@@ -27,6 +27,7 @@ mod batch;
 mod cli;
 mod files;
 mod fonts;
+pub mod help;
 mod input;
 mod layout;
 mod page;
@@ -151,6 +152,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         tables::ENTRIES,
         batch::ENTRIES,
         cli::ENTRIES,
+        help::ENTRIES,
     ]
     .into_iter()
     .flatten()
@@ -162,6 +164,7 @@ pub mod msg {
     pub use super::cli::msg::*;
     pub use super::files::msg::*;
     pub use super::fonts::msg::*;
+    pub use super::help::msg::*;
     pub use super::input::msg::*;
     pub use super::layout::msg::*;
     pub use super::page::msg::*;
