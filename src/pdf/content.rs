@@ -8,9 +8,10 @@ use crate::model::Color;
 use crate::page::paint::{display_list, GlyphRun, Paint};
 use crate::page::LinkTarget;
 use crate::page::Page;
+use crate::page::{Artifact, Structure};
 use crate::resolve::Document;
 use crate::units::Pt;
-use pdf_writer::types::{LineJoinStyle, TextRenderingMode};
+use pdf_writer::types::{ArtifactType, LineJoinStyle, TextRenderingMode};
 use pdf_writer::{Content, Finish, Name, Str};
 use std::collections::BTreeMap;
 
@@ -29,10 +30,15 @@ pub struct PageContent {
     pub multiply: bool,
     /// The link areas over the page's text, in item order.
     pub links: Vec<Link>,
+    /// Per marked-content identifier (MCID, counted from 0 on each page): the page item whose
+    /// ops it marks. An item painted in two stretches (its text after the pictures) has two.
+    pub marks: Vec<usize>,
 }
 
 /// A clickable area (PDF coordinates: left, bottom, right, top) and where it goes.
 pub struct Link {
+    /// The page item (a text line) the link lies on.
+    pub item: usize,
     pub rect: [f32; 4],
     pub target: LinkTarget,
 }
@@ -48,7 +54,23 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
     let mut multiply_used = false;
     // Per (item, link span): the left and right edges of its glyphs so far.
     let mut spans: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
+    let mut marks = Vec::new();
+    // The item whose marked-content sequence is open.
+    let mut open: Option<usize> = None;
     for op in display_list(page, &doc.fonts) {
+        if open != Some(op.item) {
+            // A marked-content sequence begun inside a text object must end inside it: close
+            // the text object at every change of item, so each item's sequence is whole.
+            if in_text {
+                c.end_text();
+                in_text = false;
+            }
+            if open.is_some() {
+                c.end_marked_content();
+            }
+            mark(&mut c, &page.tag(op.item).structure, op.item, &mut marks);
+            open = Some(op.item);
+        }
         if in_text && !matches!(op.paint, Paint::Glyphs(_)) {
             c.end_text();
             in_text = false;
@@ -113,6 +135,9 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
     if in_text {
         c.end_text();
     }
+    if open.is_some() {
+        c.end_marked_content();
+    }
     let mut links = Vec::new();
     for ((item, span), (left, right)) in spans {
         let crate::page::Item::Text(line) = page.item(item) else {
@@ -122,6 +147,7 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
         let top = height - (line.baseline - line.size * 0.9);
         let bottom = height - (line.baseline + line.size * 0.2);
         links.push(Link {
+            item,
             rect: [n.f(left), n.f(bottom.0), n.f(right), n.f(top.0)],
             target: line.links[span].target.clone(),
         });
@@ -132,6 +158,28 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
         bad: n.first(),
         transparent,
         multiply: multiply_used,
+        marks,
+    }
+}
+
+/// Opens the marked-content sequence of `item`: an artifact of its kind (no MCID: a reader
+/// skips it), or the structure type's tag with the next MCID, recorded in `marks`.
+fn mark(c: &mut Content, structure: &Structure, item: usize, marks: &mut Vec<usize>) {
+    match structure {
+        Structure::Artifact(kind) => {
+            let mut m = c.begin_marked_content_with_properties(Name(b"Artifact"));
+            m.properties().artifact().kind(match kind {
+                Artifact::Pagination => ArtifactType::Pagination,
+                Artifact::Layout => ArtifactType::Layout,
+            });
+        }
+        s => {
+            let mcid = marks.len() as i32;
+            marks.push(item);
+            c.begin_marked_content_with_properties(Name(s.name().as_bytes()))
+                .properties()
+                .identify(mcid);
+        }
     }
 }
 

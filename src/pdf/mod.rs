@@ -15,6 +15,7 @@ mod icc;
 mod images;
 mod meta;
 mod outline;
+mod tags;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::messages::msg;
@@ -90,6 +91,7 @@ struct Painted {
     transparent: bool,
     multiply: bool,
     links: Vec<content::Link>,
+    marks: Vec<usize>,
 }
 
 /// A part's page as painted once: its content stream, whether it is transparent, its links.
@@ -97,6 +99,7 @@ struct PaintedPage {
     contents: Ref,
     transparent: bool,
     links: Vec<content::Link>,
+    marks: Vec<usize>,
 }
 
 /// Writes the parts in the order `sequence` gives (indices into `parts`, repeats allowed: the
@@ -159,6 +162,9 @@ pub fn write_sequence_with(
     // Per part: its pages as painted, once.
     let mut painted: Vec<Option<Vec<PaintedPage>>> = (0..parts.len()).map(|_| None).collect();
     let mut multiply = false;
+    let distinct = wanted.iter().filter(|w| **w).count();
+    let mut structure = tags::Tree::new(distinct > 1);
+    let mut tagged = vec![false; parts.len()];
     for (k, &p) in sequence.iter().enumerate() {
         let part = &parts[p];
         let g = &part.doc.page;
@@ -178,6 +184,7 @@ pub fn write_sequence_with(
                             transparent: c.transparent,
                             multiply: c.multiply,
                             links: c.links,
+                            marks: c.marks,
                         })
                     })
                     .collect();
@@ -191,6 +198,7 @@ pub fn write_sequence_with(
                         contents: id,
                         transparent: page.transparent,
                         links: page.links,
+                        marks: page.marks,
                     });
                 }
             }
@@ -198,6 +206,9 @@ pub fn write_sequence_with(
         }
         let base = starts[k];
         let height = g.height.0;
+        // Only a document's first copy is tagged: copies share its content streams, MCIDs and
+        // all, and one element cannot own the same content twice.
+        let tag = !std::mem::replace(&mut tagged[p], true);
         for (j, painted) in painted[p]
             .as_ref()
             .expect("painted above")
@@ -207,14 +218,22 @@ pub fn write_sequence_with(
             // Each copy's links are its own objects (an annotation belongs to one page), and
             // an internal link goes to the page of the same copy.
             let annots: Vec<Ref> = painted.links.iter().map(|_| alloc.next()).collect();
+            let on = kids[base + j];
+            let items = &part.layout.pages[j];
             for (link, &id) in painted.links.iter().zip(&annots) {
-                annotation(&mut pdf, id, link, &kids[base..], height, kids[base + j]);
+                let key = tag.then(|| structure.link(p, j, on, items, link.item, id));
+                annotation(&mut pdf, id, link, &kids[base..], height, on, key);
             }
+            let key = tag.then(|| structure.page(p, j, on, items, &painted.marks));
             let mut page = pdf.page(kids[base + j]);
             page.media_box(Rect::new(0.0, 0.0, g.width.0 as f32, g.height.0 as f32))
+                .tab_order(pdf_writer::types::TabOrder::StructureOrder)
                 .parent(tree)
                 .contents(painted.contents)
                 .pair(Name(b"Resources"), resources);
+            if let Some(key) = key {
+                page.struct_parents(key);
+            }
             if !annots.is_empty() {
                 page.annotations(annots);
             }
@@ -256,6 +275,9 @@ pub fn write_sequence_with(
     }
     res.finish();
 
+    let struct_root = alloc.next();
+    structure.write(&mut pdf, struct_root, &mut || alloc.next());
+
     meta::info(&mut pdf, info, meta);
     let xmp = meta::xmp(meta, pdfa);
     let xmp_id = alloc.next();
@@ -271,6 +293,8 @@ pub fn write_sequence_with(
     });
     let mut cat = pdf.catalog(catalog);
     cat.pages(tree).metadata(xmp_id).lang(TextStr("zh-CN"));
+    cat.pair(Name(b"StructTreeRoot"), struct_root);
+    cat.mark_info().marked(true);
     cat.viewer_preferences().display_doc_title(true);
     if has_outline {
         cat.outlines(outline_root)
@@ -300,7 +324,15 @@ fn refuse(what: String) -> Error {
 /// A link annotation over `link.rect` on page `on`: to a web or mail address, or to a place
 /// in the same document (`pages` are its pages' objects). Printable (PDF/A asks for the print
 /// flag), without a border, with the address as its text alternative.
-fn annotation(pdf: &mut Pdf, id: Ref, link: &content::Link, pages: &[Ref], height: f64, on: Ref) {
+fn annotation(
+    pdf: &mut Pdf,
+    id: Ref,
+    link: &content::Link,
+    pages: &[Ref],
+    height: f64,
+    on: Ref,
+    struct_parent: Option<i32>,
+) {
     use crate::page::LinkTarget;
     use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType};
     let [l, b, r, t] = link.rect;
@@ -310,6 +342,9 @@ fn annotation(pdf: &mut Pdf, id: Ref, link: &content::Link, pages: &[Ref], heigh
         .page(on)
         .border(0.0, 0.0, 0.0, None)
         .flags(AnnotationFlags::PRINT);
+    if let Some(key) = struct_parent {
+        a.struct_parent(key);
+    }
     match &link.target {
         LinkTarget::Uri(uri) => {
             a.contents(TextStr(uri));
