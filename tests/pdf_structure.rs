@@ -402,3 +402,48 @@ fn a_print_run_tags_each_bulletin_once_and_stays_valid() {
             .any(|e| e.parent == Some(part.id) && e.kind == "H1"));
     }
 }
+
+#[test]
+fn lists_are_items_with_label_and_body_and_links_are_link_elements() {
+    let dir = temp_dir("pdf-structure-list");
+    let out = render_sample("styled-text", &dir);
+    let doc = load(&out);
+    let elems = elements(&doc);
+    let by_id: BTreeMap<ObjectId, &Elem> = elems.iter().map(|e| (e.id, e)).collect();
+    let lis: Vec<&Elem> = elems.iter().filter(|e| e.kind == "LI").collect();
+    assert!(!lis.is_empty());
+    for li in &lis {
+        assert_eq!(by_id[&li.parent.unwrap()].kind, "L");
+        let kids: Vec<&str> = elems
+            .iter()
+            .filter(|e| e.parent == Some(li.id))
+            .map(|e| e.kind.as_str())
+            .collect();
+        assert_eq!(kids, ["Lbl", "LBody"], "{li:?}");
+    }
+    // Every link annotation of a tagged page is a Link element's OBJR, and its /StructParent
+    // leads back to that element.
+    let tree = parent_tree(&doc);
+    let mut annots = 0;
+    for (_, page) in doc.get_pages() {
+        let pd = doc.get_dictionary(page).unwrap();
+        let Some(list) = get(&doc, pd, "Annots") else {
+            continue;
+        };
+        for a in list.as_array().unwrap() {
+            let Object::Reference(id) = a else {
+                panic!("annotation not indirect")
+            };
+            let ad = doc.get_dictionary(*id).unwrap();
+            let key = ad.get(b"StructParent").expect("/StructParent").as_i64();
+            let Object::Reference(owner) = &tree[&key.unwrap()] else {
+                panic!("parent-tree entry of an annotation is not a reference")
+            };
+            let link = by_id[owner];
+            assert_eq!(link.kind, "Link");
+            assert_eq!(link.objrs, [*id]);
+            annots += 1;
+        }
+    }
+    assert!(annots >= 1, "styled-text has a link");
+}
