@@ -28,9 +28,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A sample with no pictures, so that nothing but the definition is copied in.
-sample=samples/ling-2020-12.toml
-grep -qE '^(figure|image|photo|seal)' "$sample" && { echo "install-test: $sample names files" >&2; exit 1; }
+# A 公文 sample that names no other file (no picture, seal or table file), so that nothing but
+# the definition is copied in; it uses the gongwen layout and the bundled fonts.
+sample=samples/gongwen-2020-07.toml
+if grep -qE '\.(png|jpe?g|csv|txt|md|docx)["'"'"']' "$sample"; then
+  echo "install-test: $sample names other files" >&2
+  exit 1
+fi
 
 check_pdf() {
   local pdf=$1 what=$2

@@ -10,9 +10,6 @@ use std::path::{Path, PathBuf};
 
 /// Files whose English texts are not messages for a clerk, or not yet in the catalogue.
 const INTERNAL: &[(&str, &str)] = &[
-    // Internal consistency checks of the PDF writer (a bug in jianbao if ever seen), being
-    // rewritten on another branch.
-    ("src/pdf/", "internal errors of the PDF writer"),
     (
         "src/preview/",
         "internal errors of the preview's font and image decoding",

@@ -9,9 +9,10 @@ use std::process::Command;
 use support::pdf_inspect::{inspect_file, PdfInfo};
 use support::*;
 
-/// Renders a sample into this test's directory.
-fn render_sample(name: &str) -> std::path::PathBuf {
-    let dir = temp_dir(&format!("reading-order-{name}"));
+/// Renders a sample into a directory of the test `test` (both tests render the seed, in
+/// parallel: one directory would be emptied under the other).
+fn render_sample(test: &str, name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(&format!("reading-order-{test}-{name}"));
     let out = dir.join(format!("{name}.pdf"));
     let run = render(&root().join(format!("samples/{name}.toml")), &out, &["-q"]);
     assert!(run.status.success(), "{name}: {}", stderr(&run));
@@ -51,7 +52,7 @@ fn pdftotext_raw(path: &Path) -> Option<Vec<String>> {
 /// running head and ends with its page number, and reads like the page looks.
 #[test]
 fn pdftotext_raw_reads_the_seed_in_page_order() {
-    let pdf = render_sample("cqa-2020-03-10");
+    let pdf = render_sample("raw", "cqa-2020-03-10");
     let Some(pages) = pdftotext_raw(&pdf) else {
         eprintln!("skipped: pdftotext is not installed");
         return;
@@ -101,7 +102,7 @@ fn every_sample_draws_its_text_top_to_bottom() {
     samples.sort();
     assert!(samples.len() >= 6, "{samples:?}");
     for name in &samples {
-        let info = inspect_file(&render_sample(name));
+        let info = inspect_file(&render_sample("order", name));
         check_top_to_bottom(name, &info);
     }
 }

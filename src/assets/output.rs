@@ -224,10 +224,17 @@ pub fn is_jianbao_pdf(path: &Path) -> bool {
     let Ok(bytes) = std::fs::read(path) else {
         return false;
     };
-    // The info dictionary is written uncompressed, its strings as UTF-16 in hex: `/Producer
-    // <FEFF006A…>` is "jianbao …".
-    const PRODUCER: &[u8] = b"/Producer<FEFF006A00690061006E00620061006F";
-    bytes.starts_with(b"%PDF-") && bytes.windows(PRODUCER.len()).any(|w| w == PRODUCER)
+    // The info dictionary is written uncompressed: `/Producer (jianbao …)` since the writer is
+    // pdf-writer; files of earlier versions (printpdf) have it as UTF-16 in hex, `/Producer
+    // <FEFF006A…>`.
+    const PRODUCERS: [&[u8]; 2] = [
+        b"/Producer (jianbao ",
+        b"/Producer<FEFF006A00690061006E00620061006F",
+    ];
+    bytes.starts_with(b"%PDF-")
+        && PRODUCERS
+            .iter()
+            .any(|p| bytes.windows(p.len()).any(|w| w == *p))
 }
 
 #[cfg(test)]

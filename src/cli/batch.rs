@@ -401,9 +401,9 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
     match result {
         Ok(mut written) => {
             progress.succeeded(&item.definition, &output, written.pages());
-            // The print file needs the pages, fonts and images; not the line records.
+            // The print file needs the pages, fonts and images, and the blocks (its outline
+            // takes the titles and headings from them); not the line records.
             written.layout.lines = Vec::new();
-            written.doc.blocks = Vec::new();
             Outcome::Rendered(Done {
                 pages: written.pages(),
                 copies: written.doc.meta.copies,

@@ -43,8 +43,29 @@ pub fn render_file(
     strict: bool,
     inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
 ) -> Result<Written, Error> {
+    render_file_as(
+        definition,
+        output,
+        assets,
+        root,
+        strict,
+        crate::pdf::Options::default(),
+        inspect,
+    )
+}
+
+/// [`render_file`] with options for the PDF writer (`render --pdfa`).
+pub fn render_file_as(
+    definition: &Path,
+    output: &Path,
+    assets: &FsAssets,
+    root: &Path,
+    strict: bool,
+    pdf: crate::pdf::Options,
+    inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
+) -> Result<Written, Error> {
     let confined = assets.confined(root)?;
-    render_with(definition, output, &confined, strict, inspect)
+    render_with_as(definition, output, &confined, strict, pdf, inspect)
 }
 
 /// [`render_file`] with the assets given (already confined; `watch` records what they read).
@@ -55,6 +76,19 @@ pub fn render_with(
     strict: bool,
     inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
 ) -> Result<Written, Error> {
+    let pdf = crate::pdf::Options::default();
+    render_with_as(definition, output, assets, strict, pdf, inspect)
+}
+
+/// [`render_with`] with options for the PDF writer.
+pub fn render_with_as(
+    definition: &Path,
+    output: &Path,
+    assets: &dyn Assets,
+    strict: bool,
+    options: crate::pdf::Options,
+    inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
+) -> Result<Written, Error> {
     check_output(output, definition)?;
     let (doc, layout) = lay_out_file(definition, assets)?;
     inspect(&Rendering {
@@ -62,7 +96,7 @@ pub fn render_with(
         layout: &layout,
     })?;
     check_strict(strict, &layout, definition)?;
-    let pdf = crate::pdf::write(&doc, &layout)?;
+    let pdf = crate::pdf::write_with(&doc, &layout, options)?;
     write_output(output, &pdf)?;
     Ok(Written {
         doc,

@@ -1,7 +1,8 @@
 //! `jianbao render`.
 
 use super::document::{
-    exit_status, is_stdio, output_name, pages_text, print_warnings, render_file, stdout_usable_for,
+    exit_status, is_stdio, output_name, pages_text, print_warnings, render_file_as,
+    stdout_usable_for,
 };
 use super::output::ui;
 use super::{usage_error, PathArgs, RootArg};
@@ -33,6 +34,9 @@ pub struct RenderArgs {
     /// Treat warnings as errors (nothing is written if there is any).
     #[arg(long)]
     pub strict: bool,
+    /// Write PDF/A-2b, for archives (whatever the layout's `[pdf] standard` says).
+    #[arg(long)]
+    pub pdfa: bool,
     #[command(flatten)]
     pub paths: PathArgs,
     #[command(flatten)]
@@ -72,12 +76,13 @@ fn output_of(args: &RenderArgs) -> Result<PathBuf, Message> {
 
 fn render_one(args: &RenderArgs, output: &Path, assets: &FsAssets) -> Result<(), Error> {
     let root = args.root.for_definition(&args.definition);
-    let written = render_file(
+    let written = render_file_as(
         &args.definition,
         output,
         assets,
         &root,
         args.strict,
+        crate::pdf::Options { pdfa: args.pdfa },
         &mut |r| {
             for note in &r.doc.notes {
                 ui().note(note);

@@ -30,6 +30,7 @@ mod fonts;
 mod input;
 mod layout;
 mod page;
+mod pdf;
 mod tables;
 mod toml;
 
@@ -146,6 +147,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         input::ENTRIES,
         layout::ENTRIES,
         page::ENTRIES,
+        pdf::ENTRIES,
         tables::ENTRIES,
         batch::ENTRIES,
         cli::ENTRIES,
@@ -163,6 +165,7 @@ pub mod msg {
     pub use super::input::msg::*;
     pub use super::layout::msg::*;
     pub use super::page::msg::*;
+    pub use super::pdf::msg::*;
     pub use super::tables::msg::*;
     pub use super::toml::msg::*;
 }

@@ -34,6 +34,8 @@ pub struct LayoutSpec {
     pub masthead: Option<MastheadSpec>,
     /// Grid typesetting: a fixed number of characters a line and lines a page.
     pub grid: Option<GridSpec>,
+    /// How the PDF is written (`[pdf] standard = "a-2b"`: for archives).
+    pub pdf: Option<PdfSpec>,
     /// The style tables, by table name (the masthead's lines are in [`MastheadSpec::styles`]).
     pub styles: BTreeMap<&'static str, StyleSpec>,
 }
@@ -97,6 +99,24 @@ pub struct MastheadSpec {
 pub struct GridSpec {
     pub characters: Option<Spanned<u32>>,
     pub lines: Option<Spanned<u32>>,
+}
+
+/// The `[pdf]` table: which PDF standard the file follows.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PdfSpec {
+    pub standard: Option<PdfStandard>,
+}
+
+/// A PDF standard the writer can follow (besides plain PDF 1.7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum PdfStandard {
+    /// PDF/A-2b (ISO 19005-2, level B): for archiving.
+    #[serde(rename = "a-2b")]
+    A2b,
+    /// Plain PDF 1.7.
+    #[serde(rename = "none")]
+    None,
 }
 
 /// Page size and margins.
@@ -376,6 +396,7 @@ impl Merge for LayoutSpec {
         self.text = merge_nested(self.text, base.text);
         self.masthead = merge_nested(self.masthead, base.masthead);
         self.grid = merge_nested(self.grid, base.grid);
+        self.pdf = merge_nested(self.pdf, base.pdf);
         self.figure = merge_nested(self.figure, base.figure);
         merge_styles(&mut self.styles, base.styles);
         self.fonts = match (self.fonts, base.fonts) {
@@ -437,6 +458,13 @@ impl Merge for MastheadSpec {
         merge_styles(&mut self.styles, base.styles);
         merge_options!(self, base; enabled, optional, issue_format, supplement_format, total_format,
             copy_digits, rule, rule_color, rule_gap, space_after, letter, rule_width);
+        self
+    }
+}
+
+impl Merge for PdfSpec {
+    fn merge(mut self, base: PdfSpec) -> PdfSpec {
+        merge_options!(self, base; standard);
         self
     }
 }

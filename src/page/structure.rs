@@ -4,6 +4,7 @@
 //! nothing here knows PDF syntax beyond the standard structure types' names.
 
 use super::{Item, Layout};
+use crate::model::markup::Styled;
 use crate::model::roles::{Role, Tagging};
 use crate::resolve::{Content, Document};
 use crate::units::Pt;
@@ -342,21 +343,37 @@ fn references(
     text: &str,
     targets: &BTreeMap<usize, LinkTarget>,
 ) -> Found {
-    let styled = match (tag.element.and_then(|b| doc.blocks.get(b)), &tag.structure) {
-        (Some(Content::Text { text, .. }), _) => text,
-        (Some(Content::List { items, .. }), Structure::LBody { item }) => match items.get(*item) {
-            Some(entry) => &entry.text,
-            None => return Vec::new(),
-        },
-        _ => return Vec::new(),
+    // The styled texts the line may be from.
+    let block = tag.element.and_then(|b| doc.blocks.get(b));
+    let candidates: Vec<&Styled> = match (block, &tag.structure) {
+        (Some(Content::Text { text, .. }), _) => vec![text],
+        (Some(Content::List { items, .. }), Structure::LBody { item }) => {
+            items.get(*item).map(|e| &e.text).into_iter().collect()
+        }
+        (Some(Content::Figure { caption, .. }), Structure::Caption) => caption.iter().collect(),
+        (
+            Some(Content::Figures {
+                photos, caption, ..
+            }),
+            Structure::Caption,
+        ) => caption
+            .iter()
+            .chain(photos.iter().filter_map(|p| p.caption.as_ref()))
+            .collect(),
+        (Some(Content::Table(t)), Structure::Caption) => t.caption.iter().collect(),
+        (Some(Content::Table(t)), Structure::Cell { row, col, .. }) => t
+            .cells
+            .iter()
+            .filter(|c| c.row == *row && c.col == *col)
+            .map(|c| &c.text)
+            .collect(),
+        _ => Vec::new(),
     };
-    if styled.refs.is_empty() {
-        return Vec::new();
-    }
-    // The block's text, or the line of it (a forced break splits a paragraph) this text is.
-    let lines = styled.lines();
-    let Some(part) = std::iter::once(styled)
-        .chain(&lines)
+    // The text, or the line of it (a forced break splits a paragraph) this line is from.
+    let Some(part) = candidates
+        .into_iter()
+        .filter(|s| !s.refs.is_empty())
+        .flat_map(|s| std::iter::once(s.clone()).chain(s.lines()))
         .find(|s| s.text == text)
     else {
         return Vec::new();

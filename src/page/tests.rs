@@ -530,6 +530,7 @@ fn urls_and_e_mail_addresses_are_links_also_across_lines() {
     }
     assert_eq!(structure::uri("www.cqa.cn"), "http://www.cqa.cn");
 }
+
 /// A heading chain right before a table, pushed down the page one filler line at a time: the
 /// chain is never left at a page's foot — it is on the page of the table's caption, header and
 /// first body row — and the caption never stands alone either.
@@ -644,4 +645,48 @@ fn a_title_broken_over_lines_is_one_outline_entry() {
     let outline = structure::outline(&doc, &layout);
     let titles: Vec<&str> = outline.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(titles, ["关于加强质量工作的通知 Annual Report"]);
+}
+
+#[test]
+fn references_in_captions_and_table_cells_are_links_too() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let blocks = "[[blocks]]\nfigure = \"cqa-2020-03-10/fig2.png\"\nlabel = \"chart\"\ncaption = \"数据见表{ref:t}\"\n[[blocks]]\ntable = [[\"甲\", \"乙\"], [\"见图{ref:chart}\", \"2\"]]\nlabel = \"t\"\ncaption = \"表注\"\n";
+    let doc = document(
+        &format!("{root}/samples/mem.toml"),
+        &definition("newsletter", blocks),
+    );
+    let layout = paginate(&doc);
+    let links: Vec<(Structure, &str, bool)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|p| match &p.item {
+            Item::Text(r) => Some((p, r)),
+            _ => None,
+        })
+        .flat_map(|(p, r)| {
+            r.links.iter().map(move |l| {
+                (
+                    p.tag.structure.clone(),
+                    &r.text[l.text.start as usize..l.text.end as usize],
+                    matches!(l.target, LinkTarget::Internal { .. }),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (Structure::Caption, "1", true),
+            (
+                Structure::Cell {
+                    header: false,
+                    row: 1,
+                    col: 0
+                },
+                "1",
+                true
+            ),
+        ]
+    );
 }

@@ -1,89 +1,78 @@
-//! Page items into PDF operations.
+//! One page's content stream, painted from the page's display list (never from the page's
+//! items directly, so the preview and the PDF draw the same things in the same order).
 
-use super::fonts::Embedded as Fonts;
-use super::images::Embedded as Images;
+use super::finite::Guard;
+use super::fonts::{self, Embedded as Fonts};
+use super::images::{self, Embedded as Images};
 use crate::model::Color;
 use crate::page::paint::{display_list, GlyphRun, Paint};
-use crate::page::{Item, Page};
+use crate::page::LinkTarget;
+use crate::page::Page;
 use crate::resolve::Document;
 use crate::units::Pt;
-use printpdf::{
-    BlendMode, Codepoint, CurTransMat, ExtendedGraphicsState, ExtendedGraphicsStateId,
-    LineJoinStyle, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, Point, Polygon,
-    PolygonRing, Rect, Rgb, SeperableBlendMode, TextItem, TextMatrix, TextRenderingMode,
-    WindingOrder, XObjectTransform,
-};
+use pdf_writer::types::{LineJoinStyle, TextRenderingMode};
+use pdf_writer::{Content, Finish, Name, Str};
+use std::collections::BTreeMap;
 
 /// The graphics state that paints multiplied (/BM /Multiply): seals over the text.
-const MULTIPLY: &str = "GSmul";
+pub const MULTIPLY: &str = "GSmul";
 
-/// Registers the multiplying graphics state when some page paints with it (only then, so that
-/// other documents' bytes do not change).
-pub fn register_blend<'a>(pdf: &mut PdfDocument, mut pages: impl Iterator<Item = &'a Page>) {
-    let used = pages.any(|p| {
-        p.items()
-            .any(|i| matches!(i, Item::Image { multiply: true, .. }))
-    });
-    if used {
-        let gs = ExtendedGraphicsState::default()
-            .with_blend_mode(BlendMode::Seperable(SeperableBlendMode::Multiply));
-        pdf.resources
-            .extgstates
-            .map
-            .insert(ExtendedGraphicsStateId(MULTIPLY.to_string()), gs);
-    }
+/// A page's content, uncompressed, and what it needs from the page dictionary.
+pub struct PageContent {
+    pub bytes: Vec<u8>,
+    /// The first number that PDF cannot express, if a bug let one through.
+    pub bad: Option<f64>,
+    /// Paints with transparency (an image with alpha, or multiplied): PDF/A wants the page to
+    /// be a transparency group with a stated blending colour space.
+    pub transparent: bool,
+    /// Uses the multiplying graphics state.
+    pub multiply: bool,
+    /// The link areas over the page's text, in item order.
+    pub links: Vec<Link>,
 }
 
-/// The operations that draw one page. `part` is the index of the document in a merged PDF.
-pub fn page_ops(
-    page: &Page,
-    doc: &Document,
-    _part: usize,
-    fonts: &Fonts,
-    images: &Images,
-    page_height: Pt,
-) -> Vec<Op> {
-    let mut ops = Vec::new();
-    // The display list's order: figures and rules first, text on top in reading order. The
-    // text ops go into one text section.
-    let mut color = None;
+/// A clickable area (PDF coordinates: left, bottom, right, top) and where it goes.
+pub struct Link {
+    pub rect: [f32; 4],
+    pub target: LinkTarget,
+}
+
+/// Paints one page.
+pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> PageContent {
+    let height = doc.page.height;
+    let mut c = Content::new();
+    let mut n = Guard::default();
+    let mut fill: Option<Color> = None;
     let mut in_text = false;
+    let mut transparent = false;
+    let mut multiply_used = false;
+    // Per (item, link span): the left and right edges of its glyphs so far.
+    let mut spans: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
     for op in display_list(page, &doc.fonts) {
+        if in_text && !matches!(op.paint, Paint::Glyphs(_)) {
+            c.end_text();
+            in_text = false;
+        }
         match op.paint {
             Paint::Image {
                 image,
                 x,
                 y,
                 width,
-                height,
+                height: h,
                 multiply,
             } => {
-                let id = images.id(&doc.images[image]).clone();
-                let bottom = page_height - y - height;
-                ops.push(Op::SaveGraphicsState);
+                let img = &doc.images[image];
+                transparent |= multiply || images::has_alpha(img);
+                multiply_used |= multiply;
+                let bottom = height - y - h;
+                c.save_state();
                 if multiply {
-                    ops.push(Op::LoadGraphicsState {
-                        gs: ExtendedGraphicsStateId(MULTIPLY.to_string()),
-                    });
+                    c.set_parameters(Name(MULTIPLY.as_bytes()));
                 }
-                ops.push(Op::SetTransformationMatrix {
-                    matrix: CurTransMat::Raw([
-                        width.0 as f32,
-                        0.0,
-                        0.0,
-                        height.0 as f32,
-                        x.0 as f32,
-                        bottom.0 as f32,
-                    ]),
-                });
-                ops.push(Op::UseXobject {
-                    id,
-                    transform: XObjectTransform {
-                        no_auto_scale: true,
-                        ..Default::default()
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
+                c.transform([n.f(width.0), 0.0, 0.0, n.f(h.0), n.f(x.0), n.f(bottom.0)]);
+                c.x_object(Name(images.name(img).as_bytes()));
+                c.restore_state();
             }
             Paint::Rule {
                 x,
@@ -92,17 +81,14 @@ pub fn page_ops(
                 thickness,
                 color,
             } => {
-                ops.push(Op::SetFillColor { col: rgb(color) });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: printpdf::Pt(x.0 as f32),
-                        y: printpdf::Pt((page_height - y - thickness / 2.0).0 as f32),
-                        width: printpdf::Pt(width.0 as f32),
-                        height: printpdf::Pt(thickness.0 as f32),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: Some(WindingOrder::NonZero),
-                    },
-                });
+                set_fill(&mut c, &mut n, &mut fill, color);
+                c.rect(
+                    n.f(x.0),
+                    n.f((height - y - thickness / 2.0).0),
+                    n.f(width.0),
+                    n.f(thickness.0),
+                );
+                c.fill_nonzero();
             }
             Paint::Dot {
                 x,
@@ -110,155 +96,154 @@ pub fn page_ops(
                 radius,
                 color,
             } => {
-                ops.push(Op::SetFillColor { col: rgb(color) });
-                ops.push(Op::DrawPolygon {
-                    polygon: dot(x.0, (page_height - y).0, radius.0),
-                });
+                set_fill(&mut c, &mut n, &mut fill, color);
+                dot(&mut c, &mut n, x.0, (height - y).0, radius.0);
+                c.fill_nonzero();
             }
             Paint::Glyphs(run) => {
                 if !in_text {
-                    ops.push(Op::StartTextSection);
+                    c.begin_text();
                     in_text = true;
                 }
-                text_ops(&run, doc, fonts, page_height, &mut color, &mut ops);
+                glyphs(&mut c, &mut n, &run, doc, fonts, height, &mut fill);
+                link_spans(&run, op.item, doc, &mut spans);
             }
         }
     }
     if in_text {
-        ops.push(Op::EndTextSection);
+        c.end_text();
     }
-    ops
+    let mut links = Vec::new();
+    for ((item, span), (left, right)) in spans {
+        let crate::page::Item::Text(line) = page.item(item) else {
+            continue;
+        };
+        // The line's em box, from a little above the ascent to a little below the descent.
+        let top = height - (line.baseline - line.size * 0.9);
+        let bottom = height - (line.baseline + line.size * 0.2);
+        links.push(Link {
+            rect: [n.f(left), n.f(bottom.0), n.f(right), n.f(top.0)],
+            target: line.links[span].target.clone(),
+        });
+    }
+    PageContent {
+        links,
+        bytes: c.finish().into_vec(),
+        bad: n.first(),
+        transparent,
+        multiply: multiply_used,
+    }
 }
 
-fn rgb(c: Color) -> printpdf::Color {
-    printpdf::Color::Rgb(Rgb {
-        r: c.r as f32,
-        g: c.g as f32,
-        b: c.b as f32,
-        icc_profile: None,
-    })
+/// Widens each link span of the run's line by the glyphs of this run that lie in it.
+fn link_spans(
+    run: &GlyphRun,
+    item: usize,
+    doc: &Document,
+    spans: &mut BTreeMap<(usize, usize), (f64, f64)>,
+) {
+    if run.line.links.is_empty() {
+        return;
+    }
+    let face = doc.fonts.get(run.font);
+    for (k, span) in run.line.links.iter().enumerate() {
+        for g in run.glyphs {
+            if g.text.start < span.text.start || g.text.end > span.text.end {
+                continue;
+            }
+            let left = (run.line.x + g.x).0;
+            let right = left + fonts::width(face, g.glyph) / 1000.0 * run.size.0 * run.scale;
+            let e = spans.entry((item, k)).or_insert((left, right));
+            e.0 = e.0.min(left);
+            e.1 = e.1.max(right);
+        }
+    }
+}
+
+fn set_fill(c: &mut Content, n: &mut Guard, fill: &mut Option<Color>, color: Color) {
+    if *fill != Some(color) {
+        c.set_fill_rgb(n.f(color.r), n.f(color.g), n.f(color.b));
+        *fill = Some(color);
+    }
 }
 
 /// A filled circle of radius `r` centred on `(cx, cy)` (PDF space): four Bézier quarters.
-fn dot(cx: f64, cy: f64, r: f64) -> Polygon {
+fn dot(c: &mut Content, n: &mut Guard, cx: f64, cy: f64, r: f64) {
     // The control-point distance that makes a quarter circle.
     let k = r * 0.552_284_749_8;
-    let pt = |x: f64, y: f64, bezier: bool| LinePoint {
-        p: Point {
-            x: printpdf::Pt(x as f32),
-            y: printpdf::Pt(y as f32),
-        },
-        bezier,
-    };
-    let points = vec![
-        pt(cx + r, cy, false),
-        pt(cx + r, cy + k, true),
-        pt(cx + k, cy + r, true),
-        pt(cx, cy + r, false),
-        pt(cx - k, cy + r, true),
-        pt(cx - r, cy + k, true),
-        pt(cx - r, cy, false),
-        pt(cx - r, cy - k, true),
-        pt(cx - k, cy - r, true),
-        pt(cx, cy - r, false),
-        pt(cx + k, cy - r, true),
-        pt(cx + r, cy - k, true),
-        pt(cx + r, cy, false),
-    ];
-    Polygon {
-        rings: vec![PolygonRing { points }],
-        mode: PaintMode::Fill,
-        winding_order: WindingOrder::NonZero,
-    }
+    let mut p = |v: f64| n.f(v);
+    let (x0, x1, x2, x3, x4) = (p(cx - r), p(cx - k), p(cx), p(cx + k), p(cx + r));
+    let (y0, y1, y2, y3, y4) = (p(cy - r), p(cy - k), p(cy), p(cy + k), p(cy + r));
+    c.move_to(x4, y2);
+    c.cubic_to(x4, y3, x3, y4, x2, y4);
+    c.cubic_to(x1, y4, x0, y3, x0, y2);
+    c.cubic_to(x0, y1, x1, y0, x2, y0);
+    c.cubic_to(x3, y0, x4, y1, x4, y2);
+    c.close_path();
 }
 
-/// One glyph run, positioned with a text matrix and shown with one TJ whose adjustments put
-/// every glyph exactly where the line breaker set it. `color` is the fill colour in effect, set
-/// again only when it changes.
-fn text_ops(
+/// One glyph run: positioned with a text matrix and shown with one TJ whose adjustments put
+/// every glyph exactly where the line breaker set it, against the advances the font's /W array
+/// gives the viewer.
+fn glyphs(
+    c: &mut Content,
+    n: &mut Guard,
     run: &GlyphRun,
     doc: &Document,
     fonts: &Fonts,
     page_height: Pt,
-    color: &mut Option<Color>,
-    ops: &mut Vec<Op>,
+    fill: &mut Option<Color>,
 ) {
-    let glyphs = run.glyphs;
-    let size = run.size;
-    let baseline = page_height - run.baseline;
-    if *color != Some(run.color) {
-        ops.push(Op::SetFillColor {
-            col: rgb(run.color),
-        });
-        *color = Some(run.color);
-    }
     let face = doc.fonts.get(run.font);
-    ops.push(Op::SetFont {
-        font: PdfFontHandle::External(fonts.id(face).clone()),
-        size: printpdf::Pt(size.0 as f32),
-    });
+    set_fill(c, n, fill, run.color);
+    c.set_font(Name(fonts.name(face).as_bytes()), n.f(run.size.0));
     if run.scale != 1.0 {
-        ops.push(Op::SetHorizontalScaling {
-            percent: (run.scale * 100.0) as f32,
-        });
+        c.set_horizontal_scaling(n.f(run.scale * 100.0));
     }
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(
-            printpdf::Pt(run.x().0 as f32),
-            printpdf::Pt(baseline.0 as f32),
-        ),
-    });
-    let mut codepoints = Vec::with_capacity(glyphs.len());
-    for (k, g) in glyphs.iter().enumerate() {
-        // The advance the PDF viewer will apply (from the /W array: thousandths of an em,
-        // truncated as printpdf writes them), and the gap to where the next glyph must be.
-        let w0 = (face.advance(g.glyph) * 1000.0).trunc();
-        let offset = match glyphs.get(k + 1) {
-            Some(next) => {
-                let wanted = (next.x - g.x).0;
-                let th = g.scale * size.0;
-                let adj = w0 - wanted / th * 1000.0;
-                if adj.abs() < 1e-3 {
-                    0.0
-                } else {
-                    adj
-                }
-            }
-            None => 0.0,
-        };
-        let text = &run.line.text[g.text.start as usize..g.text.end as usize];
-        codepoints.push(Codepoint {
-            gid: fonts.glyph(face, g.glyph),
-            offset: offset as f32,
-            cid: (!text.is_empty()).then(|| text.to_string()),
-        });
-    }
-    // Fake bold (decided by the display list): the outline stroked as well as filled, in the
-    // text's colour.
+    let first = &run.glyphs[0];
+    c.set_text_matrix([
+        1.0,
+        0.0,
+        0.0,
+        1.0,
+        n.f((run.line.x + first.x).0),
+        n.f((page_height - run.baseline).0),
+    ]);
+    // Fake bold: the outline stroked as well as filled, in the text's colour.
     let embolden = run.stroke.0 > 0.0;
     if embolden {
-        ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::FillStroke,
-        });
-        ops.push(Op::SetOutlineThickness {
-            pt: printpdf::Pt(run.stroke.0 as f32),
-        });
-        ops.push(Op::SetLineJoinStyle {
-            join: LineJoinStyle::Round,
-        });
-        ops.push(Op::SetOutlineColor {
-            col: rgb(run.color),
-        });
+        c.set_text_rendering_mode(TextRenderingMode::FillStroke);
+        c.set_line_width(n.f(run.stroke.0));
+        c.set_line_join(LineJoinStyle::RoundJoin);
+        let k = run.color;
+        c.set_stroke_rgb(n.f(k.r), n.f(k.g), n.f(k.b));
     }
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(codepoints)],
-    });
+    let th = run.scale * run.size.0;
+    let mut shown = c.show_positioned();
+    let mut items = shown.items();
+    let mut codes: Vec<u8> = Vec::with_capacity(run.glyphs.len() * 2);
+    for (k, g) in run.glyphs.iter().enumerate() {
+        codes.extend_from_slice(&fonts.code(face, g.glyph).to_be_bytes());
+        let Some(next) = run.glyphs.get(k + 1) else {
+            break;
+        };
+        let wanted = (next.x - g.x).0;
+        let adj = fonts::width(face, g.glyph) - wanted / th * 1000.0;
+        if adj.abs() >= 1e-3 {
+            items.show(Str(&codes));
+            codes.clear();
+            items.adjust(n.f(adj));
+        }
+    }
+    if !codes.is_empty() {
+        items.show(Str(&codes));
+    }
+    items.finish();
+    shown.finish();
     if embolden {
-        ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::Fill,
-        });
+        c.set_text_rendering_mode(TextRenderingMode::Fill);
     }
     if run.scale != 1.0 {
-        ops.push(Op::SetHorizontalScaling { percent: 100.0 });
+        c.set_horizontal_scaling(100.0);
     }
 }

@@ -22,3 +22,11 @@ impl Fnv {
         self.0 = (self.0 ^ bytes.len() as u64).wrapping_mul(PRIME);
     }
 }
+
+impl Fnv {
+    /// Feeds eight bytes as one step (FNV-1a over words: not the standard byte-wise hash, but
+    /// as stable, and eight times faster over a whole file).
+    pub fn word(&mut self, w: u64) {
+        self.0 = (self.0 ^ w).wrapping_mul(PRIME);
+    }
+}

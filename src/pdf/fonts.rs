@@ -1,24 +1,37 @@
-//! Subsetting and registering fonts.
+//! Fonts: each face cut down to the glyphs the pages draw (`subsetter`) and embedded as a
+//! composite (Type0) font with Identity-H codes. The subsetter renumbers glyphs densely and
+//! makes CFF outlines CID-keyed with CID = new glyph id, so one rule holds for both outline
+//! kinds: the code written in the content stream is the glyph's id in the subset.
+//!
+//! TrueType outlines go in as CIDFontType2 with the whole subset file (`/FontFile2`); CFF
+//! outlines as CIDFontType0 with the bare `CFF ` table (`/FontFile3 /CIDFontType0C`), the one
+//! form every viewer resolves CIDs through the same way. Every font carries a `/W` array (the
+//! advances the TJ adjustments are computed against) and a ToUnicode map built from the text
+//! each glyph stood for where it was first drawn, so copy/paste and text extraction give the
+//! source text back exactly.
 
 use super::fnv::{Fnv, BASIS};
-use super::Part;
+use super::{deflate, Alloc, Part};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::FontFace;
-use crate::page::Item;
-use printpdf::{FontId, ParsedFont, PdfDocument};
+use crate::page::paint::{display_list, Paint};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// The embedded fonts: for each face (by identity) its PDF resource name and the widths the PDF
-/// will use for its glyphs.
+/// The embedded fonts, by face identity.
 pub struct Embedded {
     faces: Vec<EmbeddedFace>,
 }
 
 struct EmbeddedFace {
     face: Arc<FontFace>,
-    id: FontId,
-    /// Glyph ids renumber in the subset: original id → subset id.
+    /// The resource name pages use (`F1`, `F2`, …).
+    name: String,
+    font: Ref,
+    /// Glyph ids renumber in the subset: original id → subset id (= the code drawn).
     remapper: subsetter::GlyphRemapper,
 }
 
@@ -30,39 +43,52 @@ impl Embedded {
             .expect("every face drawn was embedded")
     }
 
-    /// The resource for a face.
-    pub fn id(&self, face: &Arc<FontFace>) -> &FontId {
-        &self.find(face).id
+    /// The resource name of a face.
+    pub fn name(&self, face: &Arc<FontFace>) -> &str {
+        &self.find(face).name
     }
 
-    /// A glyph's id in the face's subset.
-    pub fn glyph(&self, face: &Arc<FontFace>, glyph: u16) -> u16 {
+    /// A glyph's code: its id in the face's subset.
+    pub fn code(&self, face: &Arc<FontFace>, glyph: u16) -> u16 {
         self.find(face)
             .remapper
             .get(glyph)
             .expect("every glyph drawn is in its face's subset")
     }
+
+    /// The fonts as (resource name, object) for a resource dictionary.
+    pub fn resources(&self) -> impl Iterator<Item = (&str, Ref)> {
+        self.faces.iter().map(|f| (f.name.as_str(), f.font))
+    }
 }
 
-/// Collects the glyphs each face draws (with the text each glyph stands for), subsets each face
-/// to them and registers it with the document.
-pub fn embed(parts: &[Part], pdf: &mut PdfDocument) -> Result<Embedded> {
-    // Faces in first-use order; glyph → text per face.
-    let mut used: Vec<(Arc<FontFace>, BTreeMap<u16, String>)> = Vec::new();
+/// The width the PDF gives a glyph, in thousandths of an em (truncated). The content stream
+/// positions glyphs against exactly these numbers, so the two must come from one function.
+pub fn width(face: &FontFace, glyph: u16) -> f64 {
+    (face.advance(glyph) * 1000.0).trunc()
+}
+
+/// Faces in first-use order, each with glyph → the text it stands for.
+type Used = Vec<(Arc<FontFace>, BTreeMap<u16, String>)>;
+
+fn collect(parts: &[Part]) -> Used {
+    let mut used: Used = Vec::new();
     for part in parts {
         for page in &part.layout.pages {
-            for item in page.items() {
-                let Item::Text(run) = item else { continue };
-                for g in &run.glyphs {
-                    let face = part.doc.fonts.get(g.font);
-                    let slot = match used.iter().position(|(f, _)| Arc::ptr_eq(f, face)) {
-                        Some(i) => i,
-                        None => {
-                            used.push((face.clone(), BTreeMap::new()));
-                            used.len() - 1
-                        }
-                    };
-                    let text = &run.text[g.text.start as usize..g.text.end as usize];
+            for op in display_list(page, &part.doc.fonts) {
+                let Paint::Glyphs(run) = op.paint else {
+                    continue;
+                };
+                let face = part.doc.fonts.get(run.font);
+                let slot = match used.iter().position(|(f, _)| Arc::ptr_eq(f, face)) {
+                    Some(i) => i,
+                    None => {
+                        used.push((face.clone(), BTreeMap::new()));
+                        used.len() - 1
+                    }
+                };
+                for g in run.glyphs {
+                    let text = &run.line.text[g.text.start as usize..g.text.end as usize];
                     let entry = used[slot].1.entry(g.glyph).or_default();
                     if entry.is_empty() {
                         entry.push_str(text);
@@ -71,36 +97,197 @@ pub fn embed(parts: &[Part], pdf: &mut PdfDocument) -> Result<Embedded> {
             }
         }
     }
-    let mut faces = Vec::with_capacity(used.len());
-    for (n, (face, glyphs)) in used.into_iter().enumerate() {
-        let gids: Vec<u16> = glyphs.keys().copied().collect();
-        let crate::fonts::Subset {
-            data: subset,
-            remapper,
-        } = crate::fonts::subset(&face, &gids).map_err(|msg| Error::new(ErrorKind::Font, msg))?;
-        let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Font,
-                format!(
-                    "the subset of font {} could not be read back",
-                    face.postscript_name
-                ),
-            )
-        })?;
-        parsed.font_name = Some(format!(
-            "{}+{}",
-            subset_tag(&face.postscript_name, &gids),
-            face.postscript_name
-        ));
-        let id = FontId(format!("F{}", n + 1));
-        pdf.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        faces.push(EmbeddedFace { face, id, remapper });
+    used
+}
+
+/// Subsets every face the pages draw (in parallel: subsetting a CJK face is the slow part) and
+/// writes its objects into `chunk`.
+pub fn embed(parts: &[Part], chunk: &mut Chunk, alloc: &mut Alloc) -> Result<Embedded> {
+    let used = collect(parts);
+    let written: Vec<Result<(Chunk, EmbeddedFace)>> = used
+        .into_par_iter()
+        .enumerate()
+        .map(|(n, (face, glyphs))| embed_one(n, face, &glyphs))
+        .collect();
+    let mut faces = Vec::with_capacity(written.len());
+    for result in written {
+        let (part, mut face) = result?;
+        // Each face's objects were numbered from 1 on their own; move them to fresh numbers.
+        let mut map = BTreeMap::new();
+        let moved = part.renumber(|r| *map.entry(r).or_insert_with(|| alloc.next()));
+        face.font = map[&face.font];
+        chunk.extend(&moved);
+        faces.push(face);
     }
     Ok(Embedded { faces })
+}
+
+fn embed_one(
+    n: usize,
+    face: Arc<FontFace>,
+    glyphs: &BTreeMap<u16, String>,
+) -> Result<(Chunk, EmbeddedFace)> {
+    let gids: Vec<u16> = glyphs.keys().copied().collect();
+    let crate::fonts::Subset {
+        data: subset,
+        remapper,
+    } = crate::fonts::subset(&face, &gids).map_err(|msg| Error::new(ErrorKind::Font, msg))?;
+    let base_font = format!(
+        "{}+{}",
+        subset_tag(&face.postscript_name, &gids),
+        face.postscript_name
+    );
+    let mut chunk = Chunk::new();
+    let mut ids = (1..).map(Ref::new);
+    let mut next = || ids.next().expect("endless");
+    let (type0, cid, descriptor, cmap, file) = (next(), next(), next(), next(), next());
+
+    let cff = face.is_cff();
+    let program = if cff {
+        cff_table(&subset).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Font,
+                crate::messages::msg::pdf_no_cff(&face.postscript_name).text,
+            )
+        })?
+    } else {
+        subset.as_slice()
+    };
+    let packed = deflate(program);
+    let mut stream = chunk.stream(file, &packed);
+    stream.filter(Filter::FlateDecode);
+    if cff {
+        stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+    } else {
+        stream.pair(Name(b"Length1"), program.len() as i32);
+    }
+    stream.finish();
+
+    let system = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    };
+    chunk
+        .type0_font(type0)
+        .base_font(Name(base_font.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(cmap);
+
+    // Codes are the subset's glyph ids, dense from 0: one run of widths, in code order.
+    let mut by_code: Vec<(u16, u16)> = gids
+        .iter()
+        .map(|&g| (remapper.get(g).expect("kept"), g))
+        .collect();
+    by_code.sort_unstable();
+    let mut cid_font = chunk.cid_font(cid);
+    cid_font
+        .subtype(if cff {
+            CidFontType::Type0
+        } else {
+            CidFontType::Type2
+        })
+        .base_font(Name(base_font.as_bytes()))
+        .system_info(system)
+        .font_descriptor(descriptor)
+        .default_width(1000.0);
+    if !cff {
+        cid_font.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
+    {
+        let mut widths = cid_font.widths();
+        let mut i = 0;
+        while i < by_code.len() {
+            let mut j = i + 1;
+            while j < by_code.len() && by_code[j].0 == by_code[j - 1].0 + 1 {
+                j += 1;
+            }
+            widths.consecutive(
+                by_code[i].0,
+                by_code[i..j].iter().map(|&(_, g)| width(&face, g) as f32),
+            );
+            i = j;
+        }
+    }
+    cid_font.finish();
+
+    let (flags, bbox, italic, ascent, descent, cap, stem) = descriptor_metrics(&face);
+    let mut d = chunk.font_descriptor(descriptor);
+    d.name(Name(base_font.as_bytes()))
+        .flags(flags)
+        .bbox(bbox)
+        .italic_angle(italic)
+        .ascent(ascent)
+        .descent(descent)
+        .cap_height(cap)
+        .stem_v(stem);
+    if cff {
+        d.font_file3(file);
+    } else {
+        d.font_file2(file);
+    }
+    d.finish();
+
+    let mut map = UnicodeCmap::new(Name(b"Adobe-Identity-UCS"), system);
+    for &(code, g) in &by_code {
+        let text = &glyphs[&g];
+        if !text.is_empty() {
+            map.pair_with_multiple(code, text.chars());
+        }
+    }
+    let map = map.finish();
+    let packed = deflate(map.as_slice());
+    chunk.cmap(cmap, &packed).filter(Filter::FlateDecode);
+
+    Ok((
+        chunk,
+        EmbeddedFace {
+            face,
+            name: format!("F{}", n + 1),
+            font: type0,
+            remapper,
+        },
+    ))
+}
+
+/// The descriptor's numbers, in thousandths of an em: flags, bounding box, italic angle,
+/// ascent, descent, cap height and an estimated stem width (no font table has one).
+fn descriptor_metrics(face: &FontFace) -> (FontFlags, Rect, f32, f32, f32, f32, f32) {
+    let f = face.face();
+    let upm = face.units_per_em();
+    let em = |v: f64| (v * 1000.0 / upm).round() as f32;
+    let b = f.global_bounding_box();
+    let bbox = Rect::new(
+        em(b.x_min as f64),
+        em(b.y_min as f64),
+        em(b.x_max as f64),
+        em(b.y_max as f64),
+    );
+    let italic = f.italic_angle();
+    let ascent = em(f.ascender() as f64);
+    let descent = em(f.descender() as f64);
+    let cap = f
+        .capital_height()
+        .filter(|&c| c > 0)
+        .map(|c| em(c as f64))
+        .unwrap_or(ascent);
+    // The conventional estimate from the weight class (~80 at 400, ~166 at 700).
+    let weight = f.weight().to_number() as f32;
+    let stem = 50.0 + (weight / 65.0).powi(2);
+    // CJK faces hold glyphs outside the standard Latin set: symbolic (PDF 32000-1, 9.8.2).
+    let mut flags = FontFlags::SYMBOLIC;
+    if italic != 0.0 {
+        flags |= FontFlags::ITALIC;
+    }
+    (flags, bbox, italic, ascent, descent, cap, stem.round())
+}
+
+/// The `CFF ` table of an OpenType file.
+fn cff_table(otf: &[u8]) -> Option<&[u8]> {
+    ttf_parser::RawFace::parse(otf, 0)
+        .ok()?
+        .table(ttf_parser::Tag::from_bytes(b"CFF "))
 }
 
 /// The six capital letters that mark a subset font's name (PDF 32000-1 §9.6.4), derived from

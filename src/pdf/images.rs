@@ -1,128 +1,116 @@
-//! Image XObjects, each image embedded once however often it is drawn.
+//! Image XObjects, each image embedded once however often it is drawn — also when two
+//! bulletins of a merged print file each load their own copy of the same logo (equal data is
+//! one object). The data goes in as it was prepared (JPEG passed through, PNG data with its
+//! predictors), never recompressed.
 
-use super::Part;
-use crate::images::{ColorSpace, Filter, Image, ImageStream};
-use printpdf::{DictItem, ExternalStream, ExternalXObject, PdfDocument, Px, XObject, XObjectId};
-use std::collections::BTreeMap;
+use super::{Alloc, Part};
+use crate::images::{ColorSpace, Filter as ImageFilter, Image, ImageStream};
+use pdf_writer::types::Predictor;
+use pdf_writer::{Chunk, Filter, Finish, Name, Ref, Str};
 use std::sync::Arc;
 
 pub struct Embedded {
-    images: Vec<(Arc<Image>, XObjectId)>,
+    images: Vec<(Arc<Image>, usize)>,
+    /// Resource name and object of each distinct image.
+    objects: Vec<(String, Ref)>,
 }
 
 impl Embedded {
-    pub fn id(&self, image: &Arc<Image>) -> &XObjectId {
-        &self
+    /// The resource name of an image.
+    pub fn name(&self, image: &Arc<Image>) -> &str {
+        let slot = self
             .images
             .iter()
             .find(|(i, _)| Arc::ptr_eq(i, image))
             .expect("every image drawn was embedded")
-            .1
+            .1;
+        &self.objects[slot].0
+    }
+
+    pub fn resources(&self) -> impl Iterator<Item = (&str, Ref)> {
+        self.objects.iter().map(|(n, r)| (n.as_str(), *r))
     }
 }
 
-pub fn embed(parts: &[Part], pdf: &mut PdfDocument) -> Embedded {
-    let mut images: Vec<(Arc<Image>, XObjectId)> = Vec::new();
+pub fn embed(parts: &[Part], chunk: &mut Chunk, alloc: &mut Alloc) -> Embedded {
+    let mut images: Vec<(Arc<Image>, usize)> = Vec::new();
+    let mut objects = Vec::new();
     for part in parts {
         for img in &part.doc.images {
             if images.iter().any(|(i, _)| Arc::ptr_eq(i, img)) {
                 continue;
             }
-            let id = XObjectId(format!("Im{}", images.len() + 1));
-            let xobject = XObject::External(ExternalXObject {
-                stream: stream(&img.stream, img.width, img.height),
-                width: Some(Px(img.width as usize)),
-                height: Some(Px(img.height as usize)),
-                dpi: None,
-            });
-            pdf.resources.xobjects.map.insert(id.clone(), xobject);
-            images.push((img.clone(), id));
+            if let Some(&(_, slot)) = images.iter().find(|(i, _)| **i == **img) {
+                images.push((img.clone(), slot));
+                continue;
+            }
+            let id = alloc.next();
+            write(chunk, alloc, id, &img.stream, img.width, img.height);
+            images.push((img.clone(), objects.len()));
+            objects.push((format!("Im{}", objects.len() + 1), id));
         }
     }
-    Embedded { images }
+    Embedded { images, objects }
 }
 
-fn name(s: &str) -> DictItem {
-    DictItem::Name(s.as_bytes().to_vec())
+/// Whether an image has an alpha channel (a soft mask): PDF/A wants the page to be a
+/// transparency group then.
+pub fn has_alpha(image: &Image) -> bool {
+    image.stream.soft_mask.is_some()
 }
 
-/// The image XObject stream: its dictionary says how the data is encoded; the data goes in as
-/// it is (never recompressed).
-fn stream(s: &ImageStream, width: u32, height: u32) -> ExternalStream {
-    let mut dict = BTreeMap::new();
-    dict.insert("Type".into(), name("XObject"));
-    dict.insert("Subtype".into(), name("Image"));
-    dict.insert("Width".into(), DictItem::Int(width as i64));
-    dict.insert("Height".into(), DictItem::Int(height as i64));
-    dict.insert(
-        "BitsPerComponent".into(),
-        DictItem::Int(s.bits_per_component as i64),
-    );
+/// Writes one image stream (and its soft mask) as object `id`.
+fn write(chunk: &mut Chunk, alloc: &mut Alloc, id: Ref, s: &ImageStream, width: u32, height: u32) {
+    let mask = s.soft_mask.as_ref().map(|m| {
+        let mask_id = alloc.next();
+        write(chunk, alloc, mask_id, m, width, height);
+        mask_id
+    });
+    let mut x = chunk.image_xobject(id, &s.data);
+    x.width(width as i32).height(height as i32);
+    x.bits_per_component(s.bits_per_component as i32);
     let components = match &s.color_space {
         ColorSpace::Gray => {
-            dict.insert("ColorSpace".into(), name("DeviceGray"));
+            x.color_space_name(Name(b"DeviceGray"));
             1
         }
         ColorSpace::Rgb => {
-            dict.insert("ColorSpace".into(), name("DeviceRGB"));
+            x.color_space_name(Name(b"DeviceRGB"));
             3
         }
         ColorSpace::Cmyk => {
-            dict.insert("ColorSpace".into(), name("DeviceCMYK"));
+            x.color_space_name(Name(b"DeviceCMYK"));
             4
         }
         ColorSpace::Indexed(palette) => {
-            dict.insert(
-                "ColorSpace".into(),
-                DictItem::Array(vec![
-                    name("Indexed"),
-                    name("DeviceRGB"),
-                    DictItem::Int((palette.len() / 3).saturating_sub(1) as i64),
-                    DictItem::String {
-                        data: palette.clone(),
-                        literal: false,
-                    },
-                ]),
-            );
+            let mut a = x.insert(Name(b"ColorSpace")).array();
+            a.item(Name(b"Indexed"));
+            a.item(Name(b"DeviceRGB"));
+            a.item((palette.len() / 3).saturating_sub(1) as i32);
+            a.item(Str(palette));
+            a.finish();
             1
         }
     };
     if s.invert {
-        let decode = (0..components)
-            .flat_map(|_| [DictItem::Int(1), DictItem::Int(0)])
-            .collect();
-        dict.insert("Decode".into(), DictItem::Array(decode));
+        x.decode((0..components).flat_map(|_| [1.0, 0.0]));
     }
     match &s.filter {
-        Filter::Dct => {
-            dict.insert("Filter".into(), name("DCTDecode"));
+        ImageFilter::Dct => {
+            x.filter(Filter::DctDecode);
         }
-        Filter::Flate { png_colors } => {
-            dict.insert("Filter".into(), name("FlateDecode"));
+        ImageFilter::Flate { png_colors } => {
+            x.filter(Filter::FlateDecode);
             if let Some(colors) = png_colors {
-                let mut parms = BTreeMap::new();
-                parms.insert("Predictor".into(), DictItem::Int(15));
-                parms.insert("Colors".into(), DictItem::Int(*colors as i64));
-                parms.insert(
-                    "BitsPerComponent".into(),
-                    DictItem::Int(s.bits_per_component as i64),
-                );
-                parms.insert("Columns".into(), DictItem::Int(width as i64));
-                dict.insert("DecodeParms".into(), DictItem::Dict { map: parms });
+                x.decode_parms()
+                    .predictor(Predictor::PngOptimum)
+                    .colors(*colors as i32)
+                    .bits_per_component(s.bits_per_component as i32)
+                    .columns(width as i32);
             }
         }
     }
-    if let Some(mask) = &s.soft_mask {
-        dict.insert(
-            "SMask".into(),
-            DictItem::Stream {
-                stream: stream(mask, width, height),
-            },
-        );
-    }
-    ExternalStream {
-        dict,
-        content: s.data.clone(),
-        compress: false,
+    if let Some(mask) = mask {
+        x.s_mask(mask);
     }
 }

@@ -50,6 +50,10 @@ pub struct Document {
     pub targets: BTreeMap<String, usize>,
     pub fonts: FontSet,
     pub images: Vec<Arc<Image>>,
+    /// The file each of [`Document::images`] was read from, for messages about an image.
+    pub image_paths: Vec<std::path::PathBuf>,
+    /// Whether the layout asks for a PDF/A-2b file (`[pdf] standard = "a-2b"`).
+    pub archive: bool,
     /// Things worth telling a user who asks for detail (`render -v`): fake bold in use, …
     pub notes: Vec<String>,
     /// What reading the text noticed (joined sentences, half-width punctuation, a GBK text

@@ -404,6 +404,7 @@ fn load_image(
         Some(i) => i,
         None => {
             doc.images.push(img);
+            doc.image_paths.push(path.clone());
             doc.images.len() - 1
         }
     };

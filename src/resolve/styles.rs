@@ -163,6 +163,9 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         targets: Default::default(),
         fonts: styler.fonts,
         images: Vec::new(),
+        image_paths: Vec::new(),
+        archive: spec.pdf.as_ref().and_then(|p| p.standard)
+            == Some(crate::model::layout::PdfStandard::A2b),
         warnings: super::fontchain::warnings(&styler.passed_over, layout, |r| role_in_use(r, def)),
         notes: styler
             .notes

@@ -21,6 +21,7 @@ const LAYOUT_OWN: &[&str] = &[
     "figure",
     "masthead",
     "grid",
+    "pdf",
 ];
 
 const MASTHEAD_OWN: &[&str] = &[
@@ -131,6 +132,7 @@ impl<'de> Visitor<'de> for LayoutVisitor {
                 Key::Own("figure") => take(&mut map, &mut spec.figure)?,
                 Key::Own("masthead") => take(&mut map, &mut spec.masthead)?,
                 Key::Own("grid") => take(&mut map, &mut spec.grid)?,
+                Key::Own("pdf") => take(&mut map, &mut spec.pdf)?,
                 // The seed lets only LAYOUT_OWN's keys through: a key listed there but not
                 // matched here is this file's mistake, said as an unknown field, not a panic.
                 Key::Own(other) => return Err(de::Error::unknown_field(other, LAYOUT_OWN)),
