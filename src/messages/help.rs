@@ -79,6 +79,10 @@ catalogue! {
         en: "Print line-breaking figures for the body text, total-fit against greedy",
         zh: "输出正文断行的统计数字：整段最优断行与逐行断行的对比",
     }
+    opt_render_pdfa() {
+        en: "Write PDF/A-2b, for archives (whatever the layout's `[pdf] standard` says)",
+        zh: "写出供归档的 PDF/A-2b 文件（不论版式的 `[pdf] standard` 如何规定）",
+    }
     opt_new_from() {
         en: "The previous issue's definition",
         zh: "上一期的定义文件",
