@@ -48,6 +48,8 @@ struct Elem {
     kind: String,
     parent: Option<ObjectId>,
     alt: bool,
+    /// The table attributes' /Scope, if any.
+    scope: Option<String>,
     /// Marked-content references: (page object, MCID).
     mcrs: Vec<(ObjectId, i64)>,
     /// Object references (annotations).
@@ -83,6 +85,7 @@ fn elements(doc: &Document) -> Vec<Elem> {
             kind: name_of(d, "S").expect("/S"),
             parent,
             alt: d.get(b"Alt").is_ok(),
+            scope: scope(doc, d),
             mcrs: Vec::new(),
             objrs: Vec::new(),
         };
@@ -115,6 +118,19 @@ fn elements(doc: &Document) -> Vec<Elem> {
         out.push(e);
     }
     out
+}
+
+/// The /Scope of an element's table attributes (`/A`: one dictionary or an array of them).
+fn scope(doc: &Document, d: &Dictionary) -> Option<String> {
+    let a = get(doc, d, "A")?;
+    let list = match a {
+        Object::Array(a) => a.iter().map(|o| deref(doc, o)).collect(),
+        o => vec![o],
+    };
+    list.into_iter()
+        .map(as_dict)
+        .filter(|a| name_of(a, "O").as_deref() == Some("Table"))
+        .find_map(|a| name_of(a, "Scope"))
 }
 
 fn kids(d: &Dictionary) -> Vec<Object> {
@@ -310,6 +326,9 @@ fn a_table_is_table_rows_and_cells() {
             "TH" | "TD" => {
                 assert_eq!(parent_kind(e), "TR");
                 assert!(!e.mcrs.is_empty());
+                // A header-row cell heads its column.
+                let want = (e.kind == "TH").then(|| "Column".to_owned());
+                assert_eq!(e.scope, want, "{e:?}");
             }
             _ => {}
         }

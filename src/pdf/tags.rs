@@ -30,6 +30,8 @@ struct Node {
     alt: Option<Arc<str>>,
     parent: usize,
     kids: Vec<Kid>,
+    /// A header-row cell: `/Scope /Column`, so a reader announces it with the cells below.
+    column_header: bool,
 }
 
 /// The structure tree being built. Node 0 is the Document element.
@@ -56,6 +58,7 @@ impl Tree {
                 alt: None,
                 parent: 0,
                 kids: Vec::new(),
+                column_header: false,
             }],
             index: BTreeMap::new(),
             parts,
@@ -122,10 +125,12 @@ impl Tree {
             return self.get((part, "~", number, item, 0), root, name, alt);
         };
         match &tag.structure {
-            Structure::Cell { row, col, .. } => {
+            Structure::Cell { row, col, header } => {
                 let table = self.get((part, "Table", b, 0, 0), root, "Table", None);
                 let tr = self.get((part, "TR", b, *row, 0), table, "TR", None);
-                self.get((part, name, b, *row, *col), tr, name, None)
+                let cell = self.get((part, name, b, *row, *col), tr, name, None);
+                self.nodes[cell].column_header = *header;
+                cell
             }
             Structure::Lbl { item: i } | Structure::LBody { item: i } => {
                 let list = self.get((part, "L", b, 0, 0), root, "L", None);
@@ -152,6 +157,7 @@ impl Tree {
             alt,
             parent,
             kids: Vec::new(),
+            column_header: false,
         });
         self.nodes[parent].kids.push(Kid::Node(n));
         n
@@ -166,6 +172,12 @@ impl Tree {
             e.parent(if i == 0 { root } else { refs[node.parent] });
             if let Some(alt) = &node.alt {
                 e.alt(TextStr(alt));
+            }
+            if node.column_header {
+                e.attributes()
+                    .push()
+                    .table()
+                    .scope(pdf_writer::types::TableHeaderScope::Column);
             }
             let mut kids = e.children();
             for kid in &node.kids {
