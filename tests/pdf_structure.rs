@@ -90,9 +90,15 @@ fn elements(doc: &Document) -> Vec<Elem> {
             objrs: Vec::new(),
         };
         let mut children = Vec::new();
+        let home = match d.get(b"Pg") {
+            Ok(Object::Reference(p)) => Some(*p),
+            _ => None,
+        };
         for k in kids(d) {
             match &k {
                 Object::Reference(c) => children.push(*c),
+                // An MCID on the element's own page (/Pg).
+                Object::Integer(m) => e.mcrs.push((home.expect("a bare MCID needs /Pg"), *m)),
                 Object::Dictionary(m) => match name_of(m, "Type").as_deref() {
                     Some("MCR") => {
                         let Ok(Object::Reference(pg)) = m.get(b"Pg") else {

@@ -179,11 +179,24 @@ impl Tree {
                     .table()
                     .scope(pdf_writer::types::TableHeaderScope::Column);
             }
+            // The element's page is its first content's: MCIDs on it are bare integers, and
+            // only content on later pages needs a full MCR dictionary (a paragraph's lines are
+            // most of the tree, so this keeps the file small).
+            let home = node.kids.iter().find_map(|k| match k {
+                Kid::Mcr { page, .. } => Some(*page),
+                _ => None,
+            });
+            if let Some(home) = home {
+                e.page(home);
+            }
             let mut kids = e.children();
             for kid in &node.kids {
                 match *kid {
                     Kid::Node(j) => {
                         kids.struct_element(refs[j]);
+                    }
+                    Kid::Mcr { page, mcid } if Some(page) == home => {
+                        kids.marked_content_id(mcid);
                     }
                     Kid::Mcr { page, mcid } => {
                         kids.marked_content_ref().page(page).marked_content_id(mcid);
