@@ -77,18 +77,7 @@ pub fn upright_png(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let Some(orientation) = png_orientation(bytes) else {
         return Ok(None);
     };
-    let mut img = crate::images::decode_limited(
-        bytes,
-        image::ImageFormat::Png,
-        crate::images::MAX_DECODED_BYTES,
-    )
-    .map_err(|e| match e {
-        image::ImageError::Limits(_) => {
-            msg::png_too_large(crate::images::MAX_DECODED_BYTES / (1024 * 1024)).text
-        }
-        e => msg::corrupt_png(e).text,
-    })?;
-    img.apply_orientation(orientation);
+    let img = turned(bytes, image::ImageFormat::Png, orientation)?;
     let mut out = Vec::new();
     img.write_with_encoder(image::codecs::png::PngEncoder::new(&mut out))
         .map_err(|e| msg::photo_not_turned(e).text)?;
@@ -101,18 +90,7 @@ pub fn upright_jpeg(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let Some(orientation) = jpeg_orientation(bytes) else {
         return Ok(None);
     };
-    let mut img = crate::images::decode_limited(
-        bytes,
-        image::ImageFormat::Jpeg,
-        crate::images::MAX_DECODED_BYTES,
-    )
-    .map_err(|e| match e {
-        image::ImageError::Limits(_) => {
-            msg::photo_too_large(crate::images::MAX_DECODED_BYTES / (1024 * 1024)).text
-        }
-        e => msg::corrupt_jpeg(e).text,
-    })?;
-    img.apply_orientation(orientation);
+    let img = turned(bytes, image::ImageFormat::Jpeg, orientation)?;
     // CMYK and grey stay what they are where the encoder can write them; else RGB.
     let img = match img {
         image::DynamicImage::ImageLuma8(_) => img,
@@ -123,4 +101,24 @@ pub fn upright_jpeg(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         .encode_image(&img)
         .map_err(|e| msg::photo_not_turned(e).text)?;
     Ok(Some(out))
+}
+
+/// The image decoded (within the decoded-size limit) with `orientation` applied to its pixels.
+fn turned(
+    bytes: &[u8],
+    format: image::ImageFormat,
+    orientation: Orientation,
+) -> Result<image::DynamicImage, String> {
+    let limit = crate::images::MAX_DECODED_BYTES;
+    let mut img = crate::images::decode_limited(bytes, format, limit).map_err(|e| {
+        let png = format == image::ImageFormat::Png;
+        match e {
+            image::ImageError::Limits(_) if png => msg::png_too_large(limit / (1024 * 1024)).text,
+            image::ImageError::Limits(_) => msg::photo_too_large(limit / (1024 * 1024)).text,
+            e if png => msg::corrupt_png(e).text,
+            e => msg::corrupt_jpeg(e).text,
+        }
+    })?;
+    img.apply_orientation(orientation);
+    Ok(img)
 }

@@ -11,6 +11,7 @@ mod support;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::BTreeMap;
 use std::path::Path;
+use support::pdf_inspect::text_string as text;
 use support::{render, root, stderr, temp_dir};
 
 fn load(path: &Path) -> (Vec<u8>, Document) {
@@ -45,22 +46,6 @@ fn stream_bytes(doc: &Document, o: &Object) -> Vec<u8> {
     };
     s.decompressed_content()
         .unwrap_or_else(|_| s.content.clone())
-}
-
-/// A text string of the Info dictionary (UTF-16BE with BOM, or PDFDocEncoding ASCII).
-fn text(o: &Object) -> String {
-    let Object::String(b, _) = o else {
-        panic!("not a string: {o:?}")
-    };
-    if b.starts_with(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = b[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16(&units).unwrap()
-    } else {
-        String::from_utf8(b.clone()).unwrap()
-    }
 }
 
 fn catalog(doc: &Document) -> &Dictionary {

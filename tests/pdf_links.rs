@@ -7,6 +7,7 @@ mod support;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::path::Path;
+use support::pdf_inspect::text_string as text;
 use support::{jianbao, render, stderr, temp_dir};
 
 fn load(path: &Path) -> Document {
@@ -17,21 +18,6 @@ fn get<'a>(doc: &'a Document, d: &'a Dictionary, key: &str) -> Option<&'a Object
     match d.get(key.as_bytes()).ok()? {
         Object::Reference(id) => doc.get_object(*id).ok(),
         o => Some(o),
-    }
-}
-
-fn text(o: &Object) -> String {
-    let Object::String(b, _) = o else {
-        panic!("not a string: {o:?}")
-    };
-    if b.starts_with(&[0xFE, 0xFF]) {
-        let u: Vec<u16> = b[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16(&u).unwrap()
-    } else {
-        String::from_utf8(b.clone()).unwrap()
     }
 }
 

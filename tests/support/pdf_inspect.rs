@@ -297,6 +297,19 @@ fn get_name(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<String> {
         .map(name_string)
 }
 
+/// A PDF text string (the Info dictionary's, an outline title, /Lang): UTF-16BE after a byte
+/// order mark, else PDFDocEncoding read as ASCII/UTF-8.
+pub fn text_string(o: &Object) -> String {
+    let Object::String(b, _) = o else {
+        panic!("pdf_inspect: not a string: {o:?}")
+    };
+    if b.starts_with(&[0xFE, 0xFF]) {
+        utf16be(&b[2..])
+    } else {
+        String::from_utf8(b.clone()).unwrap()
+    }
+}
+
 fn name_string(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
