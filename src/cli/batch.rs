@@ -384,6 +384,7 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
             assets,
             &args.root.for_definition(&item.definition),
             args.strict,
+            crate::pdf::Options::default(),
             &mut |r| {
                 for note in &r.doc.notes {
                     progress.detail(&item.definition, note);

@@ -34,28 +34,9 @@ pub struct Rendering<'a> {
 }
 
 /// Reads `definition`, lays it out with files confined to `root`, hands the result to `inspect`
-/// and, unless `strict` and there were warnings, writes the PDF to `output` atomically.
+/// and, unless `strict` and there were warnings, writes the PDF to `output` atomically, with
+/// `pdf`'s options for the writer (`render --pdfa`).
 pub fn render_file(
-    definition: &Path,
-    output: &Path,
-    assets: &FsAssets,
-    root: &Path,
-    strict: bool,
-    inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
-) -> Result<Written, Error> {
-    render_file_as(
-        definition,
-        output,
-        assets,
-        root,
-        strict,
-        crate::pdf::Options::default(),
-        inspect,
-    )
-}
-
-/// [`render_file`] with options for the PDF writer (`render --pdfa`).
-pub fn render_file_as(
     definition: &Path,
     output: &Path,
     assets: &FsAssets,
@@ -65,23 +46,11 @@ pub fn render_file_as(
     inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
 ) -> Result<Written, Error> {
     let confined = assets.confined(root)?;
-    render_with_as(definition, output, &confined, strict, pdf, inspect)
+    render_with(definition, output, &confined, strict, pdf, inspect)
 }
 
 /// [`render_file`] with the assets given (already confined; `watch` records what they read).
 pub fn render_with(
-    definition: &Path,
-    output: &Path,
-    assets: &dyn Assets,
-    strict: bool,
-    inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
-) -> Result<Written, Error> {
-    let pdf = crate::pdf::Options::default();
-    render_with_as(definition, output, assets, strict, pdf, inspect)
-}
-
-/// [`render_with`] with options for the PDF writer.
-pub fn render_with_as(
     definition: &Path,
     output: &Path,
     assets: &dyn Assets,

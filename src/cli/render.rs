@@ -1,8 +1,7 @@
 //! `jianbao render`.
 
 use super::document::{
-    exit_status, is_stdio, output_name, pages_text, print_warnings, render_file_as,
-    stdout_usable_for,
+    exit_status, is_stdio, output_name, pages_text, print_warnings, render_file, stdout_usable_for,
 };
 use super::output::ui;
 use super::{usage_error, PathArgs, RootArg};
@@ -76,7 +75,7 @@ fn output_of(args: &RenderArgs) -> Result<PathBuf, Message> {
 
 fn render_one(args: &RenderArgs, output: &Path, assets: &FsAssets) -> Result<(), Error> {
     let root = args.root.for_definition(&args.definition);
-    let written = render_file_as(
+    let written = render_file(
         &args.definition,
         output,
         assets,

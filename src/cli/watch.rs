@@ -178,13 +178,21 @@ fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
             font_dirs: &assets.paths().font_dirs,
             paths: &recording,
         };
-        let written = render_with(&args.definition, output, &seen, args.strict, &mut |r| {
-            for note in &r.doc.notes {
-                ui().note(note);
-            }
-            print_warnings(&r.layout.warnings);
-            Ok(())
-        })?;
+        let pdf = crate::pdf::Options::default();
+        let written = render_with(
+            &args.definition,
+            output,
+            &seen,
+            args.strict,
+            pdf,
+            &mut |r| {
+                for note in &r.doc.notes {
+                    ui().note(note);
+                }
+                print_warnings(&r.layout.warnings);
+                Ok(())
+            },
+        )?;
         Ok(written.pages())
     })();
     match result {
