@@ -67,19 +67,19 @@ pub fn place(doc: &Document, pages: &mut Vec<Page>, used: Pt, report: &mut Repor
                 baseline: run.baseline + top,
                 ..run
             }),
-            Item::Rule {
+            Item::Rule(super::Rule {
                 x,
                 y,
                 width,
                 thickness,
                 color,
-            } => Item::Rule {
+            }) => Item::Rule(super::Rule {
                 x: x + g.left,
                 y: y + top,
                 width,
                 thickness,
                 color,
-            },
+            }),
             other => other,
         };
         page.items
@@ -96,13 +96,13 @@ fn build(doc: &Document, e: &EndBlock, report: &mut Report) -> (Vec<Item>, Pt) {
     let mut y = Pt::ZERO;
     let rule = |items: &mut Vec<Item>, y: &mut Pt, thickness: Pt| {
         if thickness.0 > 0.0 {
-            items.push(Item::Rule {
+            items.push(Item::Rule(super::Rule {
                 x: Pt::ZERO,
                 y: *y + thickness / 2.0,
                 width,
                 thickness,
                 color: e.rule_color,
-            });
+            }));
             *y += thickness;
         }
     };

@@ -290,14 +290,14 @@ impl Flow<'_> {
         };
         let whole = fig.alt.clone().or_else(|| text_of(&fig.caption));
         for photo in &fig.photos {
-            let item = Item::Image {
+            let item = Item::Image(super::ImageBox {
                 image: photo.image,
                 x: left + photo.x,
                 y: top + self.y,
                 width: photo.width,
                 height: fig.photo_height,
                 multiply: false,
-            };
+            });
             let alt = text_of(&photo.caption).or_else(|| whole.clone());
             let figure = Structure::Figure { alt };
             self.items.push(Placed::new(item, &figure, Some(fig.block)));
@@ -578,14 +578,14 @@ impl Flow<'_> {
         // Seals after the text they press on: they authenticate the 落款 beside them, which
         // the text says, so they are layout artifacts.
         for s in line.stamps {
-            let seal = Item::Image {
+            let seal = Item::Image(super::ImageBox {
                 image: s.image,
                 x: doc.page.left + s.x,
                 y: doc.page.top + self.y + s.top,
                 width: s.width,
                 height: s.height,
                 multiply: true,
-            };
+            });
             self.items.push(Placed {
                 item: seal,
                 tag: super::Tag::new(Structure::Artifact(super::Artifact::Layout), element),

@@ -60,13 +60,13 @@ pub fn draw(doc: &Document, m: &Masthead, items: &mut Vec<Item>, report: &mut Re
             (top + a / 2.0, a),
             (top + a + thick * DOUBLE_GAP + b / 2.0, b),
         ] {
-            items.push(Item::Rule {
+            items.push(Item::Rule(super::Rule {
                 x: rule_x,
                 y,
                 width: rule_width,
                 thickness: t,
                 color: m.rule_color,
-            });
+            }));
         }
         a + thick * DOUBLE_GAP + b
     };

@@ -48,12 +48,12 @@ pub fn add(doc: &Document, run: &TextRun, items: &mut Vec<Item>) {
                 .next()
                 .is_some_and(|c| class_of(c) == Class::Ideograph);
             if han {
-                items.push(Item::Dot {
+                items.push(Item::Dot(super::Dot {
                     x: (left + right) / 2.0,
                     y: bottom(g.font) + size * (DOT_GAP + DOT / 2.0),
                     radius: size * (DOT / 2.0),
                     color: ink.color,
-                });
+                }));
             }
         }
         line = match (line, ink.underline) {
@@ -81,11 +81,11 @@ fn push_rule(
     (x0, x1, y, color): (Pt, Pt, Pt, crate::model::Color),
     size: Pt,
 ) {
-    items.push(Item::Rule {
+    items.push(Item::Rule(super::Rule {
         x: x0,
         y,
         width: x1 - x0,
         thickness: size * UNDERLINE,
         color,
-    });
+    }));
 }

@@ -194,13 +194,13 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
     if m.rule.0 > 0.0 {
         y += m.rule_gap;
         let rule_width = m.rule_width.unwrap_or(width);
-        items.push(Item::Rule {
+        items.push(Item::Rule(super::Rule {
             x: g.left + (width - rule_width) / 2.0,
             y: g.top + y + m.rule / 2.0,
             width: rule_width,
             thickness: m.rule,
             color: m.rule_color,
-        });
+        }));
         y += m.rule;
     }
     let height = y + m.space_after;

@@ -113,32 +113,43 @@ impl Page {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     Text(TextRun),
-    /// A horizontal rule: `y` is its centre line.
-    Rule {
-        x: Pt,
-        y: Pt,
-        width: Pt,
-        thickness: Pt,
-        color: Color,
-    },
-    /// A filled dot centred on `(x, y)`: an emphasis mark (着重号) under a character.
-    Dot {
-        x: Pt,
-        y: Pt,
-        radius: Pt,
-        color: Color,
-    },
-    /// An image scaled into a box whose top-left corner is `(x, y)`; `multiply` paints it
-    /// multiplied onto what is under it (a seal over the 署名 and date: black type under the
-    /// red ink stays black, GB/T 9704 7.3.5.1), else over it.
-    Image {
-        image: usize,
-        x: Pt,
-        y: Pt,
-        width: Pt,
-        height: Pt,
-        multiply: bool,
-    },
+    Rule(Rule),
+    Dot(Dot),
+    Image(ImageBox),
+}
+
+/// A horizontal rule: `y` is its centre line. The display list hands the item's own value to
+/// the painters ([`paint::Paint::Rule`]), so a rule is described once.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rule {
+    pub x: Pt,
+    pub y: Pt,
+    pub width: Pt,
+    pub thickness: Pt,
+    pub color: Color,
+}
+
+/// A filled dot centred on `(x, y)`: an emphasis mark (着重号) under a character.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dot {
+    pub x: Pt,
+    pub y: Pt,
+    pub radius: Pt,
+    pub color: Color,
+}
+
+/// An image scaled into a box whose top-left corner is `(x, y)`; `multiply` paints it
+/// multiplied onto what is under it (a seal over the 署名 and date: black type under the red
+/// ink stays black, GB/T 9704 7.3.5.1), else over it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ImageBox {
+    /// Index into the document's images.
+    pub image: usize,
+    pub x: Pt,
+    pub y: Pt,
+    pub width: Pt,
+    pub height: Pt,
+    pub multiply: bool,
 }
 
 /// One line of text on a page. Its glyphs may come from several styled runs: each glyph's

@@ -6,7 +6,7 @@
 //! Every [`Op`] points back at the page item it paints (`item`), so a writer can group marked
 //! content by item and look up the item's tag.
 
-use super::{Item, Page, TextRun};
+use super::{Dot, ImageBox, Item, Page, Rule, TextRun};
 use crate::fonts::{FontIdx, FontSet};
 use crate::model::Color;
 use crate::text::PlacedGlyph;
@@ -24,31 +24,11 @@ pub struct Op<'a> {
 /// What an [`Op`] paints. Coordinates are the page's: from its top-left corner, y downwards.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Paint<'a> {
-    /// An image scaled into a box whose top-left corner is (x, y); `multiply` paints it
-    /// multiplied onto what is under it (a seal over the 署名), else over it.
-    Image {
-        image: usize,
-        x: Pt,
-        y: Pt,
-        width: Pt,
-        height: Pt,
-        multiply: bool,
-    },
-    /// A filled rectangle: a horizontal rule whose centre line is `y`.
-    Rule {
-        x: Pt,
-        y: Pt,
-        width: Pt,
-        thickness: Pt,
-        color: Color,
-    },
-    /// A filled circle centred on (x, y): an emphasis dot.
-    Dot {
-        x: Pt,
-        y: Pt,
-        radius: Pt,
-        color: Color,
-    },
+    /// The page's own items, as they are: an image in its box, a rule, an emphasis dot.
+    Image(&'a ImageBox),
+    Rule(&'a Rule),
+    Dot(&'a Dot),
+    /// Text, cut into runs the painter can show with one operation.
     Glyphs(GlyphRun<'a>),
 }
 
@@ -86,46 +66,10 @@ impl GlyphRun<'_> {
 pub fn display_list<'a>(page: &'a Page, fonts: &'a FontSet) -> Vec<Op<'a>> {
     let mut ops = Vec::with_capacity(page.items.len() * 2);
     for (item, it) in page.items().enumerate() {
-        let paint = match *it {
-            Item::Image {
-                image,
-                x,
-                y,
-                width,
-                height,
-                multiply,
-            } => Paint::Image {
-                image,
-                x,
-                y,
-                width,
-                height,
-                multiply,
-            },
-            Item::Rule {
-                x,
-                y,
-                width,
-                thickness,
-                color,
-            } => Paint::Rule {
-                x,
-                y,
-                width,
-                thickness,
-                color,
-            },
-            Item::Dot {
-                x,
-                y,
-                radius,
-                color,
-            } => Paint::Dot {
-                x,
-                y,
-                radius,
-                color,
-            },
+        let paint = match it {
+            Item::Image(picture) => Paint::Image(picture),
+            Item::Rule(rule) => Paint::Rule(rule),
+            Item::Dot(dot) => Paint::Dot(dot),
             Item::Text(_) => continue,
         };
         ops.push(Op { item, paint });
@@ -231,13 +175,13 @@ mod tests {
     }
 
     fn rule(y: f64) -> Item {
-        Item::Rule {
+        Item::Rule(Rule {
             x: Pt(0.0),
             y: Pt(y),
             width: Pt(100.0),
             thickness: Pt(1.0),
             color: Color::BLACK,
-        }
+        })
     }
 
     fn page(items: Vec<Item>) -> Page {
@@ -260,29 +204,29 @@ mod tests {
             line(1.0, vec![glyph(0, 0, 1.0, 0)], black.clone()),
             rule(50.0),
             line(2.0, vec![glyph(0, 0, 1.0, 0)], black.clone()),
-            Item::Dot {
+            Item::Dot(Dot {
                 x: Pt(3.0),
                 y: Pt(4.0),
                 radius: Pt(1.0),
                 color: Color::BLACK,
-            },
-            Item::Image {
+            }),
+            Item::Image(ImageBox {
                 image: 0,
                 x: Pt(0.0),
                 y: Pt(0.0),
                 width: Pt(10.0),
                 height: Pt(10.0),
                 multiply: true,
-            },
+            }),
         ]);
         let ops = display_list(&page, &fonts);
         let order: Vec<(usize, &str)> = ops
             .iter()
             .map(|op| {
                 let kind = match op.paint {
-                    Paint::Image { .. } => "image",
-                    Paint::Rule { .. } => "rule",
-                    Paint::Dot { .. } => "dot",
+                    Paint::Image(_) => "image",
+                    Paint::Rule(_) => "rule",
+                    Paint::Dot(_) => "dot",
                     Paint::Glyphs(_) => "glyphs",
                 };
                 (op.item, kind)

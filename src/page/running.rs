@@ -97,13 +97,13 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
             Edge::Top => baseline + size * 0.35 + r.rule / 2.0,
             Edge::Bottom => baseline - size * 1.1 - r.rule / 2.0,
         };
-        items.push(Item::Rule {
+        items.push(Item::Rule(super::Rule {
             x: g.left,
             y,
             width,
             thickness: r.rule,
             color: r.rule_color,
-        });
+        }));
     }
     items
 }

@@ -136,8 +136,8 @@ impl Placed {
             (Item::Text(_), _) | (_, Structure::Artifact(_) | Structure::Figure { .. }) => {
                 text.clone()
             }
-            (Item::Rule { .. } | Item::Dot { .. }, _) => Structure::Artifact(Artifact::Layout),
-            (Item::Image { .. }, _) => Structure::Figure { alt: None },
+            (Item::Rule(_) | Item::Dot(_), _) => Structure::Artifact(Artifact::Layout),
+            (Item::Image(_), _) => Structure::Figure { alt: None },
         };
         Placed {
             item,
@@ -316,10 +316,10 @@ fn ref_targets(doc: &Document, pages: &[super::Page]) -> BTreeMap<usize, LinkTar
                 continue;
             };
             let top = match &placed.item {
-                Item::Image { y, .. } => *y,
+                Item::Image(super::ImageBox { y, .. }) => *y,
                 Item::Text(run) => run.baseline - run.size,
-                Item::Rule { y, thickness, .. } => *y - *thickness / 2.0,
-                Item::Dot { y, radius, .. } => *y - *radius,
+                Item::Rule(super::Rule { y, thickness, .. }) => *y - *thickness / 2.0,
+                Item::Dot(super::Dot { y, radius, .. }) => *y - *radius,
             };
             out.entry(block)
                 .and_modify(|t| {
@@ -419,9 +419,9 @@ pub fn dump(doc: &Document, layout: &Layout) -> String {
                     .iter()
                     .map(|g| &run.text[g.text.start as usize..g.text.end as usize])
                     .collect::<String>(),
-                Item::Rule { .. } => "(rule)".to_string(),
-                Item::Dot { .. } => "(dot)".to_string(),
-                Item::Image { .. } => match &tag.structure {
+                Item::Rule(_) => "(rule)".to_string(),
+                Item::Dot(_) => "(dot)".to_string(),
+                Item::Image(_) => match &tag.structure {
                     Structure::Figure { alt: Some(alt) } => format!("(image) alt “{alt}”"),
                     _ => "(image)".to_string(),
                 },

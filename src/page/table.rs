@@ -624,24 +624,24 @@ impl TablePiece {
         }
         let block = Some(self.block);
         let rule = |x: Pt, y: Pt, width: Pt, thickness: Pt| {
-            let item = Item::Rule {
+            let item = Item::Rule(super::Rule {
                 x: left + x,
                 y: page_top + y,
                 width,
                 thickness,
                 color: self.rule_color,
-            };
+            });
             Placed::new(item, &Structure::P, block)
         };
         // A vertical rule is a rule as thick as it is long, centred on its line.
         let vertical = |x: Pt, y: Pt, h: Pt, thickness: Pt| {
-            let item = Item::Rule {
+            let item = Item::Rule(super::Rule {
                 x: left + x - thickness / 2.0,
                 y: page_top + y + h / 2.0,
                 width: thickness,
                 thickness: h,
                 color: self.rule_color,
-            };
+            });
             Placed::new(item, &Structure::P, block)
         };
         let mut rules = vec![rule(Pt::ZERO, table_top, width, self.rule)];

@@ -291,7 +291,7 @@ fn titles_and_headings_are_tagged_with_their_level_and_running_heads_are_artifac
     let rules: Vec<&Tag> = page
         .items
         .iter()
-        .filter(|p| matches!(p.item, Item::Rule { .. }))
+        .filter(|p| matches!(p.item, Item::Rule(_)))
         .map(|p| &p.tag)
         .collect();
     assert!(!rules.is_empty());
@@ -357,7 +357,7 @@ fn table_cells_carry_th_or_td_with_their_row_and_column() {
     let rules = layout.pages[0]
         .items
         .iter()
-        .filter(|p| matches!(p.item, Item::Rule { .. }) && p.tag.element == Some(1));
+        .filter(|p| matches!(p.item, Item::Rule(_)) && p.tag.element == Some(1));
     assert!(rules.count() >= 3);
 }
 
@@ -403,7 +403,7 @@ fn figures_take_their_caption_as_text_alternative() {
         .pages
         .iter()
         .flat_map(|p| &p.items)
-        .filter(|p| matches!(p.item, Item::Image { .. }))
+        .filter(|p| matches!(p.item, Item::Image(_)))
         .map(|p| &p.tag)
         .collect();
     assert_eq!(figures.len(), 5);
@@ -601,14 +601,14 @@ fn references_link_to_the_figure_or_table_they_name() {
             .enumerate()
             .find_map(|(p, page)| {
                 page.items().find(|i| want(i)).map(|i| match i {
-                    Item::Image { y, .. } => (p, *y),
+                    Item::Image(ImageBox { y, .. }) => (p, *y),
                     Item::Text(r) => (p, r.baseline - r.size),
                     _ => unreachable!(),
                 })
             })
             .unwrap()
     };
-    let figure = top_of(|i| matches!(i, Item::Image { .. }));
+    let figure = top_of(|i| matches!(i, Item::Image(_)));
     let table = top_of(|i| matches!(i, Item::Text(r) if r.text.starts_with("表")));
     assert!(figure.0 > 0, "the figure is on a later page");
     let links: Vec<(String, LinkTarget)> = layout

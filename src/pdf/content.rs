@@ -9,6 +9,7 @@ use crate::page::paint::{display_list, GlyphRun, Paint};
 use crate::page::LinkTarget;
 use crate::page::Page;
 use crate::page::{Artifact, Structure};
+use crate::page::{Dot, ImageBox, Rule};
 use crate::resolve::Document;
 use crate::units::Pt;
 use pdf_writer::types::{ArtifactType, LineJoinStyle, TextRenderingMode};
@@ -76,14 +77,14 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
             in_text = false;
         }
         match op.paint {
-            Paint::Image {
+            Paint::Image(&ImageBox {
                 image,
                 x,
                 y,
                 width,
                 height: h,
                 multiply,
-            } => {
+            }) => {
                 let img = &doc.images[image];
                 transparent |= multiply || images::has_alpha(img);
                 multiply_used |= multiply;
@@ -96,13 +97,13 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                 c.x_object(Name(images.name(img).as_bytes()));
                 c.restore_state();
             }
-            Paint::Rule {
+            Paint::Rule(&Rule {
                 x,
                 y,
                 width,
                 thickness,
                 color,
-            } => {
+            }) => {
                 set_fill(&mut c, &mut n, &mut fill, color);
                 c.rect(
                     n.f(x.0),
@@ -112,12 +113,12 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                 );
                 c.fill_nonzero();
             }
-            Paint::Dot {
+            Paint::Dot(&Dot {
                 x,
                 y,
                 radius,
                 color,
-            } => {
+            }) => {
                 set_fill(&mut c, &mut n, &mut fill, color);
                 dot(&mut c, &mut n, x.0, (height - y).0, radius.0);
                 c.fill_nonzero();

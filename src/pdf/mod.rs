@@ -411,7 +411,7 @@ mod tests {
         assert!(write(&doc, &layout).is_ok());
         layout.pages[0].items.push(crate::page::Placed {
             tag: crate::page::Tag::layout(),
-            item: Item::Rule {
+            item: Item::Rule(crate::page::Rule {
                 x: Pt(10.0),
                 y: Pt(f64::NAN),
                 width: Pt(100.0),
@@ -421,7 +421,7 @@ mod tests {
                     g: 0.0,
                     b: 0.0,
                 },
-            },
+            }),
         });
         let err = write(&doc, &layout).unwrap_err().to_string();
         assert!(err.contains("NaN") && err.contains("refusing"), "{err}");

@@ -16,6 +16,7 @@ pub use canvas::Canvas;
 use crate::error::{Error, ErrorKind, Result};
 use crate::page::paint::{display_list, GlyphRun, Paint};
 use crate::page::Layout;
+use crate::page::{Dot, ImageBox, Page, Rule};
 use crate::resolve::Document;
 use crate::units::Pt;
 
@@ -76,7 +77,7 @@ pub fn render_pages(
         ));
     }
     check_pixels(doc, pages.len(), dpi)?;
-    let chosen: Vec<&crate::page::Page> = pages.iter().map(|&p| &layout.pages[p]).collect();
+    let chosen: Vec<&Page> = pages.iter().map(|&p| &layout.pages[p]).collect();
     let mut glyphs = fonts::Glyphs::new(doc, &chosen)?;
     let mut pictures = images::Pictures::default();
     let scale = dpi / 72.0;
@@ -90,14 +91,14 @@ pub fn render_pages(
         // The display list, as the PDF paints it: images and rules, then text on top.
         for op in display_list(page, &doc.fonts) {
             match op.paint {
-                Paint::Image {
+                Paint::Image(&ImageBox {
                     image,
                     x,
                     y,
                     width,
                     height,
                     multiply,
-                } => {
+                }) => {
                     let (x0, y0) = (px(x), px(y));
                     let (x1, y1) = (px(x + width), px(y + height));
                     let left = x0.round() as i64;
@@ -107,13 +108,13 @@ pub fn render_pages(
                     let bitmap = pictures.scaled(&doc.images[image], image, w, h)?;
                     canvas.draw_rgb(left, top, bitmap, multiply);
                 }
-                Paint::Rule {
+                Paint::Rule(&Rule {
                     x,
                     y,
                     width,
                     thickness,
                     color,
-                } => {
+                }) => {
                     let half = thickness / 2.0;
                     canvas.fill_rect(
                         px(x),
@@ -123,12 +124,12 @@ pub fn render_pages(
                         rgb8(color),
                     );
                 }
-                Paint::Dot {
+                Paint::Dot(&Dot {
                     x,
                     y,
                     radius,
                     color,
-                } => canvas.fill_circle(px(x), px(y), px(radius), rgb8(color)),
+                }) => canvas.fill_circle(px(x), px(y), px(radius), rgb8(color)),
                 Paint::Glyphs(run) => glyph_run(&mut canvas, &mut glyphs, &run, scale)?,
             }
         }
