@@ -259,7 +259,9 @@ impl FontCatalog {
                     && digits.bytes().all(|b| b.is_ascii_digit())
                     && is_font_file(Path::new(file)) =>
             {
-                digits.parse().map_or((name, None), |i| (file, Some(i)))
+                // An index too large for any collection is still an index (refused with the
+                // file's face count), not part of a file name that then is "not found".
+                (file, Some(digits.parse().unwrap_or(u32::MAX)))
             }
             _ => (name, None),
         }
@@ -549,6 +551,24 @@ fn map_file(path: &Path) -> Result<memmap2::Mmap, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_face_index_is_digits_after_a_font_file_name() {
+        let split = FontCatalog::split_face_index;
+        assert_eq!(
+            split("no/such/simsun.ttc#1"),
+            ("no/such/simsun.ttc", Some(1))
+        );
+        assert_eq!(split("no/such/a.otf#0"), ("no/such/a.otf", Some(0)));
+        // Too large for a u32: an index no file has, not a file name.
+        assert_eq!(
+            split("no/such/a.ttc#99999999999999999999"),
+            ("no/such/a.ttc", Some(u32::MAX))
+        );
+        assert_eq!(split("no/such/a.ttc#"), ("no/such/a.ttc#", None));
+        assert_eq!(split("no/such/a.ttc#1a"), ("no/such/a.ttc#1a", None));
+        assert_eq!(split("no/such/notes.txt#1"), ("no/such/notes.txt#1", None));
+    }
 
     #[test]
     fn threads_opening_one_file_share_one_face() {
