@@ -279,8 +279,11 @@ pub struct Links<'a> {
     /// Where each labelled figure or table is, once its first page is noted.
     targets: BTreeMap<usize, LinkTarget>,
     /// The lines of a paragraph share its text: it is searched once.
-    last: Option<(Arc<str>, Vec<(Range<usize>, Found)>)>,
+    last: Option<(Arc<str>, Vec<FoundAt>)>,
 }
+
+/// A link found in a text: where it is (a byte range of the text) and what it is.
+type FoundAt = (Range<usize>, Found);
 
 /// A link found in a text: a URL, or a reference to a block.
 #[derive(Clone)]
@@ -381,7 +384,7 @@ impl<'a> Links<'a> {
     }
 
     /// The links in the text of an item tagged `tag` (cached for the lines of one paragraph).
-    fn found(&mut self, tag: &Tag, text: &Arc<str>) -> Vec<(Range<usize>, Found)> {
+    fn found(&mut self, tag: &Tag, text: &Arc<str>) -> Vec<FoundAt> {
         if let Some((last, found)) = &self.last {
             if Arc::ptr_eq(last, text) {
                 return found.clone();
@@ -395,7 +398,7 @@ impl<'a> Links<'a> {
         } else {
             Vec::new()
         };
-        let found: Vec<(Range<usize>, Found)> = urls
+        let found: Vec<FoundAt> = urls
             .into_iter()
             .map(|r| (r.clone(), Found::Uri(uri(&text[r]))))
             .chain(

@@ -211,14 +211,14 @@ fn embed_one(entry: &EmbeddedFace) -> Result<Chunk> {
             }
             widths.consecutive(
                 by_code[i].0,
-                by_code[i..j].iter().map(|&(_, g)| width(&face, g) as f32),
+                by_code[i..j].iter().map(|&(_, g)| width(face, g) as f32),
             );
             i = j;
         }
     }
     cid_font.finish();
 
-    let (flags, bbox, italic, ascent, descent, cap, stem) = descriptor_metrics(&face);
+    let (flags, bbox, italic, ascent, descent, cap, stem) = descriptor_metrics(face);
     let mut d = chunk.font_descriptor(descriptor);
     d.name(Name(base_font.as_bytes()))
         .flags(flags)
