@@ -78,10 +78,13 @@ pub struct CellRecord {
     pub text: String,
 }
 
-/// The most pages one document may have. Time and memory grow linearly with pages (about 0.8 ms
-/// and 80 KB per full page of text, see benches/pages.sh); a bulletin has a few dozen, and a
-/// runaway input (a million page breaks) must stop with a message, not exhaust memory.
-pub const MAX_PAGES: usize = 20_000;
+/// The most pages one document may have (the same as a merged print file's). Pages stream to the
+/// writer, so memory grows only by what the finished file and the records of every page take:
+/// about 15 KB a full page with its share of the definition (benches/pdf.sh: 10,000 pages in
+/// about 150 MB, 20,000 in about 360 MB; 100,000 would take about 1.5 GB and a few minutes). A
+/// bulletin has a few dozen; the cap is for a runaway input (a million page breaks), which
+/// must stop with a message, not exhaust memory.
+pub const MAX_PAGES: usize = 100_000;
 
 /// One page: what to draw where. Coordinates are from the page's top-left corner, y downwards.
 #[derive(Clone, Debug, PartialEq)]
