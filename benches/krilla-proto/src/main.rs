@@ -15,9 +15,10 @@
 //!   tree (H1–H5, P, Note, Caption, Figure with alt text, Table/TR/TH/TD, L/LI/Lbl/LBody),
 //!   running heads, page numbers, rules and dots as artifacts;
 //! - with `--validate a2b|ua1|a2b+ua1`, krilla's PDF/A-2b and/or PDF/UA-1 validators: the file
-//!   is written only if krilla finds nothing, else the errors are listed.
+//!   is written only if krilla finds nothing, else the errors are listed;
+//! - an outline from the title and headings, nested by level (PDF/UA wants one).
 //!
-//! Not done (the measurement does not need them): outline, link annotations, print runs.
+//! Not done (the measurement does not need them): link annotations, print runs.
 //!
 //! ```text
 //! jianbao-krilla-proto DEFINITION.toml OUT.pdf [--validate a2b|ua1|a2b+ua1] [--no-tags]
@@ -28,15 +29,17 @@ use jianbao::error::Source;
 use jianbao::fonts::{FontFace, FontIdx};
 use jianbao::model::Color;
 use jianbao::page::paint::{display_list, GlyphRun, Paint};
-use jianbao::page::{Artifact, Dot, ImageBox, Page, Rule, Structure};
+use jianbao::page::{Artifact, Dot, ImageBox, Item, Page, Rule, Structure, TextRun};
 use jianbao::resolve::Document;
 use krilla::color::rgb;
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
 use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, LineJoin, Stroke};
 use krilla::surface::Surface;
@@ -153,6 +156,7 @@ fn run() -> Result<(), String> {
         return Err("too many pages".into());
     }
     pdf.set_metadata(metadata(&doc));
+    pdf.set_outline(writer.tree.outline());
     if args.tags {
         pdf.set_tag_tree(writer.tree.finish());
     }
@@ -215,6 +219,8 @@ struct Writer<'d> {
     fonts: Vec<Option<Font>>,
     images: Vec<Option<Image>>,
     tree: Tree,
+    /// Pages written so far (the next page's index).
+    pages: usize,
 }
 
 /// A face's bytes, lent to krilla without a copy (the face owns them, mapped or read).
@@ -233,6 +239,7 @@ impl<'d> Writer<'d> {
             fonts: vec![None; doc.fonts.faces().len()],
             images: vec![None; doc.images.len()],
             tree: Tree::default(),
+            pages: 0,
         })
     }
 
@@ -256,9 +263,9 @@ impl<'d> Writer<'d> {
         let path = &self.doc.image_paths[idx];
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let image = if bytes.starts_with(&[0xFF, 0xD8]) {
-            Image::from_jpeg(bytes.into(), true)
+            Image::from_jpeg(bytes.into(), false)
         } else {
-            Image::from_png(bytes.into(), true)
+            Image::from_png(bytes.into(), false)
         }
         .map_err(|e| format!("{}: {e}", path.display()))?;
         self.images[idx] = Some(image.clone());
@@ -291,8 +298,17 @@ impl<'d> Writer<'d> {
                     }
                     structure => {
                         let id = s.start_tagged(ContentTag::Span(SpanTag::empty()));
-                        self.tree
-                            .add(structure, tag.element, page.number, op.item, id);
+                        let at = Place {
+                            page: self.pages,
+                            number: page.number,
+                            item: op.item,
+                        };
+                        self.tree.add(structure, tag.element, at, id);
+                        if let (Item::Text(line), Structure::Title | Structure::Heading(_)) =
+                            (page.item(op.item), structure)
+                        {
+                            self.tree.heading_text(line);
+                        }
                     }
                 }
                 open = Some(op.item);
@@ -316,6 +332,7 @@ impl<'d> Writer<'d> {
         }
         s.finish();
         kpage.finish();
+        self.pages += 1;
         Ok(())
     }
 }
@@ -481,6 +498,18 @@ struct Tree {
     nodes: Vec<(Kind, Vec<Child>)>,
     roots: Vec<usize>,
     keys: HashMap<Key, usize>,
+    /// The headings' nodes in order, with the page (index) and y they start at: the outline.
+    headings: Vec<(usize, usize, f32)>,
+    /// The node the last leaf went into.
+    last: usize,
+}
+
+/// Where an item is: the page's index in the file, its printed number, the item's index.
+#[derive(Clone, Copy)]
+struct Place {
+    page: usize,
+    number: u32,
+    item: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -491,7 +520,8 @@ enum Child {
 
 #[derive(Clone, Debug)]
 enum Kind {
-    H(u16),
+    /// A heading's level (1: the title) and its text (PDF/UA wants it as the tag's title).
+    H(u16, String),
     P,
     Note,
     Caption,
@@ -534,18 +564,11 @@ impl Tree {
         n
     }
 
-    fn add(
-        &mut self,
-        structure: &Structure,
-        element: Option<usize>,
-        page: u32,
-        item: usize,
-        id: Identifier,
-    ) {
+    fn add(&mut self, structure: &Structure, element: Option<usize>, at: Place, id: Identifier) {
         let plain = |s: &Structure| -> Kind {
             match s {
-                Structure::Title => Kind::H(1),
-                Structure::Heading(l) => Kind::H((*l as u16 + 1).min(6)),
+                Structure::Title => Kind::H(1, String::new()),
+                Structure::Heading(l) => Kind::H((*l as u16 + 1).min(6), String::new()),
                 Structure::Note => Kind::Note,
                 Structure::Caption => Kind::Caption,
                 Structure::Figure { alt } => Kind::Figure(alt.as_deref().map(str::to_owned)),
@@ -569,9 +592,62 @@ impl Tree {
                 self.group(Key::Part(e, *i, name), kind, Some(li))
             }
             (Some(e), s) => self.group(Key::Element(e, s.name()), plain(s), None),
-            (None, s) => self.group(Key::Loose(page, item), plain(s), None),
+            (None, s) => self.group(Key::Loose(at.number, at.item), plain(s), None),
         };
+        if matches!(self.nodes[leaf_parent].0, Kind::H(..)) && self.nodes[leaf_parent].1.is_empty()
+        {
+            self.headings.push((leaf_parent, at.page, 0.0));
+        }
         self.nodes[leaf_parent].1.push(Child::Leaf(id));
+        self.last = leaf_parent;
+    }
+
+    /// Adds a heading line's text to the heading the last leaf went into, and its top to the
+    /// outline entry if this is its first line.
+    fn heading_text(&mut self, line: &TextRun) {
+        let (Some(first), Some(last)) = (line.glyphs.first(), line.glyphs.last()) else {
+            return;
+        };
+        let text = line
+            .text
+            .get(first.text.start as usize..last.text.end as usize)
+            .unwrap_or("");
+        if let Kind::H(_, title) = &mut self.nodes[self.last].0 {
+            if title.is_empty() {
+                if let Some(h) = self.headings.iter_mut().rev().find(|h| h.0 == self.last) {
+                    h.2 = (line.baseline - line.size).0 as f32;
+                }
+            }
+            title.push_str(text);
+        }
+    }
+
+    /// The outline: the headings nested by level.
+    fn outline(&self) -> Outline {
+        // Open entries: level and node, the outermost first.
+        let mut stack: Vec<(u16, OutlineNode)> = Vec::new();
+        let mut outline = Outline::new();
+        let close = |stack: &mut Vec<(u16, OutlineNode)>, outline: &mut Outline| {
+            let (_, node) = stack.pop().expect("an open entry");
+            match stack.last_mut() {
+                Some((_, parent)) => parent.push_child(node),
+                None => outline.push_child(node),
+            }
+        };
+        for &(n, page, y) in &self.headings {
+            let Kind::H(level, title) = &self.nodes[n].0 else {
+                continue;
+            };
+            while stack.last().is_some_and(|(l, _)| *l >= *level) {
+                close(&mut stack, &mut outline);
+            }
+            let dest = XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0)));
+            stack.push((*level, OutlineNode::new(title.clone(), dest)));
+        }
+        while !stack.is_empty() {
+            close(&mut stack, &mut outline);
+        }
+        outline
     }
 
     fn finish(&self) -> TagTree {
@@ -592,7 +668,11 @@ impl Tree {
             })
             .collect();
         let kind: TagKind = match kind {
-            Kind::H(l) => Tag::Hn(NonZeroU16::new(*l).expect("levels count from 1"), None).into(),
+            Kind::H(l, title) => Tag::Hn(
+                NonZeroU16::new(*l).expect("levels count from 1"),
+                Some(title.clone()),
+            )
+            .into(),
             Kind::P => Tag::P.into(),
             Kind::Note => Tag::Note.into(),
             Kind::Caption => Tag::Caption.into(),
