@@ -129,15 +129,21 @@ impl Tag {
 impl Placed {
     /// `item` tagged as a part of an element whose text is `text`: text items take `text`;
     /// rules and dots are layout artifacts, or `text`'s artifact if it is one (a running head's
-    /// rule is part of the running head); images are figures without alternative text unless
-    /// the text is an artifact or `text` is a figure (with its alternative text).
+    /// rule is part of the running head); an image is a figure only when `text` is a figure
+    /// with a text alternative, else a layout artifact: PDF/UA-1 (7.3) wants alternative text
+    /// on every Figure, and an image nobody described — a masthead's logo, a picture with no
+    /// caption and no `alt` (the page stage warns about those) — is treated as decoration.
     pub fn new(item: Item, text: &Structure, element: Option<usize>) -> Placed {
         let structure = match (&item, text) {
+            (Item::Image(_), Structure::Figure { alt }) if !has_text(alt) => {
+                Structure::Artifact(Artifact::Layout)
+            }
             (Item::Text(_), _) | (_, Structure::Artifact(_) | Structure::Figure { .. }) => {
                 text.clone()
             }
-            (Item::Rule(_) | Item::Dot(_), _) => Structure::Artifact(Artifact::Layout),
-            (Item::Image(_), _) => Structure::Figure { alt: None },
+            (Item::Rule(_) | Item::Dot(_) | Item::Image(_), _) => {
+                Structure::Artifact(Artifact::Layout)
+            }
         };
         Placed {
             item,
@@ -153,6 +159,49 @@ impl Placed {
             .into_iter()
             .map(move |item| Placed::new(item, &text, None))
     }
+}
+
+/// Whether a text alternative says anything (an empty or blank `alt` does not).
+pub fn has_text(alt: &Option<Arc<str>>) -> bool {
+    alt.as_deref().is_some_and(|a| !a.trim().is_empty())
+}
+
+/// The link span (an index into `line.links`) glyph `g` of `line` belongs to, if any: the
+/// first whose text holds the glyph's. The PDF writer splits a line's marked content where
+/// this changes, so that a Link element owns exactly the link's glyphs (PDF/UA-1 7.18.5).
+pub fn link_at(line: &super::TextRun, g: &crate::text::PlacedGlyph) -> Option<usize> {
+    line.links
+        .iter()
+        .position(|span| g.text.start >= span.text.start && g.text.end <= span.text.end)
+}
+
+/// A line's glyphs as the stretches of marked content the writer gives them, in order: each
+/// stretch's link span (`None`: not in a link). A line without links is one stretch.
+pub fn link_stretches(line: &super::TextRun) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::new();
+    for g in &line.glyphs {
+        let k = link_at(line, g);
+        if out.last() != Some(&k) {
+            out.push(k);
+        }
+    }
+    if out.is_empty() {
+        out.push(None);
+    }
+    out
+}
+
+/// The link spans of a line that have glyphs on it, in order: the writer makes one link
+/// annotation for each, in this order.
+pub fn linked_spans(line: &super::TextRun) -> Vec<usize> {
+    let mut out: Vec<usize> = line
+        .glyphs
+        .iter()
+        .filter_map(|g| link_at(line, g))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// An entry of the outline (bookmarks): a title (level 0) or a heading (its level, 1–4), and

@@ -279,7 +279,7 @@ pub fn write_sequence_with(
     structure.write(&mut pdf, struct_root, &mut || alloc.next());
 
     meta::info(&mut pdf, info, meta);
-    let xmp = meta::xmp(meta, pdfa);
+    let xmp = meta::xmp(meta, pdfa, distinct == sequence.len());
     let xmp_id = alloc.next();
     pdf.metadata(xmp_id, &xmp);
     let profile = pdfa.then(|| {
@@ -353,6 +353,7 @@ fn annotation(
                 .uri(pdf_writer::Str(uri.as_bytes()));
         }
         LinkTarget::Internal { page, y } => {
+            a.contents(TextStr(&link.contents));
             let Some(&to) = pages.get(*page) else {
                 return;
             };
