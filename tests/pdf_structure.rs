@@ -681,7 +681,7 @@ fn with_blocks(blocks: &str) -> String {
 fn a_link_element_holds_its_text_and_an_address_broken_across_lines_is_one_link() {
     let long = format!("https://www.example.com/{}", "zhiliang-tisheng-".repeat(9));
     let text = with_blocks(&format!(
-        "\n[[blocks]]\ntext = \"请访问 https://www.cqa.cn/news 了解详情。\"\n\n[[blocks]]\ntext = \"全文见 {long} 。\"\n"
+        "\n[[blocks]]\ntext = \"请访问 https://www.cqa.cn/news 了解详情。\"\n\n[[blocks]]\ntext = \"全文见 {long} 。\"\n\n[[blocks]]\ntext = \"两个地址：https://www.cqa.cn/a 与 zhibao@cqa.cn 。\"\n"
     ));
     let (run, out) = render_text("pdf-structure-link-text", "links", &text, &[]);
     assert!(run.status.success(), "{}", stderr(&run));
@@ -698,7 +698,7 @@ fn a_link_element_holds_its_text_and_an_address_broken_across_lines_is_one_link(
     let elems = elements(&doc);
     let text_of = |e: &Elem| -> String { e.mcrs.iter().map(|m| texts[m].as_str()).collect() };
     let links: Vec<&Elem> = elems.iter().filter(|e| e.kind == "Link").collect();
-    assert_eq!(links.len(), 2, "{links:?}");
+    assert_eq!(links.len(), 4, "{links:?}");
     // The short address: its glyphs are the Link's, between the text before and after it
     // in its paragraph.
     assert_eq!(text_of(links[0]), "https://www.cqa.cn/news");
@@ -716,12 +716,17 @@ fn a_link_element_holds_its_text_and_an_address_broken_across_lines_is_one_link(
     assert!(links[1].mcrs.len() >= 2, "{:?}", links[1]);
     assert_eq!(links[1].objrs.len(), links[1].mcrs.len());
     assert_eq!(text_of(links[1]).replace(' ', ""), long);
-    // Every annotation is in a Link and says where it goes.
-    for id in links.iter().flat_map(|l| &l.objrs) {
-        let ad = doc.get_dictionary(*id).unwrap();
-        let contents = pdf_inspect::text_string(ad.get(b"Contents").unwrap());
-        assert!(contents.starts_with("https://"), "{contents}");
+    // Every annotation is in the Link of its own text (two links on one line each get
+    // theirs), and says where it goes.
+    for link in &links {
+        for id in &link.objrs {
+            let ad = doc.get_dictionary(*id).unwrap();
+            let contents = pdf_inspect::text_string(ad.get(b"Contents").unwrap());
+            let text = text_of(link).replace(' ', "");
+            assert_eq!(contents.trim_start_matches("mailto:"), text);
+        }
     }
+    assert_eq!(text_of(links[3]), "zhibao@cqa.cn");
 }
 
 #[test]

@@ -131,8 +131,8 @@ impl Placed {
     /// rules and dots are layout artifacts, or `text`'s artifact if it is one (a running head's
     /// rule is part of the running head); an image is a figure only when `text` is a figure
     /// with a text alternative, else a layout artifact: PDF/UA-1 (7.3) wants alternative text
-    /// on every Figure, and an image nobody described — a masthead's logo, a picture with no
-    /// caption and no `alt` (the page stage warns about those) — is treated as decoration.
+    /// on every Figure, and an image nobody described — a picture with no caption and no `alt`
+    /// (the page stage warns about it) — is treated as decoration.
     pub fn new(item: Item, text: &Structure, element: Option<usize>) -> Placed {
         let structure = match (&item, text) {
             (Item::Image(_), Structure::Figure { alt }) if !has_text(alt) => {
