@@ -824,6 +824,27 @@ fn a_figure_without_caption_or_alt_is_decoration_and_warned_about() {
     let strict = render(&def, &dir.join("strict.pdf"), &["--strict"]);
     assert!(!strict.status.success());
     assert!(stderr(&strict).contains("no caption and no `alt`"));
+    // A row of photos without captions: each photo is warned about and is decoration.
+    let row = dir.join("row.toml");
+    std::fs::write(
+        &row,
+        with_blocks("\n[[blocks]]\nfigures = [\"hall.jpg\", \"hall.jpg\"]\n"),
+    )
+    .unwrap();
+    let run = render(&row, &dir.join("row.pdf"), &[]);
+    let err = stderr(&run);
+    assert!(run.status.success(), "{err}");
+    assert!(
+        err.contains("row.toml:10:1: photo 1 of this row has no caption"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row.toml:10:1: photo 2 of this row has no caption"),
+        "{err}"
+    );
+    let doc = load(&dir.join("row.pdf"));
+    check_ua(&doc, "row", true);
+    assert!(!elements(&doc).iter().any(|e| e.kind == "Figure"));
 }
 
 #[test]
