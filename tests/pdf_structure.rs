@@ -59,6 +59,8 @@ struct Elem {
     seq: Vec<Option<ObjectId>>,
     /// The table attributes' /Scope, if any.
     scope: Option<String>,
+    /// The element identifier (/ID), if any.
+    ident: Option<Vec<u8>>,
     /// Marked-content references: (page object, MCID).
     mcrs: Vec<(ObjectId, i64)>,
     /// Object references (annotations).
@@ -97,6 +99,7 @@ fn elements(doc: &Document) -> Vec<Elem> {
             alt_text: d.get(b"Alt").ok().map(pdf_inspect::text_string),
             seq: Vec::new(),
             scope: scope(doc, d),
+            ident: d.get(b"ID").ok().map(|i| i.as_str().unwrap().to_vec()),
             mcrs: Vec::new(),
             objrs: Vec::new(),
         };
@@ -493,6 +496,9 @@ fn lists_are_items_with_label_and_body_and_links_are_link_elements() {
         }
     }
     assert!(annots >= 1, "styled-text has a link");
+    // The editor's note is a Note with an ID (PDF/UA-1 7.9; check_ua checks the ID tree).
+    assert!(elems.iter().any(|e| e.kind == "Note" && e.ident.is_some()));
+    check_ua(&doc, "styled-text", true);
 }
 
 /// The text each MCID of a page marks: the glyphs its TJ/Tj operators show (two bytes a code,
@@ -582,6 +588,31 @@ fn check_ua(doc: &Document, what: &str, claimed: bool) {
     let elems = elements(doc);
     let by_id: BTreeMap<ObjectId, &Elem> = elems.iter().map(|e| (e.id, e)).collect();
     let parent_kind = |e: &Elem| e.parent.map(|p| by_id[&p].kind.clone()).unwrap_or_default();
+    // 7.9: every Note has an ID, unique, which the root's ID tree maps to it.
+    let root = as_dict(get(doc, cat, "StructTreeRoot").unwrap());
+    let id_tree: BTreeMap<Vec<u8>, Object> = get(doc, root, "IDTree")
+        .map(|t| {
+            let names = get(doc, as_dict(t), "Names").unwrap().as_array().unwrap();
+            names
+                .chunks(2)
+                .map(|p| (p[0].as_str().unwrap().to_vec(), p[1].clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let notes: Vec<&Elem> = elems.iter().filter(|e| e.kind == "Note").collect();
+    for n in &notes {
+        let id = n
+            .ident
+            .as_ref()
+            .unwrap_or_else(|| panic!("{what}: a Note without /ID"));
+        assert_eq!(
+            id_tree.get(id),
+            Some(&Object::Reference(n.id)),
+            "{what}: IDTree"
+        );
+    }
+    let unique: BTreeSet<_> = notes.iter().map(|n| &n.ident).collect();
+    assert_eq!(unique.len(), notes.len(), "{what}: Note IDs unique");
     let mut last_heading = 0;
     for e in &elems {
         match e.kind.as_str() {

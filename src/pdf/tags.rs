@@ -331,12 +331,20 @@ impl Tree {
     /// Writes the elements, the parent tree's arrays and the StructTreeRoot as object `root`.
     pub fn write(self, pdf: &mut Pdf, root: Ref, alloc: &mut dyn FnMut() -> Ref) {
         let refs: Vec<Ref> = self.nodes.iter().map(|_| alloc()).collect();
+        // PDF/UA-1 7.9: every Note has an ID (`note1`, `note2` … in reading order), which the
+        // root's ID tree maps to it.
+        let mut ids: Vec<(String, Ref)> = Vec::new();
         for (i, node) in self.nodes.iter().enumerate() {
             let mut e = pdf.struct_element(refs[i]);
             e.custom_kind(Name(node.name.as_bytes()));
             e.parent(if i == 0 { root } else { refs[node.parent] });
             if let Some(alt) = &node.alt {
                 e.alt(TextStr(alt));
+            }
+            if node.name == "Note" {
+                let id = format!("note{}", ids.len() + 1);
+                e.id(pdf_writer::Str(id.as_bytes()));
+                ids.push((id, refs[i]));
             }
             if node.column_header {
                 e.attributes()
@@ -391,6 +399,15 @@ impl Tree {
             .indirect(root)
             .start::<pdf_writer::writers::StructTreeRoot>();
         r.child(refs[0]);
+        if !ids.is_empty() {
+            // A name tree's keys in byte order (note10 before note2).
+            ids.sort();
+            let mut tree = r.id_tree();
+            let mut names = tree.names();
+            for (id, at) in &ids {
+                names.insert(pdf_writer::Str(id.as_bytes()), *at);
+            }
+        }
         {
             let mut tree = r.parent_tree();
             let mut nums = tree.nums();
