@@ -61,6 +61,8 @@ struct Elem {
     scope: Option<String>,
     /// The element identifier (/ID), if any.
     ident: Option<Vec<u8>>,
+    /// A table cell's /RowSpan and /ColSpan (1 when not given).
+    spans: (i64, i64),
     /// Marked-content references: (page object, MCID).
     mcrs: Vec<(ObjectId, i64)>,
     /// Object references (annotations).
@@ -100,6 +102,10 @@ fn elements(doc: &Document) -> Vec<Elem> {
             seq: Vec::new(),
             scope: scope(doc, d),
             ident: d.get(b"ID").ok().map(|i| i.as_str().unwrap().to_vec()),
+            spans: (
+                table_attribute(doc, d, "RowSpan").map_or(1, |o| o.as_i64().unwrap()),
+                table_attribute(doc, d, "ColSpan").map_or(1, |o| o.as_i64().unwrap()),
+            ),
             mcrs: Vec::new(),
             objrs: Vec::new(),
         };
@@ -147,8 +153,14 @@ fn elements(doc: &Document) -> Vec<Elem> {
     out
 }
 
-/// The /Scope of an element's table attributes (`/A`: one dictionary or an array of them).
+/// The /Scope of an element's table attributes.
 fn scope(doc: &Document, d: &Dictionary) -> Option<String> {
+    let s = table_attribute(doc, d, "Scope")?.as_name().ok()?;
+    Some(String::from_utf8_lossy(s).into_owned())
+}
+
+/// An entry of an element's table attributes (`/A`: one dictionary or an array of them).
+fn table_attribute<'a>(doc: &'a Document, d: &'a Dictionary, key: &str) -> Option<&'a Object> {
     let a = get(doc, d, "A")?;
     let list = match a {
         Object::Array(a) => a.iter().map(|o| deref(doc, o)).collect(),
@@ -157,7 +169,7 @@ fn scope(doc: &Document, d: &Dictionary) -> Option<String> {
     list.into_iter()
         .map(as_dict)
         .filter(|a| name_of(a, "O").as_deref() == Some("Table"))
-        .find_map(|a| name_of(a, "Scope"))
+        .find_map(|a| a.get(key.as_bytes()).ok())
 }
 
 fn kids(d: &Dictionary) -> Vec<Object> {
@@ -644,7 +656,36 @@ fn check_ua(doc: &Document, what: &str, claimed: bool) {
                 }
             }
             // 7.5: tables are Table › TR › TH/TD, header cells with a scope, each header
-            // cell's content on one page (a repeated header row is an artifact).
+            // cell's content on one page (a repeated header row is an artifact); the rows,
+            // with the cells spanning into them from above, are equally wide.
+            "Table" => {
+                let rows: Vec<&Elem> = elems
+                    .iter()
+                    .filter(|r| r.parent == Some(e.id) && r.kind == "TR")
+                    .collect();
+                let mut above: Vec<(i64, i64)> = Vec::new();
+                let mut widths = Vec::new();
+                for row in rows {
+                    let cells = elems.iter().filter(|c| c.parent == Some(row.id));
+                    let mut width: i64 = above.iter().map(|a| a.1).sum();
+                    above = above
+                        .into_iter()
+                        .filter(|a| a.0 > 1)
+                        .map(|(r, c)| (r - 1, c))
+                        .collect();
+                    for c in cells {
+                        width += c.spans.1;
+                        if c.spans.0 > 1 {
+                            above.push((c.spans.0 - 1, c.spans.1));
+                        }
+                    }
+                    widths.push(width);
+                }
+                assert!(
+                    widths.windows(2).all(|w| w[0] == w[1]),
+                    "{what}: table rows of widths {widths:?}"
+                );
+            }
             "TR" => assert_eq!(parent_kind(e), "Table", "{what}"),
             "TH" | "TD" => {
                 assert_eq!(parent_kind(e), "TR", "{what}");

@@ -44,11 +44,14 @@ pub enum Structure {
         alt: Option<Arc<str>>,
     },
     /// A table cell: TH in a header row, else TD; rows and columns count from 0 over the whole
-    /// table (a continued table's header cells repeat with the same row).
+    /// table, and the rows and columns it spans (1 and 1 for most), which a reader needs to
+    /// line the cells up with their headers (ISO 32000-1 14.8.5.7, `/RowSpan`, `/ColSpan`).
     Cell {
         header: bool,
         row: usize,
         col: usize,
+        rowspan: usize,
+        colspan: usize,
     },
     /// A list item's number (Lbl) and its text (LBody); `item` counts the items of the list
     /// block from 0 (nested items included), which groups them into LI elements.
@@ -85,6 +88,8 @@ impl Structure {
                 header: false,
                 row: 0,
                 col: 0,
+                rowspan: 1,
+                colspan: 1,
             },
             Tagging::Pagination => Structure::Artifact(Artifact::Pagination),
         }

@@ -606,6 +606,8 @@ impl TablePiece {
                         header: c.row < self.header,
                         row: c.row,
                         col: c.col,
+                        rowspan: c.rowspan,
+                        colspan: c.colspan,
                     }
                 } else {
                     repeat.clone()

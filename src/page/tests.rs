@@ -328,7 +328,13 @@ fn table_cells_carry_th_or_td_with_their_row_and_column() {
             _ => None,
         })
         .collect();
-    let cell = |header, row, col| Structure::Cell { header, row, col };
+    let cell = |header, row, col| Structure::Cell {
+        header,
+        row,
+        col,
+        rowspan: 1,
+        colspan: 1,
+    };
     let starts: Vec<(&str, &Structure)> = cells
         .iter()
         .map(|(t, s)| (t.split_whitespace().next().unwrap_or(""), s))
@@ -682,7 +688,9 @@ fn references_in_captions_and_table_cells_are_links_too() {
                 Structure::Cell {
                     header: false,
                     row: 1,
-                    col: 0
+                    col: 0,
+                    rowspan: 1,
+                    colspan: 1,
                 },
                 "1",
                 true

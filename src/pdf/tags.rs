@@ -41,6 +41,8 @@ struct Node {
     kids: Vec<Kid>,
     /// A header-row cell: `/Scope /Column`, so a reader announces it with the cells below.
     column_header: bool,
+    /// A table cell's rows and columns spanned, when more than one (`/RowSpan`, `/ColSpan`).
+    spans: (usize, usize),
     /// A Link element: where it goes and where its text ends so far (a link broken across
     /// lines continues on the next line where this one's part ended).
     link: Option<(LinkTarget, u32)>,
@@ -101,6 +103,7 @@ fn node(name: &'static str, alt: Option<Arc<str>>, parent: usize) -> Node {
         parent,
         kids: Vec::new(),
         column_header: false,
+        spans: (1, 1),
         link: None,
     }
 }
@@ -256,11 +259,18 @@ impl Tree {
             };
         };
         match &tag.structure {
-            Structure::Cell { row, col, header } => {
+            Structure::Cell {
+                row,
+                col,
+                header,
+                rowspan,
+                colspan,
+            } => {
                 let table = self.get((part, "Table", b, 0, 0), root, "Table", None);
                 let tr = self.get((part, "TR", b, *row, 0), table, "TR", None);
                 let cell = self.get((part, name, b, *row, *col), tr, name, None);
                 self.nodes[cell].column_header = *header;
+                self.nodes[cell].spans = (*rowspan, *colspan);
                 cell
             }
             Structure::Lbl { item: i } | Structure::LBody { item: i } => {
@@ -346,11 +356,19 @@ impl Tree {
                 e.id(pdf_writer::Str(id.as_bytes()));
                 ids.push((id, refs[i]));
             }
-            if node.column_header {
-                e.attributes()
-                    .push()
-                    .table()
-                    .scope(pdf_writer::types::TableHeaderScope::Column);
+            let (rows, cols) = node.spans;
+            if node.column_header || rows > 1 || cols > 1 {
+                let mut attributes = e.attributes();
+                let mut table = attributes.push().table();
+                if node.column_header {
+                    table.scope(pdf_writer::types::TableHeaderScope::Column);
+                }
+                if rows > 1 {
+                    table.row_span(rows as i32);
+                }
+                if cols > 1 {
+                    table.col_span(cols as i32);
+                }
             }
             // The element's page is its first content's: MCIDs on it are bare integers, and
             // only content on later pages needs a full MCR dictionary (a paragraph's lines are
