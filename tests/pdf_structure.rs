@@ -947,6 +947,17 @@ fn a_repeated_table_header_is_an_artifact_and_captions_are_inside_what_they_capt
             .count();
         assert!(repeated >= 7, "page {n}: {repeated}");
     }
+    // A row of photos is one Figure whose alternative names each photo.
+    let row = render_sample("photo-row-2020-04", &dir);
+    let alts: Vec<String> = elements(&load(&row))
+        .into_iter()
+        .filter_map(|e| e.alt_text)
+        .collect();
+    assert!(
+        alts.iter()
+            .any(|a| a == "(a) 总装车间；(b) 质量展厅；(c) 座谈交流"),
+        "{alts:?}"
+    );
     // The seed's captions are inside their figures.
     let seed = render_sample("cqa-2020-03-10", &dir);
     let doc = load(&seed);

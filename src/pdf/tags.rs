@@ -304,6 +304,17 @@ impl Tree {
                 };
                 self.get(key, parent, name, None)
             }
+            Structure::Figure { alt } => {
+                let figure = self.get((part, name, b, 0, 0), root, name, alt.clone());
+                // A row of photos is one Figure: its text alternative names each photo
+                // (`(a) 总装车间；(b) 质量展厅`), as each photo's own alternative does.
+                if let (Some(more), Some(have)) = (alt, &self.nodes[figure].alt) {
+                    if !have.split('；').any(|a| a == &**more) {
+                        self.nodes[figure].alt = Some(Arc::from(format!("{have}；{more}")));
+                    }
+                }
+                figure
+            }
             s => self.get((part, name, b, 0, 0), root, name, figure_alt(s)),
         }
     }
