@@ -432,10 +432,10 @@ fn a_10000_page_document_is_a_correct_pdf() {
 #[test]
 fn a_document_past_the_page_limit_is_refused() {
     let dir = temp_dir("too-many-pages");
-    let def = write(&dir, "20001-pages.toml", &many_pages(20_001));
+    let def = write(&dir, "100001-pages.toml", &many_pages(100_001));
     check(
         &def,
-        &Expect::Error("runs past 20000 pages".into()),
+        &Expect::Error("runs past 100000 pages".into()),
         &[],
         Duration::from_secs(300),
     );

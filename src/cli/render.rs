@@ -80,8 +80,11 @@ fn render_one(args: &RenderArgs, output: &Path, assets: &FsAssets) -> Result<(),
         output,
         assets,
         &root,
-        args.strict,
-        crate::pdf::Options { pdfa: args.pdfa },
+        super::document::Options {
+            pdf: crate::pdf::Options { pdfa: args.pdfa },
+            strict: args.strict,
+            keep_pages: args.dump_structure,
+        },
         &mut |r| {
             for note in &r.doc.notes {
                 ui().note(note);
