@@ -44,7 +44,8 @@ pub struct Link {
     pub rect: [f32; 4],
     pub target: LinkTarget,
     /// The annotation's text alternative (`/Contents`, PDF/UA-1 7.18.5): a web or mail
-    /// address itself, an internal link's text (`图 1`, what the reader clicks).
+    /// address itself, an internal link's text on this line (the `1` of 见图1, what the
+    /// reader clicks).
     pub contents: String,
 }
 
@@ -215,26 +216,23 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
 /// skips it), or the structure type's tag with the next MCID, recorded in `marks`. A figure
 /// without a text alternative is never written as one (PDF/UA-1 7.3): it is decoration.
 fn mark(c: &mut Content, structure: &Structure, item: usize, marks: &mut Vec<usize>) {
-    let kind = match structure {
+    let artifact = match structure {
         Structure::Artifact(kind) => Some(*kind),
         Structure::Figure { alt } if !has_text(alt) => Some(Artifact::Layout),
         _ => None,
     };
-    match structure {
-        _ if kind.is_some() => {
-            let mut m = c.begin_marked_content_with_properties(Name(b"Artifact"));
-            m.properties().artifact().kind(match kind {
-                Some(Artifact::Pagination) => ArtifactType::Pagination,
-                _ => ArtifactType::Layout,
-            });
-        }
-        s => {
-            let mcid = marks.len() as i32;
-            marks.push(item);
-            c.begin_marked_content_with_properties(Name(s.name().as_bytes()))
-                .properties()
-                .identify(mcid);
-        }
+    if let Some(kind) = artifact {
+        let mut m = c.begin_marked_content_with_properties(Name(b"Artifact"));
+        m.properties().artifact().kind(match kind {
+            Artifact::Pagination => ArtifactType::Pagination,
+            Artifact::Layout => ArtifactType::Layout,
+        });
+    } else {
+        let mcid = marks.len() as i32;
+        marks.push(item);
+        c.begin_marked_content_with_properties(Name(structure.name().as_bytes()))
+            .properties()
+            .identify(mcid);
     }
 }
 

@@ -351,6 +351,10 @@ impl Tree {
 
     /// Writes the elements, the parent tree's arrays and the StructTreeRoot as object `root`.
     pub fn write(self, pdf: &mut Pdf, root: Ref, alloc: &mut dyn FnMut() -> Ref) {
+        debug_assert!(
+            self.pending.is_empty(),
+            "link annotations of a page whose content was not added"
+        );
         let refs: Vec<Ref> = self.nodes.iter().map(|_| alloc()).collect();
         // PDF/UA-1 7.9: every Note has an ID (`note1`, `note2` … in reading order), which the
         // root's ID tree maps to it.
