@@ -127,3 +127,24 @@ fn the_dump_cannot_share_stdout_with_the_pdf() {
         stderr(&run)
     );
 }
+
+/// A row of photos whose captions take two lines each: each photo's caption is read whole
+/// before the next one's (it was the first lines of all, then the second lines: 图2班组长介,
+/// 图3班组长讲, 绍防错装置 …).
+#[test]
+fn a_row_of_photos_reads_one_caption_at_a_time() {
+    let d = dump("photo-row-2020-04");
+    let captions: Vec<String> = items(&d)
+        .into_iter()
+        .filter(|(kind, _, text)| kind == "Caption" && !text.starts_with('('))
+        .map(|(_, _, text)| text)
+        .collect();
+    let second = captions
+        .iter()
+        .position(|t| t.starts_with("图2"))
+        .unwrap_or_else(|| panic!("{captions:?}"));
+    assert!(
+        captions[second + 1].starts_with('绍') && captions[second + 2].starts_with("图3"),
+        "{captions:?}"
+    );
+}
