@@ -128,23 +128,28 @@ fn the_dump_cannot_share_stdout_with_the_pdf() {
     );
 }
 
-/// A row of photos whose captions take two lines each: each photo's caption is read whole
-/// before the next one's (it was the first lines of all, then the second lines: 图2班组长介,
-/// 图3班组长讲, 绍防错装置 …).
+/// A row of photos whose captions take two lines each: the lines are drawn across the row, and
+/// each photo's caption is a part of its own (`Caption p2`), whose lines read in order.
 #[test]
-fn a_row_of_photos_reads_one_caption_at_a_time() {
+fn a_row_of_photos_tags_each_caption_as_its_own_part() {
     let d = dump("photo-row-2020-04");
-    let captions: Vec<String> = items(&d)
-        .into_iter()
-        .filter(|(kind, _, text)| kind == "Caption" && !text.starts_with('('))
-        .map(|(_, _, text)| text)
-        .collect();
-    let second = captions
-        .iter()
-        .position(|t| t.starts_with("图2"))
-        .unwrap_or_else(|| panic!("{captions:?}"));
-    assert!(
-        captions[second + 1].starts_with('绍') && captions[second + 2].starts_with("图3"),
-        "{captions:?}"
-    );
+    let mut parts: std::collections::BTreeMap<String, String> = Default::default();
+    for line in d.lines() {
+        let Some(rest) = line.trim_start().strip_prefix("Caption p") else {
+            continue;
+        };
+        let mut words = rest.split_whitespace();
+        let part = words.next().unwrap();
+        let block = words.next().unwrap();
+        let part = format!("{block} p{part}");
+        let text: String = words.collect();
+        parts.entry(part).or_default().push_str(&text);
+    }
+    let captions: Vec<&String> = parts.values().collect();
+    for want in ["图2班组长介绍防错装置", "图3班组长讲解问题记录表"] {
+        assert!(
+            captions.iter().any(|c| *c == want),
+            "{want} in {captions:?}"
+        );
+    }
 }

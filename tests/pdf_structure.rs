@@ -996,3 +996,34 @@ fn a_pdfa_file_describes_the_pdfuaid_schema() {
         "{x}"
     );
 }
+
+/// A row of photos whose captions take two lines each: the lines are drawn across the row (top
+/// to bottom), but each photo's caption is a Caption element of its own holding its lines in
+/// order, so a reader takes one caption whole before the next (they were one Caption holding
+/// 图2班组长介, 图3班组长讲, 绍防错装置 … in drawing order).
+#[test]
+fn a_row_of_photos_has_one_caption_element_per_photo() {
+    let dir = temp_dir("pdf-structure-row-captions");
+    let out = render_sample("photo-row-2020-04", &dir);
+    let doc = load(&out);
+    let info = pdf_inspect::inspect_file(&out);
+    let mut texts: BTreeMap<(ObjectId, i64), String> = BTreeMap::new();
+    for ((_, page), info) in doc.get_pages().into_iter().zip(&info.pages) {
+        for (m, t) in mcid_texts(&doc, page, &info.glyphs) {
+            texts.insert((page, m), t);
+        }
+    }
+    let captions: Vec<String> = elements(&doc)
+        .into_iter()
+        .filter(|e| e.kind == "Caption")
+        .map(|e| {
+            e.mcrs
+                .iter()
+                .map(|m| texts[m].replace(' ', ""))
+                .collect::<String>()
+        })
+        .collect();
+    for want in ["图2班组长介绍防错装置", "图3班组长讲解问题记录表"] {
+        assert!(captions.iter().any(|c| c == want), "{want} in {captions:?}");
+    }
+}

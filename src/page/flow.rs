@@ -321,13 +321,27 @@ impl Flow<'_, '_> {
             self.items.push(Placed::new(item, &figure, Some(fig.block)));
         }
         let row_top = self.y;
-        // The photos' own captions (a row's), side by side under them, each placed whole before
-        // the next: a reader (and text extraction) takes one photo's caption at a time, not
-        // the first lines of all of them and then the second lines.
-        for photo in fig.photos {
-            for (k, line) in photo.caption.into_iter().enumerate() {
-                self.y = row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
-                self.place_line(line, (fig.block, 0), Role::Caption, fig.caption_pitch);
+        // The photos' own captions (a row's), side by side under them, placed line by line
+        // across the row so that the text is drawn top to bottom; each photo's caption is a
+        // part of its own (photo k: part k + 1), so that the tags read one caption whole
+        // before the next.
+        let mut columns: Vec<_> = fig
+            .photos
+            .into_iter()
+            .map(|p| p.caption.into_iter())
+            .collect();
+        for k in 0.. {
+            let mut placed = false;
+            for (n, column) in columns.iter_mut().enumerate() {
+                if let Some(line) = column.next() {
+                    self.y =
+                        row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
+                    self.place_line(line, (fig.block, n + 1), Role::Caption, fig.caption_pitch);
+                    placed = true;
+                }
+            }
+            if !placed {
+                break;
             }
         }
         self.y = row_top + fig.height;
@@ -563,6 +577,7 @@ impl Flow<'_, '_> {
                 Structure::LBody { item: part },
                 Structure::Lbl { item: part },
             ),
+            Structure::Caption { .. } => (Structure::Caption { part }, Structure::Caption { part }),
             text => (text.clone(), text),
         };
         let mut run = line.run;

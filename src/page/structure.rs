@@ -38,7 +38,11 @@ pub enum Structure {
     Heading(u8),
     P,
     Note,
-    Caption,
+    /// A caption: `part` 0 is a figure's or table's own; a row's photos' captions are parts
+    /// 1, 2, … (one element each).
+    Caption {
+        part: usize,
+    },
     /// An image, with its text alternative (the caption's text or the figure's `alt`).
     Figure {
         alt: Option<Arc<str>>,
@@ -82,7 +86,7 @@ impl Structure {
             Tagging::Title => Structure::Title,
             Tagging::Heading(level) => Structure::Heading(level),
             Tagging::Note => Structure::Note,
-            Tagging::Caption => Structure::Caption,
+            Tagging::Caption => Structure::Caption { part: 0 },
             Tagging::ListItem => Structure::LBody { item: 0 },
             Tagging::TableCell => Structure::Cell {
                 header: false,
@@ -105,7 +109,7 @@ impl Structure {
             Structure::Heading(_) => "H5",
             Structure::P => "P",
             Structure::Note => "Note",
-            Structure::Caption => "Caption",
+            Structure::Caption { .. } => "Caption",
             Structure::Figure { .. } => "Figure",
             Structure::Cell { header: true, .. } => "TH",
             Structure::Cell { .. } => "TD",
@@ -476,17 +480,19 @@ fn references(doc: &Document, tag: &Tag, text: &str) -> Vec<(Range<usize>, usize
         (Some(Content::List { items, .. }), Structure::LBody { item }) => {
             items.get(*item).map(|e| &e.text).into_iter().collect()
         }
-        (Some(Content::Figure { caption, .. }), Structure::Caption) => caption.iter().collect(),
+        (Some(Content::Figure { caption, .. }), Structure::Caption { .. }) => {
+            caption.iter().collect()
+        }
         (
             Some(Content::Figures {
                 photos, caption, ..
             }),
-            Structure::Caption,
+            Structure::Caption { .. },
         ) => caption
             .iter()
             .chain(photos.iter().filter_map(|p| p.caption.as_ref()))
             .collect(),
-        (Some(Content::Table(t)), Structure::Caption) => t.caption.iter().collect(),
+        (Some(Content::Table(t)), Structure::Caption { .. }) => t.caption.iter().collect(),
         (Some(Content::Table(t)), Structure::Cell { row, col, .. }) => t
             .cells
             .iter()
@@ -533,6 +539,7 @@ pub fn dump(doc: &Document, layout: &Layout) -> String {
                 Structure::Lbl { item } | Structure::LBody { item } => {
                     format!("{} i{item}", tag.structure.name())
                 }
+                Structure::Caption { part } if *part > 0 => format!("Caption p{part}"),
                 other => other.name().to_string(),
             };
             let block = tag.element.map_or("-".to_string(), |b| format!("b{b}"));

@@ -281,8 +281,10 @@ impl Tree {
             s @ (Structure::Title | Structure::Heading(_)) => {
                 self.heading((part, "H", b, 0, 0), root, s)
             }
-            Structure::Caption => {
-                let key = (part, "Caption", b, 0, 0);
+            Structure::Caption { part: of } => {
+                // A row's photos each have their caption: one Caption element each, so that
+                // a reader takes each whole though its lines are drawn across the row.
+                let key = (part, "Caption", b, *of, 0);
                 if let Some(&n) = self.index.get(&key) {
                     return n;
                 }
