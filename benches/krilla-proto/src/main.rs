@@ -12,7 +12,8 @@
 //! - pictures from their files, which krilla decodes and encodes again (no passthrough);
 //! - the document's metadata (title, author, subject, keywords, date, language zh-CN);
 //! - tagging: each item's content marked, grouped by the page stage's tags into a krilla tag
-//!   tree (H1–H5, P, Note, Caption, Figure with alt text, Table/TR/TH/TD, L/LI/Lbl/LBody),
+//!   tree (H1–H5, P, Note, Caption, Figure with alt text, Table/TR/TH/TD with their spans,
+//!   L/LI/Lbl/LBody),
 //!   running heads, page numbers, rules and dots as artifacts;
 //! - with `--validate a2b|ua1|a2b+ua1`, krilla's PDF/A-2b and/or PDF/UA-1 validators: the file
 //!   is written only if krilla finds nothing, else the errors are listed;
@@ -50,7 +51,7 @@ use krilla::tagging::{
 use krilla::text::{Font, GlyphId};
 use krilla::{Data, Document as PdfDocument, SerializeSettings};
 use std::collections::HashMap;
-use std::num::NonZeroU16;
+use std::num::{NonZeroU16, NonZeroU32};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -528,12 +529,23 @@ enum Kind {
     Figure(Option<String>),
     Table,
     Tr,
-    Th,
-    Td,
+    /// A cell's row and column spans (`None`: 1).
+    Th(Spans),
+    Td(Spans),
     L,
     Li,
     Lbl,
     LBody,
+}
+
+type Spans = (Option<NonZeroU32>, Option<NonZeroU32>);
+
+/// A span of more than one row or column (PDF's default is 1).
+fn span(n: usize) -> Option<NonZeroU32> {
+    u32::try_from(n)
+        .ok()
+        .and_then(NonZeroU32::new)
+        .filter(|n| n.get() > 1)
 }
 
 /// What finds an element's group again: its block, and what part of the block.
@@ -570,16 +582,30 @@ impl Tree {
                 Structure::Title => Kind::H(1, String::new()),
                 Structure::Heading(l) => Kind::H((*l as u16 + 1).min(6), String::new()),
                 Structure::Note => Kind::Note,
-                Structure::Caption => Kind::Caption,
+                Structure::Caption { .. } => Kind::Caption,
                 Structure::Figure { alt } => Kind::Figure(alt.as_deref().map(str::to_owned)),
                 _ => Kind::P,
             }
         };
         let leaf_parent = match (element, structure) {
-            (Some(e), Structure::Cell { header, row, col }) => {
+            (
+                Some(e),
+                Structure::Cell {
+                    header,
+                    row,
+                    col,
+                    rowspan,
+                    colspan,
+                },
+            ) => {
                 let table = self.group(Key::Element(e, "Table"), Kind::Table, None);
                 let tr = self.group(Key::Row(e, *row), Kind::Tr, Some(table));
-                let kind = if *header { Kind::Th } else { Kind::Td };
+                let spans = (span(*rowspan), span(*colspan));
+                let kind = if *header {
+                    Kind::Th(spans)
+                } else {
+                    Kind::Td(spans)
+                };
                 self.group(Key::Cell(e, *row, *col), kind, Some(tr))
             }
             (Some(e), Structure::Lbl { item: i } | Structure::LBody { item: i }) => {
@@ -590,6 +616,10 @@ impl Tree {
                     _ => ("LBody", Kind::LBody),
                 };
                 self.group(Key::Part(e, *i, name), kind, Some(li))
+            }
+            // A row of photos has a caption of its own for each photo (its part).
+            (Some(e), Structure::Caption { part }) => {
+                self.group(Key::Part(e, *part, "Caption"), Kind::Caption, None)
             }
             (Some(e), s) => self.group(Key::Element(e, s.name()), plain(s), None),
             (None, s) => self.group(Key::Loose(at.number, at.item), plain(s), None),
@@ -679,8 +709,11 @@ impl Tree {
             Kind::Figure(alt) => Tag::Figure(alt.clone()).into(),
             Kind::Table => Tag::Table.into(),
             Kind::Tr => Tag::TR.into(),
-            Kind::Th => Tag::TH(TableHeaderScope::Column).into(),
-            Kind::Td => Tag::TD.into(),
+            Kind::Th((rows, cols)) => Tag::TH(TableHeaderScope::Column)
+                .with_row_span(*rows)
+                .with_col_span(*cols)
+                .into(),
+            Kind::Td((rows, cols)) => Tag::TD.with_row_span(*rows).with_col_span(*cols).into(),
             Kind::L => Tag::L(ListNumbering::None).into(),
             Kind::Li => Tag::LI.into(),
             Kind::Lbl => Tag::Lbl.into(),
