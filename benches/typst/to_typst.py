@@ -296,6 +296,7 @@ class Converter:
         clearance = length_pt(fig.get("space-before", "10pt"), size)
         o = self.out
         o.append(f"#set figure(gap: {pt(gap)})\n")
+        o.append(f"#set place(clearance: {pt(clearance)})\n")
         o.append(f"#set figure.caption(separator: [{esc(sep)}])\n")
         o.append(f"#set figure(numbering: \"1\")\n")
         o.append(f"#show figure.where(kind: image): set figure(supplement: [{esc(supplement.strip())}])\n")
@@ -303,7 +304,6 @@ class Converter:
         o.append(f"#show figure.where(kind: table): set figure.caption(position: top)\n")
         o.append("#show figure.caption: it => {\n" + indent_lines(self.text_set(cap))
                  + "  set par(first-line-indent: 0pt, justify: false)\n  it\n}\n")
-        self.clearance = clearance
 
     def heading_rules(self) -> None:
         o = self.out
@@ -433,8 +433,7 @@ class Converter:
         caption = f", caption: [{self.markup(cap)}]" if cap else ""
         self.fig_no += 1
         o = self.out
-        o.append(f"\n#figure(image(\"{esc_str(path)}\", {dim}), placement: {placement},"
-                 f" clearance: {pt(self.clearance)}{caption})\n")
+        o.append(f"\n#figure(image(\"{esc_str(path)}\", {dim}), placement: {placement}{caption})\n")
 
     def table(self, blk: dict, where: str) -> None:
         src = blk["table"]
