@@ -50,29 +50,80 @@ pub struct Rendered {
 
 /// Renders a definition (its text and path) to PDF bytes. Nothing is written anywhere.
 pub fn render(source: &Source, assets: &dyn Assets) -> Result<Rendered> {
-    let (doc, layout) = lay_out(source, assets)?;
-    let pdf = pdf::write(&doc, &layout)?;
+    let (doc, layout, pdf) = lay_out_and_write(source, assets, pdf::Options::default(), false)?;
     Ok(Rendered {
         pdf,
-        pages: layout.pages.len(),
+        pages: layout.count,
         warnings: layout.warnings,
         lines: layout.lines,
         notes: doc.notes,
     })
 }
 
-/// The pipeline up to pages: parse, resolve, paginate.
+/// The pipeline up to pages: parse, resolve, paginate — every page held in the layout (the
+/// preview and the tests look at them; [`lay_out_and_write`] does not hold them).
 pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Document, page::Layout)> {
     let def = model::definition::parse(source)?;
     let mut doc = resolve::resolve(&def, assets)?;
-    let mut layout = page::paginate(&doc);
+    let layout = page::paginate(&doc);
+    let layout = laid_out(source, &def, &mut doc, layout, assets)?;
+    Ok((doc, layout))
+}
+
+/// The whole pipeline: parse, resolve, paginate and write the PDF, each page going to the
+/// writer as soon as it is finished, so that memory does not grow with the document (10,000
+/// pages fit in a few hundred MB). The layout keeps the pages too only if `keep_pages` (for
+/// `--dump-structure` and a merged print run); its `count` says how many there are.
+pub fn lay_out_and_write(
+    source: &Source,
+    assets: &dyn Assets,
+    options: pdf::Options,
+    keep_pages: bool,
+) -> Result<(resolve::Document, page::Layout, Vec<u8>)> {
+    let def = model::definition::parse(source)?;
+    let mut doc = resolve::resolve(&def, assets)?;
+    let (layout, bytes) = {
+        let mut writer = pdf::Writer::new(pdf::is_pdfa(options, [&doc]), false);
+        writer.begin(&doc)?;
+        let mut kept = Vec::new();
+        let mut failed = None;
+        let mut layout = page::paginate_into(&doc, &mut |page| {
+            if failed.is_some() {
+                return;
+            }
+            if keep_pages {
+                kept.push(page.clone());
+            }
+            if let Err(e) = writer.page(std::borrow::Cow::Owned(page)) {
+                failed = Some(e);
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        layout.pages = kept;
+        let bytes = writer.finish(&doc.meta)?;
+        (layout, bytes)
+    };
+    let layout = laid_out(source, &def, &mut doc, layout, assets)?;
+    Ok((doc, layout, bytes))
+}
+
+/// What follows pagination: the warnings in the order a reader expects, and the page cap.
+fn laid_out(
+    source: &Source,
+    def: &model::definition::Definition,
+    doc: &mut resolve::Document,
+    mut layout: page::Layout,
+    assets: &dyn Assets,
+) -> Result<page::Layout> {
     // Before anything is put in front of them: the missing-character warnings come first.
     suggest_fonts(&mut layout, assets);
     // What reading noticed comes before what setting the pages did.
     layout
         .warnings
         .splice(0..0, std::mem::take(&mut doc.warnings));
-    layout.warnings.extend(next_issue::placeholders_left(&def));
+    layout.warnings.extend(next_issue::placeholders_left(def));
     if layout.overflowed {
         return Err(error::Error::new(
             error::ErrorKind::Invalid,
@@ -80,7 +131,7 @@ pub fn lay_out(source: &Source, assets: &dyn Assets) -> Result<(resolve::Documen
         )
         .with_path(&source.path));
     }
-    Ok((doc, layout))
+    Ok(layout)
 }
 
 /// Adds to each missing-character warning the installed fonts that have the character (the

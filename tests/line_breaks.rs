@@ -135,6 +135,22 @@ fn justified_gaps_stay_narrow_on_mixed_text() {
         .collect();
     let (paragraphs, p95, max) = (row[0], row[3], row[4]);
     assert!(paragraphs >= 150.0, "{out}");
+    // So many paragraphs are summed up as counts (`4×31`: 31 paragraphs of four lines), which
+    // add up to the paragraphs, not listed one by one.
+    let shape = out
+        .lines()
+        .find_map(|l| l.strip_prefix("lines per paragraph, total-fit: "))
+        .unwrap_or_else(|| panic!("no lines-per-paragraph line: {out}"));
+    let counted: f64 = shape
+        .split(' ')
+        .map(|c| {
+            let (_, k) = c
+                .split_once('×')
+                .unwrap_or_else(|| panic!("{c} in {shape}"));
+            k.parse::<f64>().unwrap()
+        })
+        .sum();
+    assert_eq!(counted, paragraphs, "{shape}");
     assert!(p95 < 0.31, "p95 widest gap {p95} em: {out}");
     assert!(max < 0.5, "widest gap {max} em: {out}");
 }

@@ -467,3 +467,33 @@ fn table_errors_in_chinese_keep_their_place() {
         );
     }
 }
+
+/// Two messages that read wrong: a table only a layout has, written in a definition (`[pdf]`),
+/// was "unknown key `pdf` in [pdf]" (it is a key of the top level); a font path written
+/// `./f.otf`, with the definition in the working directory, was reported as `././f.otf`.
+#[test]
+fn a_table_header_key_and_a_relative_path_read_as_written() {
+    let dir = temp_dir("messages-as-written");
+    write(
+        &dir,
+        "pdf.toml",
+        &format!("{HEAD}\n[pdf]\nstandard = \"a-2b\"\n"),
+    );
+    write(
+        &dir,
+        "font.toml",
+        &format!("{HEAD}\n[overrides.fonts]\nbody = [\"./f.otf\"]\n"),
+    );
+    let mut cmd = jianbao();
+    cmd.current_dir(&dir)
+        .args(["render", "pdf.toml", "-o", "out.pdf", "--lang", "en"]);
+    let err = stderr(&cmd.output().unwrap());
+    assert!(err.contains("unknown key `pdf`"), "{err}");
+    assert!(!err.contains("in [pdf]"), "{err}");
+    let mut cmd = jianbao();
+    cmd.current_dir(&dir)
+        .args(["render", "font.toml", "-o", "out.pdf", "--lang", "en"]);
+    let err = stderr(&cmd.output().unwrap());
+    assert!(err.contains("./f.otf: file not found"), "{err}");
+    assert!(!err.contains("././"), "{err}");
+}

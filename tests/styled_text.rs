@@ -308,11 +308,11 @@ fn tables_and_lists_are_checked_against_the_registry() {
     for (extra, message) in [
         (
             "[overrides.bdy]\nsize = \"12pt\"\n",
-            "t.toml:8:12: unknown key `bdy` in [overrides.bdy]",
+            "t.toml:8:12: unknown key `bdy` in [overrides]",
         ),
         (
             "[overrides.masthead.nme]\nsize = \"12pt\"\n",
-            "unknown key `nme` in [overrides.masthead.nme]",
+            "unknown key `nme` in [overrides.masthead]",
         ),
         (
             "[overrides.list]\nshift = \"2字\"\n",

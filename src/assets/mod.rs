@@ -418,6 +418,10 @@ pub(crate) fn layout_text(file: std::fs::File, path: &Path) -> Result<String, St
 }
 
 pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> String {
+    // As the user wrote it: a name joined to the definition's directory `.` reads `./f.otf`, not
+    // `././f.otf` (`components` drops every `.` but a leading one).
+    let path: PathBuf = path.components().collect();
+    let path = path.as_path();
     match err.kind() {
         std::io::ErrorKind::NotFound => msg::path_not_found(path.display()).text,
         std::io::ErrorKind::PermissionDenied => msg::path_permission_denied(path.display()).text,

@@ -383,8 +383,12 @@ fn render_item(item: &Item, args: &BatchArgs, assets: &FsAssets, progress: &Prog
             &output,
             assets,
             &args.root.for_definition(&item.definition),
-            args.strict,
-            crate::pdf::Options::default(),
+            super::document::Options {
+                pdf: crate::pdf::Options::default(),
+                strict: args.strict,
+                // The print file paints them again.
+                keep_pages: args.merge.is_some(),
+            },
             &mut |r| {
                 for note in &r.doc.notes {
                     progress.detail(&item.definition, note);

@@ -22,8 +22,18 @@ pub struct Written {
 
 impl Written {
     pub fn pages(&self) -> usize {
-        self.layout.pages.len()
+        self.layout.count
     }
+}
+
+/// How to render: the writer's options, whether warnings are an error, and whether the pages
+/// are kept after writing (a merged print run paints them again; `--dump-structure` prints
+/// them). Without `keep_pages` each page is dropped as soon as it is written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub pdf: crate::pdf::Options,
+    pub strict: bool,
+    pub keep_pages: bool,
 }
 
 /// What a caller may look at between layout and writing (to print warnings, set lines,
@@ -33,20 +43,19 @@ pub struct Rendering<'a> {
     pub layout: &'a Layout,
 }
 
-/// Reads `definition`, lays it out with files confined to `root`, hands the result to `inspect`
-/// and, unless `strict` and there were warnings, writes the PDF to `output` atomically, with
-/// `pdf`'s options for the writer (`render --pdfa`).
+/// Reads `definition`, lays it out with files confined to `root` and writes the PDF (in memory:
+/// pages go to the writer as they are finished), hands the result to `inspect` and, unless
+/// `options.strict` and there were warnings, writes the PDF to `output` atomically.
 pub fn render_file(
     definition: &Path,
     output: &Path,
     assets: &FsAssets,
     root: &Path,
-    strict: bool,
-    pdf: crate::pdf::Options,
+    options: Options,
     inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
 ) -> Result<Written, Error> {
     let confined = assets.confined(root)?;
-    render_with(definition, output, &confined, strict, pdf, inspect)
+    render_with(definition, output, &confined, options, inspect)
 }
 
 /// [`render_file`] with the assets given (already confined; `watch` records what they read).
@@ -54,18 +63,19 @@ pub fn render_with(
     definition: &Path,
     output: &Path,
     assets: &dyn Assets,
-    strict: bool,
-    options: crate::pdf::Options,
+    options: Options,
     inspect: &mut dyn FnMut(&Rendering) -> Result<(), Error>,
 ) -> Result<Written, Error> {
     check_output(output, definition)?;
-    let (doc, layout) = lay_out_file(definition, assets)?;
+    let (source, warning) = read_definition_noting(definition)?;
+    let (doc, mut layout, pdf) =
+        crate::lay_out_and_write(&source, assets, options.pdf, options.keep_pages)?;
+    layout.warnings.splice(0..0, warning);
     inspect(&Rendering {
         doc: &doc,
         layout: &layout,
     })?;
-    check_strict(strict, &layout, definition)?;
-    let pdf = crate::pdf::write_with(&doc, &layout, options)?;
+    check_strict(options.strict, &layout, definition)?;
     write_output(output, &pdf)?;
     Ok(Written {
         doc,

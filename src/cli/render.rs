@@ -80,8 +80,11 @@ fn render_one(args: &RenderArgs, output: &Path, assets: &FsAssets) -> Result<(),
         output,
         assets,
         &root,
-        args.strict,
-        crate::pdf::Options { pdfa: args.pdfa },
+        super::document::Options {
+            pdf: crate::pdf::Options { pdfa: args.pdfa },
+            strict: args.strict,
+            keep_pages: args.dump_structure,
+        },
         &mut |r| {
             for note in &r.doc.notes {
                 ui().note(note);
@@ -196,14 +199,29 @@ fn print_stats(doc: &crate::resolve::Document) {
         );
     }
     for (name, s) in &rows {
-        let counts: Vec<String> = s
-            .lines_per_paragraph
-            .iter()
-            .map(|n| n.to_string())
-            .collect();
-        println!("lines per paragraph, {name}: {}", counts.join(" "));
+        println!(
+            "lines per paragraph, {name}: {}",
+            lines_per_paragraph(&s.lines_per_paragraph)
+        );
     }
     println!("{}", marked_text(doc));
+}
+
+/// Up to [`LISTED`] paragraphs, each one's line count in order (a bulletin's article reads as
+/// its shape); more, as how many paragraphs have each count (`2×120`: 120 paragraphs of two
+/// lines) — a 10,000-page document's list would be tens of thousands of numbers.
+fn lines_per_paragraph(counts: &[usize]) -> String {
+    const LISTED: usize = 40;
+    if counts.len() <= LISTED {
+        let each: Vec<String> = counts.iter().map(|n| n.to_string()).collect();
+        return each.join(" ");
+    }
+    let mut by_count = std::collections::BTreeMap::new();
+    for &n in counts {
+        *by_count.entry(n).or_insert(0usize) += 1;
+    }
+    let each: Vec<String> = by_count.iter().map(|(n, k)| format!("{n}×{k}")).collect();
+    each.join(" ")
 }
 
 /// How much of the text is marked up, over every block: the runs that carry marks and the

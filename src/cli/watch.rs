@@ -178,21 +178,17 @@ fn render_once(args: &WatchArgs, assets: &FsAssets, output: &Path) -> Used {
             font_dirs: &assets.paths().font_dirs,
             paths: &recording,
         };
-        let pdf = crate::pdf::Options::default();
-        let written = render_with(
-            &args.definition,
-            output,
-            &seen,
-            args.strict,
-            pdf,
-            &mut |r| {
-                for note in &r.doc.notes {
-                    ui().note(note);
-                }
-                print_warnings(&r.layout.warnings);
-                Ok(())
-            },
-        )?;
+        let options = super::document::Options {
+            strict: args.strict,
+            ..Default::default()
+        };
+        let written = render_with(&args.definition, output, &seen, options, &mut |r| {
+            for note in &r.doc.notes {
+                ui().note(note);
+            }
+            print_warnings(&r.layout.warnings);
+            Ok(())
+        })?;
         Ok(written.pages())
     })();
     match result {

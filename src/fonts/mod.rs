@@ -11,4 +11,4 @@ mod subset;
 pub use chain::{FontChain, FontIdx, FontSet, Resolved};
 pub use face::{FontData, FontFace};
 pub use info::{has_han, FaceInfo};
-pub use subset::{subset, Subset};
+pub use subset::{subset, subset_as, Subset};

@@ -22,7 +22,13 @@ impl Subset {
 /// a missing character) is always kept.
 pub fn subset(face: &FontFace, glyphs: &[u16]) -> Result<Subset, String> {
     let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(glyphs);
-    let data = subsetter::subset(face.data(), face.index(), &remapper)
-        .map_err(|e| crate::messages::msg::subset_failed(&face.postscript_name, e).text)?;
+    let data = subset_as(face, &remapper)?;
     Ok(Subset { data, remapper })
+}
+
+/// Subsets `face` to the glyphs `remapper` has numbered, with its numbers (the PDF writer
+/// numbers glyphs in the order the pages first draw them, as it paints them).
+pub fn subset_as(face: &FontFace, remapper: &subsetter::GlyphRemapper) -> Result<Vec<u8>, String> {
+    subsetter::subset(face.data(), face.index(), remapper)
+        .map_err(|e| crate::messages::msg::subset_failed(&face.postscript_name, e).text)
 }

@@ -18,7 +18,11 @@ fn located(source: &Source, err: &toml::de::Error) -> Error {
     let span = err.span();
     let table = span
         .as_ref()
-        .and_then(|s| table_at(&source.text, s.start))
+        .and_then(|s| match header_parent(&source.text, s.start) {
+            // A key of a table header (`pdf` in `[pdf]`) belongs to the table above it.
+            Some(parent) => parent,
+            None => table_at(&source.text, s.start),
+        })
         .map(|t| msg::in_table(t).text)
         .unwrap_or_default();
     let error = explain(&raw, &table);
@@ -263,6 +267,27 @@ fn quoted_all(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// When `offset` is on a table header's line (`[overrides.pdf]`), the table the key there
+/// belongs to: `Some(Some("[overrides]"))` for `pdf`, `Some(None)` for a key of the top level
+/// (`pdf` in `[pdf]`); `None` when the offset is not on a header.
+fn header_parent(text: &str, offset: usize) -> Option<Option<String>> {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[start..at].trim_start();
+    if !before.starts_with('[') {
+        return None;
+    }
+    let path = before
+        .trim_start_matches('[')
+        .trim_end()
+        .trim_end_matches('.')
+        .trim();
+    Some((!path.is_empty()).then(|| format!("[{path}]")))
+}
+
 /// The table header (`[bulletin]`, `[[blocks]]`, `[body]`) a byte offset falls under, if any.
 fn table_at(text: &str, offset: usize) -> Option<String> {
     let mut end = offset.min(text.len());
@@ -334,6 +359,31 @@ mod tests {
         assert_eq!(err.message, "unknown key `captoin` in [[blocks]]");
         assert_eq!(err.help_text(), Some("did you mean `caption`?"));
         assert_eq!(err.label_text(), Some("unknown key"));
+    }
+
+    #[test]
+    fn a_key_in_a_table_header_is_placed_in_the_table_above() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Top {
+            layout: Option<String>,
+            overrides: Option<Over>,
+        }
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Over {
+            fonts: Option<toml::Value>,
+        }
+        let top = parse::<Top>(&Source::new(
+            "d.toml",
+            "layout = \"x\"\n[pdf]\nstandard = 1\n",
+        ))
+        .unwrap_err();
+        assert_eq!(top.message, "unknown key `pdf`");
+        let nested = parse::<Top>(&Source::new("d.toml", "[overrides.pfd]\nx = 1\n")).unwrap_err();
+        assert_eq!(nested.message, "unknown key `pfd` in [overrides]");
     }
 
     #[test]

@@ -146,25 +146,87 @@ impl SetLine {
     }
 }
 
-/// Every block measured; `numbers` are the printed page numbers of the blocks a table of
-/// contents points at, as the last pagination found them.
-pub fn measure(
+/// The blocks as pieces, measured as the flow asks for them: a block is set into lines only
+/// when the flow comes near it, and its lines leave with the page they are placed on, so the
+/// page stage never holds the whole document's lines (10,000 pages would be hundreds of MB).
+/// `numbers` are the printed page numbers of the blocks a table of contents points at, as the
+/// last pagination found them.
+pub struct Pieces<'a> {
+    doc: &'a Document,
+    numbers: &'a super::contents::Numbers,
+    /// The next block to measure.
+    next: usize,
+    /// Measured pieces the flow has not taken yet.
+    ready: std::collections::VecDeque<Piece>,
+}
+
+/// How many pieces the flow may look ahead at most: a heading looks at the headings after it
+/// and the text they introduce, the text before the 落款 at the closing group. Measuring stops
+/// earlier at the first piece that ends such a chain; only a chain longer than this (hundreds
+/// of headings in a row) is cut short, where keeping it together is impossible anyway.
+const LOOKAHEAD: usize = 256;
+
+impl<'a> Pieces<'a> {
+    pub fn new(doc: &'a Document, numbers: &'a super::contents::Numbers) -> Pieces<'a> {
+        Pieces {
+            doc,
+            numbers,
+            next: 0,
+            ready: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// The next piece, with enough measured after it for [`Self::ahead`] to answer what it
+    /// keeps with.
+    pub fn next(&mut self, report: &mut Report) -> Option<Piece> {
+        self.fill(1, report);
+        let piece = self.ready.pop_front()?;
+        self.fill(0, report);
+        Some(piece)
+    }
+
+    /// The measured pieces after the one [`Self::next`] gave last.
+    pub fn ahead(&self) -> &std::collections::VecDeque<Piece> {
+        &self.ready
+    }
+
+    /// Measures blocks until there are more than `at_least` pieces ready and the last of them
+    /// ends any chain (it is neither kept with the next nor part of the closing group), or the
+    /// lookahead is full, or the blocks are all measured.
+    fn fill(&mut self, at_least: usize, report: &mut Report) {
+        while self.next < self.doc.blocks.len() && self.ready.len() < LOOKAHEAD {
+            let chained = self.ready.back().is_some_and(|p| match p {
+                Piece::Text(t) => {
+                    t.role.keeps_with_next() || matches!(t.role, Role::Signature | Role::Annotation)
+                }
+                _ => false,
+            });
+            if self.ready.len() > at_least && !chained {
+                break;
+            }
+            let i = self.next;
+            self.next += 1;
+            let pieces = measure_block(self.doc, i, self.numbers, report);
+            self.ready.extend(pieces);
+        }
+    }
+}
+
+/// One block measured: one piece, or several (a list's items, a table of contents' lines).
+fn measure_block(
     doc: &Document,
+    i: usize,
     numbers: &super::contents::Numbers,
     report: &mut Report,
 ) -> Vec<Piece> {
     let width = doc.page.text_width();
-    doc.blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(i, block)| match block {
-            Content::List { items, at } => super::list::pieces(doc, i, items, at, report),
-            Content::Contents {
-                heading, entries, ..
-            } => super::contents::pieces(doc, i, heading.as_ref(), entries, numbers, report),
-            other => vec![measure_one(doc, i, other, width, report)],
-        })
-        .collect()
+    match &doc.blocks[i] {
+        Content::List { items, at } => super::list::pieces(doc, i, items, at, report),
+        Content::Contents {
+            heading, entries, ..
+        } => super::contents::pieces(doc, i, heading.as_ref(), entries, numbers, report),
+        other => vec![measure_one(doc, i, other, width, report)],
+    }
 }
 
 /// One block (not a list) as one piece.
@@ -202,6 +264,13 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
                     set_text(doc, style, c, (width, style.indent), at, "caption", report)
                 })
                 .unwrap_or_default();
+            if caption.is_empty() && alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                report.warnings.push(
+                    Warning::new(msg::figure_no_alt(), "")
+                        .at(&doc.source, at.clone())
+                        .label(msg::label_no_alt()),
+                );
+            }
             let (w, h) = figure_size(doc, *image, *own_width, caption.len());
             Piece::Figure(FigurePiece {
                 block: i,

@@ -10,7 +10,7 @@
 //! — at most [`MAX_PASSES`] times; if they still change, it warns and prints the last numbers.
 
 use super::blocks::{baseline_in_slot, set_text, Piece, SetLine, TextPiece};
-use super::{oneline, Layout, Report, TextRun};
+use super::{oneline, LineRecord, Report, TextRun};
 use crate::messages::msg;
 use crate::model::markup::Styled;
 use crate::resolve::{Content, ContentsEntry, Document, Role};
@@ -152,9 +152,17 @@ fn leaders(dot: oneline::OneLine, text: &str, from: Pt, to: Pt) -> Option<TextRu
     })
 }
 
+/// Whether the document has a table of contents (which needs more than one pass).
+pub fn present(doc: &Document) -> bool {
+    doc.blocks
+        .iter()
+        .any(|b| matches!(b, Content::Contents { entries, .. } if !entries.is_empty()))
+}
+
 /// Where the blocks the tables of contents point at landed: the printed number of the page
-/// with each one's first line.
-pub fn found(doc: &Document, layout: &Layout) -> Numbers {
+/// with each one's first line. The flow numbers its pages on from the first page's number;
+/// only pages of the end block's own come after them.
+pub fn found(doc: &Document, lines: &[LineRecord]) -> Numbers {
     let mut wanted: Numbers = BTreeMap::new();
     for block in &doc.blocks {
         if let Content::Contents { entries, .. } = block {
@@ -166,9 +174,9 @@ pub fn found(doc: &Document, layout: &Layout) -> Numbers {
     if wanted.is_empty() {
         return wanted;
     }
-    for line in &layout.lines {
+    for line in lines {
         if let Some(n) = wanted.get_mut(&line.block).filter(|n| **n == 0) {
-            *n = layout.pages[line.page].number;
+            *n = doc.meta.first_page + line.page as u32;
         }
     }
     wanted.retain(|_, n| *n != 0);

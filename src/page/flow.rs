@@ -9,17 +9,21 @@
 //! their order); a figure placed `here` moves to the next page and leaves the gap. On a grid
 //! (GB/T 9704's 22 lines a page), every text block starts on a grid line.
 
-use super::blocks::{FigurePiece, Piece, SetLine, TextPiece};
+use super::blocks::{FigurePiece, Piece, Pieces, SetLine, TextPiece};
+use super::emit::Emitter;
 use super::table::{rows_fitting, unit, TablePiece};
-use super::{Item, Layout, LineRecord, Page, Placed, Structure};
+use super::{Item, LineRecord, Page, Placed, Report, Structure};
 use crate::model::layout::Placement;
 use crate::resolve::{Document, Role};
 use crate::units::Pt;
 use std::collections::VecDeque;
 
-struct Flow<'a> {
+struct Flow<'a, 'b> {
     doc: &'a Document,
-    pages: Vec<Page>,
+    /// Where each finished page goes (it is not held here).
+    out: &'b mut Emitter<'a>,
+    /// How many pages are finished.
+    count: usize,
     lines: Vec<LineRecord>,
     cells: Vec<super::CellRecord>,
     /// Items of the page being filled.
@@ -31,13 +35,30 @@ struct Flow<'a> {
     pending: VecDeque<FigurePiece>,
 }
 
+/// What the flow leaves behind besides its pages, which went to the emitter one by one.
+pub struct Flowed {
+    pub lines: Vec<LineRecord>,
+    pub cells: Vec<super::CellRecord>,
+    /// Pagination stopped at [`super::MAX_PAGES`] with content left over.
+    pub overflowed: bool,
+    /// How far down the last page's text block the text reaches.
+    pub used: Pt,
+}
+
 /// Lays the pieces out on pages (without running heads), the first page's text starting `top`
-/// below the top of the text block (under the masthead). Returns the layout and how far down
-/// the last page's text block the text reaches.
-pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
+/// below the top of the text block (under the masthead), handing each page to `out` when it is
+/// full. Measuring the pieces reports to `report`.
+pub fn flow<'a>(
+    doc: &'a Document,
+    mut pieces: Pieces<'a>,
+    report: &mut Report,
+    top: Pt,
+    out: &mut Emitter<'a>,
+) -> Flowed {
     let mut f = Flow {
         doc,
-        pages: Vec::new(),
+        out,
+        count: 0,
         lines: Vec::new(),
         cells: Vec::new(),
         items: Vec::new(),
@@ -45,20 +66,19 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
         height: doc.page.text_height(),
         pending: VecDeque::new(),
     };
-    let mut pieces: VecDeque<Piece> = pieces.into();
     let mut overflowed = false;
-    while let Some(piece) = pieces.pop_front() {
-        if f.pages.len() >= super::MAX_PAGES {
+    while let Some(piece) = pieces.next(report) {
+        if f.count >= super::MAX_PAGES {
             overflowed = true;
             break;
         }
         match piece {
             Piece::Text(t) => {
-                let keep = kept_with(&t, &pieces, f.height);
+                let keep = kept_with(&t, pieces.ahead(), f.height);
                 // The text before the closing group (the 落款 and the 附注 under it) keeps its
                 // last lines with it, so that the group never stands alone at the head of a
                 // page; so does the 落款 with the 附注.
-                let tail: Pt = pieces.iter().map_while(closing_height).sum();
+                let tail: Pt = pieces.ahead().iter().map_while(closing_height).sum();
                 f.text(t, &keep, tail);
             }
             Piece::Figure(fig) => f.figure(fig),
@@ -73,15 +93,12 @@ pub fn flow(doc: &Document, pieces: Vec<Piece>, top: Pt) -> (Layout, Pt) {
     }
     let used = f.y;
     f.finish_page();
-    let layout = Layout {
-        pages: f.pages,
-        warnings: Vec::new(),
-        missing: Vec::new(),
+    Flowed {
         lines: f.lines,
-        overflowed,
         cells: f.cells,
-    };
-    (layout, used)
+        overflowed,
+        used,
+    }
 }
 
 /// What must follow a heading on its page (see [`kept_with`]).
@@ -210,7 +227,7 @@ fn closing_height(p: &Piece) -> Option<Pt> {
     }
 }
 
-impl Flow<'_> {
+impl Flow<'_, '_> {
     fn room(&self) -> Pt {
         self.height - self.y
     }
@@ -220,12 +237,13 @@ impl Flow<'_> {
     }
 
     fn finish_page(&mut self) {
-        let number = self.doc.meta.first_page + self.pages.len() as u32;
-        self.pages.push(Page {
+        let number = self.doc.meta.first_page + self.count as u32;
+        self.out.push(Page {
             number,
             items: std::mem::take(&mut self.items),
             numbered: true,
         });
+        self.count += 1;
         self.y = Pt::ZERO;
     }
 
@@ -304,7 +322,9 @@ impl Flow<'_> {
         }
         let row_top = self.y;
         // The photos' own captions (a row's), side by side under them, placed line by line
-        // across the row so that the text is drawn top to bottom (reading order).
+        // across the row so that the text is drawn top to bottom; each photo's caption is a
+        // part of its own (photo k: part k + 1), so that the tags read one caption whole
+        // before the next.
         let mut columns: Vec<_> = fig
             .photos
             .into_iter()
@@ -312,11 +332,11 @@ impl Flow<'_> {
             .collect();
         for k in 0.. {
             let mut placed = false;
-            for column in &mut columns {
+            for (n, column) in columns.iter_mut().enumerate() {
                 if let Some(line) = column.next() {
                     self.y =
                         row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
-                    self.place_line(line, (fig.block, 0), Role::Caption, fig.caption_pitch);
+                    self.place_line(line, (fig.block, n + 1), Role::Caption, fig.caption_pitch);
                     placed = true;
                 }
             }
@@ -512,9 +532,9 @@ impl Flow<'_> {
                 }
                 take = unit(&t.rows, next);
             }
-            let drawn = t.draw(self.doc, next..next + take, first, self.y, self.pages.len());
+            let drawn = t.draw(self.doc, next..next + take, first, self.y, self.count);
             self.items.extend(drawn.items);
-            let page = self.pages.len();
+            let page = self.count;
             self.lines
                 .extend(drawn.lines.into_iter().map(|l| LineRecord { page, ..l }));
             self.cells.extend(drawn.cells);
@@ -550,13 +570,14 @@ impl Flow<'_> {
     fn place_line(&mut self, line: SetLine, (block, part): (usize, usize), role: Role, pitch: Pt) {
         let doc = self.doc;
         self.y += line.above;
-        let record = line.record(self.pages.len(), block, role);
+        let record = line.record(self.count, block, role);
         let element = Some(block);
         let (text, extras) = match Structure::of(role) {
             Structure::LBody { .. } => (
                 Structure::LBody { item: part },
                 Structure::Lbl { item: part },
             ),
+            Structure::Caption { .. } => (Structure::Caption { part }, Structure::Caption { part }),
             text => (text.clone(), text),
         };
         let mut run = line.run;

@@ -103,6 +103,29 @@ impl MissingChars {
         }
     }
 
+    /// Takes in what another record found after this one (the running heads, set page by page
+    /// while the body was still being measured): its characters after this one's, the places
+    /// of a character both have merged.
+    pub fn absorb(&mut self, other: MissingChars) {
+        for e in other.entries {
+            match self.entries.iter_mut().find(|mine| mine.ch == e.ch) {
+                Some(mine) => {
+                    for t in e.tried {
+                        if !mine.tried.contains(&t) {
+                            mine.tried.push(t);
+                        }
+                    }
+                    for p in e.places {
+                        if !mine.places.contains(&p) {
+                            mine.places.push(p);
+                        }
+                    }
+                }
+                None => self.entries.push(e),
+            }
+        }
+    }
+
     /// The characters, in the order [`into_warnings`](Self::into_warnings) warns about them.
     pub fn chars(&self) -> Vec<char> {
         self.entries.iter().map(|e| e.ch).collect()

@@ -7,6 +7,7 @@
 mod blocks;
 mod closing;
 mod contents;
+mod emit;
 mod endblock;
 mod flow;
 mod letter;
@@ -36,7 +37,11 @@ pub use structure::{Artifact, LinkSpan, LinkTarget, Placed, Structure, Tag};
 /// A laid-out document.
 #[derive(Clone, Debug)]
 pub struct Layout {
+    /// The pages, when they were kept ([`paginate`]); empty when they went to a sink
+    /// ([`paginate_into`]).
     pub pages: Vec<Page>,
+    /// How many pages there are.
+    pub count: usize,
     pub warnings: Vec<Warning>,
     /// The characters no font has, one for each of the first warnings (in their order): the
     /// caller, which can see the installed fonts, adds which of them have it.
@@ -73,10 +78,13 @@ pub struct CellRecord {
     pub text: String,
 }
 
-/// The most pages one document may have. Time and memory grow linearly with pages (about 0.8 ms
-/// and 80 KB per full page of text, see benches/pages.sh); a bulletin has a few dozen, and a
-/// runaway input (a million page breaks) must stop with a message, not exhaust memory.
-pub const MAX_PAGES: usize = 20_000;
+/// The most pages one document may have (the same as a merged print file's). Pages stream to the
+/// writer, so memory grows only by what the finished file and the records of every page take:
+/// about 15 KB a full page with its share of the definition (benches/pdf.sh: 10,000 pages in
+/// about 150 MB, 20,000 in about 360 MB; 100,000 would take about 1.5 GB and a few minutes). A
+/// bulletin has a few dozen; the cap is for a runaway input (a million page breaks), which
+/// must stop with a message, not exhaust memory.
+pub const MAX_PAGES: usize = 100_000;
 
 /// One page: what to draw where. Coordinates are from the page's top-left corner, y downwards.
 #[derive(Clone, Debug, PartialEq)]
@@ -209,6 +217,18 @@ struct Report {
 }
 
 impl Report {
+    /// Takes in the warnings of a report made alongside this one, after this one's (a slot
+    /// warning this one gave already is not repeated), and its missing characters.
+    fn absorb(&mut self, other: Report) {
+        for w in other.warnings {
+            let repeated = other.said.contains(&w.message) && self.said.contains(&w.message);
+            if !repeated {
+                self.warnings.push(w);
+            }
+        }
+        self.missing.absorb(other.missing);
+    }
+
     /// A warning about the definition as a whole (no place in it to point at).
     fn warn(&mut self, doc: &Document, message: crate::messages::Message) {
         self.warnings
@@ -264,40 +284,68 @@ impl Report {
     }
 }
 
-/// Lays the document out into pages.
-///
-/// A table of contents prints the pages its titles land on, which only a layout tells: the
-/// document is laid out again with the pages found until they stop changing (see
-/// [`contents`]); without one, once.
+/// Lays the document out into pages, all held in the [`Layout`] (the preview, a merged print
+/// run and the tests look at them together). [`paginate_into`] hands them out one by one.
 pub fn paginate(doc: &Document) -> Layout {
+    let mut pages = Vec::new();
+    let mut layout = paginate_into(doc, &mut |page| pages.push(page));
+    layout.pages = pages;
+    layout
+}
+
+/// Lays the document out into pages, handing each to `sink` as soon as it is finished (in
+/// order); the returned layout has everything but the pages, and `count` says how many there
+/// were. Memory does not grow with the document's length: a block is measured when the flow
+/// reaches it and its lines leave with their page.
+///
+/// A table of contents prints the pages its titles land on, which only a layout tells: such a
+/// document is laid out with the pages found until they stop changing (see [`contents`]), those
+/// passes' pages thrown away, and then once more for the sink; without one, once.
+pub fn paginate_into(doc: &Document, sink: &mut emit::Sink) -> Layout {
     let mut numbers = contents::Numbers::new();
-    let mut passes = 0;
-    let (mut report, head, mut layout, used) = loop {
-        let mut report = Report::default();
-        let mut head = Vec::new();
-        let top = masthead::draw(doc, &mut head, &mut report);
-        let pieces = blocks::measure(doc, &numbers, &mut report);
-        let (layout, used) = flow::flow(doc, pieces, top);
-        let found = contents::found(doc, &layout);
-        passes += 1;
-        if found == numbers || passes == contents::MAX_PASSES {
-            contents::unsettled(doc, &numbers, &found, &mut report);
-            break (report, head, layout, used);
+    let mut found = contents::Numbers::new();
+    if contents::present(doc) {
+        let mut passes = 0;
+        loop {
+            let trial = pass(doc, &numbers, &found, &mut |_| {});
+            found = contents::found(doc, &trial.lines);
+            passes += 1;
+            if found == numbers || passes == contents::MAX_PASSES {
+                break;
+            }
+            numbers = found.clone();
         }
-        numbers = found;
-    };
-    if let Some(first) = layout.pages.first_mut() {
-        // The masthead's lines are text like any other; its rules are decoration.
-        let mut head: Vec<Placed> = Placed::furniture(head, Role::MastheadName).collect();
-        head.append(&mut first.items);
-        first.items = head;
     }
-    endblock::place(doc, &mut layout.pages, used, &mut report);
-    running::add(doc, &mut layout.pages, &mut report);
-    structure::add_links(doc, &mut layout.pages);
-    layout.missing = report.missing.chars();
+    pass(doc, &numbers, &found, sink)
+}
+
+/// One layout of the document with the table of contents printing `numbers`; `found` is
+/// where the last pass found its titles (a warning says so if they differ).
+fn pass(
+    doc: &Document,
+    numbers: &contents::Numbers,
+    found: &contents::Numbers,
+    sink: &mut emit::Sink,
+) -> Layout {
+    let mut report = Report::default();
+    let mut head = Vec::new();
+    let top = masthead::draw(doc, &mut head, &mut report);
+    let mut out = emit::Emitter::new(doc, head, report.said.clone(), sink);
+    let pieces = blocks::Pieces::new(doc, numbers);
+    let flowed = flow::flow(doc, pieces, &mut report, top, &mut out);
+    contents::unsettled(doc, numbers, found, &mut report);
+    let (count, furniture) = out.finish(flowed.used, &mut report);
+    report.absorb(furniture);
+    let missing = report.missing.chars();
     let mut warnings = report.missing.into_warnings(doc);
     warnings.append(&mut report.warnings);
-    layout.warnings = warnings;
-    layout
+    Layout {
+        pages: Vec::new(),
+        count,
+        warnings,
+        missing,
+        lines: flowed.lines,
+        overflowed: flowed.overflowed,
+        cells: flowed.cells,
+    }
 }

@@ -16,21 +16,23 @@ enum Edge {
     Bottom,
 }
 
-pub fn add(doc: &Document, pages: &mut [Page], report: &mut Report) {
-    for (index, page) in pages.iter_mut().enumerate().filter(|(_, p)| p.numbered) {
-        for (running, edge) in [(&doc.header, Edge::Top), (&doc.footer, Edge::Bottom)] {
-            let Some(r) = running else { continue };
-            if index == 0 && !r.first_page {
-                continue;
+/// Adds the running head and foot to page `index` (counted from 0) of the document.
+pub fn add(doc: &Document, index: usize, page: &mut Page, report: &mut Report) {
+    if !page.numbered {
+        return;
+    }
+    for (running, edge) in [(&doc.header, Edge::Top), (&doc.footer, Edge::Bottom)] {
+        let Some(r) = running else { continue };
+        if index == 0 && !r.first_page {
+            continue;
+        }
+        let items = draw(doc, r, edge, page.number, report);
+        let items = Placed::furniture(items, r.role);
+        match edge {
+            Edge::Top => {
+                page.items.splice(0..0, items);
             }
-            let items = draw(doc, r, edge, page.number, report);
-            let items = Placed::furniture(items, r.role);
-            match edge {
-                Edge::Top => {
-                    page.items.splice(0..0, items);
-                }
-                Edge::Bottom => page.items.extend(items),
-            }
+            Edge::Bottom => page.items.extend(items),
         }
     }
 }

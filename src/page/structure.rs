@@ -38,17 +38,24 @@ pub enum Structure {
     Heading(u8),
     P,
     Note,
-    Caption,
+    /// A caption: `part` 0 is a figure's or table's own; a row's photos' captions are parts
+    /// 1, 2, … (one element each).
+    Caption {
+        part: usize,
+    },
     /// An image, with its text alternative (the caption's text or the figure's `alt`).
     Figure {
         alt: Option<Arc<str>>,
     },
     /// A table cell: TH in a header row, else TD; rows and columns count from 0 over the whole
-    /// table (a continued table's header cells repeat with the same row).
+    /// table, and the rows and columns it spans (1 and 1 for most), which a reader needs to
+    /// line the cells up with their headers (ISO 32000-1 14.8.5.7, `/RowSpan`, `/ColSpan`).
     Cell {
         header: bool,
         row: usize,
         col: usize,
+        rowspan: usize,
+        colspan: usize,
     },
     /// A list item's number (Lbl) and its text (LBody); `item` counts the items of the list
     /// block from 0 (nested items included), which groups them into LI elements.
@@ -79,12 +86,14 @@ impl Structure {
             Tagging::Title => Structure::Title,
             Tagging::Heading(level) => Structure::Heading(level),
             Tagging::Note => Structure::Note,
-            Tagging::Caption => Structure::Caption,
+            Tagging::Caption => Structure::Caption { part: 0 },
             Tagging::ListItem => Structure::LBody { item: 0 },
             Tagging::TableCell => Structure::Cell {
                 header: false,
                 row: 0,
                 col: 0,
+                rowspan: 1,
+                colspan: 1,
             },
             Tagging::Pagination => Structure::Artifact(Artifact::Pagination),
         }
@@ -100,7 +109,7 @@ impl Structure {
             Structure::Heading(_) => "H5",
             Structure::P => "P",
             Structure::Note => "Note",
-            Structure::Caption => "Caption",
+            Structure::Caption { .. } => "Caption",
             Structure::Figure { .. } => "Figure",
             Structure::Cell { header: true, .. } => "TH",
             Structure::Cell { .. } => "TD",
@@ -129,15 +138,21 @@ impl Tag {
 impl Placed {
     /// `item` tagged as a part of an element whose text is `text`: text items take `text`;
     /// rules and dots are layout artifacts, or `text`'s artifact if it is one (a running head's
-    /// rule is part of the running head); images are figures without alternative text unless
-    /// the text is an artifact or `text` is a figure (with its alternative text).
+    /// rule is part of the running head); an image is a figure only when `text` is a figure
+    /// with a text alternative, else a layout artifact: PDF/UA-1 (7.3) wants alternative text
+    /// on every Figure, and an image nobody described — a picture with no caption and no `alt`
+    /// (the page stage warns about it) — is treated as decoration.
     pub fn new(item: Item, text: &Structure, element: Option<usize>) -> Placed {
         let structure = match (&item, text) {
+            (Item::Image(_), Structure::Figure { alt }) if !has_text(alt) => {
+                Structure::Artifact(Artifact::Layout)
+            }
             (Item::Text(_), _) | (_, Structure::Artifact(_) | Structure::Figure { .. }) => {
                 text.clone()
             }
-            (Item::Rule(_) | Item::Dot(_), _) => Structure::Artifact(Artifact::Layout),
-            (Item::Image(_), _) => Structure::Figure { alt: None },
+            (Item::Rule(_) | Item::Dot(_) | Item::Image(_), _) => {
+                Structure::Artifact(Artifact::Layout)
+            }
         };
         Placed {
             item,
@@ -153,6 +168,49 @@ impl Placed {
             .into_iter()
             .map(move |item| Placed::new(item, &text, None))
     }
+}
+
+/// Whether a text alternative says anything (an empty or blank `alt` does not).
+pub fn has_text(alt: &Option<Arc<str>>) -> bool {
+    alt.as_deref().is_some_and(|a| !a.trim().is_empty())
+}
+
+/// The link span (an index into `line.links`) glyph `g` of `line` belongs to, if any: the
+/// first whose text holds the glyph's. The PDF writer splits a line's marked content where
+/// this changes, so that a Link element owns exactly the link's glyphs (PDF/UA-1 7.18.5).
+pub fn link_at(line: &super::TextRun, g: &crate::text::PlacedGlyph) -> Option<usize> {
+    line.links
+        .iter()
+        .position(|span| g.text.start >= span.text.start && g.text.end <= span.text.end)
+}
+
+/// A line's glyphs as the stretches of marked content the writer gives them, in order: each
+/// stretch's link span (`None`: not in a link). A line without links is one stretch.
+pub fn link_stretches(line: &super::TextRun) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::new();
+    for g in &line.glyphs {
+        let k = link_at(line, g);
+        if out.last() != Some(&k) {
+            out.push(k);
+        }
+    }
+    if out.is_empty() {
+        out.push(None);
+    }
+    out
+}
+
+/// The link spans of a line that have glyphs on it, in order: the writer makes one link
+/// annotation for each, in this order.
+pub fn linked_spans(line: &super::TextRun) -> Vec<usize> {
+    let mut out: Vec<usize> = line
+        .glyphs
+        .iter()
+        .filter_map(|g| link_at(line, g))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// An entry of the outline (bookmarks): a title (level 0) or a heading (its level, 1–4), and
@@ -171,9 +229,24 @@ pub struct OutlineEntry {
 /// The outline of a laid-out document: its titles and headings in order, each where its first
 /// line is set.
 pub fn outline(doc: &Document, layout: &Layout) -> Vec<OutlineEntry> {
-    let mut out = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+    let mut outline = Outline::default();
     for (p, page) in layout.pages.iter().enumerate() {
+        outline.add(doc, p, page);
+    }
+    outline.entries
+}
+
+/// An outline gathered page by page (the PDF writer sees each page once, as it is written).
+#[derive(Default)]
+pub struct Outline {
+    pub entries: Vec<OutlineEntry>,
+    /// The blocks with an entry: a heading broken over lines or pages has one.
+    seen: BTreeSet<usize>,
+}
+
+impl Outline {
+    /// Adds the titles and headings that start on page `p`.
+    pub fn add(&mut self, doc: &Document, p: usize, page: &super::Page) {
         for placed in &page.items {
             let level = match placed.tag.structure {
                 Structure::Title => 0,
@@ -183,14 +256,14 @@ pub fn outline(doc: &Document, layout: &Layout) -> Vec<OutlineEntry> {
             let (Item::Text(run), Some(block)) = (&placed.item, placed.tag.element) else {
                 continue;
             };
-            if !seen.insert(block) {
+            if !self.seen.insert(block) {
                 continue;
             }
             let title = match doc.blocks.get(block) {
                 Some(Content::Text { text, .. }) => one_line(&text.text),
                 _ => continue,
             };
-            out.push(OutlineEntry {
+            self.entries.push(OutlineEntry {
                 level,
                 title,
                 page: p,
@@ -198,7 +271,6 @@ pub fn outline(doc: &Document, layout: &Layout) -> Vec<OutlineEntry> {
             });
         }
     }
-    out
 }
 
 /// A title's lines (broken by its author, `{br}`) as one line: joined directly, with a space
@@ -249,70 +321,51 @@ pub fn uri(found: &str) -> String {
     }
 }
 
-/// The links of a text: where each is and where it goes.
-type Found = Vec<(Range<usize>, LinkTarget)>;
-
-/// Marks the links in the text of every page's text items (not in artifacts: a running head
-/// is neither read nor clicked): the URLs and e-mail addresses — a URL broken across lines is
-/// a span on each line, each opening the whole URL — and the references (`{ref:label}`), each
-/// going to the top of the figure or table it names.
-pub fn add_links(doc: &Document, pages: &mut [super::Page]) {
-    let targets = ref_targets(doc, pages);
-    // The lines of a paragraph share its text: it is searched once.
-    let mut last: Option<(Arc<str>, Found)> = None;
-    for page in pages {
-        for placed in &mut page.items {
-            let Item::Text(run) = &mut placed.item else {
-                continue;
-            };
-            if placed.tag.structure.is_artifact() || run.glyphs.is_empty() {
-                continue;
-            }
-            let found = match &last {
-                Some((text, found)) if Arc::ptr_eq(text, &run.text) => found,
-                _ => {
-                    // Every URL and address has a `.`, `:` or `@`: most Chinese paragraphs
-                    // have none, and are not searched.
-                    let may_have = run.text.bytes().any(|b| matches!(b, b'.' | b':' | b'@'));
-                    let urls = if may_have {
-                        crate::text::breaks::find_urls(&run.text)
-                    } else {
-                        Vec::new()
-                    };
-                    let found = urls
-                        .into_iter()
-                        .map(|r| (r.clone(), LinkTarget::Uri(uri(&run.text[r]))))
-                        .chain(references(doc, &placed.tag, &run.text, &targets))
-                        .collect();
-                    &last.insert((run.text.clone(), found)).1
-                }
-            };
-            if found.is_empty() {
-                continue;
-            }
-            let start = run.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0);
-            let end = run.glyphs.iter().map(|g| g.text.end).max().unwrap_or(0);
-            for (range, target) in found {
-                let (s, e) = ((range.start as u32).max(start), (range.end as u32).min(end));
-                if s < e {
-                    run.links.push(LinkSpan {
-                        text: s..e,
-                        target: target.clone(),
-                    });
-                }
-            }
-        }
-    }
+/// Finds the links of pages handed to it in order: the URLs and e-mail addresses in the text
+/// of their text items (not in artifacts: a running head is neither read nor clicked) — a URL
+/// broken across lines is a span on each line, each opening the whole URL — and the references
+/// (`{ref:label}`), each going to the top of the figure or table it names.
+///
+/// A reference may point forward, at a figure on a page not yet laid out: [`Links::note`] says
+/// which targets a page waits for, and the page is marked ([`Links::mark`]) once they are
+/// known (the page stage holds it until then), or at the end, when a target that never came
+/// gives no link.
+pub struct Links<'a> {
+    doc: &'a Document,
+    /// The labelled blocks, by block.
+    wanted: BTreeSet<usize>,
+    /// Where each labelled figure or table is, once its first page is noted.
+    targets: BTreeMap<usize, LinkTarget>,
+    /// The lines of a paragraph share its text: it is searched once.
+    last: Option<(Arc<str>, Vec<FoundAt>)>,
 }
 
-/// Where each labelled figure or table is: the top of its first item (the image, the table's
-/// caption), by label.
-fn ref_targets(doc: &Document, pages: &[super::Page]) -> BTreeMap<usize, LinkTarget> {
-    let wanted: BTreeSet<usize> = doc.targets.values().copied().collect();
-    let mut out = BTreeMap::new();
-    for (p, page) in pages.iter().enumerate() {
+/// A link found in a text: where it is (a byte range of the text) and what it is.
+type FoundAt = (Range<usize>, Found);
+
+/// A link found in a text: a URL, or a reference to a block.
+#[derive(Clone)]
+enum Found {
+    Uri(String),
+    Block(usize),
+}
+
+impl<'a> Links<'a> {
+    pub fn new(doc: &'a Document) -> Links<'a> {
+        Links {
+            doc,
+            wanted: doc.targets.values().copied().collect(),
+            targets: BTreeMap::new(),
+            last: None,
+        }
+    }
+
+    /// Notes page `p`'s labelled blocks (the top of each one's first item: the image, the
+    /// table's caption) and returns the blocks its references point at that are not placed
+    /// yet, on this page or before.
+    pub fn note(&mut self, p: usize, page: &super::Page) -> BTreeSet<usize> {
         for placed in &page.items {
-            let Some(block) = placed.tag.element.filter(|b| wanted.contains(b)) else {
+            let Some(block) = placed.tag.element.filter(|b| self.wanted.contains(b)) else {
                 continue;
             };
             let top = match &placed.item {
@@ -321,7 +374,8 @@ fn ref_targets(doc: &Document, pages: &[super::Page]) -> BTreeMap<usize, LinkTar
                 Item::Rule(super::Rule { y, thickness, .. }) => *y - *thickness / 2.0,
                 Item::Dot(super::Dot { y, radius, .. }) => *y - *radius,
             };
-            out.entry(block)
+            self.targets
+                .entry(block)
                 .and_modify(|t| {
                     if let LinkTarget::Internal { page, y } = t {
                         if *page == p && top < *y {
@@ -331,18 +385,94 @@ fn ref_targets(doc: &Document, pages: &[super::Page]) -> BTreeMap<usize, LinkTar
                 })
                 .or_insert(LinkTarget::Internal { page: p, y: top });
         }
+        let mut waits = BTreeSet::new();
+        for placed in &page.items {
+            let Item::Text(run) = &placed.item else {
+                continue;
+            };
+            if placed.tag.structure.is_artifact() || run.glyphs.is_empty() {
+                continue;
+            }
+            for (_, found) in self.found(&placed.tag, &run.text) {
+                if let Found::Block(b) = found {
+                    if !self.targets.contains_key(&b) {
+                        waits.insert(b);
+                    }
+                }
+            }
+        }
+        waits
     }
-    out
+
+    /// Whether block `b`'s place is known.
+    pub fn placed(&self, b: usize) -> bool {
+        self.targets.contains_key(&b)
+    }
+
+    /// Marks the links of a page's text items (a reference whose target is not placed gives
+    /// no link).
+    pub fn mark(&mut self, page: &mut super::Page) {
+        for placed in &mut page.items {
+            let Item::Text(run) = &mut placed.item else {
+                continue;
+            };
+            if placed.tag.structure.is_artifact() || run.glyphs.is_empty() {
+                continue;
+            }
+            let found = self.found(&placed.tag, &run.text);
+            if found.is_empty() {
+                continue;
+            }
+            let start = run.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0);
+            let end = run.glyphs.iter().map(|g| g.text.end).max().unwrap_or(0);
+            for (range, found) in found {
+                let target = match found {
+                    Found::Uri(uri) => LinkTarget::Uri(uri),
+                    Found::Block(b) => match self.targets.get(&b) {
+                        Some(t) => t.clone(),
+                        None => continue,
+                    },
+                };
+                let (s, e) = ((range.start as u32).max(start), (range.end as u32).min(end));
+                if s < e {
+                    run.links.push(LinkSpan { text: s..e, target });
+                }
+            }
+        }
+    }
+
+    /// The links in the text of an item tagged `tag` (cached for the lines of one paragraph).
+    fn found(&mut self, tag: &Tag, text: &Arc<str>) -> Vec<FoundAt> {
+        if let Some((last, found)) = &self.last {
+            if Arc::ptr_eq(last, text) {
+                return found.clone();
+            }
+        }
+        // Every URL and address has a `.`, `:` or `@`: most Chinese paragraphs have none, and
+        // are not searched.
+        let may_have = text.bytes().any(|b| matches!(b, b'.' | b':' | b'@'));
+        let urls = if may_have {
+            crate::text::breaks::find_urls(text)
+        } else {
+            Vec::new()
+        };
+        let found: Vec<FoundAt> = urls
+            .into_iter()
+            .map(|r| (r.clone(), Found::Uri(uri(&text[r]))))
+            .chain(
+                references(self.doc, tag, text)
+                    .into_iter()
+                    .map(|(r, b)| (r, Found::Block(b))),
+            )
+            .collect();
+        self.last = Some((text.clone(), found.clone()));
+        found
+    }
 }
 
 /// The references in a line's text (`text`, the text of a part of the block its tag names),
-/// with where each goes.
-fn references(
-    doc: &Document,
-    tag: &Tag,
-    text: &str,
-    targets: &BTreeMap<usize, LinkTarget>,
-) -> Found {
+/// with the block each names.
+fn references(doc: &Document, tag: &Tag, text: &str) -> Vec<(Range<usize>, usize)> {
     // The styled texts the line may be from.
     let block = tag.element.and_then(|b| doc.blocks.get(b));
     let candidates: Vec<&Styled> = match (block, &tag.structure) {
@@ -350,17 +480,19 @@ fn references(
         (Some(Content::List { items, .. }), Structure::LBody { item }) => {
             items.get(*item).map(|e| &e.text).into_iter().collect()
         }
-        (Some(Content::Figure { caption, .. }), Structure::Caption) => caption.iter().collect(),
+        (Some(Content::Figure { caption, .. }), Structure::Caption { .. }) => {
+            caption.iter().collect()
+        }
         (
             Some(Content::Figures {
                 photos, caption, ..
             }),
-            Structure::Caption,
+            Structure::Caption { .. },
         ) => caption
             .iter()
             .chain(photos.iter().filter_map(|p| p.caption.as_ref()))
             .collect(),
-        (Some(Content::Table(t)), Structure::Caption) => t.caption.iter().collect(),
+        (Some(Content::Table(t)), Structure::Caption { .. }) => t.caption.iter().collect(),
         (Some(Content::Table(t)), Structure::Cell { row, col, .. }) => t
             .cells
             .iter()
@@ -380,10 +512,7 @@ fn references(
     };
     part.refs
         .iter()
-        .filter_map(|r| {
-            let block = doc.targets.get(&r.label)?;
-            Some((r.at.clone(), targets.get(block)?.clone()))
-        })
+        .filter_map(|r| Some((r.at.clone(), *doc.targets.get(&r.label)?)))
         .collect()
 }
 
@@ -410,6 +539,7 @@ pub fn dump(doc: &Document, layout: &Layout) -> String {
                 Structure::Lbl { item } | Structure::LBody { item } => {
                     format!("{} i{item}", tag.structure.name())
                 }
+                Structure::Caption { part } if *part > 0 => format!("Caption p{part}"),
                 other => other.name().to_string(),
             };
             let block = tag.element.map_or("-".to_string(), |b| format!("b{b}"));

@@ -11,17 +11,21 @@
 //! source text back exactly.
 
 use super::fnv::{Fnv, BASIS};
-use super::{deflate, Alloc, Part};
+use super::{deflate, Alloc};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::FontFace;
 use crate::page::paint::{display_list, Paint};
+use crate::page::Page;
+use crate::resolve::Document;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// The embedded fonts, by face identity.
+/// The fonts the pages draw, by face identity: grown page by page as the writer paints them
+/// (each glyph gets its code the first time a page draws it), subset and written at the end.
+#[derive(Default)]
 pub struct Embedded {
     faces: Vec<EmbeddedFace>,
 }
@@ -30,9 +34,13 @@ struct EmbeddedFace {
     face: Arc<FontFace>,
     /// The resource name pages use (`F1`, `F2`, …).
     name: String,
+    /// The Type0 font's object, numbered when the face is first drawn.
     font: Ref,
-    /// Glyph ids renumber in the subset: original id → subset id (= the code drawn).
+    /// Glyph ids renumber in the subset: original id → subset id (= the code drawn), in the
+    /// order the pages first draw them.
     remapper: subsetter::GlyphRemapper,
+    /// The text each glyph stood for where it was first drawn (the ToUnicode map).
+    texts: BTreeMap<u16, String>,
 }
 
 impl Embedded {
@@ -40,7 +48,7 @@ impl Embedded {
         self.faces
             .iter()
             .find(|e| Arc::ptr_eq(&e.face, face))
-            .expect("every face drawn was embedded")
+            .expect("every face drawn was registered")
     }
 
     /// The resource name of a face.
@@ -53,14 +61,67 @@ impl Embedded {
         self.find(face)
             .remapper
             .get(glyph)
-            .expect("every glyph drawn is in its face's subset")
+            .expect("every glyph drawn was registered")
     }
 
     /// The fonts as (resource name, object) for a resource dictionary.
     pub fn resources(&self) -> impl Iterator<Item = (&str, Ref)> {
         self.faces.iter().map(|f| (f.name.as_str(), f.font))
     }
+
+    /// Gives every glyph `page` draws its code, before the page is painted (painting runs in
+    /// parallel and only reads the codes). Pages are registered in order, so the codes, and the
+    /// file, are the same on every run.
+    pub fn register(&mut self, page: &Page, doc: &Document, alloc: &mut Alloc) {
+        for op in display_list(page, &doc.fonts) {
+            let Paint::Glyphs(run) = op.paint else {
+                continue;
+            };
+            let face = doc.fonts.get(run.font);
+            let slot = match self.faces.iter().position(|f| Arc::ptr_eq(&f.face, face)) {
+                Some(i) => i,
+                None => {
+                    self.faces.push(EmbeddedFace {
+                        face: face.clone(),
+                        name: format!("F{}", self.faces.len() + 1),
+                        font: alloc.next(),
+                        remapper: subsetter::GlyphRemapper::new(),
+                        texts: BTreeMap::new(),
+                    });
+                    self.faces.len() - 1
+                }
+            };
+            let entry = &mut self.faces[slot];
+            for g in run.glyphs {
+                entry.remapper.remap(g.glyph);
+                let text = &run.line.text[g.text.start as usize..g.text.end as usize];
+                let known = entry.texts.entry(g.glyph).or_default();
+                if known.is_empty() {
+                    known.push_str(text);
+                }
+            }
+        }
+    }
+
+    /// Subsets every face drawn (in parallel: subsetting a CJK face is the slow part) and
+    /// writes its objects into `chunk`, the Type0 font as the object pages already name.
+    pub fn write(self, chunk: &mut Chunk, alloc: &mut Alloc) -> Result<()> {
+        let written: Vec<Result<Chunk>> = self.faces.par_iter().map(embed_one).collect();
+        for (result, face) in written.into_iter().zip(&self.faces) {
+            let part = result?;
+            // Each face's objects were numbered from 1 on their own (the Type0 font first);
+            // move them to fresh numbers, the font to the one numbered when it was first drawn.
+            let mut map = BTreeMap::new();
+            map.insert(TYPE0, face.font);
+            let moved = part.renumber(|r| *map.entry(r).or_insert_with(|| alloc.next()));
+            chunk.extend(&moved);
+        }
+        Ok(())
+    }
 }
+
+/// The Type0 font's number in a face's own chunk.
+const TYPE0: Ref = Ref::new(1);
 
 /// The width the PDF gives a glyph, in thousandths of an em (truncated). The content stream
 /// positions glyphs against exactly these numbers, so the two must come from one function.
@@ -68,70 +129,19 @@ pub fn width(face: &FontFace, glyph: u16) -> f64 {
     (face.advance(glyph) * 1000.0).trunc()
 }
 
-/// Faces in first-use order, each with glyph → the text it stands for.
-type Used = Vec<(Arc<FontFace>, BTreeMap<u16, String>)>;
-
-fn collect(parts: &[Part]) -> Used {
-    let mut used: Used = Vec::new();
-    for part in parts {
-        for page in &part.layout.pages {
-            for op in display_list(page, &part.doc.fonts) {
-                let Paint::Glyphs(run) = op.paint else {
-                    continue;
-                };
-                let face = part.doc.fonts.get(run.font);
-                let slot = match used.iter().position(|(f, _)| Arc::ptr_eq(f, face)) {
-                    Some(i) => i,
-                    None => {
-                        used.push((face.clone(), BTreeMap::new()));
-                        used.len() - 1
-                    }
-                };
-                for g in run.glyphs {
-                    let text = &run.line.text[g.text.start as usize..g.text.end as usize];
-                    let entry = used[slot].1.entry(g.glyph).or_default();
-                    if entry.is_empty() {
-                        entry.push_str(text);
-                    }
-                }
-            }
-        }
-    }
-    used
-}
-
-/// Subsets every face the pages draw (in parallel: subsetting a CJK face is the slow part) and
-/// writes its objects into `chunk`.
-pub fn embed(parts: &[Part], chunk: &mut Chunk, alloc: &mut Alloc) -> Result<Embedded> {
-    let used = collect(parts);
-    let written: Vec<Result<(Chunk, EmbeddedFace)>> = used
-        .into_par_iter()
+fn embed_one(entry: &EmbeddedFace) -> Result<Chunk> {
+    let face = &entry.face;
+    let remapper = &entry.remapper;
+    let subset =
+        crate::fonts::subset_as(face, remapper).map_err(|msg| Error::new(ErrorKind::Font, msg))?;
+    // (code, original glyph) in code order: codes are dense from 0 in first-drawn order.
+    let by_code: Vec<(u16, u16)> = remapper
+        .remapped_gids()
         .enumerate()
-        .map(|(n, (face, glyphs))| embed_one(n, face, &glyphs))
+        .map(|(code, g)| (code as u16, g))
         .collect();
-    let mut faces = Vec::with_capacity(written.len());
-    for result in written {
-        let (part, mut face) = result?;
-        // Each face's objects were numbered from 1 on their own; move them to fresh numbers.
-        let mut map = BTreeMap::new();
-        let moved = part.renumber(|r| *map.entry(r).or_insert_with(|| alloc.next()));
-        face.font = map[&face.font];
-        chunk.extend(&moved);
-        faces.push(face);
-    }
-    Ok(Embedded { faces })
-}
-
-fn embed_one(
-    n: usize,
-    face: Arc<FontFace>,
-    glyphs: &BTreeMap<u16, String>,
-) -> Result<(Chunk, EmbeddedFace)> {
-    let gids: Vec<u16> = glyphs.keys().copied().collect();
-    let crate::fonts::Subset {
-        data: subset,
-        remapper,
-    } = crate::fonts::subset(&face, &gids).map_err(|msg| Error::new(ErrorKind::Font, msg))?;
+    let mut gids: Vec<u16> = by_code.iter().map(|&(_, g)| g).collect();
+    gids.sort_unstable();
     let base_font = format!(
         "{}+{}",
         subset_tag(&face.postscript_name, &gids),
@@ -141,6 +151,7 @@ fn embed_one(
     let mut ids = (1..).map(Ref::new);
     let mut next = || ids.next().expect("endless");
     let (type0, cid, descriptor, cmap, file) = (next(), next(), next(), next(), next());
+    debug_assert_eq!(type0, TYPE0);
 
     let cff = face.is_cff();
     let program = if cff {
@@ -176,11 +187,6 @@ fn embed_one(
         .to_unicode(cmap);
 
     // Codes are the subset's glyph ids, dense from 0: one run of widths, in code order.
-    let mut by_code: Vec<(u16, u16)> = gids
-        .iter()
-        .map(|&g| (remapper.get(g).expect("kept"), g))
-        .collect();
-    by_code.sort_unstable();
     let mut cid_font = chunk.cid_font(cid);
     cid_font
         .subtype(if cff {
@@ -205,14 +211,14 @@ fn embed_one(
             }
             widths.consecutive(
                 by_code[i].0,
-                by_code[i..j].iter().map(|&(_, g)| width(&face, g) as f32),
+                by_code[i..j].iter().map(|&(_, g)| width(face, g) as f32),
             );
             i = j;
         }
     }
     cid_font.finish();
 
-    let (flags, bbox, italic, ascent, descent, cap, stem) = descriptor_metrics(&face);
+    let (flags, bbox, italic, ascent, descent, cap, stem) = descriptor_metrics(face);
     let mut d = chunk.font_descriptor(descriptor);
     d.name(Name(base_font.as_bytes()))
         .flags(flags)
@@ -231,24 +237,16 @@ fn embed_one(
 
     let mut map = UnicodeCmap::new(Name(b"Adobe-Identity-UCS"), system);
     for &(code, g) in &by_code {
-        let text = &glyphs[&g];
-        if !text.is_empty() {
-            map.pair_with_multiple(code, text.chars());
+        match entry.texts.get(&g) {
+            Some(text) if !text.is_empty() => map.pair_with_multiple(code, text.chars()),
+            _ => {}
         }
     }
     let map = map.finish();
     let packed = deflate(map.as_slice());
     chunk.cmap(cmap, &packed).filter(Filter::FlateDecode);
 
-    Ok((
-        chunk,
-        EmbeddedFace {
-            face,
-            name: format!("F{}", n + 1),
-            font: type0,
-            remapper,
-        },
-    ))
+    Ok(chunk)
 }
 
 /// The descriptor's numbers, in thousandths of an em: flags, bounding box, italic angle,

@@ -3,8 +3,9 @@
 //! one object). The data goes in as it was prepared (JPEG passed through, PNG data with its
 //! predictors), never recompressed.
 
-use super::{Alloc, Part};
+use super::Alloc;
 use crate::images::{ColorSpace, Filter as ImageFilter, Image, ImageStream};
+use crate::resolve::Document;
 use pdf_writer::types::Predictor;
 use pdf_writer::{Chunk, Filter, Finish, Name, Ref, Str};
 use std::sync::Arc;
@@ -32,25 +33,32 @@ impl Embedded {
     }
 }
 
-pub fn embed(parts: &[Part], chunk: &mut Chunk, alloc: &mut Alloc) -> Embedded {
-    let mut images: Vec<(Arc<Image>, usize)> = Vec::new();
-    let mut objects = Vec::new();
-    for part in parts {
-        for img in &part.doc.images {
-            if images.iter().any(|(i, _)| Arc::ptr_eq(i, img)) {
+impl Embedded {
+    pub fn new() -> Embedded {
+        Embedded {
+            images: Vec::new(),
+            objects: Vec::new(),
+        }
+    }
+
+    /// Writes the images of a document not written already (the same file used by two
+    /// bulletins of a print run goes in once).
+    pub fn add(&mut self, doc: &Document, chunk: &mut Chunk, alloc: &mut Alloc) {
+        for img in &doc.images {
+            if self.images.iter().any(|(i, _)| Arc::ptr_eq(i, img)) {
                 continue;
             }
-            if let Some(&(_, slot)) = images.iter().find(|(i, _)| **i == **img) {
-                images.push((img.clone(), slot));
+            if let Some(&(_, slot)) = self.images.iter().find(|(i, _)| **i == **img) {
+                self.images.push((img.clone(), slot));
                 continue;
             }
             let id = alloc.next();
             write(chunk, alloc, id, &img.stream, img.width, img.height);
-            images.push((img.clone(), objects.len()));
-            objects.push((format!("Im{}", objects.len() + 1), id));
+            self.images.push((img.clone(), self.objects.len()));
+            self.objects
+                .push((format!("Im{}", self.objects.len() + 1), id));
         }
     }
-    Embedded { images, objects }
 }
 
 /// Whether an image has an alpha channel (a soft mask): PDF/A wants the page to be a

@@ -2,7 +2,6 @@
 //! its first line is. For a merged print run, one top-level entry per bulletin, its own outline
 //! beneath. Viewers open with the outline shown (`/PageMode /UseOutlines`) when there is one.
 
-use super::Part;
 use crate::page::structure::OutlineEntry;
 use pdf_writer::{Chunk, Ref, TextStr};
 
@@ -13,42 +12,6 @@ pub struct Node {
     pub page: Ref,
     pub top: f32,
     pub children: Vec<Node>,
-}
-
-/// The outline of a file: one document's titles and headings, or for a print run (a sequence
-/// of more than one part) one entry per bulletin, at its first copy, with its outline beneath.
-/// `starts[k]` is the index in `kids` (the file's page objects) of occurrence `k`'s first page.
-pub fn for_sequence(
-    parts: &[Part],
-    sequence: &[usize],
-    starts: &[usize],
-    kids: &[Ref],
-) -> Vec<Node> {
-    let mut nodes = Vec::new();
-    let mut seen = vec![false; parts.len()];
-    for (k, &p) in sequence.iter().enumerate() {
-        if std::mem::replace(&mut seen[p], true) {
-            continue;
-        }
-        let part = &parts[p];
-        let count = part.layout.pages.len();
-        if count == 0 {
-            continue;
-        }
-        let entries = crate::page::structure::outline(part.doc, part.layout);
-        let page_of = |i: usize| kids[starts[k] + i.min(count - 1)];
-        let below = nest(&entries, &page_of, part.doc.page.height.0);
-        if sequence.len() == 1 {
-            return below;
-        }
-        nodes.push(Node {
-            title: part.doc.meta.title.clone(),
-            page: kids[starts[k]],
-            top: part.doc.page.height.0 as f32,
-            children: below,
-        });
-    }
-    nodes
 }
 
 /// Nests entries by level: each entry goes under the nearest earlier entry of a lower level.

@@ -103,6 +103,15 @@ pub struct ParagraphLayout {
 /// paragraph); a longer one is set first-fit, with a warning.
 pub const TOTAL_FIT_MAX_CHARS: usize = 200_000;
 
+/// The longest centred paragraph, in characters, that is balanced (set at the narrowest
+/// measure that needs no more lines, as titles are). Balancing breaks the paragraph a dozen
+/// more times, so past this it would multiply the cost of a long centred block (a fuzzed
+/// 8,000-character title took five times as long as the same text as body). And it gains
+/// little there: with n lines it narrows each by at most the last line's shortfall over n,
+/// less than one character once there are more lines than characters on a line. Titles,
+/// captions and centred cells are far shorter.
+pub const BALANCE_MAX_CHARS: usize = 1_000;
+
 /// Sets a paragraph into lines.
 pub fn layout_paragraph(
     par: &Paragraph,
@@ -195,7 +204,7 @@ fn choose_breaks(
         LineBreaking::Greedy => linebreak::greedy(measure, width),
     };
     let breaks = run(par.width);
-    if par.align != Align::Center || breaks.len() < 2 {
+    if par.align != Align::Center || breaks.len() < 2 || clusters.len() > BALANCE_MAX_CHARS {
         return breaks;
     }
     // Centred text (titles) is balanced: the narrowest measure that needs no more lines.

@@ -89,6 +89,7 @@ pub fn merge(bulletins: &[Bulletin], duplex: bool, title: &str) -> Result<Merged
             items: Vec::new(),
             numbered: true,
         }],
+        count: 1,
         warnings: Vec::new(),
         missing: Vec::new(),
         lines: Vec::new(),
