@@ -40,9 +40,9 @@ done
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 . benches/common.sh
+[ -x "$jianbao" ] || { echo "no jianbao binary at $jianbao (cargo build --release, or --jianbao BIN)" >&2; exit 1; }
 jianbao=$(realpath "$jianbao")
 typst=$(command -v "$typst" || true)
-[ -x "$jianbao" ] || { echo "no jianbao binary at $jianbao (cargo build --release, or --jianbao BIN)" >&2; exit 1; }
 [ -n "$typst" ] || { echo "no typst binary (--typst BIN or TYPST=…; see this script's header)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
