@@ -80,17 +80,9 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                         .iter()
                         .take_while(|g| structure.is_artifact() || link_at(run.line, g) == k)
                         .count();
-                let at = Some((op.item, k));
-                if open != at {
-                    if in_text {
-                        c.end_text();
-                        in_text = false;
-                    }
-                    if open.is_some() {
-                        c.end_marked_content();
-                    }
-                    mark(&mut c, structure, op.item, &mut marks);
-                    open = at;
+                let at = (op.item, k);
+                if open != Some(at) {
+                    switch(&mut c, &mut in_text, &mut open, at, structure, &mut marks);
                 }
                 if !in_text {
                     c.begin_text();
@@ -107,17 +99,8 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
             continue;
         }
         if open != Some((op.item, None)) {
-            // A marked-content sequence begun inside a text object must end inside it: close
-            // the text object at every change of item, so each item's sequence is whole.
-            if in_text {
-                c.end_text();
-                in_text = false;
-            }
-            if open.is_some() {
-                c.end_marked_content();
-            }
-            mark(&mut c, structure, op.item, &mut marks);
-            open = Some((op.item, None));
+            let at = (op.item, None);
+            switch(&mut c, &mut in_text, &mut open, at, structure, &mut marks);
         }
         if in_text {
             c.end_text();
@@ -215,6 +198,28 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
 /// Opens the marked-content sequence of `item`: an artifact of its kind (no MCID: a reader
 /// skips it), or the structure type's tag with the next MCID, recorded in `marks`. A figure
 /// without a text alternative is never written as one (PDF/UA-1 7.3): it is decoration.
+/// Ends the open marked-content sequence and begins the one for `at` (an item, and the link
+/// span of its text). A sequence begun inside a text object must end inside it: the text
+/// object is closed at every change, so each sequence is whole.
+fn switch(
+    c: &mut Content,
+    in_text: &mut bool,
+    open: &mut Option<(usize, Option<usize>)>,
+    at: (usize, Option<usize>),
+    structure: &Structure,
+    marks: &mut Vec<usize>,
+) {
+    if *in_text {
+        c.end_text();
+        *in_text = false;
+    }
+    if open.is_some() {
+        c.end_marked_content();
+    }
+    mark(c, structure, at.0, marks);
+    *open = Some(at);
+}
+
 fn mark(c: &mut Content, structure: &Structure, item: usize, marks: &mut Vec<usize>) {
     let artifact = match structure {
         Structure::Artifact(kind) => Some(*kind),
