@@ -31,13 +31,8 @@ fi
 cp -r samples/cqa-2020-03-10 "$tmp/"
 seed=samples/cqa-2020-03-10.toml
 cp "$seed" "$tmp/seed.toml"
-head_lines=$(grep -n '^\[\[blocks\]\]' "$seed" | head -1 | cut -d: -f1)
-repeat() { # copies file
-  { sed -n "1,$((head_lines - 1))p" "$seed"
-    for _ in $(seq "$1"); do sed -n "${head_lines},\$p" "$seed" | sed 's/^label = .*//; s/{ref:[^}]*}/1/g'; done; } > "$2"
-}
-repeat 210 "$tmp/k1.toml"
-$big && repeat 2100 "$tmp/k10.toml"
+repeat_blocks "$seed" 210 "$tmp/k1.toml"
+$big && repeat_blocks "$seed" 2100 "$tmp/k10.toml"
 measure() { # bin name file
   local median rss pages
   read -r median rss < <(median_wall_and_rss "$1" render "$3" -o "$tmp/out.pdf" -q)

@@ -57,7 +57,14 @@ fn a_table_sample_shows_headings_cells_artifacts_and_a_reference_link() {
     assert!(has("H2", "一、下一步工作"), "{d}");
     assert!(has("TH", "地区") && has("TD", "北京"), "{d}");
     assert!(d.contains("  TD r1 c0 "), "{d}");
-    assert!(has("Caption", "续表1"), "{d}");
+    assert!(
+        has("Caption", "表12020年上半年各地会员发展和质量活动情况"),
+        "{d}"
+    );
+    // On a continuation page the 续表 line and the repeated header row are pagination
+    // artifacts: a screen reader hears the caption and each header cell once.
+    assert!(has("Artifact/Pagination", "续表1"), "{d}");
+    assert!(has("Artifact/Pagination", "地区"), "{d}");
     // The masthead's rule is decoration; the table's rules belong to the table's block.
     assert!(items
         .iter()
@@ -119,4 +126,30 @@ fn the_dump_cannot_share_stdout_with_the_pdf() {
         "{}",
         stderr(&run)
     );
+}
+
+/// A row of photos whose captions take two lines each: the lines are drawn across the row, and
+/// each photo's caption is a part of its own (`Caption p2`), whose lines read in order.
+#[test]
+fn a_row_of_photos_tags_each_caption_as_its_own_part() {
+    let d = dump("photo-row-2020-04");
+    let mut parts: std::collections::BTreeMap<String, String> = Default::default();
+    for line in d.lines() {
+        let Some(rest) = line.trim_start().strip_prefix("Caption p") else {
+            continue;
+        };
+        let mut words = rest.split_whitespace();
+        let part = words.next().unwrap();
+        let block = words.next().unwrap();
+        let part = format!("{block} p{part}");
+        let text: String = words.collect();
+        parts.entry(part).or_default().push_str(&text);
+    }
+    let captions: Vec<&String> = parts.values().collect();
+    for want in ["图2班组长介绍防错装置", "图3班组长讲解问题记录表"] {
+        assert!(
+            captions.iter().any(|c| *c == want),
+            "{want} in {captions:?}"
+        );
+    }
 }

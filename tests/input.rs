@@ -147,7 +147,7 @@ fn a_backslash_in_a_basic_string_points_to_literal_strings() {
 fn half_width_punctuation_is_warned_and_fixed_keeping_comments() {
     let dir = temp_dir("input-fix");
     let text = format!(
-        "# 注释保留\n{HEAD}[[blocks]]\n# 正文\ntext = \"\"\"\n会员单位,积极响应(全国质量管理小组活动推进办公室)。其他;内容 a,b 1:2\n\"\"\" # 行尾注释\n\n[[blocks]]\nfigure = \"x,y(中).png\"\n"
+        "# 注释保留\n{HEAD}[[blocks]]\n# 正文\ntext = \"\"\"\n会员单位,积极响应(全国质量管理小组活动推进办公室)。其他;内容 a,b 1:2\n\"\"\" # 行尾注释\n\n[[blocks]]\nfigure = \"x,y(中).png\"\nalt = \"示例图\"\n"
     );
     let def = write(&dir, "d.toml", &text);
     std::fs::copy(

@@ -259,3 +259,43 @@ fn ink_right_of(g: &Glyph) -> f64 {
         g.x + g.advance
     }
 }
+
+/// A hyphen added at a hyphenation point stands for no character of the text, but every glyph
+/// drawn must map to Unicode (PDF/UA-1 7.21.7, and copy and paste): it maps to its own
+/// character. It used to map only when the same glyph was also typed somewhere (a real `-`,
+/// as in the layouts' `- 5 -` page numbers, which this test leaves out).
+#[test]
+fn an_added_hyphen_maps_to_unicode_without_a_typed_one() {
+    let dir = temp_dir("added-hyphen");
+    let mut text = String::from(
+        "layout = \"newsletter\"\n[bulletin]\npublisher = \"Quality Office\"\ndate = 2024-01-02\n[overrides.footer]\ncenter = \"{page}\"\n",
+    );
+    for _ in 0..6 {
+        text.push_str("[[blocks]]\ntext = \"Standardization internationalization responsibilities accountability characterization implementation documentation.\"\n");
+    }
+    let def = dir.join("hyphen.toml");
+    std::fs::write(&def, text).unwrap();
+    let out = dir.join("out.pdf");
+    let run = render(&def, &out, &["-q"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let info = inspect_file(&out);
+    let lines: Vec<String> = info
+        .pages
+        .iter()
+        .flat_map(|p| p.lines())
+        .map(|l| l.text())
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.ends_with('-')),
+        "no line ends in an added hyphen: {lines:?}"
+    );
+    for page in &info.pages {
+        for g in &page.glyphs {
+            assert!(
+                g.text != "\u{FFFD}" && !g.text.is_empty(),
+                "code {} unmapped",
+                g.cid
+            );
+        }
+    }
+}

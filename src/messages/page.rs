@@ -162,6 +162,18 @@ catalogue! {
         en: " and ",
         zh: "和",
     }
+    figure_no_alt() {
+        en: "this figure has no caption and no `alt`: the tagged PDF marks it as decoration, which screen readers skip; if the picture says something, add `alt = \"…\"` (what it shows) or a caption",
+        zh: "此插图既无图题也无 `alt`：标签 PDF 将其标为装饰，读屏软件会跳过它；若图片有内容，请加 `alt = \"…\"`（说明图片内容）或图题",
+    }
+    row_photo_no_alt(number) {
+        en: "photo {number} of this row has no caption, and the row has none: the tagged PDF marks it as decoration, which screen readers skip; if it says something, give it or the row a caption",
+        zh: "此行第 {number} 张照片没有图题，整行也没有：标签 PDF 将其标为装饰，读屏软件会跳过它；若照片有内容，请为它或整行加图题",
+    }
+    label_no_alt() {
+        en: "no caption or alt",
+        zh: "无图题或 alt",
+    }
     label_too_long_for_line() {
         en: "too long for its line",
         zh: "此行放不下",

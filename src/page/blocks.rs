@@ -264,6 +264,13 @@ fn measure_one(doc: &Document, i: usize, block: &Content, width: Pt, report: &mu
                     set_text(doc, style, c, (width, style.indent), at, "caption", report)
                 })
                 .unwrap_or_default();
+            if caption.is_empty() && alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                report.warnings.push(
+                    Warning::new(msg::figure_no_alt(), "")
+                        .at(&doc.source, at.clone())
+                        .label(msg::label_no_alt()),
+                );
+            }
             let (w, h) = figure_size(doc, *image, *own_width, caption.len());
             Piece::Figure(FigurePiece {
                 block: i,

@@ -322,7 +322,9 @@ impl Flow<'_, '_> {
         }
         let row_top = self.y;
         // The photos' own captions (a row's), side by side under them, placed line by line
-        // across the row so that the text is drawn top to bottom (reading order).
+        // across the row so that the text is drawn top to bottom; each photo's caption is a
+        // part of its own (photo k: part k + 1), so that the tags read one caption whole
+        // before the next.
         let mut columns: Vec<_> = fig
             .photos
             .into_iter()
@@ -330,11 +332,11 @@ impl Flow<'_, '_> {
             .collect();
         for k in 0.. {
             let mut placed = false;
-            for column in &mut columns {
+            for (n, column) in columns.iter_mut().enumerate() {
                 if let Some(line) = column.next() {
                     self.y =
                         row_top + fig.photo_height + f.caption_gap + fig.caption_pitch * k as f64;
-                    self.place_line(line, (fig.block, 0), Role::Caption, fig.caption_pitch);
+                    self.place_line(line, (fig.block, n + 1), Role::Caption, fig.caption_pitch);
                     placed = true;
                 }
             }
@@ -575,6 +577,7 @@ impl Flow<'_, '_> {
                 Structure::LBody { item: part },
                 Structure::Lbl { item: part },
             ),
+            Structure::Caption { .. } => (Structure::Caption { part }, Structure::Caption { part }),
             text => (text.clone(), text),
         };
         let mut run = line.run;

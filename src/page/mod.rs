@@ -81,7 +81,7 @@ pub struct CellRecord {
 /// The most pages one document may have (the same as a merged print file's). Pages stream to the
 /// writer, so memory grows only by what the finished file and the records of every page take:
 /// about 15 KB a full page with its share of the definition (benches/pdf.sh: 10,000 pages in
-/// about 150 MB, 20,000 in about 360 MB; 100,000 would take about 1.5 GB and a few minutes). A
+/// about 145 MB, 20,000 in about 360 MB; 100,000 would take about 1.5 GB and a few minutes). A
 /// bulletin has a few dozen; the cap is for a runaway input (a million page breaks), which
 /// must stop with a message, not exhaust memory.
 pub const MAX_PAGES: usize = 100_000;

@@ -8,6 +8,8 @@
 
 use super::blocks::{set_text, FigurePiece, Photo, Piece, SetLine};
 use super::Report;
+use crate::error::Warning;
+use crate::messages::msg;
 use crate::model::markup::Styled;
 use crate::resolve::{Document, Role, RowPhoto};
 use crate::units::Pt;
@@ -105,6 +107,15 @@ pub fn piece(
         cap = room.max(Pt(10.0));
         arranged = arrange(&aspects, measure, f.row_gap, cap);
         subs = set_subs(doc, photos, &arranged, at, report);
+    }
+    if caption.is_empty() {
+        for (k, _) in subs.iter().enumerate().filter(|(_, s)| s.is_empty()) {
+            report.warnings.push(
+                Warning::new(msg::row_photo_no_alt(k + 1), "")
+                    .at(&doc.source, at.clone())
+                    .label(msg::label_no_alt()),
+            );
+        }
     }
     let lines = subs.iter().map(Vec::len).max().unwrap_or(0);
     let height = arranged.height + block_of(lines);

@@ -38,17 +38,24 @@ pub enum Structure {
     Heading(u8),
     P,
     Note,
-    Caption,
+    /// A caption: `part` 0 is a figure's or table's own; a row's photos' captions are parts
+    /// 1, 2, … (one element each).
+    Caption {
+        part: usize,
+    },
     /// An image, with its text alternative (the caption's text or the figure's `alt`).
     Figure {
         alt: Option<Arc<str>>,
     },
     /// A table cell: TH in a header row, else TD; rows and columns count from 0 over the whole
-    /// table (a continued table's header cells repeat with the same row).
+    /// table, and the rows and columns it spans (1 and 1 for most), which a reader needs to
+    /// line the cells up with their headers (ISO 32000-1 14.8.5.7, `/RowSpan`, `/ColSpan`).
     Cell {
         header: bool,
         row: usize,
         col: usize,
+        rowspan: usize,
+        colspan: usize,
     },
     /// A list item's number (Lbl) and its text (LBody); `item` counts the items of the list
     /// block from 0 (nested items included), which groups them into LI elements.
@@ -79,12 +86,14 @@ impl Structure {
             Tagging::Title => Structure::Title,
             Tagging::Heading(level) => Structure::Heading(level),
             Tagging::Note => Structure::Note,
-            Tagging::Caption => Structure::Caption,
+            Tagging::Caption => Structure::Caption { part: 0 },
             Tagging::ListItem => Structure::LBody { item: 0 },
             Tagging::TableCell => Structure::Cell {
                 header: false,
                 row: 0,
                 col: 0,
+                rowspan: 1,
+                colspan: 1,
             },
             Tagging::Pagination => Structure::Artifact(Artifact::Pagination),
         }
@@ -100,7 +109,7 @@ impl Structure {
             Structure::Heading(_) => "H5",
             Structure::P => "P",
             Structure::Note => "Note",
-            Structure::Caption => "Caption",
+            Structure::Caption { .. } => "Caption",
             Structure::Figure { .. } => "Figure",
             Structure::Cell { header: true, .. } => "TH",
             Structure::Cell { .. } => "TD",
@@ -129,15 +138,21 @@ impl Tag {
 impl Placed {
     /// `item` tagged as a part of an element whose text is `text`: text items take `text`;
     /// rules and dots are layout artifacts, or `text`'s artifact if it is one (a running head's
-    /// rule is part of the running head); images are figures without alternative text unless
-    /// the text is an artifact or `text` is a figure (with its alternative text).
+    /// rule is part of the running head); an image is a figure only when `text` is a figure
+    /// with a text alternative, else a layout artifact: PDF/UA-1 (7.3) wants alternative text
+    /// on every Figure, and an image nobody described — a picture with no caption and no `alt`
+    /// (the page stage warns about it) — is treated as decoration.
     pub fn new(item: Item, text: &Structure, element: Option<usize>) -> Placed {
         let structure = match (&item, text) {
+            (Item::Image(_), Structure::Figure { alt }) if !has_text(alt) => {
+                Structure::Artifact(Artifact::Layout)
+            }
             (Item::Text(_), _) | (_, Structure::Artifact(_) | Structure::Figure { .. }) => {
                 text.clone()
             }
-            (Item::Rule(_) | Item::Dot(_), _) => Structure::Artifact(Artifact::Layout),
-            (Item::Image(_), _) => Structure::Figure { alt: None },
+            (Item::Rule(_) | Item::Dot(_) | Item::Image(_), _) => {
+                Structure::Artifact(Artifact::Layout)
+            }
         };
         Placed {
             item,
@@ -153,6 +168,49 @@ impl Placed {
             .into_iter()
             .map(move |item| Placed::new(item, &text, None))
     }
+}
+
+/// Whether a text alternative says anything (an empty or blank `alt` does not).
+pub fn has_text(alt: &Option<Arc<str>>) -> bool {
+    alt.as_deref().is_some_and(|a| !a.trim().is_empty())
+}
+
+/// The link span (an index into `line.links`) glyph `g` of `line` belongs to, if any: the
+/// first whose text holds the glyph's. The PDF writer splits a line's marked content where
+/// this changes, so that a Link element owns exactly the link's glyphs (PDF/UA-1 7.18.5).
+pub fn link_at(line: &super::TextRun, g: &crate::text::PlacedGlyph) -> Option<usize> {
+    line.links
+        .iter()
+        .position(|span| g.text.start >= span.text.start && g.text.end <= span.text.end)
+}
+
+/// A line's glyphs as the stretches of marked content the writer gives them, in order: each
+/// stretch's link span (`None`: not in a link). A line without links is one stretch.
+pub fn link_stretches(line: &super::TextRun) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::new();
+    for g in &line.glyphs {
+        let k = link_at(line, g);
+        if out.last() != Some(&k) {
+            out.push(k);
+        }
+    }
+    if out.is_empty() {
+        out.push(None);
+    }
+    out
+}
+
+/// The link spans of a line that have glyphs on it, in order: the writer makes one link
+/// annotation for each, in this order.
+pub fn linked_spans(line: &super::TextRun) -> Vec<usize> {
+    let mut out: Vec<usize> = line
+        .glyphs
+        .iter()
+        .filter_map(|g| link_at(line, g))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// An entry of the outline (bookmarks): a title (level 0) or a heading (its level, 1–4), and
@@ -422,17 +480,19 @@ fn references(doc: &Document, tag: &Tag, text: &str) -> Vec<(Range<usize>, usize
         (Some(Content::List { items, .. }), Structure::LBody { item }) => {
             items.get(*item).map(|e| &e.text).into_iter().collect()
         }
-        (Some(Content::Figure { caption, .. }), Structure::Caption) => caption.iter().collect(),
+        (Some(Content::Figure { caption, .. }), Structure::Caption { .. }) => {
+            caption.iter().collect()
+        }
         (
             Some(Content::Figures {
                 photos, caption, ..
             }),
-            Structure::Caption,
+            Structure::Caption { .. },
         ) => caption
             .iter()
             .chain(photos.iter().filter_map(|p| p.caption.as_ref()))
             .collect(),
-        (Some(Content::Table(t)), Structure::Caption) => t.caption.iter().collect(),
+        (Some(Content::Table(t)), Structure::Caption { .. }) => t.caption.iter().collect(),
         (Some(Content::Table(t)), Structure::Cell { row, col, .. }) => t
             .cells
             .iter()
@@ -479,6 +539,7 @@ pub fn dump(doc: &Document, layout: &Layout) -> String {
                 Structure::Lbl { item } | Structure::LBody { item } => {
                     format!("{} i{item}", tag.structure.name())
                 }
+                Structure::Caption { part } if *part > 0 => format!("Caption p{part}"),
                 other => other.name().to_string(),
             };
             let block = tag.element.map_or("-".to_string(), |b| format!("b{b}"));

@@ -556,8 +556,16 @@ impl TablePiece {
         } else {
             &self.continued
         };
+        // On a continuation page the 续表 line and the repeated header rows are there for the
+        // eye only: pagination artifacts, so that a reader hears the caption and each header
+        // cell once (the first part's are the Table's Caption and TH elements).
+        let repeat = Structure::Artifact(super::Artifact::Pagination);
         for line in over {
-            let caption = Structure::of(Role::Caption);
+            let caption = if first {
+                Structure::of(Role::Caption)
+            } else {
+                repeat.clone()
+            };
             self.line(
                 doc,
                 line,
@@ -593,10 +601,16 @@ impl TablePiece {
             let mut ly = y0 + pad_v(c, h);
             for line in &c.lines {
                 let x = left + x0 + (x1 - x0 - line.measure) / 2.0;
-                let cell = Structure::Cell {
-                    header: c.row < self.header,
-                    row: c.row,
-                    col: c.col,
+                let cell = if first || c.row >= self.header {
+                    Structure::Cell {
+                        header: c.row < self.header,
+                        row: c.row,
+                        col: c.col,
+                        rowspan: c.rowspan,
+                        colspan: c.colspan,
+                    }
+                } else {
+                    repeat.clone()
                 };
                 self.line(doc, line, (x, page_top + ly), (Role::Table, cell), &mut d);
                 ly += self.pitch;

@@ -318,7 +318,7 @@ fn table_cells_carry_th_or_td_with_their_row_and_column() {
         .items
         .iter()
         .filter_map(|p| match (&p.item, &p.tag.structure) {
-            (Item::Text(run), s @ (Structure::Cell { .. } | Structure::Caption)) => {
+            (Item::Text(run), s @ (Structure::Cell { .. } | Structure::Caption { .. })) => {
                 assert_eq!(p.tag.element, Some(1));
                 Some((
                     run.text[run.glyphs[0].text.start as usize..].to_string(),
@@ -328,13 +328,19 @@ fn table_cells_carry_th_or_td_with_their_row_and_column() {
             _ => None,
         })
         .collect();
-    let cell = |header, row, col| Structure::Cell { header, row, col };
+    let cell = |header, row, col| Structure::Cell {
+        header,
+        row,
+        col,
+        rowspan: 1,
+        colspan: 1,
+    };
     let starts: Vec<(&str, &Structure)> = cells
         .iter()
         .map(|(t, s)| (t.split_whitespace().next().unwrap_or(""), s))
         .collect();
     assert!(
-        cells[0].0.contains("统计") && *starts[0].1 == Structure::Caption,
+        cells[0].0.contains("统计") && *starts[0].1 == Structure::Caption { part: 0 },
         "{starts:?}"
     );
     assert!(
@@ -677,12 +683,14 @@ fn references_in_captions_and_table_cells_are_links_too() {
     assert_eq!(
         links,
         [
-            (Structure::Caption, "1", true),
+            (Structure::Caption { part: 0 }, "1", true),
             (
                 Structure::Cell {
                     header: false,
                     row: 1,
-                    col: 0
+                    col: 0,
+                    rowspan: 1,
+                    colspan: 1,
                 },
                 "1",
                 true

@@ -6,6 +6,7 @@ use super::fonts::{self, Embedded as Fonts};
 use super::images::{self, Embedded as Images};
 use crate::model::Color;
 use crate::page::paint::{display_list, GlyphRun, Paint};
+use crate::page::structure::{has_text, link_at};
 use crate::page::LinkTarget;
 use crate::page::Page;
 use crate::page::{Artifact, Structure};
@@ -42,6 +43,10 @@ pub struct Link {
     pub item: usize,
     pub rect: [f32; 4],
     pub target: LinkTarget,
+    /// The annotation's text alternative (`/Contents`, PDF/UA-1 7.18.5): a web or mail
+    /// address itself, an internal link's text on this line (the `1` of 见图1, what the
+    /// reader clicks).
+    pub contents: String,
 }
 
 /// Paints one page.
@@ -56,23 +61,48 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
     // Per (item, link span): the left and right edges of its glyphs so far.
     let mut spans: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
     let mut marks = Vec::new();
-    // The item whose marked-content sequence is open.
-    let mut open: Option<usize> = None;
+    // The item (and link span of its text) whose marked-content sequence is open.
+    let mut open: Option<(usize, Option<usize>)> = None;
     for op in display_list(page, &doc.fonts) {
-        if open != Some(op.item) {
-            // A marked-content sequence begun inside a text object must end inside it: close
-            // the text object at every change of item, so each item's sequence is whole.
-            if in_text {
-                c.end_text();
-                in_text = false;
+        let structure = &page.tag(op.item).structure;
+        if let Paint::Glyphs(run) = &op.paint {
+            // A line with links is marked in stretches: the text before a link, the link's
+            // glyphs (owned by a Link element), the text after it.
+            let mut from = 0;
+            while from < run.glyphs.len() {
+                let k = if structure.is_artifact() {
+                    None
+                } else {
+                    link_at(run.line, &run.glyphs[from])
+                };
+                let to = from
+                    + run.glyphs[from..]
+                        .iter()
+                        .take_while(|g| structure.is_artifact() || link_at(run.line, g) == k)
+                        .count();
+                let at = (op.item, k);
+                if open != Some(at) {
+                    switch(&mut c, &mut in_text, &mut open, at, structure, &mut marks);
+                }
+                if !in_text {
+                    c.begin_text();
+                    in_text = true;
+                }
+                let part = GlyphRun {
+                    glyphs: &run.glyphs[from..to],
+                    ..run.clone()
+                };
+                glyphs(&mut c, &mut n, &part, doc, fonts, height, &mut fill);
+                from = to;
             }
-            if open.is_some() {
-                c.end_marked_content();
-            }
-            mark(&mut c, &page.tag(op.item).structure, op.item, &mut marks);
-            open = Some(op.item);
+            link_spans(run, op.item, doc, &mut spans);
+            continue;
         }
-        if in_text && !matches!(op.paint, Paint::Glyphs(_)) {
+        if open != Some((op.item, None)) {
+            let at = (op.item, None);
+            switch(&mut c, &mut in_text, &mut open, at, structure, &mut marks);
+        }
+        if in_text {
             c.end_text();
             in_text = false;
         }
@@ -123,14 +153,7 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
                 dot(&mut c, &mut n, x.0, (height - y).0, radius.0);
                 c.fill_nonzero();
             }
-            Paint::Glyphs(run) => {
-                if !in_text {
-                    c.begin_text();
-                    in_text = true;
-                }
-                glyphs(&mut c, &mut n, &run, doc, fonts, height, &mut fill);
-                link_spans(&run, op.item, doc, &mut spans);
-            }
+            Paint::Glyphs(_) => unreachable!("text is painted above"),
         }
     }
     if in_text {
@@ -147,10 +170,19 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
         // The line's em box, from a little above the ascent to a little below the descent.
         let top = height - (line.baseline - line.size * 0.9);
         let bottom = height - (line.baseline + line.size * 0.2);
+        let link = &line.links[span];
+        let text = line
+            .text
+            .get(link.text.start as usize..link.text.end as usize)
+            .unwrap_or_default();
         links.push(Link {
             item,
             rect: [n.f(left), n.f(bottom.0), n.f(right), n.f(top.0)],
-            target: line.links[span].target.clone(),
+            contents: match &link.target {
+                LinkTarget::Uri(uri) => uri.clone(),
+                LinkTarget::Internal { .. } => text.to_string(),
+            },
+            target: link.target.clone(),
         });
     }
     PageContent {
@@ -164,23 +196,48 @@ pub fn page(page: &Page, doc: &Document, fonts: &Fonts, images: &Images) -> Page
 }
 
 /// Opens the marked-content sequence of `item`: an artifact of its kind (no MCID: a reader
-/// skips it), or the structure type's tag with the next MCID, recorded in `marks`.
+/// skips it), or the structure type's tag with the next MCID, recorded in `marks`. A figure
+/// without a text alternative is never written as one (PDF/UA-1 7.3): it is decoration.
+/// Ends the open marked-content sequence and begins the one for `at` (an item, and the link
+/// span of its text). A sequence begun inside a text object must end inside it: the text
+/// object is closed at every change, so each sequence is whole.
+fn switch(
+    c: &mut Content,
+    in_text: &mut bool,
+    open: &mut Option<(usize, Option<usize>)>,
+    at: (usize, Option<usize>),
+    structure: &Structure,
+    marks: &mut Vec<usize>,
+) {
+    if *in_text {
+        c.end_text();
+        *in_text = false;
+    }
+    if open.is_some() {
+        c.end_marked_content();
+    }
+    mark(c, structure, at.0, marks);
+    *open = Some(at);
+}
+
 fn mark(c: &mut Content, structure: &Structure, item: usize, marks: &mut Vec<usize>) {
-    match structure {
-        Structure::Artifact(kind) => {
-            let mut m = c.begin_marked_content_with_properties(Name(b"Artifact"));
-            m.properties().artifact().kind(match kind {
-                Artifact::Pagination => ArtifactType::Pagination,
-                Artifact::Layout => ArtifactType::Layout,
-            });
-        }
-        s => {
-            let mcid = marks.len() as i32;
-            marks.push(item);
-            c.begin_marked_content_with_properties(Name(s.name().as_bytes()))
-                .properties()
-                .identify(mcid);
-        }
+    let artifact = match structure {
+        Structure::Artifact(kind) => Some(*kind),
+        Structure::Figure { alt } if !has_text(alt) => Some(Artifact::Layout),
+        _ => None,
+    };
+    if let Some(kind) = artifact {
+        let mut m = c.begin_marked_content_with_properties(Name(b"Artifact"));
+        m.properties().artifact().kind(match kind {
+            Artifact::Pagination => ArtifactType::Pagination,
+            Artifact::Layout => ArtifactType::Layout,
+        });
+    } else {
+        let mcid = marks.len() as i32;
+        marks.push(item);
+        c.begin_marked_content_with_properties(Name(structure.name().as_bytes()))
+            .properties()
+            .identify(mcid);
     }
 }
 
@@ -195,17 +252,15 @@ fn link_spans(
         return;
     }
     let face = doc.fonts.get(run.font);
-    for (k, span) in run.line.links.iter().enumerate() {
-        for g in run.glyphs {
-            if g.text.start < span.text.start || g.text.end > span.text.end {
-                continue;
-            }
-            let left = (run.line.x + g.x).0;
-            let right = left + fonts::width(face, g.glyph) / 1000.0 * run.size.0 * run.scale;
-            let e = spans.entry((item, k)).or_insert((left, right));
-            e.0 = e.0.min(left);
-            e.1 = e.1.max(right);
-        }
+    for g in run.glyphs {
+        let Some(k) = link_at(run.line, g) else {
+            continue;
+        };
+        let left = (run.line.x + g.x).0;
+        let right = left + fonts::width(face, g.glyph) / 1000.0 * run.size.0 * run.scale;
+        let e = spans.entry((item, k)).or_insert((left, right));
+        e.0 = e.0.min(left);
+        e.1 = e.1.max(right);
     }
 }
 

@@ -239,7 +239,14 @@ fn embed_one(entry: &EmbeddedFace) -> Result<Chunk> {
     for &(code, g) in &by_code {
         match entry.texts.get(&g) {
             Some(text) if !text.is_empty() => map.pair_with_multiple(code, text.chars()),
-            _ => {}
+            // Drawn but standing for no text (the hyphen added at a hyphenation point): every
+            // glyph drawn maps to Unicode (PDF/UA-1 7.21.7), here to the glyph's own character.
+            Some(_) => {
+                if let Some(c) = char_of(face, g) {
+                    map.pair(code, c);
+                }
+            }
+            None => {}
         }
     }
     let map = map.finish();
@@ -279,6 +286,25 @@ fn descriptor_metrics(face: &FontFace) -> (FontFlags, Rect, f32, f32, f32, f32, 
         flags |= FontFlags::ITALIC;
     }
     (flags, bbox, italic, ascent, descent, cap, stem.round())
+}
+
+/// The character a glyph draws, from the face's Unicode character maps: the smallest code point
+/// that maps to it (a glyph drawn for more than one character, as `-` and U+2010 may share
+/// one, is given the first).
+fn char_of(face: &FontFace, glyph: u16) -> Option<char> {
+    let id = ttf_parser::GlyphId(glyph);
+    let mut best: Option<u32> = None;
+    for table in face.face().tables().cmap?.subtables {
+        if !table.is_unicode() {
+            continue;
+        }
+        table.codepoints(|cp| {
+            if best.is_none_or(|b| cp < b) && table.glyph_index(cp) == Some(id) {
+                best = Some(cp);
+            }
+        });
+    }
+    best.and_then(char::from_u32)
 }
 
 /// The `CFF ` table of an OpenType file.

@@ -8,6 +8,7 @@ use crate::model::Date;
 use crate::resolve::Metadata;
 use pdf_writer::types::TrappingStatus;
 use pdf_writer::{Pdf, Ref, TextStr};
+use xmp_writer::pdfa::PdfUAIdDescriptionMode;
 use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
 
 /// The tool named as creator and producer.
@@ -36,8 +37,11 @@ pub fn info(pdf: &mut Pdf, id: Ref, meta: &Metadata) {
     info.trapped(TrappingStatus::NotTrapped);
 }
 
-/// The XMP packet: the Info's facts again, and the PDF/A identification when `pdfa`.
-pub fn xmp(meta: &Metadata, pdfa: bool) -> Vec<u8> {
+/// The XMP packet: the Info's facts again, the PDF/A identification when `pdfa`, and the
+/// PDF/UA-1 identification (`pdfuaid:part 1`) when `ua`: every page's content is tagged (a
+/// print run's copies are not, see [`super::tags`]). PDF/A-2 knows only its predefined
+/// schemas, so a PDF/A file describes `pdfuaid` in an extension schema (ISO 19005-2 6.6.2.3).
+pub fn xmp(meta: &Metadata, pdfa: bool, ua: bool) -> Vec<u8> {
     let when = xmp_date(meta.date);
     let keywords = meta.keywords.join(",");
     let producer = producer();
@@ -64,6 +68,15 @@ pub fn xmp(meta: &Metadata, pdfa: bool) -> Vec<u8> {
     if pdfa {
         x.pdfa_part(2);
         x.pdfa_conformance("B");
+    }
+    if ua {
+        x.pdfua_part(1);
+        if pdfa {
+            x.extension_schemas()
+                .pdfua_id()
+                .properties()
+                .describe_all(PdfUAIdDescriptionMode::UA1);
+        }
     }
     x.finish(None).into_bytes()
 }

@@ -328,7 +328,8 @@ impl<'a> Writer<'a> {
         structure.write(&mut pdf, struct_root, &mut || alloc.next());
 
         meta::info(&mut pdf, info, meta);
-        let xmp = meta::xmp(meta, pdfa);
+        // PDF/UA only when every page is tagged: a print run's copies are not.
+        let xmp = meta::xmp(meta, pdfa, parts.len() == sequence.len());
         let xmp_id = alloc.next();
         pdf.metadata(xmp_id, &xmp);
         let profile = pdfa.then(|| {
@@ -470,6 +471,7 @@ fn annotation_with(
                 .uri(pdf_writer::Str(uri.as_bytes()));
         }
         LinkTarget::Internal { page: p, y } => {
+            a.contents(TextStr(&link.contents));
             let Some(to) = page(*p) else {
                 return;
             };
