@@ -199,9 +199,13 @@ fn choose_breaks(
             chars_on_line(items, clusters, start, end)
         }
     };
-    let run = |width: Pt| match settings.line_breaking {
-        LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &last_chars),
-        LineBreaking::Greedy => linebreak::greedy(measure, width),
+    let run = |width: Pt| {
+        #[cfg(test)]
+        tests::BREAKINGS.with(|n| n.set(n.get() + 1));
+        match settings.line_breaking {
+            LineBreaking::TotalFit => linebreak::total_fit(measure, width, &params, &last_chars),
+            LineBreaking::Greedy => linebreak::greedy(measure, width),
+        }
     };
     let breaks = run(par.width);
     if par.align != Align::Center || breaks.len() < 2 || clusters.len() > BALANCE_MAX_CHARS {
