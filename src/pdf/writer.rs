@@ -141,7 +141,6 @@ impl<'a> Writer<'a> {
     pub fn copy(&mut self, p: usize) -> Result<()> {
         self.end()?;
         self.sequence.push(p);
-        let base = self.kids.len();
         let count = self.parts[p].pages.len();
         let height = self.parts[p].doc.page.height.0;
         let g = &self.parts[p].doc.page;
@@ -155,15 +154,8 @@ impl<'a> Writer<'a> {
             let on = kids[j];
             let annots: Vec<Ref> = painted.links.iter().map(|_| self.alloc.next()).collect();
             for (link, &id) in painted.links.iter().zip(&annots) {
-                annotation(
-                    &mut self.pdf,
-                    id,
-                    link,
-                    &|i| kids.get(i).copied(),
-                    height,
-                    on,
-                    None,
-                );
+                let mut target = |i: usize| kids.get(i).copied();
+                annotation(&mut self.pdf, id, link, &mut target, height, on, None);
             }
             write_page(
                 &mut self.pdf,
@@ -176,7 +168,6 @@ impl<'a> Writer<'a> {
                 self.pdfa,
             );
         }
-        debug_assert_eq!(base, self.kids.len());
         self.kids.extend(kids);
         Ok(())
     }
@@ -237,7 +228,7 @@ impl<'a> Writer<'a> {
                         None => *ahead.entry(at).or_insert_with(|| alloc.next()),
                     })
                 };
-                annotation_with(&mut self.pdf, id, link, &mut target, height, on, Some(key));
+                annotation(&mut self.pdf, id, link, &mut target, height, on, Some(key));
             }
             let key = self.structure.page(p, j, on, page, &c.marks);
             let painted = PaintedPage {
@@ -426,23 +417,10 @@ fn refuse(what: String) -> Error {
     Error::new(ErrorKind::Io, msg::pdf_not_finite(what).text)
 }
 
-/// [`annotation_with`] for pages all written already.
-fn annotation(
-    pdf: &mut Pdf,
-    id: Ref,
-    link: &Link,
-    page: &dyn Fn(usize) -> Option<Ref>,
-    height: f64,
-    on: Ref,
-    struct_parent: Option<i32>,
-) {
-    annotation_with(pdf, id, link, &mut |i| page(i), height, on, struct_parent);
-}
-
 /// A link annotation over `link.rect` on page `on`: to a web or mail address, or to a place
 /// in the same document (`page` gives the object of the document's page `i`). Printable (PDF/A
 /// asks for the print flag), without a border, with the address as its text alternative.
-fn annotation_with(
+fn annotation(
     pdf: &mut Pdf,
     id: Ref,
     link: &Link,
