@@ -215,6 +215,34 @@ catalogue! {
         en: "[grid] {count} lines a page leave {pitch} a line, less than the body's {size} type",
         zh: "[grid] 每页 {count} 行，每行只有 {pitch}，小于正文字号 {size}",
     }
+    line_pitch_under_size(role, pitch, size) {
+        en: "[{role}] `line-pitch` is {pitch}, less than its {size} type: its lines would be printed over one another",
+        zh: "[{role}] 的行距 `line-pitch` 为 {pitch}，小于字号 {size}：各行文字会互相重叠",
+    }
+    help_line_pitch_under_size() {
+        en: "make `line-pitch` at least the type size (equal to it sets the lines solid), or make the type smaller",
+        zh: "行距至少应等于字号（相等即密排），或把字号改小",
+    }
+    label_pitch_and_size() {
+        en: "the line pitch and the type size do not go together",
+        zh: "行距与字号不相称",
+    }
+    running_into_text(role, size, distance, needs) {
+        en: "[{role}] in {size} type is set {distance} from the text block but reaches {needs} toward it: it would print over the text",
+        zh: "[{role}] 字号 {size}，离版心 {distance}，却向版心伸出 {needs}：会压在正文上",
+    }
+    running_off_page(role, size, margin, needs) {
+        en: "[{role}] in {size} type needs {needs} of the {margin} margin: it would run off the page",
+        zh: "[{role}] 字号 {size}，需要 {needs}，而页边只有 {margin}：会超出页面",
+    }
+    help_running_room(role) {
+        en: "make [{role}]'s `size` smaller, or change its `distance` (or the page's margin) so that it fits between the text block and the page's edge",
+        zh: "请改小 [{role}] 的 `size`，或调整其 `distance`（或页边距），使其位于版心与页边之间",
+    }
+    label_running_room() {
+        en: "does not fit in its margin",
+        zh: "页边放不下",
+    }
     label_too_many_height() {
         en: "too many for the text height",
         zh: "超出版心高度",

@@ -142,6 +142,14 @@ catalogue! {
         en: "a very long paragraph",
         zh: "很长的段落",
     }
+    line_past_measure(what, over, measure) {
+        en: "a line of this {what} is {over} mm wider than its {measure} mm measure and runs past the edge (an indent, a character or an unbreakable piece wider than the measure); make the indent or the type smaller, or the column wider",
+        zh: "此{what}有一行比 {measure} mm 的行宽还宽 {over} mm，超出了边界（首行缩进、单个字符或不可断开的内容比行宽还宽）；请减小缩进或字号，或加宽栏宽",
+    }
+    label_past_the_edge() {
+        en: "runs past the edge",
+        zh: "超出边界",
+    }
     word_broken(word) {
         en: "`{word}` is wider than the line and was broken inside; add a space or a hyphen where it may break",
         zh: "`{word}` 比一行还宽，已在词中断开；请在可断开处加空格或连字符",
@@ -153,6 +161,10 @@ catalogue! {
     slot_too_wide(what, texts, wide, line) {
         en: "the {what}'s {texts} is {wide} mm wide, wider than the {line} mm line: it runs past the edge; shorten it or make the {what}'s type smaller in the layout",
         zh: "{what}中的 {texts} 宽 {wide} 毫米，超过 {line} 毫米的行宽，会超出版心；请缩短文字，或在版式中调小{what}的字号",
+    }
+    slots_off_page(what, texts, needs, margin) {
+        en: "the {what}'s {texts}, set one a line, need {needs} mm of the {margin} mm margin: the outermost line runs off the page; shorten them or make the {what}'s type smaller in the layout",
+        zh: "{what}的{texts}各占一行，需要 {needs} mm，而页边只有 {margin} mm：最外一行超出页面；请缩短文字，或在版式中改小{what}的字号",
     }
     slots_split(what, texts, line) {
         en: "the {what}'s {texts} do not fit side by side on one {line} mm line; each was set on a line of its own",

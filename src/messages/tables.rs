@@ -121,6 +121,10 @@ catalogue! {
         en: "rows {first} to {last} of this table, joined by a cell spanning them, are {height} pt tall, more than a page holds under the caption and header rows ({room} pt): they run past the foot of the page; shorten their cells or split the spanning cell",
         zh: "这个表格的第 {first} 至 {last} 行由跨行的单元格连在一起，共高 {height} 磅，超过了一页在表题和表头下能容纳的高度（{room} 磅），会超出版心下边：请缩短单元格文字，或拆开跨行的单元格",
     }
+    table_column_too_narrow(col, inside, char, count) {
+        en: "column {col} of this table leaves {inside} mm for text, less than one {char} mm character: its text runs into the next cell; give the {count} columns wider `widths`, fewer columns or smaller type (the layout's [table] size)",
+        zh: "这个表格第 {col} 列只留出 {inside} mm 排文字，不足一个字（{char} mm）：文字会压到相邻单元格上；请加大这 {count} 列的 `widths`、减少列数或改小表格字号（版式的 [table] size）",
+    }
     label_this_table() {
         en: "this table",
         zh: "这个表格",

@@ -404,6 +404,24 @@ pub fn set_text(
             .label(msg::label_too_long_one_line()),
         );
     }
+    if let Some(line) = overfull(&laid.lines, width) {
+        let over = line.x + line.width - width;
+        report.warnings.push(
+            Warning::new(
+                msg::line_past_measure(
+                    crate::messages::noun(what),
+                    format!("{:.1}", over.to_mm()),
+                    format!("{:.0}", width.to_mm()),
+                ),
+                "",
+            )
+            .at(
+                &doc.source,
+                word_span(&doc.source.text, at, &text.text[line.text.clone()]),
+            )
+            .label(msg::label_past_the_edge()),
+        );
+    }
     let shared: Arc<str> = Arc::from(text.text.as_str());
     let shifted = looks.inks.iter().any(Ink::shifted);
     let inks: Arc<[Ink]> = looks.inks.into();
@@ -577,6 +595,14 @@ pub fn baseline_in_slot(doc: &Document, style: &Style) -> Pt {
         0.88
     };
     (style.line_pitch - style.size) / 2.0 + style.size * ratio
+}
+
+/// The first line that reaches past the measure's right edge by more than a tenth of a point
+/// (a mark hanging in the margin by the layout's choice is not counted): what no break could
+/// avoid — a first-line indent as wide as the measure, a character wider than a narrow column.
+/// Emergency breaks inside words and unbreakable CJK runs leave nothing else.
+fn overfull(lines: &[text::Line], width: Pt) -> Option<&text::Line> {
+    lines.iter().find(|l| (l.x + l.width - width).0 > 0.1)
 }
 
 /// Where a word is written in a block's source span (its first few characters, since the word

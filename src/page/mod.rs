@@ -270,9 +270,15 @@ impl Report {
                 continue;
             }
             let longest = texts.iter().max_by_key(|t| t.chars().count());
-            let place = longest
-                .filter(|t| !t.is_empty())
-                .and_then(|t| doc.source.text.find(*t).map(|at| at..at + t.len()));
+            // A value is written quoted; the bare text may come first in a comment.
+            let place = longest.filter(|t| !t.is_empty()).and_then(|t| {
+                let text = &doc.source.text;
+                let quoted = ['"', '\''].iter().find_map(|q| {
+                    text.find(&format!("{q}{t}{q}"))
+                        .map(|at| at + 1..at + 1 + t.len())
+                });
+                quoted.or_else(|| text.find(*t).map(|at| at..at + t.len()))
+            });
             let warning = Warning::new(message, doc.source.path.display().to_string());
             self.warnings.push(match place {
                 Some(span) => warning

@@ -84,6 +84,15 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
     // Extra lines go away from the text block: a header's upwards (its last line stays on
     // the baseline over the rule), a footer's downwards.
     let rows = arranged.lines.len();
+    let pitch = doc.style(r.role).line_pitch;
+    let spread = pitch * rows.saturating_sub(1) as f64;
+    let (needs, margin) = match edge {
+        Edge::Top => (r.distance + spread + size * 0.88, g.top),
+        Edge::Bottom => (r.distance + spread + size * 0.12, g.bottom),
+    };
+    if rows > 1 && (needs - margin).0 > 0.01 {
+        off_the_page(doc, what, &texts, needs, margin, report);
+    }
     for (n, row) in arranged.lines.into_iter().enumerate() {
         let line_baseline = match edge {
             Edge::Top => baseline - doc.style(r.role).line_pitch * (rows - 1 - n) as f64,
@@ -108,4 +117,28 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
         }));
     }
     items
+}
+
+/// Warns (once a document) that a running head's slots, set one a line because they do not
+/// fit side by side, need more of the margin than there is: the outermost line is off the page.
+fn off_the_page(
+    doc: &Document,
+    what: &str,
+    texts: &[&str],
+    needs: Pt,
+    margin: Pt,
+    report: &mut Report,
+) {
+    use crate::messages::msg;
+    let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+    let message = msg::slots_off_page(
+        crate::messages::noun(what),
+        quoted.join(&msg::and_between().text),
+        format!("{:.0}", needs.to_mm()),
+        format!("{:.0}", margin.to_mm()),
+    );
+    if report.said.insert(message.text.clone()) {
+        let warning = crate::error::Warning::new(message, doc.source.path.display().to_string());
+        report.warnings.push(warning);
+    }
 }

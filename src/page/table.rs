@@ -224,6 +224,7 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
     for w in &widths {
         edges.push(*edges.last().unwrap() + *w);
     }
+    too_narrow_columns(doc, t, &edges, base.size, report);
     // Every cell's lines at its width.
     let mut cells: Vec<SetCell> = t
         .cells
@@ -422,6 +423,34 @@ fn split_tall_rows(
         }
     }
     (rows, out)
+}
+
+/// Warns, at the table, when a column with text in it is narrower inside its padding than one
+/// character: the columns were scaled down together to fit the measure (too many of them, or
+/// fixed widths too small), and a line is never narrower than a character, so its text runs
+/// over the rule into the next cell.
+fn too_narrow_columns(doc: &Document, t: &Table, edges: &[Pt], size: Pt, report: &mut Report) {
+    let pad = t.padding * 2.0;
+    let narrow = t
+        .cells
+        .iter()
+        .filter(|c| !c.text.text.trim().is_empty())
+        .map(|c| (c.col, edges[c.col + c.colspan] - edges[c.col] - pad))
+        .find(|(_, inside)| (size - *inside).0 > 0.01);
+    let Some((col, inside)) = narrow else {
+        return;
+    };
+    let message = crate::messages::msg::table_column_too_narrow(
+        col + 1,
+        format!("{:.1}", inside.max(Pt::ZERO).to_mm()),
+        format!("{:.1}", size.to_mm()),
+        t.columns.len(),
+    );
+    report.warnings.push(
+        crate::error::Warning::new(message, doc.source.path.display().to_string())
+            .at(&doc.source, t.at.clone())
+            .label(crate::messages::msg::label_this_table()),
+    );
 }
 
 /// Warns, at the table in the definition, about the first run of rows that a spanning cell

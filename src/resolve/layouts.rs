@@ -49,6 +49,25 @@ impl Layout {
         })
     }
 
+    /// Where the first of a role's `keys` set in the file that wins is written: the error is
+    /// about two values together (a line pitch under a type size), so it points at the one the
+    /// user wrote last — an `[overrides]` size over a layout's pitch is the size.
+    pub fn locate_role_any(&self, role: &str, keys: &[&str]) -> Option<Place> {
+        self.files.iter().find_map(|(source, prefix)| {
+            roles::chain(role).into_iter().find_map(|table| {
+                keys.iter().find_map(|key| {
+                    let full: Vec<&str> = prefix
+                        .iter()
+                        .copied()
+                        .chain(table.split('.'))
+                        .chain([*key])
+                        .collect();
+                    span_of(&source.text, &full).map(|span| (source.clone(), span))
+                })
+            })
+        })
+    }
+
     /// The definition's `layout = "…"`: where to point when no file has what is missing.
     pub fn named(&self) -> Place {
         self.named.clone()

@@ -84,6 +84,9 @@ pub fn build(def: &Definition, layout: &Layout, assets: &dyn Assets) -> Result<D
         .collect();
     let header = running(Role::Header, &mut styler)?;
     let footer = running(Role::Footer, &mut styler)?;
+    for r in header.iter().chain(&footer) {
+        check_running(layout, &page, r, styler.styles[&r.role].size)?;
+    }
 
     let meta = metadata(def, spec);
     let narrow = page.text_width().0 < body_size.0 * 4.0;
@@ -378,9 +381,15 @@ impl Styler<'_> {
                 .line_pitch
                 .map_or(size * (self.body_pitch / self.body_size), |p| {
                     p.0.resolve(size)
-                })
-                .max(size * 0.5),
+                }),
         };
+        check_pitch(
+            self.layout,
+            role,
+            own.line_pitch.is_some(),
+            line_pitch,
+            size,
+        )?;
         let font = own
             .font
             .as_ref()
@@ -588,6 +597,35 @@ fn check_size(layout: &Layout, role: &str, own: bool, size: Pt, factor: f64) -> 
     Err(place_or_layout(error, place, label, layout))
 }
 
+/// A line pitch under the type size sets each line's characters over the line before (a
+/// Chinese character fills its em box): refused at the key, as the grid refuses too many lines.
+/// Solid setting (the pitch equal to the size) is the closest Chinese text is set. A pitch the
+/// layout does not give is the body's proportion, so only the body's own can be too small; a
+/// role's own is checked against the role's size, wherever either comes from (an `[overrides]`
+/// that enlarges a title past the layout's pitch is caught too).
+fn check_pitch(layout: &Layout, role: &str, own: bool, pitch: Pt, size: Pt) -> Result<()> {
+    if pitch.0 >= size.0 - 0.005 {
+        return Ok(());
+    }
+    let error = Error::new(
+        ErrorKind::Invalid,
+        msg::line_pitch_under_size(role, pitch, size),
+    )
+    .help(msg::help_line_pitch_under_size());
+    let place = if own {
+        layout.locate_role_any(role, &["line-pitch", "size"])
+    } else {
+        layout.locate(&["body", "line-pitch"])
+    }
+    .or_else(|| layout.locate_role(role, Some("size")));
+    Err(place_or_layout(
+        error,
+        place,
+        msg::label_pitch_and_size().text,
+        layout,
+    ))
+}
+
 /// Points an error at `place` with `label`, or, when no file of the layout has the place, at
 /// the definition's `layout = "…"`.
 fn place_or_layout(error: Error, place: Option<Place>, label: String, layout: &Layout) -> Error {
@@ -656,6 +694,51 @@ fn running(role: Role, styler: &mut Styler) -> Result<Option<Running>> {
         distance,
         first_page: spec.first_page.unwrap_or(true),
     }))
+}
+
+/// A running head or foot stays in its margin: its type (an em box from 0.88 em above the
+/// baseline to 0.12 em under it) and its rule (drawn 0.35 em under a header's baseline, 1.1 em
+/// over a footer's) neither reach into the text block nor past the page's edge. Every value is
+/// the layout's (and the overrides'), so this is checked once, at the keys, before any page:
+/// a footer in 200 pt type was drawn over the 报尾 and off the page without a word.
+fn check_running(layout: &Layout, page: &PageGeometry, r: &Running, size: Pt) -> Result<()> {
+    let text = [&r.left, &r.center, &r.right, &r.outside, &r.inside]
+        .iter()
+        .any(|s| s.is_some());
+    let (ascent, descent) = if text {
+        (size * 0.88, size * 0.12)
+    } else {
+        (Pt::ZERO, Pt::ZERO)
+    };
+    let rule = |at: f64| {
+        if r.rule.0 > 0.0 {
+            size * at + r.rule / 2.0
+        } else {
+            Pt::ZERO
+        }
+    };
+    // Toward the text block, and toward the page's edge, from the baseline.
+    let (inward, outward, margin) = match r.role {
+        Role::Header => (descent.max(rule(0.35)), ascent, page.top),
+        _ => (ascent.max(rule(1.1)), descent, page.bottom),
+    };
+    let role = r.role.kind().table;
+    let mm = |p: Pt| format!("{:.1} mm", p.to_mm());
+    let message = if (inward - r.distance).0 > 0.01 {
+        msg::running_into_text(role, size, mm(r.distance), mm(inward))
+    } else if (r.distance + outward - margin).0 > 0.01 {
+        msg::running_off_page(role, size, mm(margin), mm(r.distance + outward))
+    } else {
+        return Ok(());
+    };
+    let error = Error::new(ErrorKind::Invalid, message).help(msg::help_running_room(role));
+    let place = layout.locate_role_any(role, &["size", "distance", "rule"]);
+    Err(place_or_layout(
+        error,
+        place,
+        msg::label_running_room().text,
+        layout,
+    ))
 }
 
 /// The 落款's placement: two characters in from the right edge, the date two characters right
