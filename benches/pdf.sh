@@ -33,6 +33,15 @@ seed=samples/cqa-2020-03-10.toml
 cp "$seed" "$tmp/seed.toml"
 repeat_blocks "$seed" 210 "$tmp/k1.toml"
 $big && repeat_blocks "$seed" 2100 "$tmp/k10.toml"
+# One long table from a CSV file: 10,000 rows, and with `--big` 33,332 (99,999 cells, just under
+# a table's limit). Its time must grow with its rows, not their square.
+table_rows() { # rows file
+  seq 1 "$1" | awk 'BEGIN { print "地区,数量,备注" } { printf "地区%d,%d,质量管理小组活动%d\n", $1, $1, $1 }' \
+    > "$tmp/rows$1.csv"
+  printf 'layout = "newsletter"\n\n[bulletin]\npublisher = "中国质量协会宣传部"\ndate = 2020-03-10\n\n[[blocks]]\ntable = "rows%s.csv"\n' "$1" > "$2"
+}
+table_rows 10000 "$tmp/t10.toml"
+$big && table_rows 33332 "$tmp/t33.toml"
 measure() { # bin name file
   local median rss pages
   read -r median rss < <(median_wall_and_rss "$1" render "$3" -o "$tmp/out.pdf" -q)
@@ -44,5 +53,7 @@ for b in "${bins[@]}"; do
   measure "$b" seed "$tmp/seed.toml"
   measure "$b" "~1,000 pages" "$tmp/k1.toml"
   $big && measure "$b" "~10,000 pages" "$tmp/k10.toml"
+  measure "$b" "10,000-row table" "$tmp/t10.toml"
+  $big && measure "$b" "33,332-row table" "$tmp/t33.toml"
 done
 echo "normal-dependency crates: $(cargo tree -e normal --prefix none 2>/dev/null | sort -u | wc -l)"

@@ -458,3 +458,23 @@ fn rows_joined_by_a_span_taller_than_a_page_are_a_located_warning() {
     let strict = render(&dir.join("t.toml"), &dir.join("strict.pdf"), &["--strict"]);
     assert_ne!(strict.status.code(), Some(0), "{}", stderr(&strict));
 }
+
+/// A table is measured whole before it is paginated, so its size is bounded: past 100,000
+/// cells (a 64 MB CSV file could ask for millions) it is refused at the row that passes the
+/// limit, in the CSV file, before anything is set.
+#[test]
+fn a_table_past_the_cell_limit_is_refused_at_its_row() {
+    let mut csv = String::from("地区,数量,备注\n");
+    for i in 0..33_400 {
+        csv.push_str(&format!("地区{i},{i},备注{i}\n"));
+    }
+    let text = format!("{HEAD}[[blocks]]\ntable = \"rows.csv\"\n");
+    let (run, _) = render_def("table-cell-limit", &text, &[("rows.csv", csv.as_bytes())]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("rows.csv:33334:1")
+            && err.contains("row 33334 takes this table past 100000 cells"),
+        "{err}"
+    );
+}

@@ -44,6 +44,10 @@ catalogue! {
         en: "`colspan` and `rowspan` are at least 1",
         zh: "`colspan` 和 `rowspan` 至少为 1",
     }
+    table_too_many_cells(row, most) {
+        en: "row {row} takes this table past {most} cells, the most one table may have: split it into several tables (a CSV file into several files)",
+        zh: "第 {row} 行使这个表格超过 {most} 个单元格（一个表格的上限）：请拆成几个表格（CSV 文件拆成几个文件）",
+    }
     table_too_many_columns(row, reaches, max) {
         en: "row {row} reaches column {reaches}, but a table has at most {max} columns (a column of one 5 pt character on an A3 page is about 100)",
         zh: "第 {row} 行到了第 {reaches} 列，但表格最多 {max} 列（A3 页面上每列一个 5 磅字，约为 100 列）",

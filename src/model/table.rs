@@ -255,6 +255,9 @@ pub fn arrange(rows: &[Vec<CellSpec>], header: usize) -> Result<Arranged, RowErr
             });
             col += colspan;
         }
+        if cells.len() > MAX_CELLS {
+            return err(r, msg::table_too_many_cells(r + 1, MAX_CELLS));
+        }
         let n = *columns.get_or_insert(col);
         if n == 0 {
             return err(r, msg::table_first_row_empty());
@@ -368,6 +371,12 @@ impl<'de> Deserialize<'de> for TableValue {
 /// The most columns a table may have: more than a landscape A3 page holds at one 5 pt
 /// character per column.
 pub const MAX_COLUMNS: usize = 120;
+
+/// The most cells a table may have. A table is measured whole before it is paginated (its
+/// column widths depend on every cell), at about 2 KB a cell; 100,000 cells are some 1,600
+/// pages of a three-column table and 200 MB, and bound what a 64 MB CSV file could ask for
+/// (two million rows). A bulletin's largest tables hold a few thousand.
+pub const MAX_CELLS: usize = 100_000;
 
 /// A cell as written: a string, a whole number, or `{ text, colspan, rowspan }`.
 pub(super) struct CellValue(pub CellSpec);

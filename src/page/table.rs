@@ -27,6 +27,10 @@ pub struct TablePiece {
     /// Rows as drawn (a row taller than a page is several).
     pub rows: Vec<RowBox>,
     pub cells: Vec<SetCell>,
+    /// For each drawn row, the cells that start in it (indices into `cells`, ascending): a
+    /// part finds its cells without going through the whole table, so a long table's pages
+    /// cost what is on them.
+    pub by_first: Vec<Vec<u32>>,
     /// The first `header` rows are the header.
     pub header: usize,
     pub caption: Vec<SetLine>,
@@ -327,12 +331,17 @@ pub fn measure(doc: &Document, block: usize, t: &Table, report: &mut Report) -> 
     let over = caption_style.line_pitch * continued.len().max(caption.len()) as f64 + caption_gap;
     let most = doc.page.text_height() - header_h - over;
     let (rows, cells) = split_tall_rows(t, &heights, &breakable, cells, most, pitch, pad);
+    let mut by_first = vec![Vec::new(); rows.len()];
+    for (k, c) in cells.iter().enumerate() {
+        by_first[c.first].push(k as u32);
+    }
     too_tall_units(doc, t, &rows, most, report);
     TablePiece {
         block,
         edges,
         rows,
         cells,
+        by_first,
         header: t.header,
         caption,
         continued,
@@ -370,14 +379,15 @@ fn split_tall_rows(
     // Where each table row starts among the drawn rows.
     let mut start = Vec::with_capacity(t.rows);
     let mut pieces = Vec::with_capacity(t.rows);
+    // The most lines of any cell starting in each row, in one pass (a search per row made a
+    // 10,000-row table take seconds).
+    let mut most_lines = vec![0; t.rows];
+    for c in &cells {
+        most_lines[c.row] = most_lines[c.row].max(c.lines.len());
+    }
     for r in 0..t.rows {
         start.push(rows.len());
-        let tallest = cells
-            .iter()
-            .filter(|c| c.row == r)
-            .map(|c| c.lines.len())
-            .max()
-            .unwrap_or(0);
+        let tallest = most_lines[r];
         let k = if single(r) {
             tallest.div_ceil(per_piece).max(1)
         } else {
@@ -620,7 +630,13 @@ impl TablePiece {
         let pad_v = |c: &SetCell, h: Pt| (h - self.pitch * c.lines.len() as f64) / 2.0;
         let mut inner_h = Vec::new();
         let mut inner_v = Vec::new();
-        for c in self.cells.iter().filter(|c| row_top.contains_key(&c.first)) {
+        // In the order of `cells` (as a filter over all of them would give).
+        let mut on_part: Vec<u32> = shown
+            .iter()
+            .flat_map(|&r| self.by_first[r].iter().copied())
+            .collect();
+        on_part.sort_unstable();
+        for c in on_part.iter().map(|&k| &self.cells[k as usize]) {
             let y0 = row_top[&c.first];
             // Rows of the span that are on this part.
             let h = (c.first..c.first + c.span)
