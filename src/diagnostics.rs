@@ -346,9 +346,11 @@ impl Excerpt {
         let to = text[line_start..end.min(line_end)].chars().count();
         let chars: Vec<char> = line.chars().collect();
         let (cut_from, cut_to) = if chars.len() > LONG_LINE {
+            // A huge span (a 100,000-character publisher) shows its start: the window ends
+            // at most LONG_LINE characters into it.
             (
                 from.saturating_sub(WINDOW),
-                (to.max(from + 1) + WINDOW).min(chars.len()),
+                (to.clamp(from + 1, from + LONG_LINE) + WINDOW).min(chars.len()),
             )
         } else {
             (0, chars.len())
@@ -448,6 +450,20 @@ mod tests {
         assert!(out.contains("unknown key"), "{out}");
         assert!(out.contains("did you mean `caption`?"), "{out}");
         assert!(!out.contains('\u{1b}'), "no colours in plain style: {out}");
+    }
+
+    #[test]
+    fn a_huge_span_shows_its_start_not_all_of_it() {
+        let value = "质".repeat(100_000);
+        let text = format!("publisher = \"{value}\"\n");
+        let source = Source::new("d.toml", text);
+        let w = Warning::new("too long", "").at(&source, 13..13 + value.len());
+        let shown = warning(&w, Style::PLAIN);
+        // The window (about LONG_LINE + 2 × WINDOW characters, each two columns wide here) and
+        // its underline, not the 100,000 characters (it was 480,000 bytes a line).
+        let longest = shown.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest < 3 * LONG_LINE, "{longest} characters: {shown}");
+        assert!(shown.contains("d.toml:1:14"), "{shown}");
     }
 
     #[test]

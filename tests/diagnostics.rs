@@ -290,3 +290,36 @@ fn a_key_in_the_wrong_table_of_the_overrides_is_located_dotted_or_inline() {
         assert!(!out.exists());
     }
 }
+
+/// Issue 11, class 7: a warning about a huge value quotes its start, not all of it — in the
+/// summary line and in the excerpt of the definition under it (a 120,000-character publisher
+/// made a 480,000-byte line).
+#[test]
+fn a_warning_about_a_huge_value_quotes_its_start() {
+    let dir = temp_dir("diagnostics-huge-value");
+    let def = dir.join("d.toml");
+    std::fs::write(
+        &def,
+        format!(
+            "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"{}\"\ndate = 2020-03-10\n\n\
+             [[blocks]]\ntext = \"正文。\"\n",
+            "中国质量协会".repeat(5_000)
+        ),
+    )
+    .unwrap();
+    let run = render(&def, &dir.join("d.pdf"), &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        err.contains("… (30000 characters)”"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(
+        err.contains("d.toml:4:14"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    let longest = err.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 1_000, "a line of {longest} characters");
+}

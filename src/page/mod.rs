@@ -247,7 +247,10 @@ impl Report {
         measure: crate::units::Pt,
     ) {
         use crate::messages::msg;
-        let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+        let quoted: Vec<String> = texts
+            .iter()
+            .map(|t| format!("“{}”", crate::diagnostics::quote_cut(t, 40)))
+            .collect();
         let quoted = quoted.join(&msg::and_between().text);
         let what = crate::messages::noun(what);
         let mut messages = Vec::new();

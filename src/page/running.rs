@@ -130,7 +130,10 @@ fn off_the_page(
     report: &mut Report,
 ) {
     use crate::messages::msg;
-    let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+    let quoted: Vec<String> = texts
+        .iter()
+        .map(|t| format!("“{}”", crate::diagnostics::quote_cut(t, 40)))
+        .collect();
     let message = msg::slots_off_page(
         crate::messages::noun(what),
         quoted.join(&msg::and_between().text),
