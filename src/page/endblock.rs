@@ -145,7 +145,7 @@ fn build(doc: &Document, e: &EndBlock, report: &mut Report) -> (Vec<Item>, Pt) {
                         }
                     }
                     let arranged = oneline::arrange(slots, width, e.inset, style.size);
-                    report.slots(doc, "end block", &texts, &arranged, width);
+                    report.slots(doc, "end block", &texts, &arranged, width, None);
                     for row in arranged.lines {
                         for (set, x) in row {
                             items.push(Item::Text(set.at(x, y + baseline)));

@@ -179,7 +179,7 @@ pub fn draw(doc: &Document, items: &mut Vec<Item>, report: &mut Report) -> Pt {
             }
         }
         let arranged = oneline::arrange(slots, width, Pt::ZERO, style.size);
-        report.slots(doc, "masthead", &texts, &arranged, width);
+        report.slots(doc, "masthead", &texts, &arranged, width, None);
         for (n, row) in arranged.lines.into_iter().enumerate() {
             if n > 0 {
                 y += style.line_pitch;

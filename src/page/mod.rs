@@ -236,8 +236,10 @@ impl Report {
     }
 
     /// Warns (once per message) when a line's slots were split over lines or one is wider
-    /// than the line, pointing at the first place in the definition that has the longest
-    /// slot's text (the publisher, usually), if it is there as it is.
+    /// than the line, and when the split lines need `off_page` = (needs, margin): more of the
+    /// margin than there is (a running head's outermost line is then off the page); pointing
+    /// at the first place in the definition that has the longest slot's text (the publisher,
+    /// usually), if it is there as it is.
     fn slots(
         &mut self,
         doc: &Document,
@@ -245,6 +247,7 @@ impl Report {
         texts: &[&str],
         arranged: &oneline::Slots,
         measure: crate::units::Pt,
+        off_page: Option<(crate::units::Pt, crate::units::Pt)>,
     ) {
         use crate::messages::msg;
         let quoted: Vec<String> = texts
@@ -266,6 +269,14 @@ impl Report {
                 &what,
                 &quoted,
                 format!("{:.0}", measure.to_mm()),
+            ));
+        }
+        if let Some((needs, margin)) = off_page {
+            messages.push(msg::slots_off_page(
+                &what,
+                &quoted,
+                format!("{:.0}", needs.to_mm()),
+                format!("{:.0}", margin.to_mm()),
             ));
         }
         for message in messages {

@@ -80,19 +80,17 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
         Edge::Top => "header",
         Edge::Bottom => "footer",
     };
-    report.slots(doc, what, &texts, &arranged, width);
     // Extra lines go away from the text block: a header's upwards (its last line stays on
-    // the baseline over the rule), a footer's downwards.
+    // the baseline over the rule), a footer's downwards — and may leave the page.
     let rows = arranged.lines.len();
-    let pitch = doc.style(r.role).line_pitch;
-    let spread = pitch * rows.saturating_sub(1) as f64;
-    let (needs, margin) = match edge {
-        Edge::Top => (r.distance + spread + size * 0.88, g.top),
-        Edge::Bottom => (r.distance + spread + size * 0.12, g.bottom),
+    let spread = doc.style(r.role).line_pitch * rows.saturating_sub(1) as f64;
+    let (_, needs) = r.reach(size, spread);
+    let margin = match edge {
+        Edge::Top => g.top,
+        Edge::Bottom => g.bottom,
     };
-    if rows > 1 && (needs - margin).0 > 0.01 {
-        off_the_page(doc, what, &texts, needs, margin, report);
-    }
+    let off_page = Some((needs, margin)).filter(|_| rows > 1 && (needs - margin).0 > 0.01);
+    report.slots(doc, what, &texts, &arranged, width, off_page);
     for (n, row) in arranged.lines.into_iter().enumerate() {
         let line_baseline = match edge {
             Edge::Top => baseline - doc.style(r.role).line_pitch * (rows - 1 - n) as f64,
@@ -105,8 +103,8 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
     if r.rule.0 > 0.0 {
         // Under a header's descenders; over a footer's ascenders.
         let y = match edge {
-            Edge::Top => baseline + size * 0.35 + r.rule / 2.0,
-            Edge::Bottom => baseline - size * 1.1 - r.rule / 2.0,
+            Edge::Top => baseline + r.rule_offset(size),
+            Edge::Bottom => baseline - r.rule_offset(size),
         };
         items.push(Item::Rule(super::Rule {
             x: g.left,
@@ -117,31 +115,4 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
         }));
     }
     items
-}
-
-/// Warns (once a document) that a running head's slots, set one a line because they do not
-/// fit side by side, need more of the margin than there is: the outermost line is off the page.
-fn off_the_page(
-    doc: &Document,
-    what: &str,
-    texts: &[&str],
-    needs: Pt,
-    margin: Pt,
-    report: &mut Report,
-) {
-    use crate::messages::msg;
-    let quoted: Vec<String> = texts
-        .iter()
-        .map(|t| format!("“{}”", crate::diagnostics::quote_cut(t, 40)))
-        .collect();
-    let message = msg::slots_off_page(
-        crate::messages::noun(what),
-        quoted.join(&msg::and_between().text),
-        format!("{:.0}", needs.to_mm()),
-        format!("{:.0}", margin.to_mm()),
-    );
-    if report.said.insert(message.text.clone()) {
-        let warning = crate::error::Warning::new(message, doc.source.path.display().to_string());
-        report.warnings.push(warning);
-    }
 }

@@ -307,6 +307,48 @@ pub struct Running {
     pub first_page: bool,
 }
 
+impl Running {
+    /// From the baseline to the rule's centre, toward the text block: under a header's
+    /// descenders, over a footer's ascenders.
+    pub fn rule_offset(&self, size: Pt) -> Pt {
+        let em = if self.role == Role::Header { 0.35 } else { 1.1 };
+        size * em + self.rule / 2.0
+    }
+
+    /// How far its ink reaches from the text block's edge, in type of `size` with `extra` more
+    /// lines' room set away from the text block (slots moved to lines of their own): toward
+    /// the text block (negative: it stays clear of it) and toward the page's edge. The type is
+    /// the em box, 0.88 em over the baseline and 0.12 under it (a Chinese face's 880/120); the
+    /// rule is [`Running::rule_offset`] from the baseline.
+    pub fn reach(&self, size: Pt, extra: Pt) -> (Pt, Pt) {
+        let text = [
+            &self.left,
+            &self.center,
+            &self.right,
+            &self.outside,
+            &self.inside,
+        ]
+        .iter()
+        .any(|s| s.is_some());
+        let (above, below) = if text {
+            (size * 0.88, size * 0.12)
+        } else {
+            (Pt::ZERO, Pt::ZERO)
+        };
+        let rule = if self.rule.0 > 0.0 {
+            self.rule_offset(size)
+        } else {
+            Pt::ZERO
+        };
+        let (inward, outward) = if self.role == Role::Header {
+            (below.max(rule), above)
+        } else {
+            (above.max(rule), below)
+        };
+        (inward - self.distance, self.distance + extra + outward)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureSettings {
     pub placement: Placement,

@@ -696,38 +696,23 @@ fn running(role: Role, styler: &mut Styler) -> Result<Option<Running>> {
     }))
 }
 
-/// A running head or foot stays in its margin: its type (an em box from 0.88 em above the
-/// baseline to 0.12 em under it) and its rule (drawn 0.35 em under a header's baseline, 1.1 em
-/// over a footer's) neither reach into the text block nor past the page's edge. Every value is
-/// the layout's (and the overrides'), so this is checked once, at the keys, before any page:
-/// a footer in 200 pt type was drawn over the 报尾 and off the page without a word.
+/// A running head or foot stays in its margin: its type and rule ([`Running::reach`]) neither
+/// reach into the text block nor past the page's edge. Every value is the layout's (and the
+/// overrides'), so this is checked once, at the keys, before any page: a footer in 200 pt type
+/// was drawn over the 报尾 and off the page without a word.
 fn check_running(layout: &Layout, page: &PageGeometry, r: &Running, size: Pt) -> Result<()> {
-    let text = [&r.left, &r.center, &r.right, &r.outside, &r.inside]
-        .iter()
-        .any(|s| s.is_some());
-    let (ascent, descent) = if text {
-        (size * 0.88, size * 0.12)
+    let (into_text, outward) = r.reach(size, Pt::ZERO);
+    let margin = if r.role == Role::Header {
+        page.top
     } else {
-        (Pt::ZERO, Pt::ZERO)
-    };
-    let rule = |at: f64| {
-        if r.rule.0 > 0.0 {
-            size * at + r.rule / 2.0
-        } else {
-            Pt::ZERO
-        }
-    };
-    // Toward the text block, and toward the page's edge, from the baseline.
-    let (inward, outward, margin) = match r.role {
-        Role::Header => (descent.max(rule(0.35)), ascent, page.top),
-        _ => (ascent.max(rule(1.1)), descent, page.bottom),
+        page.bottom
     };
     let role = r.role.kind().table;
     let mm = |p: Pt| format!("{:.1} mm", p.to_mm());
-    let message = if (inward - r.distance).0 > 0.01 {
-        msg::running_into_text(role, size, mm(r.distance), mm(inward))
-    } else if (r.distance + outward - margin).0 > 0.01 {
-        msg::running_off_page(role, size, mm(margin), mm(r.distance + outward))
+    let message = if into_text.0 > 0.01 {
+        msg::running_into_text(role, size, mm(r.distance), mm(r.distance + into_text))
+    } else if (outward - margin).0 > 0.01 {
+        msg::running_off_page(role, size, mm(margin), mm(outward))
     } else {
         return Ok(());
     };
