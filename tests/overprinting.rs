@@ -75,12 +75,7 @@ fn off_the_page(glyphs: &[Glyph], width: f64, height: f64) -> Vec<String> {
 #[test]
 fn no_sample_prints_a_glyph_over_another_or_off_its_page() {
     let dir = temp_dir("overprinting-samples");
-    let mut samples: Vec<_> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    samples.sort();
+    let samples = samples();
     assert!(samples.len() > 10, "{samples:?}");
     let mut problems = Vec::new();
     for def in &samples {

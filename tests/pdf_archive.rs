@@ -326,12 +326,7 @@ fn qpdf_check(bytes: &[u8], what: &str) {
 #[test]
 fn every_sample_as_pdfa_meets_the_checked_rules_and_is_deterministic() {
     let dir = temp_dir("pdf-archive-samples");
-    let mut samples: Vec<_> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    samples.sort();
+    let samples = support::samples();
     assert!(samples.len() > 10, "{samples:?}");
     for sample in &samples {
         let stem = sample.file_stem().unwrap().to_string_lossy().into_owned();

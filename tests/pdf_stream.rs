@@ -7,10 +7,12 @@
 //! is the same on every run and machine load). The absolute figures (10,000 pages, peak RSS)
 //! are benchmarks: `benches/pdf.sh --big`.
 
+mod support;
+
 use jianbao::assets::{FsAssets, SearchPaths};
 use jianbao::error::Source;
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -54,21 +56,11 @@ fn assets() -> FsAssets {
     })
 }
 
-fn samples() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    out.sort();
-    out
-}
-
 #[test]
 fn the_streamed_file_is_the_file_written_from_all_pages_for_every_sample() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let assets = assets();
-    let all = samples();
+    let all = support::samples();
     assert!(all.len() >= 10, "the samples are there");
     for path in all {
         let text = std::fs::read_to_string(&path).unwrap();

@@ -22,6 +22,17 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Every sample definition (`samples/*.toml`), sorted.
+pub fn samples() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    out.sort();
+    out
+}
+
 /// The `jianbao` binary built for these tests.
 pub fn jianbao() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianbao"));
