@@ -40,6 +40,28 @@ fn an_output_that_is_the_definition_is_refused() {
 }
 
 #[test]
+fn import_never_writes_over_the_article() {
+    let dir = temp_dir("hostile-import-self");
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    // An empty article reads as an empty definition too, so `--append-to` would have taken it.
+    let articles = [("a.md", "# 标题\n\n正文一段。\n"), ("e.md", "")];
+    for (name, text) in articles {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    for args in [
+        vec!["import", "a.md", "-o", "a.md", "--force"],
+        vec!["import", "a.md", "-o", "sub/../a.md", "--force"],
+        vec!["import", "e.md", "--append-to", "e.md"],
+    ] {
+        let out = run(&dir, &args);
+        assert_fails(&out, 1, "the output is the input");
+        for (name, text) in articles {
+            assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), text);
+        }
+    }
+}
+
+#[test]
 fn a_named_pipe_or_directory_is_not_replaced() {
     let dir = temp_dir("hostile-fifo");
     std::fs::write(dir.join("d.toml"), DEF).unwrap();

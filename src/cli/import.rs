@@ -61,6 +61,8 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
             (def, None)
         }
     };
+    // `--force` replaces an earlier definition, never the article being read.
+    crate::assets::refuse_input_as_output(&definition, &[&args.article])?;
     super::new::create_parent(&definition)?;
     let dir = crate::paths::dir_of(&definition).to_path_buf();
     let stem = args
@@ -91,16 +93,11 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
     crate::model::definition::parse(&Source::new(definition.clone(), text.as_str())).map_err(
         |e| Error::new(ErrorKind::Invalid, msg::import_not_readable(e)).with_path(&definition),
     )?;
-    let images: Vec<_> = article
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            import::Item::Image(img) => Some(img),
-            _ => None,
-        })
-        .collect();
+    let images = article.pictures();
     for (i, img) in images.iter().enumerate() {
         let path = dir.join(figure_path(i, img));
+        // An image written over the article or the definition would lose one of them.
+        crate::assets::refuse_input_as_output(&path, &[&args.article, &definition])?;
         if path.exists()
             && !args.force
             && std::fs::read(&path).ok().as_deref() != Some(&img.bytes[..])
@@ -120,7 +117,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
                 count(|i| matches!(i, import::Item::Title(_))),
                 count(|i| matches!(i, import::Item::Heading(..))),
                 count(|i| matches!(i, import::Item::Paragraph(_))),
-                images.len(),
+                count(|i| matches!(i, import::Item::Image(_))),
                 count(|i| matches!(i, import::Item::List(_))),
                 count(|i| matches!(i, import::Item::Table(_))),
             )

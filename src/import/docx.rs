@@ -397,10 +397,7 @@ fn place_pictures(
 ) -> Result<(), String> {
     for id in pictures.drain(..) {
         match relations.get(&id) {
-            Some(target) => {
-                let bytes = picture(target)?;
-                out.image(target, bytes, None);
-            }
+            Some(target) => out.image(target, None, picture)?,
             None => out.skipped(msg::docx_picture_unplaced(id).text),
         }
     }

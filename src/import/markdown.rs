@@ -128,8 +128,7 @@ pub fn read(
                         out.skipped(crate::messages::msg::md_image_outside(&path).text);
                         continue;
                     }
-                    let bytes = image(&path)?;
-                    out.image(&path, bytes, Some(alt));
+                    out.image(&path, Some(alt), image)?;
                 }
             }
             Event::Text(t) | Event::Code(t) => match &mut in_image {

@@ -22,6 +22,8 @@ pub mod markdown;
 pub mod table;
 
 use crate::model::markup::{self, Marks, Styled};
+use std::collections::HashMap;
+use std::sync::Arc;
 pub use table::{CellItem, Merge, TableItem};
 
 /// One thing in an article, in reading order. Texts are definition markup.
@@ -52,7 +54,8 @@ pub struct List {
 pub struct ImageItem {
     /// The name it had in the article (`media/image1.png`, `img/a.jpg`).
     pub name: String,
-    pub bytes: Vec<u8>,
+    /// Shared by every place the article shows the same picture.
+    pub bytes: Arc<[u8]>,
     pub caption: Option<String>,
     /// Alternative text (Markdown's `![alt]`), the caption when no `图 N` paragraph follows.
     pub alt: Option<String>,
@@ -66,6 +69,21 @@ pub struct Article {
     pub skipped: Vec<String>,
 }
 
+impl Article {
+    /// The distinct pictures the article shows, in the order each first appears: each is saved
+    /// once, however often it is shown.
+    pub fn pictures(&self) -> Vec<&ImageItem> {
+        let mut seen = std::collections::HashSet::new();
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Image(img) if seen.insert(img.name.as_str()) => Some(img),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Builds an [`Article`] from a reader's events: text accumulates, in the marks set last,
 /// until a block ends.
 #[derive(Default)]
@@ -77,7 +95,19 @@ pub(crate) struct Builder {
     list_ended: bool,
     /// The table being read, if the reader is inside one.
     table: Option<table::TableBuild>,
+    /// Every picture read so far, by its name in the article (`None`: it cannot be embedded).
+    pictures: HashMap<String, Option<Arc<[u8]>>>,
+    /// The bytes of all of them.
+    picture_bytes: u64,
+    /// The most they may have, when not [`MAX_ARTICLE_PICTURE_BYTES`] (tests).
+    picture_limit: Option<u64>,
 }
+
+/// Most bytes one article's pictures may bring, all distinct pictures together. One picture
+/// may have 200 MB (`assets::MAX_IMAGE_BYTES`), but a 150 KB .docx can show a picture that
+/// inflates to 150 MB forty times: without a bound on the whole, that was 6.8 GB of memory and
+/// 5.9 GB of files.
+pub const MAX_ARTICLE_PICTURE_BYTES: u64 = 512 * 1024 * 1024;
 
 impl Builder {
     pub fn text(&mut self, text: &str) {
@@ -194,13 +224,40 @@ impl Builder {
         self.list_ended = true;
     }
 
-    pub fn image(&mut self, name: &str, bytes: Vec<u8>, alt: Option<String>) {
-        if crate::images::decode(&bytes).is_err() {
-            self.article
-                .skipped
-                .push(crate::messages::msg::image_not_embeddable(name).text);
-            return;
-        }
+    /// A picture the article shows under `name`, read by `read` the first time the name is
+    /// met: a picture shown again shares the bytes (and the file it is saved as), and one that
+    /// cannot be embedded is reported once.
+    pub fn image(
+        &mut self,
+        name: &str,
+        alt: Option<String>,
+        read: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    ) -> Result<(), String> {
+        let bytes = match self.pictures.get(name) {
+            Some(known) => known.clone(),
+            None => {
+                let bytes = read(name)?;
+                self.picture_bytes += bytes.len() as u64;
+                let limit = self.picture_limit.unwrap_or(MAX_ARTICLE_PICTURE_BYTES);
+                if self.picture_bytes > limit {
+                    let mb = limit / (1024 * 1024);
+                    return Err(crate::messages::msg::import_pictures_too_large(name, mb).text);
+                }
+                let usable = crate::images::decode(&bytes)
+                    .is_ok()
+                    .then(|| Arc::from(bytes));
+                if usable.is_none() {
+                    self.article
+                        .skipped
+                        .push(crate::messages::msg::image_not_embeddable(name).text);
+                }
+                self.pictures.insert(name.to_string(), usable.clone());
+                usable
+            }
+        };
+        let Some(bytes) = bytes else {
+            return Ok(());
+        };
         self.article.items.push(Item::Image(ImageItem {
             name: name.to_string(),
             bytes,
@@ -209,6 +266,7 @@ impl Builder {
                 .map(|a| tidy(&Styled::plain(a)).text)
                 .filter(|a| !a.is_empty()),
         }));
+        Ok(())
     }
 
     pub fn skipped(&mut self, what: String) {
@@ -346,7 +404,8 @@ fn attach_captions(items: &mut Vec<Item>) {
 }
 
 /// An article's blocks as TOML to append to a definition. `figure_path(i, image)` is the path
-/// (relative to the definition) the caller saves image `i` (0-based) under.
+/// (relative to the definition) the caller saves image `i` (0-based, in
+/// [`Article::pictures`]) under.
 pub fn blocks_toml(article: &Article, figure_path: &dyn Fn(usize, &ImageItem) -> String) -> String {
     let mut out = String::new();
     let mut paragraphs: Vec<&str> = Vec::new();
@@ -357,7 +416,12 @@ pub fn blocks_toml(article: &Article, figure_path: &dyn Fn(usize, &ImageItem) ->
             paragraphs.clear();
         }
     };
-    let mut figures = 0;
+    let pictures: HashMap<&str, usize> = article
+        .pictures()
+        .iter()
+        .enumerate()
+        .map(|(i, img)| (img.name.as_str(), i))
+        .collect();
     for item in &article.items {
         if let Item::Paragraph(p) = item {
             paragraphs.push(p);
@@ -390,8 +454,7 @@ pub fn blocks_toml(article: &Article, figure_path: &dyn Fn(usize, &ImageItem) ->
                 }
             }
             Item::Image(img) => {
-                let path = figure_path(figures, img);
-                figures += 1;
+                let path = figure_path(pictures[img.name.as_str()], img);
                 out.push_str(&format!("\n[[blocks]]\nfigure = {}\n", one_line(&path)));
                 if let Some(c) = img.caption.as_ref().filter(|c| !c.is_empty()) {
                     out.push_str(&format!("caption = {}\n", one_line(c)));
@@ -433,6 +496,50 @@ fn multi_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each distinct picture is read once and counted once against the article's limit; the
+    /// one that takes the total past it is refused by name, and a picture that cannot be
+    /// embedded is reported once however often it is shown.
+    #[test]
+    fn pictures_are_read_once_and_bounded_in_all() {
+        let png = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/cqa-2020-03-10/fig2.png"
+        ))
+        .unwrap();
+        let mut b = Builder {
+            picture_limit: Some(2 * png.len() as u64 + 10),
+            ..Builder::default()
+        };
+        let mut reads = Vec::new();
+        let mut read = |name: &str| -> Result<Vec<u8>, String> {
+            reads.push(name.to_string());
+            Ok(if name == "bad.png" {
+                b"junk".to_vec()
+            } else {
+                png.clone()
+            })
+        };
+        for name in ["a.png", "bad.png", "a.png", "b.png", "bad.png", "a.png"] {
+            b.image(name, None, &mut read).unwrap();
+        }
+        let err = b.image("c.png", None, &mut read).unwrap_err();
+        assert!(err.contains("`c.png`"), "{err}");
+        assert_eq!(reads, ["a.png", "bad.png", "b.png", "c.png"]);
+        let article = b.finish();
+        let shown: Vec<&str> = article
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Image(img) => Some(img.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(shown, ["a.png", "a.png", "b.png", "a.png"]);
+        let distinct: Vec<&str> = article.pictures().iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(distinct, ["a.png", "b.png"]);
+        assert_eq!(article.skipped.len(), 1, "{:?}", article.skipped);
+    }
 
     #[test]
     fn captions_are_recognised() {

@@ -222,6 +222,10 @@ catalogue! {
         en: "image `{path}`: only images in files next to the article are imported",
         zh: "图片 `{path}`：只导入与文章放在一起的图片文件",
     }
+    import_pictures_too_large(name, mb) {
+        en: "picture `{name}` takes the article's pictures past {mb} MB in all (each picture is counted once, however often it is shown); import the article in parts, or make the pictures smaller",
+        zh: "图片 `{name}` 使文章的图片合计超过 {mb} MB（同一张图片不论出现几次只计一次）；请分几部分导入文章，或把图片缩小",
+    }
     image_not_embeddable(name) {
         en: "image `{name}`: not a PNG or JPEG jianbao can embed; save it as PNG or JPEG and add it as a figure",
         zh: "图片 `{name}`：不是 jianbao 能嵌入的 PNG 或 JPEG；请另存为 PNG 或 JPEG 后作为插图加入",
