@@ -189,6 +189,27 @@ fn a_picture_shown_again_is_saved_once() {
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
+/// An import that would make a definition larger than render reads (64 MB) is refused, and
+/// the definition is left as it was: before, a 350 KB .docx became an 81 MB definition that
+/// render then refused.
+#[test]
+fn a_definition_too_large_to_render_is_not_written() {
+    let dir = temp_dir("input-import-too-large");
+    let def = dir.join("d.toml");
+    let head = "layout = \"newsletter\"\n[bulletin]\npublisher = \"中国质量协会宣传部\"\ndate = 2020-03-10\n";
+    let mut text = String::from(head);
+    // A comment fills the file to just under the limit.
+    text.push('#');
+    text.push_str(&"x".repeat(64 * 1024 * 1024 - head.len() - 100));
+    text.push('\n');
+    std::fs::write(&def, &text).unwrap();
+    let md = dir.join("a.md");
+    std::fs::write(&md, "甲乙丙丁。".repeat(40)).unwrap();
+    let out = import(&md, &["--append-to", def.to_str().unwrap()]);
+    support::assert_fails(&out, 1, "more than the 64 MB a definition may have");
+    assert!(std::fs::read(&def).unwrap() == text.as_bytes());
+}
+
 /// Bold, italic, underline, superscript and subscript become inline markup, characters the
 /// markup would read are escaped, and numbered and bulleted lists (one nested) become list
 /// blocks — from Markdown and from a .docx written by LibreOffice (run properties, `w:position`

@@ -89,7 +89,16 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
         }
         None => new_definition(&args.layout, &args.article) + &blocks,
     };
-    // What is written must read as a definition.
+    // What is written must be a definition render reads: no larger than it takes, and valid.
+    let limit = crate::assets::MAX_DEFINITION_BYTES;
+    if text.len() as u64 > limit {
+        let mb = |b: u64| b.div_ceil(1024 * 1024);
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            msg::import_definition_too_large(mb(limit), mb(text.len() as u64)),
+        )
+        .with_path(&definition));
+    }
     crate::model::definition::parse(&Source::new(definition.clone(), text.as_str())).map_err(
         |e| Error::new(ErrorKind::Invalid, msg::import_not_readable(e)).with_path(&definition),
     )?;

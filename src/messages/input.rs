@@ -226,6 +226,10 @@ catalogue! {
         en: "picture `{name}` takes the article's pictures past {mb} MB in all (each picture is counted once, however often it is shown); import the article in parts, or make the pictures smaller",
         zh: "图片 `{name}` 使文章的图片合计超过 {mb} MB（同一张图片不论出现几次只计一次）；请分几部分导入文章，或把图片缩小",
     }
+    import_definition_too_large(mb, got) {
+        en: "the definition would be {got} MB, more than the {mb} MB a definition may have (render would refuse it); import the article in parts",
+        zh: "生成的定义文件将有 {got} MB，超过定义文件最多 {mb} MB 的限制（render 会拒绝它）；请把文章分几部分导入",
+    }
     image_not_embeddable(name) {
         en: "image `{name}`: not a PNG or JPEG jianbao can embed; save it as PNG or JPEG and add it as a figure",
         zh: "图片 `{name}`：不是 jianbao 能嵌入的 PNG 或 JPEG；请另存为 PNG 或 JPEG 后作为插图加入",
