@@ -85,10 +85,7 @@ fn draw(doc: &Document, r: &Running, edge: Edge, number: u32, report: &mut Repor
     let rows = arranged.lines.len();
     let spread = doc.style(r.role).line_pitch * rows.saturating_sub(1) as f64;
     let (_, needs) = r.reach(size, spread);
-    let margin = match edge {
-        Edge::Top => g.top,
-        Edge::Bottom => g.bottom,
-    };
+    let margin = r.margin(g);
     let off_page = Some((needs, margin)).filter(|_| rows > 1 && (needs - margin).0 > 0.01);
     report.slots(doc, what, &texts, &arranged, width, off_page);
     for (n, row) in arranged.lines.into_iter().enumerate() {

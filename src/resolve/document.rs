@@ -315,6 +315,15 @@ impl Running {
         size * em + self.rule / 2.0
     }
 
+    /// The margin it sits in: the top one for a header, the bottom one for a footer.
+    pub fn margin(&self, page: &PageGeometry) -> Pt {
+        if self.role == Role::Header {
+            page.top
+        } else {
+            page.bottom
+        }
+    }
+
     /// How far its ink reaches from the text block's edge, in type of `size` with `extra` more
     /// lines' room set away from the text block (slots moved to lines of their own): toward
     /// the text block (negative: it stays clear of it) and toward the page's edge. The type is

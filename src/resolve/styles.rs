@@ -702,11 +702,7 @@ fn running(role: Role, styler: &mut Styler) -> Result<Option<Running>> {
 /// was drawn over the 报尾 and off the page without a word.
 fn check_running(layout: &Layout, page: &PageGeometry, r: &Running, size: Pt) -> Result<()> {
     let (into_text, outward) = r.reach(size, Pt::ZERO);
-    let margin = if r.role == Role::Header {
-        page.top
-    } else {
-        page.bottom
-    };
+    let margin = r.margin(page);
     let role = r.role.kind().table;
     let mm = |p: Pt| format!("{:.1} mm", p.to_mm());
     let message = if into_text.0 > 0.01 {
