@@ -225,7 +225,9 @@ fn snippet(
     kind: Kind,
     style: Style,
 ) -> String {
+    let span_start = span.start;
     let excerpt = Excerpt::new(source, span);
+    let excerpt_start = excerpt.span.start;
     // ariadne numbers the gutter from the start of the text it is given, so the excerpt goes
     // in after as many empty lines as precede it in the file.
     let pad = excerpt.first_line - 1;
@@ -265,12 +267,20 @@ fn snippet(
     let mut buf = Vec::new();
     if report
         .finish()
-        .write((id, ariadne_source), &mut buf)
+        .write((id.clone(), ariadne_source), &mut buf)
         .is_err()
     {
         return String::new();
     }
     let text = String::from_utf8_lossy(&buf);
+    // ariadne's frame (`╭─[ d.toml:6:62 ]`) counts the column in the cut line it was given; a
+    // clerk must read the column of the file, the one our first line gives (6:308).
+    let (line, column) = source.line_col(span_start);
+    let text = text.replacen(
+        &format!("{id}:{line}:{}", excerpt_start + 1),
+        &format!("{id}:{line}:{column}"),
+        1,
+    );
     // Drop ariadne's header line (`: message`): our own first line says it with the location.
     let mut lines = text.lines();
     lines.next();
@@ -480,6 +490,10 @@ mod tests {
         assert!(out.len() < 2000, "{} bytes", out.len());
         assert!(out.contains('␀') && !out.contains('\0'), "{out}");
         assert!(out.contains('…'));
+        // The frame names the column of the file, as the first line does, not the column in
+        // the cut line.
+        assert!(out.starts_with("error: d.toml:1:5006: NUL"), "{out}");
+        assert!(out.contains("[ d.toml:1:5006 ]"), "{out}");
     }
 
     #[test]

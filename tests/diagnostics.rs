@@ -323,3 +323,23 @@ fn a_warning_about_a_huge_value_quotes_its_start() {
     let longest = err.lines().map(|l| l.chars().count()).max().unwrap_or(0);
     assert!(longest < 1_000, "a line of {longest} characters");
 }
+
+#[test]
+fn an_error_in_a_long_pasted_line_gives_the_files_column_twice() {
+    // A paragraph pasted as one line, with a Windows path in a "…" string 300 characters in:
+    // the line is shown cut, and its frame once named the column in the cut line (6:62).
+    let dir = temp_dir("diagnostics-long-line");
+    let def = dir.join("d.toml");
+    let text = format!("{}见 D:\\质协\\2020。", "测".repeat(300));
+    std::fs::write(&def, format!("{HEAD}\n[[blocks]]\ntext = \"{text}\"\n")).unwrap();
+    let run = render(&def, &dir.join("d.pdf"), &[]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    let first = err.lines().next().unwrap();
+    assert!(first.contains("d.toml:8:314: a backslash"), "{err}");
+    assert!(
+        err.contains("[ ") && err.contains("d.toml:8:314 ]"),
+        "{err}"
+    );
+    assert!(err.contains('…'), "the line is cut: {err}");
+}

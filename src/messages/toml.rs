@@ -65,6 +65,14 @@ catalogue! {
         en: "write text with backslashes (a Windows path such as D:\\质协\\2020) in a literal string, '…' or '''…''', where nothing is an escape; or double each backslash",
         zh: "含反斜杠的文字（如 Windows 路径 D:\\质协\\2020）请写在字面字符串 '…' 或 '''…''' 中，其中没有转义；或者把每个反斜杠写两遍",
     }
+    nesting_too_deep(limit) {
+        en: "tables, arrays or the parts of a dotted key are nested more than {limit} deep here; a definition never needs so many levels",
+        zh: "此处的表、数组或带点的键嵌套超过 {limit} 层；定义用不到这么多层",
+    }
+    label_too_deep() {
+        en: "too deep",
+        zh: "嵌套太深",
+    }
     did_you_mean(name) {
         en: "did you mean `{name}`?",
         zh: "是不是要写 `{name}`？",

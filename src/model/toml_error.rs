@@ -26,10 +26,54 @@ fn located(source: &Source, err: &toml::de::Error) -> Error {
         .map(|t| msg::in_table(t).text)
         .unwrap_or_default();
     let error = explain(&raw, &table);
+    // The parser gives no place for a dotted key with too many parts: find the key.
+    let span = span.or_else(|| {
+        is_too_deep(&raw)
+            .then(|| deepest_key(&source.text))
+            .flatten()
+    });
     match span {
         Some(span) => error.at(source, span),
         None => error.with_path(&source.path),
     }
+}
+
+/// How deep the `toml` crate lets tables, arrays and dotted keys nest (its `LIMIT`).
+const NESTING_LIMIT: usize = 80;
+
+/// The parser's two messages for nesting past its limit: `cannot recurse further; max
+/// recursion depth met` (arrays, inline tables) and `recursion limit` (a dotted key).
+fn is_too_deep(raw: &str) -> bool {
+    raw == "recursion limit" || raw.starts_with("cannot recurse further")
+}
+
+/// The byte range of the first key (before `=`, or in a `[…]` header) with at least
+/// [`NESTING_LIMIT`] dots outside quotes, the one the parser refused without a place.
+fn deepest_key(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        offset += line.len();
+        let (mut dots, mut quote, mut end) = (0, None, None);
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '.') => dots += 1,
+                (None, '=' | ']' | '#') => {
+                    end = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if dots + 1 >= NESTING_LIMIT {
+            let end = end.map_or(offset, |e| offset - line.len() + e);
+            return Some(start..end.max(start));
+        }
+    }
+    None
 }
 
 /// Rewords one serde/toml message.
@@ -69,6 +113,10 @@ fn explain(raw: &str, table: &str) -> Error {
         } else {
             e.label(msg::label_expected(&expected))
         };
+    }
+    if is_too_deep(raw) {
+        // A definition has at most a few levels; this is a file made to break parsers.
+        return syntax(msg::nesting_too_deep(NESTING_LIMIT)).label(msg::label_too_deep());
     }
     if raw.starts_with("missing escaped value") || raw.contains("escape") {
         // `D:\质协\2020` in a "…" or """…""" string.
@@ -384,6 +432,39 @@ mod tests {
         assert_eq!(top.message, "unknown key `pdf`");
         let nested = parse::<Top>(&Source::new("d.toml", "[overrides.pfd]\nx = 1\n")).unwrap_err();
         assert_eq!(nested.message, "unknown key `pfd` in [overrides]");
+    }
+
+    #[test]
+    fn nesting_past_the_parsers_limit_is_explained_and_located() {
+        let deep_array = format!(
+            "title = \"x\"\nx = {}{}\n",
+            "[".repeat(500),
+            "]".repeat(500)
+        );
+        let err = parse::<Doc>(&Source::new("d.toml", deep_array)).unwrap_err();
+        assert!(
+            err.message.contains("nested more than 80 deep"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line_col().map(|(l, _)| l), Some(2));
+        // The parser reports a dotted key of too many parts without a place; the key is found.
+        let key = format!("title = \"x\"\n\n  {}b = 1\n", "a.".repeat(200));
+        let err = parse::<Doc>(&Source::new("d.toml", key)).unwrap_err();
+        assert!(
+            err.message.contains("nested more than 80 deep"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line_col(), Some((3, 3)));
+        let header = format!("title = \"x\"\n[{}b]\n", "'q.q'.".repeat(100));
+        let err = parse::<Doc>(&Source::new("d.toml", header)).unwrap_err();
+        assert_eq!(err.line_col(), Some((2, 1)));
+        // A key of 79 parts is for the parser to judge, with quoted dots not counted.
+        assert_eq!(
+            deepest_key(&format!("{}b = 1", "\"a.a\".".repeat(78))),
+            None
+        );
     }
 
     #[test]
