@@ -428,6 +428,15 @@ fn visible(c: char) -> char {
         '\t' => '\t',
         '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
         '\x7f' => '\u{2421}',
+        // Line and paragraph separators: ariadne (and a terminal) would start a new line there,
+        // and the frame's line numbers would no longer be the file's.
+        '\u{2028}' | '\u{2029}' => '\u{2424}',
+        // Bidirectional controls would reorder the rest of the line on the terminal.
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
         c if c.is_control() => '\u{FFFD}',
         c => c,
     }
@@ -494,6 +503,25 @@ mod tests {
         // the cut line.
         assert!(out.starts_with("error: d.toml:1:5006: NUL"), "{out}");
         assert!(out.contains("[ d.toml:1:5006 ]"), "{out}");
+    }
+
+    #[test]
+    fn separators_and_bidi_controls_are_shown_not_obeyed() {
+        // A line separator (U+2028, Word's manual line break pasted) before the place once made
+        // ariadne show the rest as line 2 and count columns from there.
+        let src = Source::new("d.toml", "x = \"甲\u{2028}乙\u{202E}丙\\q\"\n");
+        let at = src.text.find('\\').unwrap();
+        let e = Error::new(ErrorKind::Syntax, "bad").at(&src, at..at + 1);
+        let out = error(&e, Style::PLAIN);
+        assert!(out.contains("[ d.toml:1:11 ]"), "{out}");
+        assert!(
+            out.contains(" 1 │ x = \"甲\u{2424}乙\u{FFFD}丙\\q\""),
+            "{out}"
+        );
+        assert!(
+            !out.contains('\u{2028}') && !out.contains('\u{202E}'),
+            "{out}"
+        );
     }
 
     #[test]

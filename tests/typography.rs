@@ -299,3 +299,43 @@ fn an_added_hyphen_maps_to_unicode_without_a_typed_one() {
         }
     }
 }
+
+/// Text pasted from Word or a web page: format characters are drawn as nothing (no box, no
+/// warning), a soft hyphen shows only where the line breaks, and every character no font has
+/// (each drawn as the same .notdef box) still copies as itself. Before: a box and a warning
+/// for each bidi control or joiner, a hyphen between 丁 and 戊, every box copied as the first
+/// missing character, and the page number `- 1 -` copied with soft hyphens.
+#[test]
+fn pasted_invisible_characters_draw_nothing_and_copy_right() {
+    let text = "甲\u{202E}乙\u{202C}丙\u{200D}丁\u{00AD}戊\u{2060}己。\
+                缺字😀和😁和😂。quality\u{00AD}management";
+    let def = format!(
+        "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"中国质量协会宣传部\"\n\
+         date = 2020-03-10\n\n[[blocks]]\ntext = \"{text}\"\n"
+    );
+    let (run, pdf) = render_text("invisible-chars", "d", &def, &["--ignore-system-fonts"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let err = stderr(&run);
+    for c in ["U+202E", "U+202C", "U+200D", "U+00AD", "U+2060"] {
+        assert!(!err.contains(c), "{c} warned: {err}");
+    }
+    assert!(err.contains("U+1F600") && err.contains("U+1F602"), "{err}");
+    let info = inspect_file(&pdf);
+    let lines = info.pages[0].lines();
+    let body = find_line(&lines, "甲乙");
+    assert!(
+        squeeze(&body.text()).starts_with("甲乙丙丁戊己。"),
+        "{}",
+        body.text()
+    );
+    if let Some(extracted) = pdftotext(&pdf) {
+        let flat = squeeze(&extracted);
+        assert!(flat.contains("甲乙丙丁戊己。"), "{flat}");
+        assert!(flat.contains("缺字😀和😁和😂。"), "{flat}");
+        assert!(
+            !flat.contains('\u{00AD}'),
+            "a soft hyphen was drawn: {flat}"
+        );
+        assert!(flat.contains("-1-"), "{flat}");
+    }
+}

@@ -111,6 +111,15 @@ impl FontFace {
         self.face.glyph_index(c).map(|g| g.0).filter(|&g| g != 0)
     }
 
+    /// The glyph of a variation sequence (`c` followed by the selector `vs`), if the font's
+    /// format 14 character map has one that differs from the character's own glyph.
+    pub fn variant(&self, c: char, vs: char) -> Option<u16> {
+        self.face
+            .glyph_variation_index(c, vs)
+            .map(|g| g.0)
+            .filter(|&g| g != 0)
+    }
+
     /// Advance width of a glyph, in ems.
     pub fn advance(&self, glyph: u16) -> f64 {
         self.face

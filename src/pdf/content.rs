@@ -4,6 +4,7 @@
 use super::finite::Guard;
 use super::fonts::{self, Embedded as Fonts};
 use super::images::{self, Embedded as Images};
+use crate::fonts::FontFace;
 use crate::model::Color;
 use crate::page::paint::{display_list, GlyphRun, Paint};
 use crate::page::structure::{has_text, link_at};
@@ -14,8 +15,9 @@ use crate::page::{Dot, ImageBox, Rule};
 use crate::resolve::Document;
 use crate::units::Pt;
 use pdf_writer::types::{ArtifactType, LineJoinStyle, TextRenderingMode};
-use pdf_writer::{Content, Finish, Name, Str};
+use pdf_writer::{Content, Finish, Name, Str, TextStr};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The graphics state that paints multiplied (/BM /Multiply): seals over the text.
 pub const MULTIPLY: &str = "GSmul";
@@ -286,6 +288,42 @@ fn dot(c: &mut Content, n: &mut Guard, cx: f64, cy: f64, r: f64) {
     c.close_path();
 }
 
+/// Shows the glyphs `range` of `run` with one TJ, each placed where the line breaker set it by
+/// an adjustment against the advance the font's /W array gives (also after the last, towards
+/// the run's next glyph).
+fn show(
+    c: &mut Content,
+    n: &mut Guard,
+    run: &GlyphRun,
+    face: &Arc<FontFace>,
+    fonts: &Fonts,
+    range: std::ops::Range<usize>,
+) {
+    let th = run.scale * run.size.0;
+    let mut shown = c.show_positioned();
+    let mut items = shown.items();
+    let mut codes: Vec<u8> = Vec::with_capacity(range.len() * 2);
+    for k in range {
+        let g = &run.glyphs[k];
+        codes.extend_from_slice(&fonts.code(face, g.glyph).to_be_bytes());
+        let Some(next) = run.glyphs.get(k + 1) else {
+            break;
+        };
+        let wanted = (next.x - g.x).0;
+        let adj = fonts::width(face, g.glyph) - wanted / th * 1000.0;
+        if adj.abs() >= 1e-3 {
+            items.show(Str(&codes));
+            codes.clear();
+            items.adjust(n.f(adj));
+        }
+    }
+    if !codes.is_empty() {
+        items.show(Str(&codes));
+    }
+    items.finish();
+    shown.finish();
+}
+
 /// One glyph run: positioned with a text matrix and shown with one TJ whose adjustments put
 /// every glyph exactly where the line breaker set it, against the advances the font's /W array
 /// gives the viewer.
@@ -322,28 +360,38 @@ fn glyphs(
         let k = run.color;
         c.set_stroke_rgb(n.f(k.r), n.f(k.g), n.f(k.b));
     }
-    let th = run.scale * run.size.0;
-    let mut shown = c.show_positioned();
-    let mut items = shown.items();
-    let mut codes: Vec<u8> = Vec::with_capacity(run.glyphs.len() * 2);
-    for (k, g) in run.glyphs.iter().enumerate() {
-        codes.extend_from_slice(&fonts.code(face, g.glyph).to_be_bytes());
-        let Some(next) = run.glyphs.get(k + 1) else {
-            break;
+    // A glyph drawn for other text than the ToUnicode map gives it (one .notdef box for every
+    // character no font has; one glyph two characters share) carries its own text in a
+    // /Span with /ActualText, so that copying and searching give what was typed.
+    let actual: Vec<Option<&str>> = run
+        .glyphs
+        .iter()
+        .map(|g| {
+            let own = run
+                .line
+                .text
+                .get(g.text.start as usize..g.text.end as usize)
+                .unwrap_or_default();
+            (!own.is_empty() && own != fonts.mapped_text(face, g.glyph)).then_some(own)
+        })
+        .collect();
+    let mut from = 0;
+    while from < run.glyphs.len() {
+        let to = match actual[from] {
+            Some(_) => from + 1,
+            None => from + actual[from..].iter().take_while(|a| a.is_none()).count(),
         };
-        let wanted = (next.x - g.x).0;
-        let adj = fonts::width(face, g.glyph) - wanted / th * 1000.0;
-        if adj.abs() >= 1e-3 {
-            items.show(Str(&codes));
-            codes.clear();
-            items.adjust(n.f(adj));
+        if let Some(text) = actual[from] {
+            c.begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(text));
         }
+        show(c, n, run, face, fonts, from..to);
+        if actual[from].is_some() {
+            c.end_marked_content();
+        }
+        from = to;
     }
-    if !codes.is_empty() {
-        items.show(Str(&codes));
-    }
-    items.finish();
-    shown.finish();
     if embolden {
         c.set_text_rendering_mode(TextRenderingMode::Fill);
     }

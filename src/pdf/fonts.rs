@@ -64,6 +64,11 @@ impl Embedded {
             .expect("every glyph drawn was registered")
     }
 
+    /// The text the ToUnicode map gives a glyph: what it stood for where it was first drawn.
+    pub fn mapped_text(&self, face: &Arc<FontFace>, glyph: u16) -> &str {
+        self.find(face).texts.get(&glyph).map_or("", String::as_str)
+    }
+
     /// The fonts as (resource name, object) for a resource dictionary.
     pub fn resources(&self) -> impl Iterator<Item = (&str, Ref)> {
         self.faces.iter().map(|f| (f.name.as_str(), f.font))

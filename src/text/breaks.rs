@@ -73,7 +73,11 @@ fn boundary(clusters: &[Cluster], i: usize, uax: &[bool], strictness: Strictness
         return Break::Never;
     }
     let latin = !a.class.is_cjk() && !b.class.is_cjk() && !b.space_before;
-    if latin && is_hyphen(a.last) {
+    if b.soft_hyphen_before && latin {
+        // The clerk's (or Word's) own hyphenation point: the hyphen appears only if the line
+        // breaks here.
+        Break::Hyphenate
+    } else if latin && is_hyphen(a.last) {
         Break::Hyphen
     } else {
         Break::Allowed
@@ -308,9 +312,14 @@ mod tests {
         let classes = classify_text(&chars);
         let mut out: Vec<Cluster> = Vec::new();
         let mut space = false;
+        let mut shy = false;
         for ((start, c), class) in text.char_indices().zip(classes) {
             if class == Class::Space {
                 space = true;
+                continue;
+            }
+            if crate::text::classify::is_invisible(c) {
+                shy |= c == crate::text::classify::SOFT_HYPHEN;
                 continue;
             }
             // —— and …… are one cluster, as cluster::build makes them.
@@ -332,6 +341,7 @@ mod tests {
                 advance: crate::units::Pt(10.0),
                 blank: None,
                 space_before: std::mem::take(&mut space),
+                soft_hyphen_before: std::mem::take(&mut shy),
                 first: c,
                 last: c,
                 style: 0,

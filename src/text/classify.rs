@@ -139,6 +139,45 @@ pub fn classify_text(chars: &[char]) -> Vec<Class> {
 }
 
 /// The curly quotes, whose role (Chinese mark or Latin punctuation) depends on context.
+/// The soft hyphen (U+00AD, Word's "optional hyphen" in pasted text): nothing where the line
+/// goes on, a hyphen where it breaks.
+pub const SOFT_HYPHEN: char = '\u{00AD}';
+
+/// Characters with no visible form of their own: Unicode's Default_Ignorable_Code_Point
+/// (DerivedCoreProperties.txt, unchanged in this range since Unicode 6.0). Text pasted from
+/// Word, WPS or a web page brings them along: bidirectional controls (U+202A–202E, 2066–2069),
+/// joiners (U+200C, 200D, 2060), variation selectors, the soft hyphen. They are never drawn,
+/// so never a box or a "no font has" warning; the soft hyphen and variation selectors act on
+/// their neighbours (see `cluster::build`).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00AD
+            | 0x034F
+            | 0x061C
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFF8
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
+}
+
+/// Variation selectors (U+FE00–FE0F, E0100–E01EF): they pick a form of the character before
+/// them (an ideographic variation sequence such as 礼 U+FE00) where the font has one.
+pub fn is_variation_selector(c: char) -> bool {
+    matches!(c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+}
+
 pub fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’')
 }

@@ -4,7 +4,7 @@
 //! (……) is one cluster because it must never be split across lines. Each cluster knows its
 //! glyphs, its natural width, and for compressible punctuation which half of its cell is blank.
 
-use super::classify::{classify_text, Class};
+use super::classify::{classify_text, is_invisible, is_variation_selector, Class, SOFT_HYPHEN};
 use super::Run;
 use crate::fonts::{FontChain, FontIdx, FontSet};
 use crate::units::Pt;
@@ -42,6 +42,9 @@ pub struct Cluster {
     pub blank: Option<Blank>,
     /// A space was typed right before this cluster.
     pub space_before: bool,
+    /// A soft hyphen (U+00AD) was typed right before this cluster: a line may break here, with
+    /// a hyphen added.
+    pub soft_hyphen_before: bool,
     /// First character (for rules that name characters, such as the solidus).
     pub first: char,
     pub last: char,
@@ -98,6 +101,7 @@ pub fn build(
     let mut clusters = Vec::with_capacity(chars.len());
     let mut missing = Vec::new();
     let mut space_before = false;
+    let mut soft_hyphen_before = false;
     let mut i = 0;
     let mut run = 0;
     while i < chars.len() {
@@ -113,6 +117,22 @@ pub fn build(
         };
         if class == Class::Space {
             space_before = true;
+            i += 1;
+            continue;
+        }
+        if is_invisible(c) {
+            // Drawn as nothing: a soft hyphen marks a break for the next cluster, a variation
+            // selector picks the form of the character before it where the font has one (the
+            // sequence then stands for the glyph in the PDF's text), the rest have no effect on
+            // the drawing (their effect on line breaks is UAX #14's, in `breaks`).
+            if c == SOFT_HYPHEN {
+                soft_hyphen_before = true;
+            } else if is_variation_selector(c) {
+                let end = chars.get(i + 1).map_or(text.len(), |&(b, _)| b);
+                if let Some(prev) = clusters.last_mut() {
+                    use_variant(prev, c, start..end, fonts);
+                }
+            }
             i += 1;
             continue;
         }
@@ -147,6 +167,7 @@ pub fn build(
                 advance: x,
                 blank: None,
                 space_before: false,
+                soft_hyphen_before: false,
                 first: c,
                 last: c,
                 style,
@@ -158,6 +179,7 @@ pub fn build(
         cluster.text = start..end;
         cluster.class = class;
         cluster.space_before = std::mem::take(&mut space_before);
+        cluster.soft_hyphen_before = std::mem::take(&mut soft_hyphen_before);
         cluster.first = c;
         cluster.last = plain[i + count - 1];
         cluster.blank = blank_side(&cluster, fonts, size);
@@ -174,6 +196,28 @@ pub fn build(
         missing,
         space_width,
     }
+}
+
+/// Gives `prev` the glyph of the variation sequence of its character and `vs` (at `at` in the
+/// text, right after it), if its font has one; else it keeps the character's own glyph, as
+/// word processors do.
+fn use_variant(prev: &mut Cluster, vs: char, at: Range<usize>, fonts: &FontSet) {
+    if prev.text.end != at.start || prev.glyphs.len() != 1 || prev.first != prev.last {
+        return;
+    }
+    let g = &mut prev.glyphs[0];
+    let face = fonts.get(g.font);
+    let Some(variant) = face.variant(prev.last, vs) else {
+        return;
+    };
+    let ratio = |glyph: u16| face.advance(glyph);
+    let (old, new) = (ratio(g.glyph), ratio(variant));
+    g.glyph = variant;
+    if old > 0.0 {
+        prev.advance = prev.advance * (new / old);
+    }
+    prev.text.end = at.end;
+    prev.blank = blank_side(prev, fonts, prev.size);
 }
 
 /// Grid typesetting: every full-width cluster (Han characters and Chinese punctuation) takes a
@@ -241,6 +285,7 @@ fn two_em_dash(chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluster {
         advance: target,
         blank: None,
         space_before: false,
+        soft_hyphen_before: false,
         first: '—',
         last: '—',
         style: 0,

@@ -895,3 +895,117 @@ fn a_resized_run_is_measured_at_its_size_and_hugs_what_precedes_it() {
         "{one:?} {two:?}"
     );
 }
+
+/// Format characters pasted text brings along (bidi controls, joiners, a word joiner, a soft
+/// hyphen between Han characters) are drawn as nothing: no box, no "no font has" warning, no
+/// width. They drew a .notdef box each, and the soft hyphen a visible hyphen mid-line.
+#[test]
+fn invisible_characters_draw_nothing() {
+    let (set, chain) = fonts();
+    let plain = cluster::build("甲乙丙丁戊", chain, &[], set, SIZE);
+    let text = "甲\u{202E}乙\u{200D}丙\u{2060}丁\u{00AD}戊\u{E0001}\u{FEFF}";
+    let built = cluster::build(text, chain, &[], set, SIZE);
+    assert!(built.missing.is_empty(), "{:?}", built.missing);
+    assert_eq!(built.clusters.len(), 5);
+    let width = |c: &[cluster::Cluster]| c.iter().map(|c| c.advance.0).sum::<f64>();
+    assert_eq!(width(&built.clusters), width(&plain.clusters));
+    let laid = set_with(text, 10.0, 0.0, &TextSettings::default());
+    assert_eq!(laid.lines.len(), 1);
+    assert_eq!(
+        laid.lines[0].glyphs.len(),
+        5,
+        "no hyphen between Han characters"
+    );
+    for c in classify_invisible_sample() {
+        assert!(classify::is_invisible(c), "U+{:04X}", c as u32);
+    }
+    for c in [
+        'a', '中', ' ', '\u{3000}', '-', '\u{2010}', '\u{2028}', '\u{E000}',
+    ] {
+        assert!(!classify::is_invisible(c), "U+{:04X}", c as u32);
+    }
+}
+
+/// One character of each range of Default_Ignorable_Code_Point.
+fn classify_invisible_sample() -> Vec<char> {
+    [
+        0xAD, 0x34F, 0x61C, 0x115F, 0x17B4, 0x180B, 0x180F, 0x200B, 0x200F, 0x202A, 0x202E, 0x2060,
+        0x2066, 0x206F, 0x3164, 0xFE00, 0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0, 0x1BCA0, 0x1D173, 0xE0001,
+        0xE0100, 0xE0FFF,
+    ]
+    .iter()
+    .map(|&u| char::from_u32(u).unwrap())
+    .collect()
+}
+
+/// A soft hyphen in a Latin word is a hyphenation point of the clerk's own: where the line
+/// breaks there a hyphen is drawn at its end; where it does not, nothing is.
+#[test]
+fn a_soft_hyphen_breaks_with_a_hyphen_or_draws_nothing() {
+    let none = TextSettings {
+        hyphenation: Hyphenation::None,
+        ..TextSettings::default()
+    };
+    let text = "ab cd quality\u{00AD}management";
+    let wide = set_with(text, 40.0, 0.0, &none);
+    assert_eq!(wide.lines.len(), 1);
+    let (set, chain) = fonts();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    assert_eq!(
+        wide.lines[0].glyphs.len(),
+        letters,
+        "no glyph for the soft hyphen"
+    );
+    let narrow = set_with(text, 8.0, 0.0, &none);
+    let summary: Vec<String> = narrow
+        .lines
+        .iter()
+        .map(|l| format!("{} {}", &text[l.text.clone()], l.end.as_str()))
+        .collect();
+    let at = narrow
+        .lines
+        .iter()
+        .position(|l| {
+            text[l.text.clone()].ends_with("quality\u{00AD}")
+                || text[l.text.clone()].ends_with("quality")
+        })
+        .unwrap_or_else(|| panic!("{summary:?}"));
+    assert_eq!(narrow.lines[at].end, LineEnd::Hyphenated, "{summary:?}");
+    let hyphen = chain.resolve(set, '-').glyph;
+    assert_eq!(
+        narrow.lines[at].glyphs.last().unwrap().glyph,
+        hyphen,
+        "{summary:?}"
+    );
+    assert!(narrow.broken_words.is_empty(), "{:?}", narrow.broken_words);
+}
+
+/// A variation selector picks the font's form of the character before it (Noto Serif SC maps
+/// 礼 U+FE00 to a glyph of its own); where the font has none, the character's own glyph is
+/// drawn and the selector is not a box.
+#[test]
+fn a_variation_sequence_uses_the_fonts_variant() {
+    let (set, chain) = fonts();
+    let own = cluster::build("礼", chain, &[], set, SIZE).clusters[0].glyphs[0].glyph;
+    let with = cluster::build("礼\u{FE00}。", chain, &[], set, SIZE);
+    assert_eq!(with.clusters.len(), 2);
+    let variant = with.clusters[0].glyphs[0].glyph;
+    assert_ne!(variant, own);
+    assert_eq!(
+        Some(variant),
+        set.get(chain.primary()).variant('礼', '\u{FE00}')
+    );
+    assert_eq!(
+        with.clusters[0].text,
+        0.."礼\u{FE00}".len(),
+        "the text keeps the selector"
+    );
+    let none = cluster::build("甲\u{E0100}", chain, &[], set, SIZE);
+    assert!(none.missing.is_empty());
+    assert_eq!(none.clusters.len(), 1);
+    assert_eq!(
+        none.clusters[0].glyphs[0].glyph,
+        chain.resolve(set, '甲').glyph
+    );
+    assert_eq!(none.clusters[0].text, 0.."甲".len());
+}
