@@ -140,17 +140,18 @@ pub fn build(
         let pair = matches!(class, Class::Dash | Class::Ellipsis)
             && plain.get(i + 1) == Some(&c)
             && matches!(c, '—' | '…' | '⋯');
-        let count = if pair { 2 } else { 1 };
-        let end = chars.get(i + count).map_or(text.len(), |&(b, _)| b);
-        let mut cluster = if pair && class == Class::Dash {
-            two_em_dash(chain, fonts, size)
-        } else {
-            let mut glyphs = Vec::with_capacity(count);
+        let (mut cluster, count) = if pair && class == Class::Dash {
+            (two_em_dash(chain, fonts, size), 2)
+        } else if pair {
+            let mut glyphs = Vec::with_capacity(2);
             let mut x = Pt::ZERO;
-            for (k, &ch) in plain[i..i + count].iter().enumerate() {
-                let r = chain.resolve(fonts, ch);
+            for k in 0..2 {
+                let r = chain.resolve(fonts, c);
                 if !r.found {
-                    missing.push(Missing { ch, offset: i + k });
+                    missing.push(Missing {
+                        ch: c,
+                        offset: i + k,
+                    });
                 }
                 glyphs.push(ClusterGlyph {
                     font: r.font,
@@ -160,28 +161,17 @@ pub fn build(
                 });
                 x += advance(fonts, r.font, r.glyph, size);
             }
-            Cluster {
-                text: 0..0,
-                class,
-                glyphs,
-                advance: x,
-                blank: None,
-                space_before: false,
-                soft_hyphen_before: false,
-                first: c,
-                last: c,
-                style,
-                size,
-            }
+            (plain_cluster(glyphs, x, c), 2)
+        } else {
+            with_marks(&plain, i, chain, fonts, size, &mut missing)
         };
+        let end = chars.get(i + count).map_or(text.len(), |&(b, _)| b);
         cluster.style = style;
         cluster.size = size;
         cluster.text = start..end;
         cluster.class = class;
         cluster.space_before = std::mem::take(&mut space_before);
         cluster.soft_hyphen_before = std::mem::take(&mut soft_hyphen_before);
-        cluster.first = c;
-        cluster.last = plain[i + count - 1];
         cluster.blank = blank_side(&cluster, fonts, size);
         clusters.push(cluster);
         i += count;
@@ -196,6 +186,92 @@ pub fn build(
         missing,
         space_width,
     }
+}
+
+fn plain_cluster(glyphs: Vec<ClusterGlyph>, advance: Pt, c: char) -> Cluster {
+    Cluster {
+        text: 0..0,
+        class: Class::Latin,
+        glyphs,
+        advance,
+        blank: None,
+        space_before: false,
+        soft_hyphen_before: false,
+        first: c,
+        last: c,
+        style: 0,
+        size: Pt::ZERO,
+    }
+}
+
+/// The cluster of the character at `i` with the combining marks after it (an accent typed as
+/// e + U+0301, as macOS and PDF copies give it; pinyin tones a + U+030C), and how many
+/// characters it takes. Marks are composed into the character where Unicode has the composed
+/// form and a font of the chain draws it (e + U+0301 → é, as NFC does, but a lone character is
+/// never replaced: a compatibility ideograph stays itself); a mark that does not compose is
+/// drawn centred over it, taking no width. Before, each mark was a cluster of its own, set
+/// after the letter as a spacing accent, and a line could break before it.
+fn with_marks(
+    plain: &[char],
+    i: usize,
+    chain: &FontChain,
+    fonts: &FontSet,
+    size: Pt,
+    missing: &mut Vec<Missing>,
+) -> (Cluster, usize) {
+    let marks = plain[i + 1..]
+        .iter()
+        .take_while(|&&m| unicode_normalization::char::is_combining_mark(m) && !is_invisible(m))
+        .count();
+    let mut base = plain[i];
+    let mut r = chain.resolve(fonts, base);
+    let mut k = i + 1;
+    while k <= i + marks {
+        let Some(composed) = unicode_normalization::char::compose(base, plain[k]) else {
+            break;
+        };
+        let rc = chain.resolve(fonts, composed);
+        if !rc.found {
+            break;
+        }
+        (base, r) = (composed, rc);
+        k += 1;
+    }
+    if !r.found {
+        missing.push(Missing {
+            ch: base,
+            offset: i,
+        });
+    }
+    let width = advance(fonts, r.font, r.glyph, size);
+    let mut glyphs = vec![ClusterGlyph {
+        font: r.font,
+        glyph: r.glyph,
+        x: Pt::ZERO,
+        scale: 1.0,
+    }];
+    for (n, &m) in plain[k..=i + marks].iter().enumerate() {
+        let rm = chain.resolve(fonts, m);
+        if !rm.found {
+            missing.push(Missing {
+                ch: m,
+                offset: k + n,
+            });
+        }
+        // The mark's ink centred on the base's advance (fonts draw some marks with a width
+        // of their own, some with none and the ink left of the origin: both land on the base).
+        let x = match fonts.get(rm.font).ink_extent(rm.glyph) {
+            Some((lo, hi)) => width / 2.0 - size * ((lo + hi) / 2.0),
+            None => width / 2.0,
+        };
+        glyphs.push(ClusterGlyph {
+            font: rm.font,
+            glyph: rm.glyph,
+            x,
+            scale: 1.0,
+        });
+    }
+    (plain_cluster(glyphs, width, base), 1 + marks)
 }
 
 /// Gives `prev` the glyph of the variation sequence of its character and `vs` (at `at` in the

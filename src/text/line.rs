@@ -1,6 +1,7 @@
 //! Setting the chosen lines: glue widths from the adjustment ratio, glyph positions.
 
 use super::breaks::Break;
+use super::classify::Class;
 use super::cluster::Cluster;
 use super::items::{Item, Kind};
 use super::linebreak::{Chosen, Measure};
@@ -223,7 +224,11 @@ pub fn build(
 fn place_cluster(c: &Cluster, x: Pt, out: &mut Vec<PlacedGlyph>) {
     let (start, end) = (c.text.start as u32, c.text.end as u32);
     let per_glyph = (end - start) / c.glyphs.len().max(1) as u32;
-    let one_each = c.glyphs.len() > 1 && per_glyph == c.first.len_utf8() as u32;
+    // A —— or …… drawn as two glyphs: one character each. Any other cluster of several glyphs
+    // (a letter with a combining mark drawn over it) gives its whole text to the first.
+    let one_each = c.glyphs.len() > 1
+        && matches!(c.class, Class::Dash | Class::Ellipsis)
+        && per_glyph == c.first.len_utf8() as u32;
     for (k, g) in c.glyphs.iter().enumerate() {
         let k = k as u32;
         let text = if one_each {

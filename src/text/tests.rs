@@ -1009,3 +1009,49 @@ fn a_variation_sequence_uses_the_fonts_variant() {
     );
     assert_eq!(none.clusters[0].text, 0.."甲".len());
 }
+
+/// Letters with combining marks (e + U+0301 as macOS and PDF copies give it; pinyin a + U+030C)
+/// are composed where Unicode and the font have the composed letter, and otherwise the mark is
+/// drawn over the letter without width. Each mark was a spacing cluster of its own after the
+/// letter (`Cafe´`), and the word broke for hyphenation there.
+#[test]
+fn combining_marks_compose_or_sit_on_their_letter() {
+    let (set, chain) = fonts();
+    let glyph = |c: char| chain.resolve(set, c).glyph;
+    let built = cluster::build("Cafe\u{301} ma\u{30C}", chain, &[], set, SIZE);
+    assert!(built.missing.is_empty(), "{:?}", built.missing);
+    let c = &built.clusters;
+    assert_eq!(c.len(), 6);
+    assert_eq!(c[3].glyphs.len(), 1);
+    assert_eq!(c[3].glyphs[0].glyph, glyph('é'));
+    assert_eq!((c[3].first, c[3].last), ('é', 'é'));
+    assert_eq!(c[3].text, 3..6, "the text keeps what was typed");
+    assert_eq!(c[5].glyphs[0].glyph, glyph('ǎ'));
+    // No composed q́ exists: the accent sits centred on the q, adding no width.
+    let q = cluster::build("q\u{301}", chain, &[], set, SIZE);
+    let q = &q.clusters;
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].glyphs.len(), 2);
+    let plain_q = cluster::build("q", chain, &[], set, SIZE).clusters[0].advance;
+    assert_eq!(q[0].advance, plain_q);
+    let face = set.get(q[0].glyphs[1].font);
+    let (lo, hi) = face.ink_extent(q[0].glyphs[1].glyph).unwrap();
+    let centre = q[0].glyphs[1].x.0 + SIZE.0 * (lo + hi) / 2.0;
+    assert!(
+        (centre - plain_q.0 / 2.0).abs() < 1e-6,
+        "{centre} vs {}",
+        plain_q.0 / 2.0
+    );
+    // The PDF's text: the whole cluster on the first glyph (it split "q\u{301}" at byte 1).
+    let laid = set_with("q\u{301}", 10.0, 0.0, &TextSettings::default());
+    let g = &laid.lines[0].glyphs;
+    assert_eq!((g[0].text.clone(), g[1].text.clone()), (0..3, 3..3));
+    // A character alone is never replaced by its canonical equivalent (NFC would turn the
+    // compatibility ideograph 樂 U+F914 into 樂 U+6A02).
+    let compat = cluster::build("\u{F914}", chain, &[], set, SIZE);
+    assert_eq!(compat.clusters[0].first, '\u{F914}');
+    // Nor is a variation selector taken for a mark.
+    let vs = cluster::build("礼\u{FE00}", chain, &[], set, SIZE);
+    assert_eq!(vs.clusters[0].glyphs.len(), 1);
+    assert_ne!(vs.clusters[0].glyphs[0].glyph, glyph('礼'));
+}
