@@ -388,3 +388,48 @@ fn tables_become_table_blocks_with_spans_header_alignment_and_marks() {
         assert!(!glyphs[plain].font.contains("Bold"), "{:?}", glyphs[plain]);
     }
 }
+
+/// Word's special characters that are elements, not text: the non-breaking hyphen (Ctrl+Shift+-,
+/// which was dropped: 010‑12345678 read 01012345678), the optional hyphen, and Insert → Symbol.
+/// A symbol with a Unicode code is kept; a symbol font's own code (Wingdings F0FC) is reported
+/// with its place, not guessed. The non-breaking hyphen renders without a warning (no bundled
+/// font has U+2011: the hyphen-minus draws it) and copies as itself.
+#[test]
+fn word_hyphens_and_symbols_are_kept_or_reported() {
+    use std::io::Write;
+    let dir = temp_dir("input-import-symbols");
+    let docx = dir.join("s.docx");
+    let body = "<w:p><w:r><w:t>电话010</w:t></w:r><w:r><w:noBreakHyphen/><w:t>12345678，\
+                opti</w:t><w:softHyphen/><w:t>mal </w:t>\
+                <w:sym w:font=\"Segoe UI Symbol\" w:char=\"2713\"/><w:t>已完成</w:t>\
+                <w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>";
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \
+         xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&docx).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let out = import(&docx, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Wingdings") && err.contains("F0FC") && err.contains("已完成"),
+        "{err}"
+    );
+    let def = dir.join("s.toml");
+    let text = blocks(&def).join("\n");
+    assert!(text.contains("电话010\u{2011}12345678，"), "{text}");
+    assert!(text.contains("opti\u{00AD}mal ✓已完成"), "{text}");
+    let pdf = dir.join("s.pdf");
+    let out = render(&def, &pdf, &["--ignore-system-fonts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("U+2011"), "{}", stderr(&out));
+    if let Some(extracted) = support::pdf_inspect::pdftotext(&pdf) {
+        let flat = support::squeeze(&extracted);
+        assert!(flat.contains("电话010\u{2011}12345678，"), "{flat}");
+    }
+}

@@ -62,6 +62,15 @@ impl FontChain {
                 };
             }
         }
+        // A hyphen that none of the faces has as a character of its own is drawn with the
+        // hyphen-minus, which looks the same (the text keeps the character, and with it the
+        // non-breaking hyphen's rule: no break on either side).
+        if matches!(c, '\u{2010}' | '\u{2011}') {
+            let r = self.resolve(fonts, '-');
+            if r.found {
+                return r;
+            }
+        }
         Resolved {
             font: self.primary(),
             glyph: 0,

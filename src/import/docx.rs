@@ -176,6 +176,31 @@ fn resolve_target(target: &str) -> String {
 }
 
 /// The value of the attribute whose local name is `name` (`w:val` → `val`).
+/// A character inserted with Insert → Symbol (`<w:sym w:font="Wingdings" w:char="F0FC"/>`),
+/// which Word keeps out of the text: kept when its code is a Unicode character; a symbol font's
+/// own code (U+F000–F0FF: Symbol, Wingdings, Webdings) means whatever that font draws there,
+/// which no Unicode font has, so it is reported with the text it follows rather than guessed.
+fn symbol(e: &BytesStart, out: &mut Builder) {
+    let code = attr(e, b"char").unwrap_or_default();
+    let c = u32::from_str_radix(code.trim(), 16)
+        .ok()
+        .and_then(char::from_u32)
+        .filter(|c| !c.is_control() && !(0xF000..=0xF0FF).contains(&(*c as u32)));
+    match c {
+        Some(c) => out.text(&c.to_string()),
+        None => {
+            let tail = out.text_tail(12);
+            let after = if tail.trim().is_empty() {
+                String::new()
+            } else {
+                msg::docx_symbol_after(tail.trim()).text
+            };
+            let font = attr(e, b"font").unwrap_or_default();
+            out.skipped(msg::docx_symbol(font, code, after).text)
+        }
+    }
+}
+
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
@@ -468,6 +493,11 @@ fn walk(
                 }
                 b"t" if !empty => in_text = true,
                 b"tab" if in_properties == 0 => out.text(" "),
+                // Word's optional hyphen (Ctrl+-) and non-breaking hyphen (Ctrl+Shift+-): the
+                // characters they are (a non-breaking hyphen was dropped, 010‑1234 read 0101234).
+                b"softHyphen" if in_properties == 0 => out.text("\u{00AD}"),
+                b"noBreakHyphen" if in_properties == 0 => out.text("\u{2011}"),
+                b"sym" if in_properties == 0 => symbol(&e, &mut out),
                 b"br" | b"cr"
                     if in_properties == 0
                         && attr(&e, b"type").is_none_or(|t| t == "textWrapping") =>

@@ -269,6 +269,14 @@ impl Builder {
         Ok(())
     }
 
+    /// The last characters of the text read so far in the current block (to say where
+    /// something skipped was).
+    pub fn text_tail(&self, chars: usize) -> String {
+        let text = &self.text.text;
+        let count = text.chars().count();
+        text.chars().skip(count.saturating_sub(chars)).collect()
+    }
+
     pub fn skipped(&mut self, what: String) {
         self.article.skipped.push(what);
     }

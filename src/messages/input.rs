@@ -214,6 +214,14 @@ catalogue! {
         en: "the .docx has broken text: {error}",
         zh: ".docx 中的文字已损坏：{error}",
     }
+    docx_symbol(font, code, after) {
+        en: "a symbol inserted from the font {font} (its character {code}){after}: a symbol font's own code that no other font draws; insert the Unicode character instead (Insert → Symbol, font (normal text), such as ✓ U+2713) or type it into the definition",
+        zh: "从字体 {font} 插入的符号（字符 {code}）{after}：这是符号字体自己的编码，别的字体不能显示；请改插入 Unicode 字符（插入 → 符号，字体选“普通文本”，如 ✓ U+2713），或直接写进定义文件",
+    }
+    docx_symbol_after(text) {
+        en: " after “{text}”",
+        zh: "（在“{text}”之后）",
+    }
     docx_picture_unplaced(id) {
         en: "picture `{id}`: the document does not say where it is",
         zh: "图片 `{id}`：文档没有说明它在哪里",
