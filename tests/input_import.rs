@@ -393,7 +393,8 @@ fn tables_become_table_blocks_with_spans_header_alignment_and_marks() {
 /// which was dropped: 010‑12345678 read 01012345678), the optional hyphen, and Insert → Symbol.
 /// A symbol with a Unicode code is kept; a symbol font's own code (Wingdings F0FC) is reported
 /// with its place, not guessed. The non-breaking hyphen renders without a warning (no bundled
-/// font has U+2011: the hyphen-minus draws it) and copies as itself.
+/// font has U+2011: the hyphen-minus draws it) and copies as itself. A footnote's mark, whose
+/// note is not imported, is reported where it was.
 #[test]
 fn word_hyphens_and_symbols_are_kept_or_reported() {
     use std::io::Write;
@@ -402,7 +403,9 @@ fn word_hyphens_and_symbols_are_kept_or_reported() {
     let body = "<w:p><w:r><w:t>电话010</w:t></w:r><w:r><w:noBreakHyphen/><w:t>12345678，\
                 opti</w:t><w:softHyphen/><w:t>mal </w:t>\
                 <w:sym w:font=\"Segoe UI Symbol\" w:char=\"2713\"/><w:t>已完成</w:t>\
-                <w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>";
+                <w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>\
+                <w:p><w:r><w:t>据统计</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r>\
+                <w:r><w:t>。</w:t></w:r></w:p>";
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \
          xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
@@ -418,6 +421,10 @@ fn word_hyphens_and_symbols_are_kept_or_reported() {
     let err = stderr(&out);
     assert!(
         err.contains("Wingdings") && err.contains("F0FC") && err.contains("已完成"),
+        "{err}"
+    );
+    assert!(
+        err.contains("footnote") && err.contains("“据统计”"),
         "{err}"
     );
     let def = dir.join("s.toml");

@@ -189,15 +189,21 @@ fn symbol(e: &BytesStart, out: &mut Builder) {
     match c {
         Some(c) => out.text(&c.to_string()),
         None => {
-            let tail = out.text_tail(12);
-            let after = if tail.trim().is_empty() {
-                String::new()
-            } else {
-                msg::docx_symbol_after(tail.trim()).text
-            };
+            let after = after_text(out);
             let font = attr(e, b"font").unwrap_or_default();
             out.skipped(msg::docx_symbol(font, code, after).text)
         }
+    }
+}
+
+/// ` after “…”`: the last characters of the paragraph so far, to say where something skipped
+/// was (nothing at a paragraph's start).
+fn after_text(out: &Builder) -> String {
+    let tail = out.text_tail(12);
+    if tail.trim().is_empty() {
+        String::new()
+    } else {
+        msg::docx_symbol_after(tail.trim()).text
     }
 }
 
@@ -498,6 +504,11 @@ fn walk(
                 b"softHyphen" if in_properties == 0 => out.text("\u{00AD}"),
                 b"noBreakHyphen" if in_properties == 0 => out.text("\u{2011}"),
                 b"sym" if in_properties == 0 => symbol(&e, &mut out),
+                // The note's text is in another part; its mark would be lost without a word.
+                b"footnoteReference" | b"endnoteReference" if in_properties == 0 => {
+                    let after = after_text(&out);
+                    out.skipped(msg::docx_note(after).text)
+                }
                 b"br" | b"cr"
                     if in_properties == 0
                         && attr(&e, b"type").is_none_or(|t| t == "textWrapping") =>

@@ -218,6 +218,10 @@ catalogue! {
         en: "a symbol inserted from the font {font} (its character {code}){after}: a symbol font's own code that no other font draws; insert the Unicode character instead (Insert → Symbol, font (normal text), such as ✓ U+2713) or type it into the definition",
         zh: "从字体 {font} 插入的符号（字符 {code}）{after}：这是符号字体自己的编码，别的字体不能显示；请改插入 Unicode 字符（插入 → 符号，字体选“普通文本”，如 ✓ U+2713），或直接写进定义文件",
     }
+    docx_note(after) {
+        en: "a footnote or endnote{after}: notes are not imported; add the note's text to the article (a paragraph, or a `note` after the text)",
+        zh: "一处脚注或尾注{after}：注释不会导入；请把注释的文字放进正文（一段文字，或正文后的 `note`）",
+    }
     docx_symbol_after(text) {
         en: " after “{text}”",
         zh: "（在“{text}”之后）",
