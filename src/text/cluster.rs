@@ -143,24 +143,21 @@ pub fn build(
         let (mut cluster, count) = if pair && class == Class::Dash {
             (two_em_dash(chain, fonts, size), 2)
         } else if pair {
-            let mut glyphs = Vec::with_capacity(2);
-            let mut x = Pt::ZERO;
-            for k in 0..2 {
-                let r = chain.resolve(fonts, c);
-                if !r.found {
-                    missing.push(Missing {
-                        ch: c,
-                        offset: i + k,
-                    });
-                }
-                glyphs.push(ClusterGlyph {
+            // Both halves are the same character: found (or missing) once, reported at each.
+            let r = chain.resolve(fonts, c);
+            if !r.found {
+                missing.extend((i..i + 2).map(|offset| Missing { ch: c, offset }));
+            }
+            let step = advance(fonts, r.font, r.glyph, size);
+            let glyphs: Vec<ClusterGlyph> = (0..2)
+                .map(|k| ClusterGlyph {
                     font: r.font,
                     glyph: r.glyph,
-                    x,
+                    x: step * k as f64,
                     scale: 1.0,
-                });
-                x += advance(fonts, r.font, r.glyph, size);
-            }
+                })
+                .collect();
+            let x = step * 2.0;
             (plain_cluster(glyphs, x, c), 2)
         } else {
             with_marks(&plain, i, chain, fonts, size, &mut missing)
@@ -354,19 +351,9 @@ fn two_em_dash(chain: &FontChain, fonts: &FontSet, size: Pt) -> Cluster {
             })
             .collect()
     };
-    Cluster {
-        text: 0..0,
-        class: Class::Dash,
-        glyphs,
-        advance: target,
-        blank: None,
-        space_before: false,
-        soft_hyphen_before: false,
-        first: '—',
-        last: '—',
-        style: 0,
-        size,
-    }
+    let mut cluster = plain_cluster(glyphs, target, '—');
+    cluster.class = Class::Dash;
+    cluster
 }
 
 /// Whether a compressible mark's glyph really has a blank half on the expected side: a full-width
