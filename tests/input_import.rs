@@ -440,3 +440,40 @@ fn word_hyphens_and_symbols_are_kept_or_reported() {
         assert!(flat.contains("电话010\u{2011}12345678，"), "{flat}");
     }
 }
+
+/// A draft back from review, as LibreOffice writes it in Word's format (samples/articles/
+/// 送审稿.fodt → 送审稿.docx): the text box was imported twice (Word 2010's drawing and the
+/// fallback for older readers) and split its paragraph in two; the deleted word was dropped
+/// but nothing said the changes were pending; the hidden note was printed; the phonetic guide
+/// was read into the text (`jiǎnbào简报`); the shape vanished without a word. Now the text is
+/// the accepted text, each of these is a warning that says where, and the comment stays out.
+#[test]
+fn a_reviewed_draft_imports_as_accepted_with_each_change_reported() {
+    let dir = temp_dir("input-import-reviewed");
+    let def = dir.join("送审稿.toml");
+    let out = import(&article("送审稿.docx"), &["-o", def.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        blocks(&def),
+        [
+            "title: 协会开展质量月活动",
+            "text: 9月1日，协会启动质量月活动。各会员单位结合实际制定了活动方案，组织开展质量知识竞赛和现场观摩。",
+            "text: 质量月主题：质量强国 标准引领。",
+            "text: 本次活动共有来自全省的120家单位参加。",
+            "text: 活动期间共发放宣传资料5000余份。",
+            "text: 协会简报将持续报道。",
+        ]
+    );
+    let err = stderr(&out);
+    for expected in [
+        "a text box “质量月主题：质量强国 标准引领。”",
+        "tracked changes",
+        "hidden text (Word's Font → Hidden, not printed) left out: “（待补充具体数据）”",
+        "phonetic guide (ruby) “jiǎnbào” after “协会”",
+        "a drawing (a chart, SmartArt, a shape, WordArt or a linked picture) after “协会简报将持续报道。”",
+    ] {
+        assert_eq!(err.matches(expected).count(), 1, "{expected}: {err}");
+    }
+    assert_eq!(err.matches("warning").count(), 5, "{err}");
+    assert!(!err.contains("请核对"), "{err}");
+}

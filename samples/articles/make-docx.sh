@@ -23,3 +23,8 @@ cp "$work/质协抗疫.docx" .
 cp 格式示例.html "$work/"
 soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$work/格式示例.html" >/dev/null
 cp "$work/格式示例.docx" .
+# 送审稿.docx: a draft back from review (tracked changes, a comment, a text box, hidden text,
+# a phonetic guide, a shape), written by LibreOffice the way Word stores them
+# (mc:AlternateContent with a VML fallback, w:ins/w:del, w:vanish, w:ruby).
+soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" 送审稿.fodt >/dev/null
+cp "$work/送审稿.docx" .

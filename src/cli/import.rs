@@ -39,9 +39,9 @@ pub fn run(args: &ImportArgs) -> i32 {
 
 fn import_article(args: &ImportArgs) -> Result<(), Error> {
     let article = read_article(&args.article)?;
-    for skipped in &article.skipped {
+    for warning in &article.warnings {
         ui().warning(&Warning::new(
-            msg::import_skipped(skipped),
+            msg::import_warning(warning),
             args.article.display().to_string(),
         ));
     }

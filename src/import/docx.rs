@@ -15,6 +15,7 @@ use crate::model::markup::Marks;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::io::Read;
+use std::ops::Range;
 
 /// Most bytes read from one part of the archive: a .docx is a zip file, and a small one can
 /// claim to inflate to gigabytes.
@@ -175,7 +176,6 @@ fn resolve_target(target: &str) -> String {
     }
 }
 
-/// The value of the attribute whose local name is `name` (`w:val` → `val`).
 /// A character inserted with Insert → Symbol (`<w:sym w:font="Wingdings" w:char="F0FC"/>`),
 /// which Word keeps out of the text: kept when its code is a Unicode character; a symbol font's
 /// own code (U+F000–F0FF: Symbol, Wingdings, Webdings) means whatever that font draws there,
@@ -191,7 +191,7 @@ fn symbol(e: &BytesStart, out: &mut Builder) {
         None => {
             let after = after_text(out);
             let font = attr(e, b"font").unwrap_or_default();
-            out.skipped(msg::docx_symbol(font, code, after).text)
+            out.warn(msg::docx_symbol(font, code, after).text)
         }
     }
 }
@@ -207,6 +207,7 @@ fn after_text(out: &Builder) -> String {
     }
 }
 
+/// The value of the attribute whose local name is `name` (`w:val` → `val`).
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
@@ -429,10 +430,21 @@ fn place_pictures(
     for id in pictures.drain(..) {
         match relations.get(&id) {
             Some(target) => out.image(target, None, picture)?,
-            None => out.skipped(msg::docx_picture_unplaced(id).text),
+            None => out.warn(msg::docx_picture_unplaced(id).text),
         }
     }
     Ok(())
+}
+
+/// Text boxes inside text boxes deeper than this are reported, not read (each level is read by
+/// a call of its own).
+const MAX_TEXT_BOX_DEPTH: usize = 4;
+
+/// What the whole document showed, reported once.
+#[derive(Default)]
+struct Seen {
+    /// Tracked changes (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`, `w:…Change`).
+    tracked: bool,
 }
 
 fn walk(
@@ -440,9 +452,64 @@ fn walk(
     parts: &Parts,
     picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<Article, String> {
+    let mut out = Builder::default();
+    let mut seen = Seen::default();
+    walk_into(xml, parts, picture, &mut out, &mut seen, 0)?;
+    if seen.tracked {
+        out.warn(msg::docx_tracked().text);
+    }
+    Ok(out.finish())
+}
+
+/// Skips the element `e` has just started, returning the byte range of its content in the
+/// text being read.
+fn skip(reader: &mut quick_xml::Reader<&[u8]>, e: &BytesStart) -> Result<Range<usize>, String> {
+    let name = e.name().as_ref().to_vec();
+    let span = reader
+        .read_to_end(quick_xml::name::QName(&name))
+        .map_err(xml_error)?;
+    Ok(span.start as usize..span.end as usize)
+}
+
+/// Whether a toggle property (`<w:vanish/>`, `<w:vanish w:val="0"/>`) is on.
+fn toggle_on(e: &BytesStart) -> bool {
+    !matches!(
+        attr(e, b"val").as_deref(),
+        Some("0" | "false" | "off" | "none")
+    )
+}
+
+/// The text boxes a paragraph (or a table) was anchored to, as paragraphs after it: a floating
+/// box has no place in the flow of text, and reading it where its anchor is would split the
+/// paragraph around it.
+fn place_text_boxes(
+    xml: &str,
+    boxes: &mut Vec<(Range<usize>, String)>,
+    parts: &Parts,
+    picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    out: &mut Builder,
+    seen: &mut Seen,
+    depth: usize,
+) -> Result<(), String> {
+    for (content, after) in std::mem::take(boxes) {
+        let text = plain_text(&xml[content.clone()])?;
+        out.warn(msg::docx_text_box(text, after).text);
+        walk_into(&xml[content], parts, picture, out, seen, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// Reads the body (or a text box's content, `depth` boxes deep) into `out`.
+fn walk_into(
+    xml: &str,
+    parts: &Parts,
+    picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    out: &mut Builder,
+    seen: &mut Seen,
+    depth: usize,
+) -> Result<(), String> {
     let (styles, relations) = (parts.styles, parts.relations);
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut out = Builder::default();
     let mut style: Option<String> = None;
     let mut outline: Option<u8> = None;
     // The paragraph's list (`w:numId`) and level in it.
@@ -453,7 +520,21 @@ fn walk(
     // Inside a run's properties, and the marks of the run.
     let mut in_run_properties = false;
     let mut marks = Marks::NONE;
+    // The run is hidden text (`w:vanish`), and the paragraph's hidden text so far.
+    let mut hidden = false;
+    let mut hidden_text = String::new();
     let mut pictures: Vec<String> = Vec::new();
+    // Text boxes met (their content's bytes, and the text before them) waiting for the end of
+    // the paragraph or table they are anchored in.
+    let mut boxes: Vec<(Range<usize>, String)> = Vec::new();
+    // For each open drawing, the pictures and text boxes met before it: one that adds neither
+    // (a chart, SmartArt, a shape) is reported.
+    let mut drawings: Vec<(usize, usize)> = Vec::new();
+    // For each open `mc:AlternateContent`, whether a branch of it has been read: the same
+    // drawing is written once per branch (Word 2010's and a fallback for older readers), and
+    // reading them all would import it twice. The first is read (the first `mc:Choice`, else
+    // the `mc:Fallback`), as Markup Compatibility lets a reader choose.
+    let mut alternates: Vec<bool> = Vec::new();
     // How deep in tables (a table in a cell is that cell's text), and the row and cell being
     // read: whether the row is a header row, the cell's columns and vertical merge.
     let mut tables = 0u32;
@@ -462,9 +543,49 @@ fn walk(
     loop {
         let event = reader.read_event().map_err(xml_error)?;
         let empty = matches!(event, Event::Empty(_));
+        let outside_properties = in_properties == 0 && !in_run_properties;
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"AlternateContent" if !empty => alternates.push(false),
+                b"Choice" | b"Fallback" if !empty => match alternates.last_mut() {
+                    Some(true) => {
+                        skip(&mut reader, &e)?;
+                    }
+                    Some(read) => *read = true,
+                    None => {}
+                },
+                // Tracked changes, imported as if accepted: deleted and moved-away text is
+                // left out, as is the formatting a change replaced.
+                b"del" | b"moveFrom" if !empty && outside_properties => {
+                    seen.tracked = true;
+                    skip(&mut reader, &e)?;
+                }
+                b"ins" | b"moveTo" if !empty && outside_properties => seen.tracked = true,
+                name if !empty && name.ends_with(b"Change") => {
+                    seen.tracked = true;
+                    skip(&mut reader, &e)?;
+                }
+                b"txbxContent" if !empty => {
+                    let after = after_text(out);
+                    let content = skip(&mut reader, &e)?;
+                    if depth < MAX_TEXT_BOX_DEPTH {
+                        boxes.push((content, after));
+                    } else {
+                        out.warn(msg::docx_text_box_too_deep(after).text);
+                    }
+                }
+                b"drawing" | b"pict" | b"object" if !empty && outside_properties => {
+                    drawings.push((pictures.len(), boxes.len()))
+                }
+                b"oMath" if !empty => out.warn(msg::docx_equation(after_text(out)).text),
+                // A phonetic guide above its base text (`w:rubyBase`, read as usual).
+                b"rt" if !empty && outside_properties => {
+                    let after = after_text(out);
+                    let content = skip(&mut reader, &e)?;
+                    let guide = plain_text(&xml[content])?;
+                    out.warn(msg::docx_ruby(guide, after).text);
+                }
                 b"p" if !empty => {
                     style = None;
                     outline = None;
@@ -482,6 +603,7 @@ fn walk(
                 }
                 b"r" if !empty && in_properties == 0 => {
                     marks = Marks::NONE;
+                    hidden = false;
                     out.marks(marks);
                 }
                 b"rPr" if !empty && in_properties == 0 => in_run_properties = true,
@@ -491,6 +613,7 @@ fn walk(
                         out.marks(marks);
                     }
                 }
+                b"vanish" | b"specVanish" if in_run_properties => hidden = toggle_on(&e),
                 _ if in_run_properties => {
                     if let Some(mark) = run_mark(&e) {
                         marks = set_mark(marks, mark);
@@ -498,16 +621,17 @@ fn walk(
                     }
                 }
                 b"t" if !empty => in_text = true,
+                _ if hidden => {}
                 b"tab" if in_properties == 0 => out.text(" "),
                 // Word's optional hyphen (Ctrl+-) and non-breaking hyphen (Ctrl+Shift+-): the
                 // characters they are (a non-breaking hyphen was dropped, 010‑1234 read 0101234).
                 b"softHyphen" if in_properties == 0 => out.text("\u{00AD}"),
                 b"noBreakHyphen" if in_properties == 0 => out.text("\u{2011}"),
-                b"sym" if in_properties == 0 => symbol(&e, &mut out),
+                b"sym" if in_properties == 0 => symbol(&e, out),
                 // The note's text is in another part; its mark would be lost without a word.
                 b"footnoteReference" | b"endnoteReference" if in_properties == 0 => {
-                    let after = after_text(&out);
-                    out.skipped(msg::docx_note(after).text)
+                    let after = after_text(out);
+                    out.warn(msg::docx_note(after).text)
                 }
                 b"br" | b"cr"
                     if in_properties == 0
@@ -541,53 +665,266 @@ fn walk(
             },
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
+                b"AlternateContent" => {
+                    alternates.pop();
+                }
+                b"drawing" | b"pict" | b"object" if outside_properties => {
+                    end_drawing(out, &mut drawings, (pictures.len(), boxes.len()))
+                }
                 b"pPr" => in_properties = in_properties.saturating_sub(1),
                 b"rPr" => in_run_properties = false,
                 b"r" if in_properties == 0 => {
                     marks = Marks::NONE;
+                    hidden = false;
                     out.marks(marks);
                 }
                 // A cell's paragraphs are its lines; its pictures wait for the table's end.
-                b"p" if tables > 0 => out.text("\n"),
+                b"p" if tables > 0 => {
+                    report_hidden(out, &mut hidden_text);
+                    out.text("\n")
+                }
                 b"tc" if tables == 1 => out.end_cell(cell.0, cell.1),
                 b"tr" if tables == 1 => out.end_row(row_header),
                 b"tbl" if tables > 0 => {
                     tables -= 1;
                     if tables == 0 {
                         out.end_table();
-                        place_pictures(&mut out, &mut pictures, relations, picture)?;
+                        place_pictures(out, &mut pictures, relations, picture)?;
+                        place_text_boxes(xml, &mut boxes, parts, picture, out, seen, depth)?;
                     }
                 }
                 b"p" => {
+                    report_hidden(out, &mut hidden_text);
                     let level = outline_level(outline, style.as_deref(), styles);
                     let list = num.take().or_else(|| style_list(style.as_deref(), styles));
-                    end_paragraph(&mut out, level, list.as_deref(), ilvl, parts);
-                    place_pictures(&mut out, &mut pictures, relations, picture)?;
+                    end_paragraph(out, level, list.as_deref(), ilvl, parts);
+                    place_pictures(out, &mut pictures, relations, picture)?;
+                    place_text_boxes(xml, &mut boxes, parts, picture, out, seen, depth)?;
                 }
                 _ => {}
             },
             Event::Text(t) if in_text => {
-                out.text(&t.decode().map_err(|e| msg::docx_broken_text(e).text)?)
+                let text = t.decode().map_err(|e| msg::docx_broken_text(e).text)?;
+                put_text(out, hidden, &mut hidden_text, &text)
             }
             Event::GeneralRef(r) if in_text => {
-                let c = match r.resolve_char_ref().ok().flatten() {
-                    Some(c) => Some(c),
-                    None => match r.decode().ok().as_deref() {
-                        Some("amp") => Some('&'),
-                        Some("lt") => Some('<'),
-                        Some("gt") => Some('>'),
-                        Some("quot") => Some('"'),
-                        Some("apos") => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let Some(c) = c {
-                    out.text(c.encode_utf8(&mut [0; 4]));
+                if let Some(c) = entity(&r) {
+                    put_text(out, hidden, &mut hidden_text, c.encode_utf8(&mut [0; 4]))
                 }
             }
-            Event::CData(t) if in_text => out.text(&String::from_utf8_lossy(&t)),
+            Event::CData(t) if in_text => {
+                put_text(out, hidden, &mut hidden_text, &String::from_utf8_lossy(&t))
+            }
             _ => {}
         }
     }
-    Ok(out.finish())
+    // A paragraph cut off by the end of a text box's content still has its text boxes.
+    place_pictures(out, &mut pictures, relations, picture)?;
+    place_text_boxes(xml, &mut boxes, parts, picture, out, seen, depth)
+}
+
+/// Ends a drawing: one that added no picture and no text box (`met`: how many there are now)
+/// was a chart, SmartArt, a shape or WordArt, which the article cannot hold; the clerk hears
+/// where it was.
+fn end_drawing(out: &mut Builder, drawings: &mut Vec<(usize, usize)>, met: (usize, usize)) {
+    if drawings.pop() == Some(met) {
+        out.warn(msg::docx_drawing(after_text(out)).text);
+    }
+}
+
+/// The character an entity or character reference in text stands for.
+fn entity(r: &quick_xml::events::BytesRef) -> Option<char> {
+    match r.resolve_char_ref().ok().flatten() {
+        Some(c) => Some(c),
+        None => match r.decode().ok().as_deref() {
+            Some("amp") => Some('&'),
+            Some("lt") => Some('<'),
+            Some("gt") => Some('>'),
+            Some("quot") => Some('"'),
+            Some("apos") => Some('\''),
+            _ => None,
+        },
+    }
+}
+
+/// Text of a run: into the article, or kept aside when the run is hidden.
+fn put_text(out: &mut Builder, hidden: bool, hidden_text: &mut String, text: &str) {
+    if hidden {
+        hidden_text.push_str(text);
+    } else {
+        out.text(text);
+    }
+}
+
+/// Reports a paragraph's hidden text (Word does not print it, so neither does jianbao, but the
+/// clerk hears what was left out).
+fn report_hidden(out: &mut Builder, hidden_text: &mut String) {
+    let text = std::mem::take(hidden_text);
+    if !text.trim().is_empty() {
+        let quoted = crate::diagnostics::quote_cut(text.trim(), 40);
+        out.warn(msg::docx_hidden(quoted).text);
+    }
+}
+
+/// The text of a phonetic guide or a text box (its `w:t`), cut short, to quote in a warning.
+fn plain_text(xml: &str) -> Result<String, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut text, mut in_text) = (String::new(), false);
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Eof => break,
+            Event::Start(e) if e.local_name().as_ref() == b"t" => in_text = true,
+            Event::End(e) if e.local_name().as_ref() == b"t" => in_text = false,
+            Event::Text(t) if in_text => {
+                text.push_str(&t.decode().map_err(|e| msg::docx_broken_text(e).text)?)
+            }
+            _ => {}
+        }
+    }
+    Ok(crate::diagnostics::quote_cut(&text, 40))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Item;
+
+    /// The article read from a document body written out here, its pictures all one PNG.
+    fn read_body(body: &str) -> Article {
+        let png = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/cqa-2020-03-10/fig2.png"
+        ))
+        .unwrap();
+        let (styles, numbering) = (HashMap::new(), HashMap::new());
+        let relations = HashMap::from([("rId7".to_string(), "media/image1.png".to_string())]);
+        let parts = Parts {
+            styles: &styles,
+            relations: &relations,
+            numbering: &numbering,
+        };
+        let xml = format!("<w:document><w:body>{body}</w:body></w:document>");
+        walk(&xml, &parts, &mut |_| Ok(png.clone())).unwrap()
+    }
+
+    /// Each item as a line: its text, or `[picture]`.
+    fn items(article: &Article) -> Vec<String> {
+        article
+            .items
+            .iter()
+            .map(|i| match i {
+                Item::Paragraph(t) | Item::Title(t) | Item::Heading(_, t) => t.clone(),
+                Item::Image(_) => "[picture]".to_string(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    fn warned(article: &Article, part: &str) -> usize {
+        article.warnings.iter().filter(|w| w.contains(part)).count()
+    }
+
+    /// Word 2010 writes a text box and a picture with effects twice, for itself (`mc:Choice`)
+    /// and for older readers (`mc:Fallback`): each was imported twice, and the text box's
+    /// paragraph split the paragraph it was anchored in.
+    #[test]
+    fn alternate_content_is_read_once_and_a_text_box_follows_its_paragraph() {
+        let text_box = |wrap: &str| {
+            format!("<w:txbxContent><w:p><w:r><w:t>{wrap}框内</w:t></w:r></w:p></w:txbxContent>")
+        };
+        let body = format!(
+            "<w:p><w:r><w:t>甲段开始</w:t></w:r><w:r><mc:AlternateContent>\
+             <mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{}</wps:txbx></w:drawing></mc:Choice>\
+             <mc:Fallback><w:pict><v:textbox>{}</v:textbox></w:pict></mc:Fallback>\
+             </mc:AlternateContent></w:r><w:r><w:t>甲段结束</w:t></w:r></w:p>\
+             <w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"w14\"><w:drawing>\
+             <a:blip r:embed=\"rId7\"/></w:drawing></mc:Choice><mc:Fallback><w:pict>\
+             <v:imagedata r:id=\"rId7\"/></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>\
+             <w:p><w:r><mc:AlternateContent><mc:Fallback><w:pict><v:textbox>{}</v:textbox>\
+             </w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+            text_box("新"),
+            text_box("旧"),
+            text_box("仅旧"),
+        );
+        let article = read_body(&body);
+        assert_eq!(
+            items(&article),
+            ["甲段开始甲段结束", "新框内", "[picture]", "仅旧框内"]
+        );
+        assert_eq!(warned(&article, "“新框内” after “甲段开始”"), 1);
+        assert_eq!(warned(&article, "text box"), 2, "{:?}", article.warnings);
+    }
+
+    /// Accepted as Word's "Accept All Changes" would: insertions and moved-to text kept,
+    /// deletions, moved-away text (which Word stores as plain `w:t`) and a deleted picture left
+    /// out, and the formatting a change replaced not applied; one warning says so.
+    #[test]
+    fn tracked_changes_are_imported_as_accepted_and_reported_once() {
+        let body = "<w:p><w:r><w:t>保留</w:t></w:r>\
+            <w:ins w:id=\"1\"><w:r><w:t>插入</w:t></w:r></w:ins>\
+            <w:del w:id=\"2\"><w:r><w:delText>删除</w:delText></w:r>\
+            <w:r><w:drawing><a:blip r:embed=\"rId7\"/></w:drawing></w:r></w:del>\
+            <w:moveFrom w:id=\"3\"><w:r><w:t>移走</w:t></w:r></w:moveFrom>\
+            <w:r><w:rPr><w:rPrChange w:id=\"4\"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr>\
+            <w:t>曾粗体</w:t></w:r>\
+            <w:moveTo w:id=\"5\"><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>";
+        let article = read_body(body);
+        assert_eq!(items(&article), ["保留插入曾粗体移来"]);
+        assert_eq!(
+            warned(&article, "tracked changes"),
+            1,
+            "{:?}",
+            article.warnings
+        );
+        assert_eq!(article.warnings.len(), 1, "{:?}", article.warnings);
+    }
+
+    /// Hidden text is not printed by Word and is left out, with its words quoted; a phonetic
+    /// guide keeps its base text; a chart or shape (a drawing with no picture and no text box)
+    /// and an equation are reported where they were. Without these, the guide was read into
+    /// the text (`jiǎnbào简报`), hidden text printed, and a chart vanished without a word.
+    #[test]
+    fn hidden_text_ruby_drawings_and_equations_are_reported() {
+        let body = "<w:p><w:r><w:t>可见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>\
+            <w:t>隐藏的备注</w:t></w:r><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr>\
+            <w:t>又可见</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>注音</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>jiǎnbào</w:t></w:r></w:rt>\
+            <w:rubyBase><w:r><w:t>简报</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>\
+            <w:p><w:r><w:t>图表</w:t></w:r><w:r><w:drawing><wp:inline><a:graphic><a:graphicData>\
+            <c:chart r:id=\"rId9\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\
+            <w:p><w:r><w:t>公式</w:t></w:r><m:oMath><m:r><m:t>x</m:t></m:r></m:oMath></w:p>";
+        let article = read_body(body);
+        assert_eq!(items(&article), ["可见又可见", "注音简报", "图表", "公式x"]);
+        assert_eq!(
+            warned(&article, "“隐藏的备注”"),
+            1,
+            "{:?}",
+            article.warnings
+        );
+        assert_eq!(warned(&article, "“jiǎnbào” after “注音”"), 1);
+        assert_eq!(warned(&article, "drawing (a chart"), 1);
+        assert_eq!(warned(&article, "equation after “公式”"), 1);
+        assert_eq!(article.warnings.len(), 4, "{:?}", article.warnings);
+    }
+
+    /// Text boxes nest (a box in a box's paragraph) only so deep; past that one is reported,
+    /// so a hostile document cannot make the reader recurse without bound.
+    #[test]
+    fn text_boxes_nested_too_deep_are_reported_not_read() {
+        let mut body = "<w:p><w:r><w:t>最里</w:t></w:r></w:p>".to_string();
+        for level in (0..6).rev() {
+            body = format!(
+                "<w:p><w:r><w:t>第{level}层</w:t></w:r><w:r><w:pict><v:textbox><w:txbxContent>\
+                 {body}</w:txbxContent></v:textbox></w:pict></w:r></w:p>"
+            );
+        }
+        let article = read_body(&body);
+        let paragraphs = items(&article);
+        assert_eq!(
+            paragraphs[..5],
+            ["第0层", "第1层", "第2层", "第3层", "第4层"]
+        );
+        assert_eq!(paragraphs.len(), 5, "{paragraphs:?}");
+        assert_eq!(warned(&article, "more than 4 deep after “第4层”"), 1);
+    }
 }

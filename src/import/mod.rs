@@ -65,8 +65,9 @@ pub struct ImageItem {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     pub items: Vec<Item>,
-    /// What the reader skipped, for the user (an image in a format jianbao cannot embed, …).
-    pub skipped: Vec<String>,
+    /// What the reader left out or changed, for the user (an image in a format jianbao cannot
+    /// embed, a text box moved after its paragraph, …): each message says which.
+    pub warnings: Vec<String>,
 }
 
 impl Article {
@@ -248,7 +249,7 @@ impl Builder {
                     .then(|| Arc::from(bytes));
                 if usable.is_none() {
                     self.article
-                        .skipped
+                        .warnings
                         .push(crate::messages::msg::image_not_embeddable(name).text);
                 }
                 self.pictures.insert(name.to_string(), usable.clone());
@@ -277,8 +278,9 @@ impl Builder {
         text.chars().skip(count.saturating_sub(chars)).collect()
     }
 
-    pub fn skipped(&mut self, what: String) {
-        self.article.skipped.push(what);
+    /// A warning for the user: a message that says what was left out or changed, and where.
+    pub fn warn(&mut self, what: String) {
+        self.article.warnings.push(what);
     }
 
     pub fn finish(mut self) -> Article {
@@ -546,7 +548,7 @@ mod tests {
         assert_eq!(shown, ["a.png", "a.png", "b.png", "a.png"]);
         let distinct: Vec<&str> = article.pictures().iter().map(|p| p.name.as_str()).collect();
         assert_eq!(distinct, ["a.png", "b.png"]);
-        assert_eq!(article.skipped.len(), 1, "{:?}", article.skipped);
+        assert_eq!(article.warnings.len(), 1, "{:?}", article.warnings);
     }
 
     #[test]
@@ -567,7 +569,7 @@ mod tests {
                 Item::Paragraph("路径 D:\\质协\\2020。".into()),
                 Item::Paragraph("第二段 it's".into()),
             ],
-            skipped: vec![],
+            warnings: vec![],
         };
         let toml = blocks_toml(&article, &|i, _| format!("images/{i}.png"));
         assert!(toml.contains("title = '标题'"), "{toml}");

@@ -154,9 +154,9 @@ catalogue! {
         en: " (issue {number})",
         zh: "（第 {number} 期）",
     }
-    import_skipped(what) {
-        en: "skipped {what}",
-        zh: "已跳过 {what}",
+    import_warning(what) {
+        en: "{what}",
+        zh: "{what}",
     }
     import_exists() {
         en: "the file exists; add --force to replace it, or --append-to to add the article to it",
@@ -215,24 +215,52 @@ catalogue! {
         zh: ".docx 中的文字已损坏：{error}",
     }
     docx_symbol(font, code, after) {
-        en: "a symbol inserted from the font {font} (its character {code}){after}: a symbol font's own code that no other font draws; insert the Unicode character instead (Insert → Symbol, font (normal text), such as ✓ U+2713) or type it into the definition",
-        zh: "从字体 {font} 插入的符号（字符 {code}）{after}：这是符号字体自己的编码，别的字体不能显示；请改插入 Unicode 字符（插入 → 符号，字体选“普通文本”，如 ✓ U+2713），或直接写进定义文件",
+        en: "a symbol inserted from the font {font} (its character {code}){after} left out: a symbol font's own code that no other font draws; insert the Unicode character instead (Insert → Symbol, font (normal text), such as ✓ U+2713) or type it into the definition",
+        zh: "从字体 {font} 插入的符号（字符 {code}）{after}未导入：这是符号字体自己的编码，别的字体不能显示；请改插入 Unicode 字符（插入 → 符号，字体选“普通文本”，如 ✓ U+2713），或直接写进定义文件",
     }
     docx_note(after) {
         en: "a footnote or endnote{after}: notes are not imported; add the note's text to the article (a paragraph, or a `note` after the text)",
         zh: "一处脚注或尾注{after}：注释不会导入；请把注释的文字放进正文（一段文字，或正文后的 `note`）",
+    }
+    docx_tracked() {
+        en: "the document has tracked changes: they are imported as if accepted (insertions kept, deletions and moved-away text left out, earlier formatting ignored); accept or reject them in Word first if that is not what you want",
+        zh: "文档中有修订：已按全部接受导入（保留插入，删去删除和移走的文字，不用修订前的格式）；如不应如此，请先在 Word 中接受或拒绝修订",
+    }
+    docx_text_box(text, after) {
+        en: "a text box “{text}”{after}: its text is imported as paragraphs after the paragraph it is anchored to; check its place",
+        zh: "文本框“{text}”{after}：其文字已作为段落导入，放在它所锚定的段落之后；请检查位置",
+    }
+    docx_text_box_too_deep(after) {
+        en: "a text box inside text boxes more than 4 deep{after}: not imported; copy its text into the article",
+        zh: "文本框套文本框超过 4 层{after}：未导入；请把其中的文字复制到正文",
+    }
+    docx_hidden(text) {
+        en: "hidden text (Word's Font → Hidden, not printed) left out: “{text}”",
+        zh: "隐藏文字（Word 的“字体 → 隐藏”，不打印）未导入：“{text}”",
+    }
+    docx_drawing(after) {
+        en: "a drawing (a chart, SmartArt, a shape, WordArt or a linked picture){after}: not imported; save it as a picture (PNG or JPEG) and insert that",
+        zh: "一个图形（图表、SmartArt、形状、艺术字或链接的图片）{after}：未导入；请另存为图片（PNG 或 JPEG）后插入",
+    }
+    docx_equation(after) {
+        en: "an equation{after}: imported as its plain text (superscripts, fractions and roots are lost); check it",
+        zh: "一个公式{after}：只导入了其中的文字（上下标、分数、根号等已丢失）；请检查",
+    }
+    docx_ruby(text, after) {
+        en: "a phonetic guide (ruby) “{text}”{after}: left out, its base text is kept",
+        zh: "拼音指南（注音）“{text}”{after}：未导入，只保留了被注音的文字",
     }
     docx_symbol_after(text) {
         en: " after “{text}”",
         zh: "（在“{text}”之后）",
     }
     docx_picture_unplaced(id) {
-        en: "picture `{id}`: the document does not say where it is",
-        zh: "图片 `{id}`：文档没有说明它在哪里",
+        en: "picture `{id}` left out: the document does not say where it is",
+        zh: "图片 `{id}` 未导入：文档没有说明它在哪里",
     }
     md_image_outside(path) {
-        en: "image `{path}`: only images in files next to the article are imported",
-        zh: "图片 `{path}`：只导入与文章放在一起的图片文件",
+        en: "image `{path}` left out: only images in files next to the article are imported",
+        zh: "图片 `{path}` 未导入：只导入与文章放在一起的图片文件",
     }
     import_pictures_too_large(name, mb) {
         en: "picture `{name}` takes the article's pictures past {mb} MB in all (each picture is counted once, however often it is shown); import the article in parts, or make the pictures smaller",
@@ -243,8 +271,8 @@ catalogue! {
         zh: "生成的定义文件将有 {got} MB，超过定义文件最多 {mb} MB 的限制（render 会拒绝它）；请把文章分几部分导入",
     }
     image_not_embeddable(name) {
-        en: "image `{name}`: not a PNG or JPEG jianbao can embed; save it as PNG or JPEG and add it as a figure",
-        zh: "图片 `{name}`：不是 jianbao 能嵌入的 PNG 或 JPEG；请另存为 PNG 或 JPEG 后作为插图加入",
+        en: "image `{name}` left out: not a PNG or JPEG jianbao can embed; save it as PNG or JPEG and add it as a figure",
+        zh: "图片 `{name}` 未导入：不是 jianbao 能嵌入的 PNG 或 JPEG；请另存为 PNG 或 JPEG 后作为插图加入",
     }
     cannot_edit(error) {
         en: "cannot edit the file: {error}",
