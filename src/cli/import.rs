@@ -41,7 +41,7 @@ fn import_article(args: &ImportArgs) -> Result<(), Error> {
     let article = read_article(&args.article)?;
     for warning in &article.warnings {
         ui().warning(&Warning::new(
-            msg::import_warning(warning),
+            warning.clone(),
             args.article.display().to_string(),
         ));
     }

@@ -191,7 +191,7 @@ fn symbol(e: &BytesStart, out: &mut Builder) {
         None => {
             let after = after_text(out);
             let font = attr(e, b"font").unwrap_or_default();
-            out.warn(msg::docx_symbol(font, code, after).text)
+            out.warn(msg::docx_symbol(font, code, after))
         }
     }
 }
@@ -430,7 +430,7 @@ fn place_pictures(
     for id in pictures.drain(..) {
         match relations.get(&id) {
             Some(target) => out.image(target, None, picture)?,
-            None => out.warn(msg::docx_picture_unplaced(id).text),
+            None => out.warn(msg::docx_picture_unplaced(id)),
         }
     }
     Ok(())
@@ -456,7 +456,7 @@ fn walk(
     let mut seen = Seen::default();
     walk_into(xml, parts, picture, &mut out, &mut seen, 0)?;
     if seen.tracked {
-        out.warn(msg::docx_tracked().text);
+        out.warn(msg::docx_tracked());
     }
     Ok(out.finish())
 }
@@ -493,7 +493,7 @@ fn place_text_boxes(
 ) -> Result<(), String> {
     for (content, after) in std::mem::take(boxes) {
         let text = plain_text(&xml[content.clone()])?;
-        out.warn(msg::docx_text_box(text, after).text);
+        out.warn(msg::docx_text_box(text, after));
         walk_into(&xml[content], parts, picture, out, seen, depth + 1)?;
     }
     Ok(())
@@ -572,19 +572,19 @@ fn walk_into(
                     if depth < MAX_TEXT_BOX_DEPTH {
                         boxes.push((content, after));
                     } else {
-                        out.warn(msg::docx_text_box_too_deep(after).text);
+                        out.warn(msg::docx_text_box_too_deep(after));
                     }
                 }
                 b"drawing" | b"pict" | b"object" if !empty && outside_properties => {
                     drawings.push((pictures.len(), boxes.len()))
                 }
-                b"oMath" if !empty => out.warn(msg::docx_equation(after_text(out)).text),
+                b"oMath" if !empty => out.warn(msg::docx_equation(after_text(out))),
                 // A phonetic guide above its base text (`w:rubyBase`, read as usual).
                 b"rt" if !empty && outside_properties => {
                     let after = after_text(out);
                     let content = skip(&mut reader, &e)?;
                     let guide = plain_text(&xml[content])?;
-                    out.warn(msg::docx_ruby(guide, after).text);
+                    out.warn(msg::docx_ruby(guide, after));
                 }
                 b"p" if !empty => {
                     style = None;
@@ -631,7 +631,7 @@ fn walk_into(
                 // The note's text is in another part; its mark would be lost without a word.
                 b"footnoteReference" | b"endnoteReference" if in_properties == 0 => {
                     let after = after_text(out);
-                    out.warn(msg::docx_note(after).text)
+                    out.warn(msg::docx_note(after))
                 }
                 b"br" | b"cr"
                     if in_properties == 0
@@ -728,7 +728,7 @@ fn walk_into(
 /// where it was.
 fn end_drawing(out: &mut Builder, drawings: &mut Vec<(usize, usize)>, met: (usize, usize)) {
     if drawings.pop() == Some(met) {
-        out.warn(msg::docx_drawing(after_text(out)).text);
+        out.warn(msg::docx_drawing(after_text(out)));
     }
 }
 
@@ -762,7 +762,7 @@ fn report_hidden(out: &mut Builder, hidden_text: &mut String) {
     let text = std::mem::take(hidden_text);
     if !text.trim().is_empty() {
         let quoted = crate::diagnostics::quote_cut(text.trim(), 40);
-        out.warn(msg::docx_hidden(quoted).text);
+        out.warn(msg::docx_hidden(quoted));
     }
 }
 
@@ -821,7 +821,11 @@ mod tests {
     }
 
     fn warned(article: &Article, part: &str) -> usize {
-        article.warnings.iter().filter(|w| w.contains(part)).count()
+        article
+            .warnings
+            .iter()
+            .filter(|w| w.text.contains(part))
+            .count()
     }
 
     /// Word 2010 writes a text box and a picture with effects twice, for itself (`mc:Choice`)

@@ -125,7 +125,7 @@ pub fn read(
                     // The text before the image is a paragraph of its own.
                     out.end_block(0);
                     if path.contains("://") {
-                        out.warn(crate::messages::msg::md_image_outside(&path).text);
+                        out.warn(crate::messages::msg::md_image_outside(&path));
                         continue;
                     }
                     out.image(&path, Some(alt), image)?;

@@ -67,7 +67,7 @@ pub struct Article {
     pub items: Vec<Item>,
     /// What the reader left out or changed, for the user (an image in a format jianbao cannot
     /// embed, a text box moved after its paragraph, …): each message says which.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::messages::Message>,
 }
 
 impl Article {
@@ -250,7 +250,7 @@ impl Builder {
                 if usable.is_none() {
                     self.article
                         .warnings
-                        .push(crate::messages::msg::image_not_embeddable(name).text);
+                        .push(crate::messages::msg::image_not_embeddable(name));
                 }
                 self.pictures.insert(name.to_string(), usable.clone());
                 usable
@@ -279,7 +279,7 @@ impl Builder {
     }
 
     /// A warning for the user: a message that says what was left out or changed, and where.
-    pub fn warn(&mut self, what: String) {
+    pub fn warn(&mut self, what: crate::messages::Message) {
         self.article.warnings.push(what);
     }
 

@@ -154,10 +154,6 @@ catalogue! {
         en: " (issue {number})",
         zh: "（第 {number} 期）",
     }
-    import_warning(what) {
-        en: "{what}",
-        zh: "{what}",
-    }
     import_exists() {
         en: "the file exists; add --force to replace it, or --append-to to add the article to it",
         zh: "文件已存在；加 --force 可覆盖，或用 --append-to 把文章追加进去",
