@@ -868,3 +868,85 @@ fn bulletin_layouts_render_deterministically() {
         );
     }
 }
+
+/// The font a glyph of `text`'s first character is drawn in, without the subset tag.
+fn font_of(info: &PdfInfo, text: &str) -> String {
+    let glyphs: Vec<&Glyph> = info.pages.iter().flat_map(|p| &p.glyphs).collect();
+    let all: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+    let at = all.find(text).map(|b| all[..b].chars().count()).unwrap();
+    let font = &glyphs[at].font;
+    font.split_once('+')
+        .map_or(font.as_str(), |(_, f)| f)
+        .to_string()
+}
+
+/// `[heading]` holds what the heading levels share, each level taking from it only what its
+/// own table lacks; the gongwen layout gives every level its own font. So `heading.font` in
+/// `[overrides]` (or in a layout's `[heading]` over the one it extends) changed nothing, in
+/// silence; now it is a warning at the key naming the levels it does not reach, and `--strict`
+/// refuses. A shared key no level sets (`heading.color`) reaches them all, without a word.
+#[test]
+fn a_shared_key_the_levels_set_themselves_is_reported_not_ignored() {
+    let body = "[bulletin]\npublisher = \"办公室\"\ndate = 2021-01-05\n\
+                [[blocks]]\ntitle = \"关于开展检查的通知\"\n\
+                [[blocks]]\nheading = \"总体要求\"\n\
+                [[blocks]]\ntext = \"正文一段。\"\n";
+    let (out, pdf) = render_text(
+        "shared-key-hidden",
+        "o",
+        &format!(
+            "layout = \"gongwen\"\n[overrides]\nheading.font = \"kai\"\n\
+             heading.color = \"#0000ff\"\n{body}"
+        ),
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("o.toml:3:9: `heading.font` in [overrides] does not reach [heading-1]:"),
+        "{err}"
+    );
+    assert_eq!(err.matches("does not reach").count(), 1, "{err}");
+    // Only the levels the document has are named; the heading is as the layout set it.
+    assert!(!err.contains("[heading-2]"), "{err}");
+    let info = inspect(&std::fs::read(&pdf).unwrap());
+    assert_eq!(font_of(&info, "总体要求"), "FandolHei-Regular");
+    let blue = info.pages[0]
+        .glyphs
+        .iter()
+        .find(|g| g.text == "总")
+        .map(|g| g.fill);
+    assert!(
+        matches!(blue, Some(Color::Rgb(r, g, b)) if r < 0.1 && g < 0.1 && b > 0.9),
+        "{blue:?}"
+    );
+    // Set on the level itself, the override reaches it and nothing is said.
+    let (out, pdf) = render_text(
+        "shared-key-level",
+        "o",
+        &format!("layout = \"gongwen\"\n[overrides]\nheading-1.font = \"kai\"\n{body}"),
+        &["--strict"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = inspect(&std::fs::read(&pdf).unwrap());
+    assert_eq!(font_of(&info, "总体要求"), "FandolKai-Regular");
+    // A house layout that extends gongwen and sets [heading] font: said at its own line.
+    let dir = temp_dir("shared-key-extends");
+    std::fs::write(
+        dir.join("house.toml"),
+        "extends = \"gongwen\"\ndescription = \"本单位公文\"\n\n[heading]\nfont = \"kai\"\n",
+    )
+    .unwrap();
+    let def = dir.join("d.toml");
+    std::fs::write(&def, format!("layout = \"house.toml\"\n{body}")).unwrap();
+    let out = render(&def, &dir.join("d.pdf"), &["--strict"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("house.toml:5:1")
+            && err.contains(
+                "`font` in [heading] does not reach [heading-1]: the layout this one extends"
+            ),
+        "{err}"
+    );
+}

@@ -2,6 +2,14 @@
 //! grid, margins, templates, figures, seals and paths.
 
 catalogue! {
+    extended_hidden(table, key, hidden, example) {
+        en: "`{key}` in [{table}] does not reach {hidden}: the layout this one extends gives them their own `{key}`, which wins over [{table}]'s; set `{example}` (and the like) here instead",
+        zh: "[{table}] 中的 `{key}` 对 {hidden} 不起作用：本版式所扩展的版式给它们设置了自己的 `{key}`，优先于 [{table}] 的值；请改为在此设置 `{example}` 等",
+    }
+    override_hidden(table, key, hidden, example) {
+        en: "`{table}.{key}` in [overrides] does not reach {hidden}: the layout gives them their own `{key}`, which wins over [{table}]'s; override `{example}` (and the like) instead",
+        zh: "[overrides] 中的 `{table}.{key}` 对 {hidden} 不起作用：版式给它们设置了自己的 `{key}`，优先于 [{table}] 的值；请改为覆盖 `{example}` 等",
+    }
     masthead_needs_name() {
         en: "the layout prints the bulletin's name in its masthead: add `name = \"…\"` to [bulletin]",
         zh: "版式在报头中印简报名称：请在 [bulletin] 中加上 `name = \"…\"`",

@@ -68,6 +68,12 @@ impl Layout {
         })
     }
 
+    /// The files in the order their values win (the definition first, its keys under
+    /// `overrides`), each with the table its keys are under.
+    pub fn files(&self) -> &[(Source, &'static [&'static str])] {
+        &self.files
+    }
+
     /// The definition's `layout = "…"`: where to point when no file has what is missing.
     pub fn named(&self) -> Place {
         self.named.clone()

@@ -15,6 +15,7 @@ mod layouts;
 mod numbering;
 mod numbers;
 mod rows;
+mod shadowed;
 mod styles;
 mod table;
 mod text_file;
@@ -77,6 +78,7 @@ pub fn resolve(def: &Definition, assets: &dyn Assets) -> Result<Document> {
     let layout = layouts::load(def, assets)?;
     let mut doc = styles::build(def, &layout, assets)?;
     doc.warnings.extend(def.warnings.iter().cloned());
+    doc.warnings.extend(shadowed::warnings(def, &layout));
     doc.notes.extend(def.notes.iter().cloned());
     doc.blocks = content(def, &layout.spec, &mut doc, assets)?;
     Ok(doc)
