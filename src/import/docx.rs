@@ -520,9 +520,8 @@ fn walk_into(
     // Inside a run's properties, and the marks of the run.
     let mut in_run_properties = false;
     let mut marks = Marks::NONE;
-    // The run is hidden text (`w:vanish`), and the paragraph's hidden text so far.
-    let mut hidden = false;
-    let mut hidden_text = String::new();
+    // Whether the run is hidden or struck through, and what the paragraph had of each.
+    let mut shown = Shown::default();
     let mut pictures: Vec<String> = Vec::new();
     // Text boxes met (their content's bytes, and the text before them) waiting for the end of
     // the paragraph or table they are anchored in.
@@ -603,7 +602,7 @@ fn walk_into(
                 }
                 b"r" if !empty && in_properties == 0 => {
                     marks = Marks::NONE;
-                    hidden = false;
+                    shown.new_run();
                     out.marks(marks);
                 }
                 b"rPr" if !empty && in_properties == 0 => in_run_properties = true,
@@ -613,7 +612,8 @@ fn walk_into(
                         out.marks(marks);
                     }
                 }
-                b"vanish" | b"specVanish" if in_run_properties => hidden = toggle_on(&e),
+                b"vanish" | b"specVanish" if in_run_properties => shown.hidden = toggle_on(&e),
+                b"strike" | b"dstrike" if in_run_properties => shown.struck = toggle_on(&e),
                 _ if in_run_properties => {
                     if let Some(mark) = run_mark(&e) {
                         marks = set_mark(marks, mark);
@@ -621,7 +621,7 @@ fn walk_into(
                     }
                 }
                 b"t" if !empty => in_text = true,
-                _ if hidden => {}
+                _ if shown.hidden => {}
                 b"tab" if in_properties == 0 => out.text(" "),
                 // Word's optional hyphen (Ctrl+-) and non-breaking hyphen (Ctrl+Shift+-): the
                 // characters they are (a non-breaking hyphen was dropped, 010‑1234 read 0101234).
@@ -675,12 +675,12 @@ fn walk_into(
                 b"rPr" => in_run_properties = false,
                 b"r" if in_properties == 0 => {
                     marks = Marks::NONE;
-                    hidden = false;
+                    shown.new_run();
                     out.marks(marks);
                 }
                 // A cell's paragraphs are its lines; its pictures wait for the table's end.
                 b"p" if tables > 0 => {
-                    report_hidden(out, &mut hidden_text);
+                    shown.end_paragraph(out);
                     out.text("\n")
                 }
                 b"tc" if tables == 1 => out.end_cell(cell.0, cell.1),
@@ -694,7 +694,7 @@ fn walk_into(
                     }
                 }
                 b"p" => {
-                    report_hidden(out, &mut hidden_text);
+                    shown.end_paragraph(out);
                     let level = outline_level(outline, style.as_deref(), styles);
                     let list = num.take().or_else(|| style_list(style.as_deref(), styles));
                     end_paragraph(out, level, list.as_deref(), ilvl, parts);
@@ -705,16 +705,14 @@ fn walk_into(
             },
             Event::Text(t) if in_text => {
                 let text = t.decode().map_err(|e| msg::docx_broken_text(e).text)?;
-                put_text(out, hidden, &mut hidden_text, &text)
+                shown.text(out, &text)
             }
             Event::GeneralRef(r) if in_text => {
                 if let Some(c) = entity(&r) {
-                    put_text(out, hidden, &mut hidden_text, c.encode_utf8(&mut [0; 4]))
+                    shown.text(out, c.encode_utf8(&mut [0; 4]))
                 }
             }
-            Event::CData(t) if in_text => {
-                put_text(out, hidden, &mut hidden_text, &String::from_utf8_lossy(&t))
-            }
+            Event::CData(t) if in_text => shown.text(out, &String::from_utf8_lossy(&t)),
             _ => {}
         }
     }
@@ -747,22 +745,47 @@ fn entity(r: &quick_xml::events::BytesRef) -> Option<char> {
     }
 }
 
-/// Text of a run: into the article, or kept aside when the run is hidden.
-fn put_text(out: &mut Builder, hidden: bool, hidden_text: &mut String, text: &str) {
-    if hidden {
-        hidden_text.push_str(text);
-    } else {
-        out.text(text);
-    }
+/// How a run's text is shown, where that is something the article cannot show as Word does:
+/// hidden text (Word does not print it, so neither does jianbao) and struck-through text (the
+/// article has no strikethrough: the text is kept, plain). The clerk hears of each, quoted,
+/// once a paragraph.
+#[derive(Default)]
+struct Shown {
+    hidden: bool,
+    struck: bool,
+    hidden_text: String,
+    struck_text: String,
 }
 
-/// Reports a paragraph's hidden text (Word does not print it, so neither does jianbao, but the
-/// clerk hears what was left out).
-fn report_hidden(out: &mut Builder, hidden_text: &mut String) {
-    let text = std::mem::take(hidden_text);
-    if !text.trim().is_empty() {
-        let quoted = crate::diagnostics::quote_cut(text.trim(), 40);
-        out.warn(msg::docx_hidden(quoted));
+impl Shown {
+    fn new_run(&mut self) {
+        self.hidden = false;
+        self.struck = false;
+    }
+
+    /// Text of a run: into the article unless hidden, noted when hidden or struck through.
+    fn text(&mut self, out: &mut Builder, text: &str) {
+        if self.hidden {
+            self.hidden_text.push_str(text);
+            return;
+        }
+        if self.struck {
+            self.struck_text.push_str(text);
+        }
+        out.text(text);
+    }
+
+    fn end_paragraph(&mut self, out: &mut Builder) {
+        let quote = |text: String| {
+            let text = text.trim();
+            (!text.is_empty()).then(|| crate::diagnostics::quote_cut(text, 40))
+        };
+        if let Some(hidden) = quote(std::mem::take(&mut self.hidden_text)) {
+            out.warn(msg::docx_hidden(hidden));
+        }
+        if let Some(struck) = quote(std::mem::take(&mut self.struck_text)) {
+            out.warn(msg::docx_struck(struck));
+        }
     }
 }
 
@@ -883,22 +906,30 @@ mod tests {
         assert_eq!(article.warnings.len(), 1, "{:?}", article.warnings);
     }
 
-    /// Hidden text is not printed by Word and is left out, with its words quoted; a phonetic
-    /// guide keeps its base text; a chart or shape (a drawing with no picture and no text box)
+    /// Hidden text is not printed by Word and is left out, with its words quoted (struck-through
+    /// text is kept, and quoted too: the article cannot strike it through); a phonetic guide
+    /// keeps its base text; a chart or shape (a drawing with no picture and no text box)
     /// and an equation are reported where they were. Without these, the guide was read into
     /// the text (`jiǎnbào简报`), hidden text printed, and a chart vanished without a word.
     #[test]
     fn hidden_text_ruby_drawings_and_equations_are_reported() {
         let body = "<w:p><w:r><w:t>可见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>\
             <w:t>隐藏的备注</w:t></w:r><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr>\
-            <w:t>又可见</w:t></w:r></w:p>\
+            <w:t>又可见</w:t></w:r><w:r><w:rPr><w:strike/></w:rPr><w:t>售罄</w:t></w:r></w:p>\
             <w:p><w:r><w:t>注音</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>jiǎnbào</w:t></w:r></w:rt>\
             <w:rubyBase><w:r><w:t>简报</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>\
             <w:p><w:r><w:t>图表</w:t></w:r><w:r><w:drawing><wp:inline><a:graphic><a:graphicData>\
             <c:chart r:id=\"rId9\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\
             <w:p><w:r><w:t>公式</w:t></w:r><m:oMath><m:r><m:t>x</m:t></m:r></m:oMath></w:p>";
         let article = read_body(body);
-        assert_eq!(items(&article), ["可见又可见", "注音简报", "图表", "公式x"]);
+        assert_eq!(
+            items(&article),
+            ["可见又可见售罄", "注音简报", "图表", "公式x"]
+        );
+        assert_eq!(
+            warned(&article, "(a bulletin has no strikethrough): “售罄”"),
+            1
+        );
         assert_eq!(
             warned(&article, "“隐藏的备注”"),
             1,
@@ -908,7 +939,7 @@ mod tests {
         assert_eq!(warned(&article, "“jiǎnbào” after “注音”"), 1);
         assert_eq!(warned(&article, "drawing (a chart"), 1);
         assert_eq!(warned(&article, "equation after “公式”"), 1);
-        assert_eq!(article.warnings.len(), 4, "{:?}", article.warnings);
+        assert_eq!(article.warnings.len(), 5, "{:?}", article.warnings);
     }
 
     /// Text boxes nest (a box in a box's paragraph) only so deep; past that one is reported,

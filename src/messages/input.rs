@@ -234,6 +234,10 @@ catalogue! {
         en: "hidden text (Word's Font → Hidden, not printed) left out: “{text}”",
         zh: "隐藏文字（Word 的“字体 → 隐藏”，不打印）未导入：“{text}”",
     }
+    docx_struck(text) {
+        en: "struck-through text imported as plain text (a bulletin has no strikethrough): “{text}”; delete it if it was struck out to go",
+        zh: "带删除线的文字已按普通文字导入（简报不用删除线）：“{text}”；如是要删去的文字，请删除",
+    }
     docx_drawing(after) {
         en: "a drawing (a chart, SmartArt, a shape, WordArt or a linked picture){after}: not imported; save it as a picture (PNG or JPEG) and insert that",
         zh: "一个图形（图表、SmartArt、形状、艺术字或链接的图片）{after}：未导入；请另存为图片（PNG 或 JPEG）后插入",
