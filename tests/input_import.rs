@@ -477,3 +477,37 @@ fn a_reviewed_draft_imports_as_accepted_with_each_change_reported() {
     assert_eq!(err.matches("warning").count(), 5, "{err}");
     assert!(!err.contains("请核对"), "{err}");
 }
+
+/// Markdown as people write it for the web: a footnote, struck-through text, an HTML block and
+/// `<br>`. The footnote's text was lost (CommonMark reads `[^1]: …` as a link definition) and
+/// its mark printed as `^1`, the tildes printed, the HTML block dropped whole.
+#[test]
+fn markdown_footnotes_strikethrough_and_html_are_kept_or_reported() {
+    let dir = temp_dir("input-import-md-web");
+    let md = dir.join("web.md");
+    std::fs::write(
+        &md,
+        "# 通知\n\n价格~~原价~~已调整[^1]。<br>详见附件。\n\n\
+         <div align=\"center\">欢迎参加</div>\n\n[^1]: 自十月一日起执行。\n",
+    )
+    .unwrap();
+    let out = import(&md, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        blocks(&dir.join("web.toml")),
+        [
+            "title: 通知",
+            "text: 价格原价已调整。\u{2028}详见附件。",
+            "text: 欢迎参加"
+        ]
+    );
+    let err = stderr(&out);
+    for expected in [
+        "“原价”",
+        "a footnote or endnote after “价格原价已调整”",
+        "footnote [^1] “自十月一日起执行。”",
+        "HTML in the article (`<div align=\"center\">欢迎参加</div>`)",
+    ] {
+        assert!(err.contains(expected), "{expected}: {err}");
+    }
+}

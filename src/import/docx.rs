@@ -631,7 +631,7 @@ fn walk_into(
                 // The note's text is in another part; its mark would be lost without a word.
                 b"footnoteReference" | b"endnoteReference" if in_properties == 0 => {
                     let after = after_text(out);
-                    out.warn(msg::docx_note(after))
+                    out.warn(msg::import_note(after))
                 }
                 b"br" | b"cr"
                     if in_properties == 0
@@ -784,7 +784,7 @@ impl Shown {
             out.warn(msg::docx_hidden(hidden));
         }
         if let Some(struck) = quote(std::mem::take(&mut self.struck_text)) {
-            out.warn(msg::docx_struck(struck));
+            out.warn(msg::import_struck(struck));
         }
     }
 }

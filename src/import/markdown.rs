@@ -3,10 +3,13 @@
 //! (`![说明](img/a.jpg)`) as figures; `**bold**`, `*emphasis*`, `^sup^`, `~sub~` and the HTML
 //! tags `<sup>`, `<sub>`, `<u>` as inline marks; tables (GitHub's pipe tables) as table blocks,
 //! the head the header row and the delimiter row's colons (`:--`, `:-:`, `--:`) the columns'
-//! alignment (an image in a cell is its alternative text there). The caller reads image files
-//! (relative to the article), so this stays free of I/O.
+//! alignment (an image in a cell is its alternative text there). What a bulletin cannot hold is
+//! said, not dropped: a footnote (its mark and its text, quoted), struck-through text (`~~…~~`,
+//! kept plain), an HTML block (its text kept, its tags dropped); `<br>` is a line break. The
+//! caller reads image files (relative to the article), so this stays free of I/O.
 
 use super::{Article, Builder, Merge};
+use crate::messages::msg;
 use crate::model::markup::Marks;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -26,6 +29,58 @@ fn html_mark(html: &str) -> Option<(bool, Marks)> {
         _ => return None,
     };
     Some((open, mark))
+}
+
+/// `<br>`, `<br/>`, `<BR />`: a line break.
+fn is_line_break(html: &str) -> bool {
+    let tag = html.trim().trim_start_matches('<').trim_end_matches('>');
+    let tag = tag.trim_end_matches('/').trim();
+    tag.eq_ignore_ascii_case("br")
+}
+
+/// The text of some HTML: tags and comments dropped, `<br>` and the end of a `<p>` or `<div>`
+/// as forced line breaks (U+2028, as [`Builder::line_break`]), the common entities as their
+/// characters.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find(['<', '&']) {
+        out.push_str(&rest[..open]);
+        let at = &rest[open..];
+        if let Some(comment) = at.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+        } else if at.starts_with('<') {
+            let end = at.find('>').map_or(at.len(), |e| e + 1);
+            let tag = &at[..end];
+            if is_line_break(tag) || tag.starts_with("</p") || tag.starts_with("</div") {
+                out.push('\u{2028}');
+            }
+            rest = &at[end..];
+        } else {
+            let entity = at.find(';').filter(|&e| e <= 8).map(|e| &at[..=e]);
+            let decoded = match entity {
+                Some("&amp;") => Some('&'),
+                Some("&lt;") => Some('<'),
+                Some("&gt;") => Some('>'),
+                Some("&quot;") => Some('"'),
+                Some("&#39;" | "&apos;") => Some('\''),
+                Some("&nbsp;") => Some('\u{a0}'),
+                _ => None,
+            };
+            match (entity, decoded) {
+                (Some(e), Some(c)) => {
+                    out.push(c);
+                    rest = &at[e.len()..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &at[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Reads a Markdown article; `image(path)` returns the bytes of an image the article names.
@@ -61,9 +116,69 @@ pub fn read(
             *started = true;
         }
     };
-    let options = Options::ENABLE_SUPERSCRIPT | Options::ENABLE_SUBSCRIPT | Options::ENABLE_TABLES;
+    // Inside a footnote's definition: its label and text, for the warning (not the article).
+    let mut footnote: Option<(String, String)> = None;
+    // Inside `~~…~~`: the text struck through so far in the block.
+    let mut struck: Option<String> = None;
+    // Inside an HTML block: its raw text.
+    let mut html_block: Option<String> = None;
+    let options = Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(text, options) {
+        if let Some((label, note)) = &mut footnote {
+            match event {
+                Event::Text(t) | Event::Code(t) => note.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => note.push(' '),
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    let quoted = crate::diagnostics::quote_cut(note.trim(), 40);
+                    out.warn(msg::md_footnote(&*label, quoted));
+                    footnote = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                footnote = Some((label.to_string(), String::new()))
+            }
+            Event::FootnoteReference(_) => {
+                let tail = out.text_tail(12);
+                let after = match tail.trim() {
+                    "" => String::new(),
+                    t => msg::docx_symbol_after(t).text,
+                };
+                out.warn(msg::import_note(after))
+            }
+            Event::Start(Tag::Strikethrough) => struck = Some(String::new()),
+            Event::End(TagEnd::Strikethrough) => {
+                if let Some(text) = struck.take().filter(|t| !t.trim().is_empty()) {
+                    let quoted = crate::diagnostics::quote_cut(text.trim(), 40);
+                    out.warn(msg::import_struck(quoted));
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                out.end_block(0);
+                html_block = Some(String::new());
+            }
+            Event::Html(html) => match &mut html_block {
+                Some(block) => block.push_str(&html),
+                None => out.text(&html_text(&html)),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                let raw = html_block.take().unwrap_or_default();
+                let text = html_text(&raw);
+                // A comment alone is a note to the writer, not part of the article.
+                if !text.trim().is_empty() || raw.to_ascii_lowercase().contains("<img") {
+                    let shown = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+                    out.warn(msg::md_html(crate::diagnostics::quote_cut(&shown, 40)));
+                    out.text(text.trim());
+                    out.end_block(0);
+                }
+            }
             Event::Start(Tag::Strong) => mark(&mut out, Marks::BOLD, true),
             Event::End(TagEnd::Strong) => mark(&mut out, Marks::BOLD, false),
             Event::Start(Tag::Emphasis) => mark(&mut out, Marks::EMPHASIS, true),
@@ -75,6 +190,8 @@ pub fn read(
             Event::InlineHtml(html) => {
                 if let Some((open, m)) = html_mark(&html) {
                     mark(&mut out, m, open);
+                } else if is_line_break(&html) {
+                    out.line_break();
                 }
             }
             Event::Start(Tag::List(first)) => {
@@ -125,7 +242,7 @@ pub fn read(
                     // The text before the image is a paragraph of its own.
                     out.end_block(0);
                     if path.contains("://") {
-                        out.warn(crate::messages::msg::md_image_outside(&path));
+                        out.warn(msg::md_image_outside(&path));
                         continue;
                     }
                     out.image(&path, Some(alt), image)?;
@@ -133,7 +250,12 @@ pub fn read(
             }
             Event::Text(t) | Event::Code(t) => match &mut in_image {
                 Some((_, alt)) => alt.push_str(&t),
-                None => out.text(&t),
+                None => {
+                    if let Some(struck) = &mut struck {
+                        struck.push_str(&t);
+                    }
+                    out.text(&t)
+                }
             },
             Event::SoftBreak => out.text("\n"),
             Event::HardBreak => out.line_break(),
@@ -214,5 +336,36 @@ mod tests {
             list(None, Some(3), &[("第三", &[]), ("{u:第四}", &[])])
         );
         assert_eq!(items.len(), 6);
+    }
+
+    /// What a bulletin cannot hold is said: a footnote's definition (`[^1]: …`, which
+    /// CommonMark alone reads as a link definition, its text lost and the mark printed as
+    /// `^1`), `~~struck~~` text (printed with its tildes), an HTML block (dropped whole). `<br>`
+    /// is a line break; a comment alone is nothing.
+    #[test]
+    fn footnotes_strikethrough_and_html_are_reported_not_lost() {
+        let md = "正文~~删除~~和脚注[^a]。<br>次行\n\n<div align=\"center\">居中&amp;文字<br/>第二行</div>\n\n\
+                  <!-- 给编辑的话 -->\n\n尾段。\n\n[^a]: 脚注的*内容*。\n";
+        let article = read(md, &mut |_| unreachable!()).unwrap();
+        assert_eq!(
+            article.items,
+            [
+                Item::Paragraph("正文删除和脚注。\u{2028}次行".into()),
+                Item::Paragraph("居中&文字\u{2028}第二行".into()),
+                Item::Paragraph("尾段。".into()),
+            ]
+        );
+        let warnings: Vec<&str> = article.warnings.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        assert!(warnings[0].contains("“删除”"), "{warnings:?}");
+        assert!(
+            warnings[1].contains("after “正文删除和脚注”"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[2].contains("`<div align=\"center\">居中&amp;"),
+            "{warnings:?}"
+        );
+        assert!(warnings[3].contains("[^a] “脚注的内容。”"), "{warnings:?}");
     }
 }

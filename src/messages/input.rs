@@ -214,7 +214,7 @@ catalogue! {
         en: "a symbol inserted from the font {font} (its character {code}){after} left out: a symbol font's own code that no other font draws; insert the Unicode character instead (Insert → Symbol, font (normal text), such as ✓ U+2713) or type it into the definition",
         zh: "从字体 {font} 插入的符号（字符 {code}）{after}未导入：这是符号字体自己的编码，别的字体不能显示；请改插入 Unicode 字符（插入 → 符号，字体选“普通文本”，如 ✓ U+2713），或直接写进定义文件",
     }
-    docx_note(after) {
+    import_note(after) {
         en: "a footnote or endnote{after}: notes are not imported; add the note's text to the article (a paragraph, or a `note` after the text)",
         zh: "一处脚注或尾注{after}：注释不会导入；请把注释的文字放进正文（一段文字，或正文后的 `note`）",
     }
@@ -234,7 +234,15 @@ catalogue! {
         en: "hidden text (Word's Font → Hidden, not printed) left out: “{text}”",
         zh: "隐藏文字（Word 的“字体 → 隐藏”，不打印）未导入：“{text}”",
     }
-    docx_struck(text) {
+    md_footnote(label, text) {
+        en: "footnote [^{label}] “{text}”: notes are not imported; add its text to the article (a paragraph, or a `note` after the text)",
+        zh: "脚注 [^{label}]“{text}”：注释不会导入；请把其文字放进正文（一段文字，或正文后的 `note`）",
+    }
+    md_html(html) {
+        en: "HTML in the article (`{html}`): its tags are dropped (layout, links, and any <img>, which is not imported: write ![说明](file.png)), its text is kept as a paragraph",
+        zh: "文章中的 HTML（`{html}`）：标签已去掉（版式、链接以及其中的 <img> 图片都不导入；图片请写成 ![说明](file.png)），文字作为一段保留",
+    }
+    import_struck(text) {
         en: "struck-through text imported as plain text (a bulletin has no strikethrough): “{text}”; delete it if it was struck out to go",
         zh: "带删除线的文字已按普通文字导入（简报不用删除线）：“{text}”；如是要删去的文字，请删除",
     }
