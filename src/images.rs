@@ -81,8 +81,56 @@ pub fn decode(bytes: &[u8]) -> Result<Image, String> {
     } else if bytes.is_empty() {
         Err(msg::image_empty().text)
     } else {
-        Err(msg::not_png_or_jpeg().text)
+        Err(match other_format(bytes) {
+            Some("HEIC") => msg::image_heic().text,
+            Some(format) => msg::image_other_format(format).text,
+            None => msg::not_png_or_jpeg().text,
+        })
     }
+}
+
+/// The format of an image that is not PNG or JPEG, by its signature, so that the clerk hears
+/// what the file is (a phone's HEIC photo, a WebP saved from a web page) and what to do.
+fn other_format(bytes: &[u8]) -> Option<&'static str> {
+    let at = |offset: usize, sig: &[u8]| bytes.get(offset..offset + sig.len()) == Some(sig);
+    // ISO base media files (HEIF, AVIF): a `ftyp` box first, its major brand after it.
+    if at(4, b"ftyp") {
+        let brand = bytes.get(8..12)?;
+        return match brand {
+            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
+                Some("HEIC")
+            }
+            b"avif" | b"avis" => Some("AVIF"),
+            _ => None,
+        };
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    Some(if at(0, b"RIFF") && at(8, b"WEBP") {
+        "WebP"
+    } else if at(0, b"GIF87a") || at(0, b"GIF89a") {
+        "GIF"
+    } else if at(0, b"BM") && bytes.len() > 14 {
+        "BMP"
+    } else if at(0, b"II*\0") || at(0, b"MM\0*") {
+        "TIFF"
+    } else if at(0, b"%PDF-") {
+        "PDF"
+    } else if at(40, b" EMF") || at(0, &[0xD7, 0xCD, 0xC6, 0x9A]) {
+        "EMF/WMF"
+    } else if at(0, b"8BPS") {
+        "Photoshop (PSD)"
+    } else if at(0, &[0, 0, 0, 0x0C, b'j', b'P', b' ', b' ']) {
+        "JPEG 2000"
+    } else if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+        && text.contains("<svg")
+    {
+        "SVG"
+    } else {
+        return None;
+    })
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), String> {
@@ -379,6 +427,44 @@ mod tests {
         )
         .unwrap();
         out
+    }
+
+    /// Files a clerk brings that are not PNG or JPEG are named by what they are (each by its
+    /// published signature), so the message can say what to do; an unknown file stays "not a
+    /// PNG or JPEG image".
+    #[test]
+    fn other_formats_are_named() {
+        let mut emf = vec![1, 0, 0, 0];
+        emf.resize(40, 0);
+        emf.extend(b" EMF");
+        let cases: [(&[u8], Option<&str>); 12] = [
+            (b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", Some("HEIC")),
+            (b"\0\0\0\x1cftypmif1\0\0\0\0mif1heic", Some("HEIC")),
+            (b"\0\0\0\x1cftypavif\0\0\0\0avifmif1", Some("AVIF")),
+            (b"RIFF\x1a\0\0\0WEBPVP8L", Some("WebP")),
+            (b"GIF89a\x01\0\x01\0", Some("GIF")),
+            (b"BM\x3a\0\0\0\0\0\0\0\x36\0\0\0\x28\0", Some("BMP")),
+            (b"II*\0\x08\0\0\0", Some("TIFF")),
+            (b"%PDF-1.7\n", Some("PDF")),
+            (&emf, Some("EMF/WMF")),
+            (
+                b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<svg xmlns=",
+                Some("SVG"),
+            ),
+            (b"\0\0\0\x18ftypmp42", None),
+            (b"hello", None),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(other_format(bytes), expected, "{bytes:?}");
+        }
+        let err = decode(cases[0].0).unwrap_err();
+        assert!(err.contains("HEIC") && err.contains("JPEG"), "{err}");
+        let err = decode(cases[3].0).unwrap_err();
+        assert!(
+            err.starts_with("a WebP file, not a PNG or JPEG image"),
+            "{err}"
+        );
+        assert_eq!(decode(b"hello").unwrap_err(), msg::not_png_or_jpeg().text);
     }
 
     #[test]

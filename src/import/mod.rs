@@ -244,14 +244,14 @@ impl Builder {
                     let mb = limit / (1024 * 1024);
                     return Err(crate::messages::msg::import_pictures_too_large(name, mb).text);
                 }
-                let usable = crate::images::decode(&bytes)
-                    .is_ok()
-                    .then(|| Arc::from(bytes));
-                if usable.is_none() {
-                    self.article
-                        .warnings
-                        .push(crate::messages::msg::image_not_embeddable(name));
-                }
+                let usable = match crate::images::decode(&bytes) {
+                    Ok(_) => Some(Arc::from(bytes)),
+                    Err(why) => {
+                        let warning = crate::messages::msg::image_not_embeddable(name, why);
+                        self.article.warnings.push(warning);
+                        None
+                    }
+                };
                 self.pictures.insert(name.to_string(), usable.clone());
                 usable
             }

@@ -278,9 +278,9 @@ catalogue! {
         en: "the definition would be {got} MB, more than the {mb} MB a definition may have (render would refuse it); import the article in parts",
         zh: "生成的定义文件将有 {got} MB，超过定义文件最多 {mb} MB 的限制（render 会拒绝它）；请把文章分几部分导入",
     }
-    image_not_embeddable(name) {
-        en: "image `{name}` left out: not a PNG or JPEG jianbao can embed; save it as PNG or JPEG and add it as a figure",
-        zh: "图片 `{name}` 未导入：不是 jianbao 能嵌入的 PNG 或 JPEG；请另存为 PNG 或 JPEG 后作为插图加入",
+    image_not_embeddable(name, why) {
+        en: "image `{name}` left out ({why}); once it is a PNG or JPEG, add it as a figure",
+        zh: "图片 `{name}` 未导入（{why}）；转为 PNG 或 JPEG 后再作为插图加入",
     }
     cannot_edit(error) {
         en: "cannot edit the file: {error}",

@@ -10,6 +10,14 @@ catalogue! {
         en: "not a PNG or JPEG image",
         zh: "不是 PNG 或 JPEG 图片",
     }
+    image_heic() {
+        en: "a HEIC photo (the iPhone's format), not PNG or JPEG: export it as JPEG (on the iPhone, Settings → Camera → Formats → Most Compatible takes JPEG photos; sent through WeChat or opened on a PC and saved as JPEG, it becomes one)",
+        zh: "这是 HEIC 照片（iPhone 的格式），不是 PNG 或 JPEG：请导出为 JPEG（iPhone 设置 → 相机 → 格式 → 兼容性最佳，即拍 JPEG；经微信发送或在电脑上打开另存为 JPEG 也可）",
+    }
+    image_other_format(format) {
+        en: "a {format} file, not a PNG or JPEG image: save it as JPEG (a photo) or PNG (a drawing, chart or screenshot) — open it in an image viewer or editor and use Save As or Export",
+        zh: "这是 {format} 文件，不是 PNG 或 JPEG 图片：请另存为 JPEG（照片）或 PNG（图、表、截图）——用看图或修图软件打开后“另存为”或“导出”",
+    }
     image_no_pixels() {
         en: "the image has no pixels",
         zh: "图片没有像素",
