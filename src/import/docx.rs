@@ -612,6 +612,13 @@ fn walk_into(
                         out.marks(marks);
                     }
                 }
+                // A content control (`w:sdt`) still showing its prompt ("单击或点击此处输入文字").
+                b"sdt" if !empty => shown.controls.push(false),
+                b"showingPlcHdr" => {
+                    if let Some(prompt) = shown.controls.last_mut() {
+                        *prompt = toggle_on(&e);
+                    }
+                }
                 b"vanish" | b"specVanish" if in_run_properties => shown.hidden = toggle_on(&e),
                 b"strike" | b"dstrike" if in_run_properties => shown.struck = toggle_on(&e),
                 _ if in_run_properties => {
@@ -668,6 +675,7 @@ fn walk_into(
                 b"AlternateContent" => {
                     alternates.pop();
                 }
+                b"sdt" => shown.end_control(out),
                 b"drawing" | b"pict" | b"object" if outside_properties => {
                     end_drawing(out, &mut drawings, (pictures.len(), boxes.len()))
                 }
@@ -748,13 +756,17 @@ fn entity(r: &quick_xml::events::BytesRef) -> Option<char> {
 /// How a run's text is shown, where that is something the article cannot show as Word does:
 /// hidden text (Word does not print it, so neither does jianbao) and struck-through text (the
 /// article has no strikethrough: the text is kept, plain). The clerk hears of each, quoted,
-/// once a paragraph.
+/// once a paragraph. And a template's prompt still in a content control, kept as Word prints
+/// it, and quoted once the control ends.
 #[derive(Default)]
 struct Shown {
     hidden: bool,
     struck: bool,
     hidden_text: String,
     struck_text: String,
+    /// The content controls open, innermost last: whether each shows its placeholder.
+    controls: Vec<bool>,
+    prompt_text: String,
 }
 
 impl Shown {
@@ -772,7 +784,19 @@ impl Shown {
         if self.struck {
             self.struck_text.push_str(text);
         }
+        if self.controls.contains(&true) {
+            self.prompt_text.push_str(text);
+        }
         out.text(text);
+    }
+
+    fn end_control(&mut self, out: &mut Builder) {
+        self.controls.pop();
+        let text = std::mem::take(&mut self.prompt_text);
+        if !self.controls.contains(&true) && !text.trim().is_empty() {
+            let quoted = crate::diagnostics::quote_cut(text.trim(), 40);
+            out.warn(msg::docx_placeholder(quoted));
+        }
     }
 
     fn end_paragraph(&mut self, out: &mut Builder) {
@@ -940,6 +964,37 @@ mod tests {
         assert_eq!(warned(&article, "drawing (a chart"), 1);
         assert_eq!(warned(&article, "equation after “公式”"), 1);
         assert_eq!(article.warnings.len(), 5, "{:?}", article.warnings);
+    }
+
+    /// A template's content control still showing its prompt is imported as Word prints it,
+    /// and quoted in a warning; a filled-in control says nothing.
+    #[test]
+    fn a_content_control_showing_its_prompt_is_reported() {
+        let control = |prompt: bool, text: &str| {
+            let flag = if prompt { "<w:showingPlcHdr/>" } else { "" };
+            format!(
+                "<w:sdt><w:sdtPr><w:alias w:val=\"发文字号\"/>{flag}</w:sdtPr><w:sdtContent>\
+                 <w:r><w:t>{text}</w:t></w:r></w:sdtContent></w:sdt>"
+            )
+        };
+        let body = format!(
+            "<w:p><w:r><w:t>字号：</w:t></w:r>{}</w:p><w:p><w:r><w:t>日期：</w:t></w:r>{}</w:p>",
+            control(true, "单击或点击此处输入文字。"),
+            control(false, "2020年7月20日"),
+        );
+        let article = read_body(&body);
+        assert_eq!(
+            items(&article),
+            ["字号：单击或点击此处输入文字。", "日期：2020年7月20日"]
+        );
+        assert_eq!(
+            warned(
+                &article,
+                "still shows its prompt “单击或点击此处输入文字。”"
+            ),
+            1
+        );
+        assert_eq!(article.warnings.len(), 1, "{:?}", article.warnings);
     }
 
     /// Text boxes nest (a box in a box's paragraph) only so deep; past that one is reported,

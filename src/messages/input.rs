@@ -242,6 +242,10 @@ catalogue! {
         en: "HTML in the article (`{html}`): its tags are dropped (layout, links, and any <img>, which is not imported: write ![说明](file.png)), its text is kept as a paragraph",
         zh: "文章中的 HTML（`{html}`）：标签已去掉（版式、链接以及其中的 <img> 图片都不导入；图片请写成 ![说明](file.png)），文字作为一段保留",
     }
+    docx_placeholder(text) {
+        en: "a content control still shows its prompt “{text}”: imported as it is (Word prints it too); type the text over it, or delete it",
+        zh: "内容控件中仍是提示文字“{text}”：已照原样导入（Word 也会打印它）；请在其中填写正文，或删去",
+    }
     import_struck(text) {
         en: "struck-through text imported as plain text (a bulletin has no strikethrough): “{text}”; delete it if it was struck out to go",
         zh: "带删除线的文字已按普通文字导入（简报不用删除线）：“{text}”；如是要删去的文字，请删除",
