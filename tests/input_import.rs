@@ -142,6 +142,17 @@ fn what_cannot_be_imported_is_refused_clearly() {
     let fake = dir.join("fake.docx");
     std::fs::write(&fake, b"PK not really").unwrap();
     support::assert_fails(&import(&fake, &[]), 1, "not a Word document (.docx)");
+    // An old .doc renamed, or a password-protected .docx (an OLE container, as a .doc is): said
+    // as such, not as a broken zip archive ("Could not find EOCD").
+    let locked = dir.join("locked.docx");
+    std::fs::write(&locked, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0").unwrap();
+    support::assert_fails(&import(&locked, &[]), 1, "or a password-protected document");
+    // A .docx under a .doc name (as WPS and web systems save them) is read for what it is.
+    let named_doc = dir.join("named.doc");
+    std::fs::copy(article("送审稿.docx"), &named_doc).unwrap();
+    let out = import(&named_doc, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(blocks(&dir.join("named.toml"))[0] == "title: 协会开展质量月活动");
 }
 
 /// A picture shown several times is read once and saved once: every figure it becomes names

@@ -144,8 +144,14 @@ fn read_article(path: &Path) -> Result<Article, Error> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    // What the bytes are, where the name can mislead: WPS and web systems save Word files under
+    // .doc names, and a password-protected .docx is not a zip archive at all.
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     match ext.as_str() {
-        "docx" => import::docx::read(&bytes).map_err(fail),
+        "docx" | "docm" | "dotx" | "dotm" if ole => Err(fail(msg::docx_is_ole().text)),
+        "docx" | "docm" | "dotx" | "dotm" => import::docx::read(&bytes).map_err(fail),
+        "doc" | "wps" if zip => import::docx::read(&bytes).map_err(fail),
         "md" | "markdown" | "txt" => {
             let decoded = crate::assets::decode_text(&bytes).map_err(fail)?;
             if let Some(w) = decoded.warning() {

@@ -178,6 +178,10 @@ catalogue! {
         en: "wrote {file}: {titles} title(s), {headings} heading(s), {paragraphs} paragraph(s), {figures} figure(s), {lists} list(s), {tables} table(s)",
         zh: "已写出 {file}：标题 {titles} 个，小标题 {headings} 个，段落 {paragraphs} 段，插图 {figures} 幅，列表 {lists} 个，表格 {tables} 个",
     }
+    docx_is_ole() {
+        en: "not a .docx inside: an old Word document (.doc, Word 97–2003) under a .docx name, or a password-protected document; open it in Word or WPS, remove any password (File → Info → Protect Document), and save it as .docx",
+        zh: "内容不是 .docx：是改了扩展名的旧版 Word 文档（.doc，Word 97–2003），或加了密码的文档；请在 Word 或 WPS 中打开，去掉密码（文件 → 信息 → 保护文档），另存为 .docx",
+    }
     not_docx(error) {
         en: "not a Word document (.docx): {error}",
         zh: "不是 Word 文档（.docx）：{error}",
