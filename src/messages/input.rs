@@ -171,8 +171,8 @@ catalogue! {
         zh: "这是旧版 Word/WPS 文档（.doc、.wps）：请另存为 .docx（Word 2007 及以后）再导入",
     }
     import_formats() {
-        en: "jianbao imports Word documents (.docx) and Markdown (.md)",
-        zh: "jianbao 可导入 Word 文档（.docx）和 Markdown（.md）",
+        en: "jianbao imports Word documents (.docx), Markdown (.md) and plain text (.txt); save the article as .docx in the program that made it (WPS, Word and LibreOffice all can), or, for a PDF, copy its text into a .txt file",
+        zh: "jianbao 可导入 Word 文档（.docx）、Markdown（.md）和纯文本（.txt）；请在编辑它的软件中另存为 .docx（WPS、Word、LibreOffice 都可以），PDF 则把文字复制到 .txt 文件",
     }
     imported(file, titles, headings, paragraphs, figures, lists, tables) {
         en: "wrote {file}: {titles} title(s), {headings} heading(s), {paragraphs} paragraph(s), {figures} figure(s), {lists} list(s), {tables} table(s)",
