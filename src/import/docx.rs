@@ -366,7 +366,9 @@ fn outline_level(own: Option<u8>, style: Option<&str>, styles: &HashMap<String, 
             break;
         };
         let name = s.name.to_lowercase();
-        if name == "title" {
+        // Word's built-in names, or the Chinese ones WPS and a Chinese Word may write (标题 is
+        // the Title style, 标题 1 Heading 1).
+        if name == "title" || name == "标题" {
             return 1;
         }
         if let Some(level) = s.outline {
@@ -374,6 +376,7 @@ fn outline_level(own: Option<u8>, style: Option<&str>, styles: &HashMap<String, 
         }
         if let Some(n) = name
             .strip_prefix("heading ")
+            .or_else(|| name.strip_prefix("标题"))
             .and_then(|n| n.trim().parse::<u8>().ok())
         {
             return n.min(9);
@@ -995,6 +998,30 @@ mod tests {
             1
         );
         assert_eq!(article.warnings.len(), 1, "{:?}", article.warnings);
+    }
+
+    /// Heading styles are known by Word's names, the Chinese ones (标题, 标题 1) and their
+    /// outline level, followed up `basedOn`.
+    #[test]
+    fn heading_styles_are_known_by_english_and_chinese_names() {
+        let style = |name: &str, based_on: Option<&str>| Style {
+            name: name.to_string(),
+            based_on: based_on.map(str::to_string),
+            ..Style::default()
+        };
+        let styles = HashMap::from([
+            ("a".to_string(), style("Title", None)),
+            ("b".to_string(), style("标题", None)),
+            ("c".to_string(), style("标题 2", None)),
+            ("d".to_string(), style("标题3", None)),
+            ("e".to_string(), style("我的小标题", Some("c"))),
+            ("f".to_string(), style("正文", None)),
+        ]);
+        let levels: Vec<u8> = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .map(|id| outline_level(None, Some(id), &styles))
+            .collect();
+        assert_eq!(levels, [1, 1, 2, 3, 2, 0]);
     }
 
     /// Text boxes nest (a box in a box's paragraph) only so deep; past that one is reported,
