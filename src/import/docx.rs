@@ -443,9 +443,11 @@ fn place_pictures(
 /// a call of its own).
 const MAX_TEXT_BOX_DEPTH: usize = 4;
 
-/// What the whole document showed, reported once.
-#[derive(Default)]
-struct Seen {
+/// What every part of the body is read with (the body and each text box's content, read on
+/// their own), and what the whole document showed, reported once.
+struct Reading<'a, 'p> {
+    parts: &'a Parts<'a>,
+    picture: &'p mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
     /// Tracked changes (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`, `w:…Change`).
     tracked: bool,
 }
@@ -456,9 +458,13 @@ fn walk(
     picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<Article, String> {
     let mut out = Builder::default();
-    let mut seen = Seen::default();
-    walk_into(xml, parts, picture, &mut out, &mut seen, 0)?;
-    if seen.tracked {
+    let mut reading = Reading {
+        parts,
+        picture,
+        tracked: false,
+    };
+    walk_into(xml, &mut reading, &mut out, 0)?;
+    if reading.tracked {
         out.warn(msg::docx_tracked());
     }
     Ok(out.finish())
@@ -488,16 +494,14 @@ fn toggle_on(e: &BytesStart) -> bool {
 fn place_text_boxes(
     xml: &str,
     boxes: &mut Vec<(Range<usize>, String)>,
-    parts: &Parts,
-    picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    reading: &mut Reading,
     out: &mut Builder,
-    seen: &mut Seen,
     depth: usize,
 ) -> Result<(), String> {
     for (content, after) in std::mem::take(boxes) {
         let text = plain_text(&xml[content.clone()])?;
         out.warn(msg::docx_text_box(text, after));
-        walk_into(&xml[content], parts, picture, out, seen, depth + 1)?;
+        walk_into(&xml[content], reading, out, depth + 1)?;
     }
     Ok(())
 }
@@ -505,12 +509,11 @@ fn place_text_boxes(
 /// Reads the body (or a text box's content, `depth` boxes deep) into `out`.
 fn walk_into(
     xml: &str,
-    parts: &Parts,
-    picture: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
+    reading: &mut Reading,
     out: &mut Builder,
-    seen: &mut Seen,
     depth: usize,
 ) -> Result<(), String> {
+    let parts = reading.parts;
     let (styles, relations) = (parts.styles, parts.relations);
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut style: Option<String> = None;
@@ -560,12 +563,12 @@ fn walk_into(
                 // Tracked changes, imported as if accepted: deleted and moved-away text is
                 // left out, as is the formatting a change replaced.
                 b"del" | b"moveFrom" if !empty && outside_properties => {
-                    seen.tracked = true;
+                    reading.tracked = true;
                     skip(&mut reader, &e)?;
                 }
-                b"ins" | b"moveTo" if !empty && outside_properties => seen.tracked = true,
+                b"ins" | b"moveTo" if !empty && outside_properties => reading.tracked = true,
                 name if !empty && name.ends_with(b"Change") => {
-                    seen.tracked = true;
+                    reading.tracked = true;
                     skip(&mut reader, &e)?;
                 }
                 b"txbxContent" if !empty => {
@@ -700,8 +703,8 @@ fn walk_into(
                     tables -= 1;
                     if tables == 0 {
                         out.end_table();
-                        place_pictures(out, &mut pictures, relations, picture)?;
-                        place_text_boxes(xml, &mut boxes, parts, picture, out, seen, depth)?;
+                        place_pictures(out, &mut pictures, relations, reading.picture)?;
+                        place_text_boxes(xml, &mut boxes, reading, out, depth)?;
                     }
                 }
                 b"p" => {
@@ -709,8 +712,8 @@ fn walk_into(
                     let level = outline_level(outline, style.as_deref(), styles);
                     let list = num.take().or_else(|| style_list(style.as_deref(), styles));
                     end_paragraph(out, level, list.as_deref(), ilvl, parts);
-                    place_pictures(out, &mut pictures, relations, picture)?;
-                    place_text_boxes(xml, &mut boxes, parts, picture, out, seen, depth)?;
+                    place_pictures(out, &mut pictures, relations, reading.picture)?;
+                    place_text_boxes(xml, &mut boxes, reading, out, depth)?;
                 }
                 _ => {}
             },
@@ -728,8 +731,8 @@ fn walk_into(
         }
     }
     // A paragraph cut off by the end of a text box's content still has its text boxes.
-    place_pictures(out, &mut pictures, relations, picture)?;
-    place_text_boxes(xml, &mut boxes, parts, picture, out, seen, depth)
+    place_pictures(out, &mut pictures, relations, reading.picture)?;
+    place_text_boxes(xml, &mut boxes, reading, out, depth)
 }
 
 /// Ends a drawing: one that added no picture and no text box (`met`: how many there are now)
