@@ -65,6 +65,18 @@ catalogue! {
         en: "write text with backslashes (a Windows path such as D:\\质协\\2020) in a literal string, '…' or '''…''', where nothing is an escape; or double each backslash",
         zh: "含反斜杠的文字（如 Windows 路径 D:\\质协\\2020）请写在字面字符串 '…' 或 '''…''' 中，其中没有转义；或者把每个反斜杠写两遍",
     }
+    full_width_mark(found, wanted) {
+        en: "`{found}` is a full-width (Chinese) punctuation mark, which TOML does not read outside quotes (it takes the half-width `{wanted}`): TOML's own marks (= \" ' [ ] , {{ }} #) are typed with the input method in English punctuation (Ctrl+. in most Chinese input methods); inside quotes, full-width marks are text and stay",
+        zh: "此处的 `{found}` 是全角（中文）标点，TOML 在引号外不认（它用半角的 `{wanted}`）：TOML 自身的符号（= \" ' [ ] , {{ }} #）须在输入法的英文标点状态下输入（多数中文输入法按 Ctrl+. 切换）；引号里面的全角标点是文字，可以保留",
+    }
+    label_full_width() {
+        en: "full-width mark",
+        zh: "全角标点",
+    }
+    help_half_width() {
+        en: "switch the input method to half-width (English) punctuation and type the mark again (or delete it where the line needs none, as after a value)",
+        zh: "把输入法切换到半角（英文）标点，重新输入这个符号（行中不需要它时——如值的后面——删去即可）",
+    }
     nesting_too_deep(limit) {
         en: "tables, arrays or the parts of a dotted key are nested more than {limit} deep here; a definition never needs so many levels",
         zh: "此处的表、数组或带点的键嵌套超过 {limit} 层；定义用不到这么多层",

@@ -16,6 +16,17 @@ pub fn parse<T: serde::de::DeserializeOwned>(source: &Source) -> Result<T, Error
 fn located(source: &Source, err: &toml::de::Error) -> Error {
     let raw = tidy_message(err.message());
     let span = err.span();
+    // A Chinese input method's punctuation where TOML's own belongs: said as such, at the mark.
+    if let Some((at, found, wanted)) = span
+        .as_ref()
+        .filter(|_| !is_data_error(&raw))
+        .and_then(|s| full_width_mark(&source.text, s.start))
+    {
+        let error = Error::new(ErrorKind::Syntax, msg::full_width_mark(found, wanted))
+            .label(msg::label_full_width())
+            .help(msg::help_half_width());
+        return error.at(source, at..at + found.len_utf8());
+    }
     let table = span
         .as_ref()
         .and_then(|s| match header_parent(&source.text, s.start) {
@@ -36,6 +47,87 @@ fn located(source: &Source, err: &toml::de::Error) -> Error {
         Some(span) => error.at(source, span),
         None => error.with_path(&source.path),
     }
+}
+
+/// serde's messages about a value or key that parsed (a wrong type, an unknown key), as against
+/// the parser's about the text itself.
+fn is_data_error(raw: &str) -> bool {
+    [
+        "unknown field ",
+        "unknown variant ",
+        "missing field ",
+        "invalid value: ",
+        "invalid type: ",
+    ]
+    .iter()
+    .any(|p| raw.starts_with(p))
+}
+
+/// The half-width mark TOML means where a Chinese input method types a full-width one.
+fn half_width(c: char) -> Option<char> {
+    Some(match c {
+        '“' | '”' | '＂' => '"',
+        '‘' | '’' | '＇' => '\'',
+        '＝' => '=',
+        '：' => '=',
+        '，' => ',',
+        '【' | '［' => '[',
+        '】' | '］' => ']',
+        '｛' => '{',
+        '｝' => '}',
+        '＃' => '#',
+        '．' | '。' => '.',
+        _ => return None,
+    })
+}
+
+/// The first full-width mark outside strings and comments on the line of `offset`, up to just
+/// after it, where the parser stopped: its byte offset, the mark, and the half-width one TOML
+/// needs (a `：` stands for `=`). Inside a string such marks are text (`"中国质协（全国）"`, a
+/// multi-line `"""…"""` running over the line), and a `。` outside one is only taken when it
+/// is where the parser stopped. Strings are followed from the file's start, since one may
+/// begin lines above.
+fn full_width_mark(text: &str, offset: usize) -> Option<(usize, char, char)> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    // The delimiter of the string the scan is in, or `#` in a comment.
+    let mut inside: Option<&str> = None;
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if at > offset {
+            break;
+        }
+        let rest = &text[at..];
+        match inside {
+            Some("#") if c == '\n' => inside = None,
+            Some("#") => {}
+            Some(delim) if rest.starts_with(delim) => {
+                // The rest of a `"""` or `'''` (delimiters are ASCII: one char a byte).
+                chars.by_ref().take(delim.len() - 1).for_each(drop);
+                inside = None;
+            }
+            // An escape in a basic string: the next character is not a delimiter.
+            Some("\"" | "\"\"\"") if c == '\\' => {
+                chars.next();
+            }
+            Some(_) => {}
+            None => {
+                inside = ["\"\"\"", "'''", "\"", "'", "#"]
+                    .into_iter()
+                    .find(|d| rest.starts_with(d));
+                if let Some(delim) = inside {
+                    chars.by_ref().take(delim.len() - 1).for_each(drop);
+                } else if at >= line_start {
+                    let taken = !matches!(c, '．' | '。') || at == offset;
+                    if let Some(h) = half_width(c).filter(|_| taken) {
+                        let wanted = if c == '：' { '=' } else { h };
+                        return Some((at, c, wanted));
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// How deep the `toml` crate lets tables, arrays and dotted keys nest (its `LIMIT`).
@@ -432,6 +524,51 @@ mod tests {
         assert_eq!(top.message, "unknown key `pdf`");
         let nested = parse::<Top>(&Source::new("d.toml", "[overrides.pfd]\nx = 1\n")).unwrap_err();
         assert_eq!(nested.message, "unknown key `pfd` in [overrides]");
+    }
+
+    /// What a Chinese input method types in place of TOML's marks is named, with the mark TOML
+    /// needs, at the mark itself; the same marks inside a string are its text.
+    #[test]
+    fn full_width_marks_are_named_at_their_place() {
+        let cases = [
+            ("title = “简报”\n", '“', '"', (1, 9)),
+            ("title ＝ \"简报\"\n", '＝', '=', (1, 7)),
+            ("title：\"简报\"\n", '：', '=', (1, 6)),
+            ("title = \"简报\"，\n", '，', ',', (1, 13)),
+            (
+                "title = \"简报\"\n【[blocks]]\ncaption = \"x\"\n",
+                '【',
+                '[',
+                (2, 1),
+            ),
+            (
+                "title = \"（全国）“x”\"\n[[blocks]]\ncaption = [\"a\"，\"b\"]\n",
+                '，',
+                ',',
+                (3, 15),
+            ),
+        ];
+        for (text, found, wanted, place) in cases {
+            let err = parse::<Doc>(&Source::new("d.toml", text)).unwrap_err();
+            let expected = msg::full_width_mark(found, wanted).text;
+            assert_eq!(err.message, expected, "{text}");
+            assert_eq!(err.line_col(), Some(place), "{text}");
+        }
+        // A full-width mark in a string, a multi-line one left open or a comment is text.
+        for text in [
+            "title = \"（全国）\" x\n",
+            "title = \"\"\"\n第一行，\n第二行，",
+            "title = '''\n“引文”\n",
+            "# 说明：这里，\ntitle = \"x\" y\n",
+            "title = \"a\\\"，\" x\n",
+        ] {
+            let err = parse::<Doc>(&Source::new("d.toml", text)).unwrap_err();
+            assert!(
+                !err.message.contains("full-width"),
+                "{text}: {}",
+                err.message
+            );
+        }
     }
 
     #[test]
