@@ -160,6 +160,18 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
         if marker == 0xD9 || marker == 0xDA {
             break;
         }
+        // Markers without a length: TEM and the restart markers are skipped; `FF 00` (a byte
+        // stuffed in scan data) and a second SOI cannot stand between segments. Read as a
+        // segment, `FF 00` made this parser and the decoders see different frames (the
+        // header said 16×11788, the preview's decoder 16×12).
+        match marker {
+            0x01 | 0xD0..=0xD7 => {
+                i += 2;
+                continue;
+            }
+            0x00 | 0xD8 => return Err(msg::corrupt_jpeg(msg::bad_marker()).text),
+            _ => {}
+        }
         let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
         let body = bytes
             .get(i + 4..i + 2 + len)
@@ -169,6 +181,11 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
                 if body.len() < 6 {
                     return Err(msg::corrupt_jpeg(msg::short_frame_header()).text);
+                }
+                // One frame before the first scan (a second is only in hierarchical files, which
+                // no decoder here reads): with two, which one a decoder takes is a guess.
+                if frame.is_some() {
+                    return Err(msg::corrupt_jpeg(msg::two_frame_headers()).text);
                 }
                 let height = u16::from_be_bytes([body[1], body[2]]) as u32;
                 let width = u16::from_be_bytes([body[3], body[4]]) as u32;
@@ -507,6 +524,38 @@ mod tests {
         assert!(decode(&jpeg[..jpeg.len() - 10])
             .unwrap_err()
             .contains("truncated"));
+    }
+
+    /// The header parser and the decoders must see the same frame. Found by fuzzing (the
+    /// `image` target's check that the preview decodes the size the header gave): a segment
+    /// marker `FF 00` after the APP14 segment was read as a segment of its own, and the
+    /// decoder, reading it otherwise, found a 16×12 image where the header said 16×11788. Such
+    /// a file, and one with two frame headers, is refused; a restart or TEM marker between
+    /// segments (no length of its own) is skipped, not read as a length.
+    #[test]
+    fn a_jpeg_whose_segments_are_not_markers_is_refused() {
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode(&[90u8; 48], 4, 4, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        let len = u16::from_be_bytes([jpeg[sof + 2], jpeg[sof + 3]]) as usize;
+        let frame = jpeg[sof..sof + 2 + len].to_vec();
+        let with = |at: usize, insert: &[u8]| {
+            let mut j = jpeg.clone();
+            j.splice(at..at, insert.iter().copied());
+            j
+        };
+        let stuffed = with(2, &[0xFF, 0x00, 0x00, 0x04, 0x00, 0x00]);
+        assert!(decode(&stuffed).unwrap_err().contains("bad marker"));
+        let twice = with(sof, &frame);
+        assert!(decode(&twice).unwrap_err().contains("two frame headers"));
+        let restart = with(2, &[0xFF, 0xD0]);
+        let img = decode(&restart).unwrap();
+        assert_eq!((img.width, img.height), (4, 4));
+        // The file the fuzzer found.
+        let found = include_bytes!("../tests/data/fuzz-jpeg-stuffed-marker.jpg");
+        assert!(decode(found).unwrap_err().contains("bad marker"));
     }
 
     #[test]

@@ -46,6 +46,10 @@ catalogue! {
         en: "short frame header",
         zh: "帧头太短",
     }
+    two_frame_headers() {
+        en: "two frame headers",
+        zh: "有两个帧头",
+    }
     no_frame_header() {
         en: "no frame header",
         zh: "没有帧头",
