@@ -89,6 +89,9 @@ fn half_width(c: char) -> Option<char> {
 /// begin lines above.
 fn full_width_mark(text: &str, offset: usize) -> Option<(usize, char, char)> {
     let offset = offset.min(text.len());
+    if !text.is_char_boundary(offset) {
+        return None;
+    }
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     // The delimiter of the string the scan is in, or `#` in a comment.
     let mut inside: Option<&str> = None;
