@@ -69,6 +69,18 @@ catalogue! {
         en: "`{found}` is a full-width (Chinese) punctuation mark, which TOML does not read outside quotes (it takes the half-width `{wanted}`): TOML's own marks (= \" ' [ ] , {{ }} #) are typed with the input method in English punctuation (Ctrl+. in most Chinese input methods); inside quotes, full-width marks are text and stay",
         zh: "此处的 `{found}` 是全角（中文）标点，TOML 在引号外不认（它用半角的 `{wanted}`）：TOML 自身的符号（= \" ' [ ] , {{ }} #）须在输入法的英文标点状态下输入（多数中文输入法按 Ctrl+. 切换）；引号里面的全角标点是文字，可以保留",
     }
+    inner_double_quote() {
+        en: "this `\"` ends the string, and the text after it is not part of it: a quotation inside \"…\" is written with “ ” (as Chinese text has it), or \\\"; or put the whole text in '''…''', where \" is text",
+        zh: "这个 `\"` 结束了字符串，后面的文字不再属于它：\"…\" 里面的引语请用中文引号“ ”，或写成 \\\"；也可以把整段文字写在 '''…''' 中，那里的 \" 就是文字",
+    }
+    inner_single_quote() {
+        en: "this `'` ends the string, and the text after it is not part of it: in '…' nothing can stand for ' — put the text in \"…\" or '''…''' instead",
+        zh: "这个 `'` 结束了字符串，后面的文字不再属于它：'…' 中没有办法写 '——请把文字改写在 \"…\" 或 '''…''' 中",
+    }
+    label_string_ends() {
+        en: "the string ends here",
+        zh: "字符串在此结束",
+    }
     label_full_width() {
         en: "full-width mark",
         zh: "全角标点",

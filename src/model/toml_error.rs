@@ -16,16 +16,29 @@ pub fn parse<T: serde::de::DeserializeOwned>(source: &Source) -> Result<T, Error
 fn located(source: &Source, err: &toml::de::Error) -> Error {
     let raw = tidy_message(err.message());
     let span = err.span();
-    // A Chinese input method's punctuation where TOML's own belongs: said as such, at the mark.
-    if let Some((at, found, wanted)) = span
+    // A Chinese input method's punctuation where TOML's own belongs, or a quotation mark that
+    // ended a string early: said as such, at the mark.
+    let hint = span
         .as_ref()
         .filter(|_| !is_data_error(&raw))
-        .and_then(|s| full_width_mark(&source.text, s.start))
-    {
-        let error = Error::new(ErrorKind::Syntax, msg::full_width_mark(found, wanted))
-            .label(msg::label_full_width())
-            .help(msg::help_half_width());
-        return error.at(source, at..at + found.len_utf8());
+        .and_then(|s| syntax_hint(&source.text, s.start));
+    match hint {
+        Some(Hint::FullWidth { at, found, wanted }) => {
+            let error = Error::new(ErrorKind::Syntax, msg::full_width_mark(found, wanted))
+                .label(msg::label_full_width())
+                .help(msg::help_half_width());
+            return error.at(source, at..at + found.len_utf8());
+        }
+        Some(Hint::InnerQuote { at, quote }) => {
+            let message = if quote == '"' {
+                msg::inner_double_quote()
+            } else {
+                msg::inner_single_quote()
+            };
+            let error = Error::new(ErrorKind::Syntax, message).label(msg::label_string_ends());
+            return error.at(source, at..at + 1);
+        }
+        None => {}
     }
     let table = span
         .as_ref()
@@ -81,24 +94,55 @@ fn half_width(c: char) -> Option<char> {
     })
 }
 
-/// The first full-width mark outside strings and comments on the line of `offset`, up to just
-/// after it, where the parser stopped: its byte offset, the mark, and the half-width one TOML
-/// needs (a `：` stands for `=`). Inside a string such marks are text (`"中国质协（全国）"`, a
-/// multi-line `"""…"""` running over the line), and a `。` outside one is only taken when it
-/// is where the parser stopped. Strings are followed from the file's start, since one may
-/// begin lines above.
-fn full_width_mark(text: &str, offset: usize) -> Option<(usize, char, char)> {
+/// What a syntax error most likely is, where the parser's own message does not say.
+#[derive(Debug, PartialEq)]
+enum Hint {
+    /// A Chinese input method's punctuation mark at `at` where TOML needs `wanted`.
+    FullWidth {
+        at: usize,
+        found: char,
+        wanted: char,
+    },
+    /// A quotation mark at `at` that ended its string early: the text went on after it (pasted
+    /// text quoting someone inside `"…"`).
+    InnerQuote { at: usize, quote: char },
+}
+
+/// Looks at the line of `offset`, where the parser stopped, for what a clerk's slip it shows:
+/// the first full-width mark outside strings and comments up to just after it (a `：` stands
+/// for `=`; inside a string such marks are text, `"中国质协（全国）"`, and a `。` is only taken
+/// where the parser stopped), or a quotation mark that closed a string right before the place
+/// while the line goes on to another. Strings are followed from the file's start, since a
+/// multi-line one may begin lines above.
+fn syntax_hint(text: &str, offset: usize) -> Option<Hint> {
     let offset = offset.min(text.len());
     if !text.is_char_boundary(offset) {
         return None;
     }
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    // The delimiter of the string the scan is in, or `#` in a comment.
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    // The delimiter of the string the scan is in, or `#` in a comment; and the quotation
+    // mark that closed the last one-line string, when it is the character just scanned.
     let mut inside: Option<&str> = None;
+    let mut closed: Option<(usize, char)> = None;
     let mut chars = text.char_indices();
     while let Some((at, c)) = chars.next() {
         if at > offset {
             break;
+        }
+        if at == offset && inside.is_none() {
+            if let Some((quote_at, quote)) = closed.filter(|&(q, _)| q + 1 == at) {
+                // (A full-width comma there is the input method's, said below.)
+                let goes_on = !c.is_whitespace()
+                    && !matches!(c, ',' | ']' | '}' | '#' | '=')
+                    && half_width(c).is_none();
+                if goes_on && text[at..line_end].contains(quote) {
+                    return Some(Hint::InnerQuote {
+                        at: quote_at,
+                        quote,
+                    });
+                }
+            }
         }
         let rest = &text[at..];
         match inside {
@@ -107,6 +151,9 @@ fn full_width_mark(text: &str, offset: usize) -> Option<(usize, char, char)> {
             Some(delim) if rest.starts_with(delim) => {
                 // The rest of a `"""` or `'''` (delimiters are ASCII: one char a byte).
                 chars.by_ref().take(delim.len() - 1).for_each(drop);
+                if delim.len() == 1 {
+                    closed = Some((at, c));
+                }
                 inside = None;
             }
             // An escape in a basic string: the next character is not a delimiter.
@@ -115,6 +162,7 @@ fn full_width_mark(text: &str, offset: usize) -> Option<(usize, char, char)> {
             }
             Some(_) => {}
             None => {
+                closed = None;
                 inside = ["\"\"\"", "'''", "\"", "'", "#"]
                     .into_iter()
                     .find(|d| rest.starts_with(d));
@@ -124,7 +172,11 @@ fn full_width_mark(text: &str, offset: usize) -> Option<(usize, char, char)> {
                     let taken = !matches!(c, '．' | '。') || at == offset;
                     if let Some(h) = half_width(c).filter(|_| taken) {
                         let wanted = if c == '：' { '=' } else { h };
-                        return Some((at, c, wanted));
+                        return Some(Hint::FullWidth {
+                            at,
+                            found: c,
+                            wanted,
+                        });
                     }
                 }
             }
@@ -568,6 +620,33 @@ mod tests {
             let err = parse::<Doc>(&Source::new("d.toml", text)).unwrap_err();
             assert!(
                 !err.message.contains("full-width"),
+                "{text}: {}",
+                err.message
+            );
+        }
+    }
+
+    /// A quotation mark inside a string, pasted with the text it quotes, ends the string early:
+    /// said at that mark, for `"` and `'`; a string followed by something else is left to the
+    /// parser's message.
+    #[test]
+    fn a_quotation_mark_that_ends_a_string_early_is_named() {
+        let double = "title = \"会上他说\"要抓好质量\"，大家赞同。\"\n";
+        let err = parse::<Doc>(&Source::new("d.toml", double)).unwrap_err();
+        assert_eq!(err.message, msg::inner_double_quote().text);
+        assert_eq!(err.line_col(), Some((1, 14)));
+        let single = "title = 'it's'\n";
+        let err = parse::<Doc>(&Source::new("d.toml", single)).unwrap_err();
+        assert_eq!(err.message, msg::inner_single_quote().text);
+        assert_eq!(err.line_col(), Some((1, 12)));
+        for text in [
+            "title = \"x\" y\n",
+            "title = \"x\"y\n",
+            "title = \"a\\\"b\" c\n",
+        ] {
+            let err = parse::<Doc>(&Source::new("d.toml", text)).unwrap_err();
+            assert!(
+                !err.message.contains("ends the string"),
                 "{text}: {}",
                 err.message
             );
