@@ -545,6 +545,12 @@ fn walk_into(
     let mut tables = 0u32;
     let mut row_header = false;
     let mut cell = (1u32, Merge::None);
+    // The open row's element name (to skip to its end when it was deleted) and whether the scan
+    // is in its properties; whether the paragraph's mark was deleted (tracked), which joins it
+    // to the next when the change is accepted.
+    let mut row_name: Vec<u8> = Vec::new();
+    let mut in_row_properties = false;
+    let mut joins_next = false;
     loop {
         let event = reader.read_event().map_err(xml_error)?;
         let empty = matches!(event, Event::Empty(_));
@@ -567,6 +573,22 @@ fn walk_into(
                     skip(&mut reader, &e)?;
                 }
                 b"ins" | b"moveTo" if !empty && outside_properties => reading.tracked = true,
+                // A row deleted with changes tracked: accepted, it is gone (no cell has been
+                // read yet: its properties come first).
+                b"del" if in_row_properties && !row_name.is_empty() => {
+                    reading.tracked = true;
+                    in_row_properties = false;
+                    reader
+                        .read_to_end(quick_xml::name::QName(&row_name))
+                        .map_err(xml_error)?;
+                }
+                // A paragraph mark deleted: accepted, the paragraph runs on into the next.
+                b"del" if in_properties > 0 => {
+                    reading.tracked = true;
+                    joins_next = true;
+                }
+                b"ins" if in_properties > 0 || in_row_properties => reading.tracked = true,
+                b"trPr" if !empty => in_row_properties = true,
                 name if !empty && name.ends_with(b"Change") => {
                     reading.tracked = true;
                     skip(&mut reader, &e)?;
@@ -658,7 +680,12 @@ fn walk_into(
                         out.start_table();
                     }
                 }
-                b"tr" if !empty && tables == 1 => row_header = false,
+                b"tr" if !empty => {
+                    row_name = e.name().as_ref().to_vec();
+                    if tables == 1 {
+                        row_header = false;
+                    }
+                }
                 b"tblHeader" if tables == 1 => {
                     row_header = !matches!(attr(&e, b"val").as_deref(), Some("0" | "false" | "off"))
                 }
@@ -693,12 +720,22 @@ fn walk_into(
                     out.marks(marks);
                 }
                 // A cell's paragraphs are its lines; its pictures wait for the table's end.
+                b"trPr" => in_row_properties = false,
                 b"p" if tables > 0 => {
                     shown.end_paragraph(out);
-                    out.text("\n")
+                    if !std::mem::take(&mut joins_next) {
+                        out.text("\n")
+                    }
                 }
                 b"tc" if tables == 1 => out.end_cell(cell.0, cell.1),
-                b"tr" if tables == 1 => out.end_row(row_header),
+                // (A row's properties come before its cells: once a nested table's row ends,
+                // the outer row's are read already.)
+                b"tr" => {
+                    row_name.clear();
+                    if tables == 1 {
+                        out.end_row(row_header)
+                    }
+                }
                 b"tbl" if tables > 0 => {
                     tables -= 1;
                     if tables == 0 {
@@ -707,6 +744,7 @@ fn walk_into(
                         place_text_boxes(xml, &mut boxes, reading, out, depth)?;
                     }
                 }
+                b"p" if std::mem::take(&mut joins_next) => shown.end_paragraph(out),
                 b"p" => {
                     shown.end_paragraph(out);
                     let level = outline_level(outline, style.as_deref(), styles);
@@ -934,6 +972,39 @@ mod tests {
             article.warnings
         );
         assert_eq!(article.warnings.len(), 1, "{:?}", article.warnings);
+    }
+
+    /// A deleted table row and a deleted paragraph mark, accepted: the row is gone, and the
+    /// paragraph runs on into the next (in the body and in a cell).
+    #[test]
+    fn a_deleted_row_and_a_deleted_paragraph_mark_are_accepted() {
+        let row = |deleted: bool, text: &str| {
+            let del = if deleted { "<w:del w:id=\"9\"/>" } else { "" };
+            format!("<w:tr><w:trPr>{del}</w:trPr><w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc></w:tr>")
+        };
+        let joined = "<w:p><w:pPr><w:rPr><w:del w:id=\"8\"/></w:rPr></w:pPr><w:r><w:t>前半</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>后半</w:t></w:r></w:p>";
+        let body = format!(
+            "{joined}<w:tbl>{}{}{}</w:tbl>",
+            row(false, "甲"),
+            row(true, "删去的行"),
+            row(false, "乙"),
+        );
+        let article = read_body(&body);
+        let table = article.items.iter().find_map(|i| match i {
+            Item::Table(t) => Some(format!("{:?}", t.rows)),
+            _ => None,
+        });
+        assert_eq!(items(&article)[0], "前半后半");
+        let table = table.unwrap();
+        assert!(table.contains("甲") && table.contains("乙"), "{table}");
+        assert!(!table.contains("删去的行"), "{table}");
+        assert_eq!(
+            warned(&article, "tracked changes"),
+            1,
+            "{:?}",
+            article.warnings
+        );
     }
 
     /// Hidden text is not printed by Word and is left out, with its words quoted (struck-through
