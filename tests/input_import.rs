@@ -522,3 +522,50 @@ fn markdown_footnotes_strikethrough_and_html_are_kept_or_reported() {
         assert!(err.contains(expected), "{expected}: {err}");
     }
 }
+
+/// A Word file laid out in text boxes gives a warning a box: five of a kind are shown, the
+/// rest counted in one line; `-v` shows them all.
+#[test]
+fn many_warnings_of_a_kind_are_counted_not_all_printed() {
+    use std::io::Write;
+    let dir = temp_dir("input-import-many-warnings");
+    let docx = dir.join("boxes.docx");
+    let boxes: String = (1..=8)
+        .map(|n| {
+            format!(
+                "<w:p><w:r><w:t>第{n}段</w:t></w:r><w:r><w:pict><v:textbox><w:txbxContent>\
+                 <w:p><w:r><w:t>框{n}</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict>\
+                 </w:r></w:p>"
+            )
+        })
+        .collect();
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \
+         xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:body>{boxes}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&docx).unwrap());
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let out = import(&docx, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("a text box “").count(), 5, "{err}");
+    assert!(
+        err.contains("3 more warnings like these (docx_text_box); -v shows them all"),
+        "{err}"
+    );
+    assert_eq!(blocks(&dir.join("boxes.toml")).len(), 16);
+    let out = jianbao()
+        .args(["-v", "import"])
+        .arg(&docx)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(stderr(&out).matches("a text box “").count(), 8);
+}

@@ -37,14 +37,40 @@ pub fn run(args: &ImportArgs) -> i32 {
     exit_status(import_article(args))
 }
 
+/// Warnings of one kind shown before the rest of that kind are counted in one line: a Word file
+/// laid out in text boxes gives one warning a box. `-v` and JSON output show them all.
+const SHOWN_PER_KIND: usize = 5;
+
+/// Prints the reader's warnings, at most [`SHOWN_PER_KIND`] of a kind unless asked for all.
+fn report(article: &import::Article, path: &str) {
+    let all = ui().verbose || ui().json;
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for warning in &article.warnings {
+        let seen = match kinds.iter_mut().find(|(code, _)| *code == warning.code) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                kinds.push((warning.code, 1));
+                1
+            }
+        };
+        if all || seen <= SHOWN_PER_KIND {
+            ui().warning(&Warning::new(warning.clone(), path));
+        }
+    }
+    for (code, n) in kinds {
+        if !all && n > SHOWN_PER_KIND {
+            let more = msg::import_more_warnings(n - SHOWN_PER_KIND, code);
+            ui().warning(&Warning::new(more, path));
+        }
+    }
+}
+
 fn import_article(args: &ImportArgs) -> Result<(), Error> {
     let article = read_article(&args.article)?;
-    for warning in &article.warnings {
-        ui().warning(&Warning::new(
-            warning.clone(),
-            args.article.display().to_string(),
-        ));
-    }
+    report(&article, &args.article.display().to_string());
     let (definition, existing) = match &args.append_to {
         Some(def) => {
             let source = super::document::read_definition(def)?;

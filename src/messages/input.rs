@@ -154,6 +154,10 @@ catalogue! {
         en: " (issue {number})",
         zh: "（第 {number} 期）",
     }
+    import_more_warnings(count, code) {
+        en: "{count} more warnings like these ({code}); -v shows them all",
+        zh: "另有 {count} 条同类警告（{code}）；加 -v 可全部显示",
+    }
     import_exists() {
         en: "the file exists; add --force to replace it, or --append-to to add the article to it",
         zh: "文件已存在；加 --force 可覆盖，或用 --append-to 把文章追加进去",
