@@ -91,7 +91,7 @@ pub fn decode(bytes: &[u8]) -> Result<Image, String> {
 
 /// The format of an image that is not PNG or JPEG, by its signature, so that the clerk hears
 /// what the file is (a phone's HEIC photo, a WebP saved from a web page) and what to do.
-fn other_format(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn other_format(bytes: &[u8]) -> Option<&'static str> {
     let at = |offset: usize, sig: &[u8]| bytes.get(offset..offset + sig.len()) == Some(sig);
     // ISO base media files (HEIF, AVIF): a `ftyp` box first, its major brand after it.
     if at(4, b"ftyp") {

@@ -569,3 +569,17 @@ fn many_warnings_of_a_kind_are_counted_not_all_printed() {
         .unwrap();
     assert_eq!(stderr(&out).matches("a text box “").count(), 8);
 }
+
+/// A Word article given to `render` (or as a block's `text-file`) is named as what it is, with
+/// `jianbao import` as the way in; it said "not UTF-8 text … save it as UTF-8".
+#[test]
+fn a_word_file_where_text_belongs_points_to_import() {
+    let out = jianbao()
+        .arg("render")
+        .arg(article("送审稿.docx"))
+        .arg("-o")
+        .arg(temp_dir("input-import-render-docx").join("x.pdf"))
+        .output()
+        .unwrap();
+    support::assert_fails(&out, 1, "a Word document (.docx) or another zip archive, not a text file: a Word article comes in with `jianbao import`");
+}

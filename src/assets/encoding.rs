@@ -52,7 +52,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         Err(e) => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
-                return Err(msg::not_utf8_nor_gbk(e.valid_up_to()).text);
+                return Err(match binary_kind(bytes) {
+                    Some(kind) => msg::binary_not_text(kind).text,
+                    None => msg::not_utf8_nor_gbk(e.valid_up_to()).text,
+                });
             }
             Ok(Decoded {
                 text: text.into_owned(),
@@ -60,6 +63,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             })
         }
     }
+}
+
+/// What a file that is not text is, by its signature, when it is something a clerk may name
+/// by mistake where text belongs (a Word article as a `text-file`, a photo).
+fn binary_kind(bytes: &[u8]) -> Option<String> {
+    let kind = if bytes.starts_with(b"PK\x03\x04") {
+        msg::kind_zip().text
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        msg::kind_ole().text
+    } else if bytes.starts_with(b"\x89PNG") {
+        msg::kind_image("PNG").text
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        msg::kind_image("JPEG").text
+    } else {
+        msg::kind_image(crate::images::other_format(bytes)?).text
+    };
+    Some(kind)
 }
 
 #[cfg(test)]
@@ -84,5 +104,22 @@ mod tests {
         assert_eq!(decode(&utf16).unwrap().encoding, Some("UTF-16LE"));
         let err = decode(&[b'a', 0xFF, b'b']).unwrap_err();
         assert!(err.contains("save it as UTF-8"), "{err}");
+    }
+
+    /// A Word file, a photo or an old Office file named where text belongs is named as what it
+    /// is, with what to do; other bytes keep the encoding advice.
+    #[test]
+    fn binary_files_are_named() {
+        let zip = decode(b"PK\x03\x04\x14\0\x06\0\x08\0\0\0\x21\0\xff\xfe").unwrap_err();
+        assert!(zip.starts_with("a Word document (.docx)"), "{zip}");
+        let ole = decode(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\xff\xfe").unwrap_err();
+        assert!(
+            ole.starts_with("an old Word, WPS or Excel document"),
+            "{ole}"
+        );
+        let jpeg = decode(b"\xFF\xD8\xFF\xE0\0\x10JFIF\xff").unwrap_err();
+        assert!(jpeg.starts_with("a JPEG image, not a text file"), "{jpeg}");
+        let other = decode(b"\x80\x81\xff\xfe").unwrap_err();
+        assert!(other.contains("nor GBK/GB18030"), "{other}");
     }
 }

@@ -81,6 +81,22 @@ catalogue! {
         en: "the file starts with a {bom} byte-order mark but is not {encoding} text",
         zh: "文件以 {bom} 字节顺序标记（BOM）开头，但内容不是 {encoding} 文本",
     }
+    binary_not_text(kind) {
+        en: "{kind}, not a text file: a Word article comes in with `jianbao import`, a picture as a `figure`; text must be saved as plain text (.txt, UTF-8)",
+        zh: "这是{kind}，不是文本文件：Word 文章请用 `jianbao import` 导入，图片请作为 `figure` 插入；文字须另存为纯文本（.txt，UTF-8）",
+    }
+    kind_zip() {
+        en: "a Word document (.docx) or another zip archive",
+        zh: " Word 文档（.docx）或其他 zip 压缩文件",
+    }
+    kind_ole() {
+        en: "an old Word, WPS or Excel document (.doc, .wps, .xls)",
+        zh: "旧版 Word、WPS 或 Excel 文档（.doc、.wps、.xls）",
+    }
+    kind_image(format) {
+        en: "a {format} image",
+        zh: " {format} 图片",
+    }
     not_utf8_nor_gbk(offset) {
         en: "the file is not UTF-8 text (invalid byte at offset {offset}) nor GBK/GB18030; save it as UTF-8",
         zh: "文件不是 UTF-8 文本（第 {offset} 字节无效），也不是 GBK/GB18030；请另存为 UTF-8",
