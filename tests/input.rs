@@ -445,3 +445,49 @@ fn crc32(bytes: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// A definition written on Windows names `images\fig.png` or `Fig.PNG`, which Windows finds
+/// and other systems do not: "file not found" now names the file meant. A file reached only
+/// through a link out of the root is not named (an error must not tell what is outside).
+#[test]
+fn a_path_spelt_for_windows_names_the_file_it_meant() {
+    let dir = temp_dir("input-windows-paths");
+    std::fs::create_dir_all(dir.join("images")).unwrap();
+    std::fs::copy(
+        support::root().join("samples/cqa-2020-03-10/fig2.png"),
+        dir.join("images/fig2.png"),
+    )
+    .unwrap();
+    let render_figure = |figure: &str| {
+        let def = dir.join("d.toml");
+        std::fs::write(
+            &def,
+            format!(
+                "layout = \"newsletter\"\n[bulletin]\npublisher = \"x\"\ndate = 2020-03-10\n\
+                 [[blocks]]\nfigure = '{figure}'\n"
+            ),
+        )
+        .unwrap();
+        render(&def, &dir.join("d.pdf"), &[])
+    };
+    support::assert_fails(
+        &render_figure("images\\fig2.png"),
+        1,
+        "file not found; `\\` separates folders only on Windows: write the path with `/` (",
+    );
+    support::assert_fails(
+        &render_figure("images/Fig2.PNG"),
+        1,
+        "images/fig2.png, whose name differs only in capitals",
+    );
+    #[cfg(unix)]
+    {
+        let outside = temp_dir("input-windows-paths-outside");
+        std::fs::write(outside.join("Secret.png"), b"x").unwrap();
+        let _ = std::fs::remove_file(dir.join("link"));
+        std::os::unix::fs::symlink(&outside, dir.join("link")).unwrap();
+        let out = render_figure("link/secret.png");
+        support::assert_fails(&out, 1, "file not found");
+        assert!(!stderr(&out).contains("Secret"), "{}", stderr(&out));
+    }
+}

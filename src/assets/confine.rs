@@ -116,10 +116,17 @@ impl Confined<'_> {
         let file = match super::open_regular(path) {
             Ok(file) => file,
             Err(e) => {
-                // Not a regular file, or not there: if it resolves outside, say only that.
+                // Not a regular file, or not there: if it resolves outside, say only that. Not
+                // there, a file inside the root spelt otherwise (`images\fig.png` written on
+                // Windows, another case) is named.
                 return match dunce::canonicalize(path) {
                     Ok(real) if !self.is_inside(&real, trusted) => Err(outside(true)),
-                    _ => Err(e),
+                    Ok(_) => Err(e),
+                    Err(_) => Err(super::not_found_near_miss(path, |candidate| {
+                        dunce::canonicalize(candidate)
+                            .is_ok_and(|real| self.is_inside(&real, trusted))
+                    })
+                    .unwrap_or(e)),
                 };
             }
         };

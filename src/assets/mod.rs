@@ -417,6 +417,54 @@ pub(crate) fn layout_text(file: std::fs::File, path: &Path) -> Result<String, St
     String::from_utf8(bytes).map_err(|_| msg::not_utf8_path(path.display()).text)
 }
 
+/// A file that is there under another spelling of a path that is not: what a definition
+/// written on Windows, where `\` separates folders and case does not count, names on the
+/// systems where neither holds (UOS, Kylin, a Linux print server).
+enum NearMiss {
+    /// The path with `\` as `/` names a file.
+    Slashes(PathBuf),
+    /// A file in the same folder whose name differs only in case.
+    Case(PathBuf),
+}
+
+/// "File not found" for `path`, with the file it likely meant when there is one that `allowed`
+/// lets the user be told of (inside the root: an error must not tell what is outside it).
+pub(crate) fn not_found_near_miss(path: &Path, allowed: impl Fn(&Path) -> bool) -> Option<String> {
+    let shown: PathBuf = path.components().collect();
+    let message = match near_miss(path)? {
+        NearMiss::Slashes(fixed) if allowed(&fixed) => {
+            msg::path_not_found_backslash(shown.display(), fixed.display())
+        }
+        NearMiss::Case(found) if allowed(&found) => {
+            let found: PathBuf = found.components().collect();
+            msg::path_not_found_case(shown.display(), found.display())
+        }
+        _ => return None,
+    };
+    Some(message.text)
+}
+
+fn near_miss(path: &Path) -> Option<NearMiss> {
+    let text = path.to_str()?;
+    if std::path::MAIN_SEPARATOR != '\\' && text.contains('\\') {
+        let fixed = PathBuf::from(text.replace('\\', "/"));
+        return fixed.exists().then_some(NearMiss::Slashes(fixed));
+    }
+    let name = path.file_name()?.to_str()?.to_lowercase();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    // A folder of a few thousand entries at most is looked through; a larger one is not.
+    let found = std::fs::read_dir(dir)
+        .ok()?
+        .take(10_000)
+        .flatten()
+        .map(|e| e.file_name())
+        .find(|n| n.to_str().is_some_and(|n| n.to_lowercase() == name))?;
+    Some(NearMiss::Case(dir.join(found)))
+}
+
 pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> String {
     // As the user wrote it: a name joined to the definition's directory `.` reads `./f.otf`, not
     // `././f.otf` (`components` drops every `.` but a leading one).

@@ -21,6 +21,14 @@ catalogue! {
         en: "{path}: file not found",
         zh: "{path}：找不到文件",
     }
+    path_not_found_backslash(path, fixed) {
+        en: "{path}: file not found; `\\` separates folders only on Windows: write the path with `/` ({fixed}), which works everywhere",
+        zh: "{path}：找不到文件；`\\` 只在 Windows 上分隔文件夹：请用 `/` 写路径（{fixed}），各系统通用",
+    }
+    path_not_found_case(path, found) {
+        en: "{path}: file not found; there is {found}, whose name differs only in capitals (Windows does not tell them apart, other systems do): write the name as the file has it",
+        zh: "{path}：找不到文件；有一个 {found}，名字只有大小写不同（Windows 不区分大小写，其他系统区分）：请照文件的实际名字书写",
+    }
     path_permission_denied(path) {
         en: "{path}: permission denied",
         zh: "{path}：没有权限",
