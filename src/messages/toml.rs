@@ -66,8 +66,8 @@ catalogue! {
         zh: "含反斜杠的文字（如 Windows 路径 D:\\质协\\2020）请写在字面字符串 '…' 或 '''…''' 中，其中没有转义；或者把每个反斜杠写两遍",
     }
     full_width_mark(found, wanted) {
-        en: "`{found}` is a full-width (Chinese) punctuation mark, which TOML does not read outside quotes (it takes the half-width `{wanted}`): TOML's own marks (= \" ' [ ] , {{ }} #) are typed with the input method in English punctuation (Ctrl+. in most Chinese input methods); inside quotes, full-width marks are text and stay",
-        zh: "此处的 `{found}` 是全角（中文）标点，TOML 在引号外不认（它用半角的 `{wanted}`）：TOML 自身的符号（= \" ' [ ] , {{ }} #）须在输入法的英文标点状态下输入（多数中文输入法按 Ctrl+. 切换）；引号里面的全角标点是文字，可以保留",
+        en: "`{found}` is a full-width character (a Chinese input method's), which TOML does not read outside quotes (it takes the half-width `{wanted}`): TOML's own marks (= \" ' [ ] , {{ }} #) are typed with the input method in English punctuation (Ctrl+. in most Chinese input methods); inside quotes, full-width marks are text and stay",
+        zh: "此处的 `{found}` 是全角字符（中文输入法所打），TOML 在引号外不认（它用半角的 `{wanted}`）：TOML 自身的符号（= \" ' [ ] , {{ }} #）须在输入法的英文标点状态下输入（多数中文输入法按 Ctrl+. 切换）；引号里面的全角标点是文字，可以保留",
     }
     inner_double_quote() {
         en: "this `\"` ends the string, and the text after it is not part of it: a quotation inside \"…\" is written with “ ” (as Chinese text has it), or \\\"; or put the whole text in '''…''', where \" is text",

@@ -76,7 +76,8 @@ fn is_data_error(raw: &str) -> bool {
     .any(|p| raw.starts_with(p))
 }
 
-/// The half-width mark TOML means where a Chinese input method types a full-width one.
+/// The half-width character TOML means where a Chinese input method types a full-width one
+/// (a punctuation mark, or a digit in full-width mode).
 fn half_width(c: char) -> Option<char> {
     Some(match c {
         '“' | '”' | '＂' => '"',
@@ -90,6 +91,10 @@ fn half_width(c: char) -> Option<char> {
         '｝' => '}',
         '＃' => '#',
         '．' | '。' => '.',
+        '－' => '-',
+        '＋' => '+',
+        // Full-width digits, as an input method in full-width mode types them (`issue = ５`).
+        '０'..='９' => char::from_u32(c as u32 - 0xFF10 + '0' as u32)?,
         _ => return None,
     })
 }
@@ -590,6 +595,12 @@ mod tests {
             ("title ＝ \"简报\"\n", '＝', '=', (1, 7)),
             ("title：\"简报\"\n", '：', '=', (1, 6)),
             ("title = \"简报\"，\n", '，', ',', (1, 13)),
+            (
+                "title = \"x\"\n[[blocks]]\ncaption = ５\n",
+                '５',
+                '5',
+                (3, 11),
+            ),
             (
                 "title = \"简报\"\n【[blocks]]\ncaption = \"x\"\n",
                 '【',
