@@ -65,6 +65,10 @@ catalogue! {
         en: "write text with backslashes (a Windows path such as D:\\质协\\2020) in a literal string, '…' or '''…''', where nothing is an escape; or double each backslash",
         zh: "含反斜杠的文字（如 Windows 路径 D:\\质协\\2020）请写在字面字符串 '…' 或 '''…''' 中，其中没有转义；或者把每个反斜杠写两遍",
     }
+    help_number_unquoted(number) {
+        en: "write the number alone, without quotes or words around it: {number}",
+        zh: "只写数字，不加引号或文字：{number}",
+    }
     full_width_mark(found, wanted) {
         en: "`{found}` is a full-width character (a Chinese input method's), which TOML does not read outside quotes (it takes the half-width `{wanted}`): TOML's own marks (= \" ' [ ] , {{ }} #) are typed with the input method in English punctuation (Ctrl+. in most Chinese input methods); inside quotes, full-width marks are text and stay",
         zh: "此处的 `{found}` 是全角字符（中文输入法所打），TOML 在引号外不认（它用半角的 `{wanted}`）：TOML 自身的符号（= \" ' [ ] , {{ }} #）须在输入法的英文标点状态下输入（多数中文输入法按 Ctrl+. 切换）；引号里面的全角标点是文字，可以保留",

@@ -258,12 +258,29 @@ fn explain(raw: &str, table: &str) -> Error {
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        // A number written as text (`issue = "5"`, `"第5期"`, `copies = "100份"`): its digits,
+        // to show how to write it.
+        let digits = found
+            .strip_prefix("string ")
+            .filter(|_| whole_number_range(expected.trim()).is_some())
+            .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>())
+            .filter(|d| !d.is_empty() && d.len() <= 10);
         let (found, expected) = (plain_type(found), plain_type(expected));
         let e = syntax(msg::wrong_type(&found, &expected));
-        return if expected.is_empty() {
+        let e = if expected.is_empty() {
             e.label(msg::label_wrong_type())
         } else {
             e.label(msg::label_expected(&expected))
+        };
+        return match digits {
+            Some(d) => {
+                let number = match d.trim_start_matches('0') {
+                    "" => "0",
+                    n => n,
+                };
+                e.help(msg::help_number_unquoted(number))
+            }
+            None => e,
         };
     }
     if is_too_deep(raw) {
@@ -662,6 +679,24 @@ mod tests {
                 err.message
             );
         }
+    }
+
+    /// A number written as text (`"第5期"`, `"100份"`) is shown how to write it; text with no
+    /// digits is only the wrong type.
+    #[test]
+    fn a_number_written_as_text_is_shown_without_quotes() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Issue {
+            issue: u32,
+        }
+        let err = parse::<Issue>(&Source::new("d.toml", "issue = \"第05期\"\n")).unwrap_err();
+        assert_eq!(
+            err.help_text(),
+            Some(msg::help_number_unquoted("5").text.as_str())
+        );
+        let err = parse::<Issue>(&Source::new("d.toml", "issue = \"五\"\n")).unwrap_err();
+        assert_eq!(err.help_text(), None);
     }
 
     #[test]
