@@ -35,6 +35,10 @@ pub struct ImageStream {
     pub invert: bool,
     pub data: Vec<u8>,
     pub soft_mask: Option<Box<ImageStream>>,
+    /// The colour profile the file carries (a phone's Display P3, a camera's Adobe RGB), checked
+    /// against the image's components: the PDF says what the numbers mean instead of taking
+    /// them for sRGB. `None`: the device space.
+    pub icc: Option<Vec<u8>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +59,7 @@ pub enum ColorSpace {
 }
 
 impl ColorSpace {
-    fn components(&self) -> u8 {
+    pub fn components(&self) -> u8 {
         match self {
             ColorSpace::Gray | ColorSpace::Indexed(_) => 1,
             ColorSpace::Rgb => 3,
@@ -69,7 +73,16 @@ pub fn decode(bytes: &[u8]) -> Result<Image, String> {
     if bytes.starts_with(&[0xFF, 0xD8]) {
         // A phone photo taken upright but stored sideways is turned (see `crate::exif`).
         match crate::exif::upright_jpeg(bytes)? {
-            Some(upright) => jpeg(&upright),
+            // Turned and encoded again: the original's profile still says what its colours
+            // mean (the encoder writes none).
+            Some(upright) => {
+                let original = jpeg(bytes)?;
+                let mut img = jpeg(&upright)?;
+                if original.stream.color_space == img.stream.color_space {
+                    img.stream.icc = original.stream.icc;
+                }
+                Ok(img)
+            }
             None => jpeg(bytes),
         }
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -148,6 +161,7 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
     let mut i = 2;
     let mut frame = None;
     let mut adobe = false;
+    let mut profile: Vec<(u8, u8, &[u8])> = Vec::new();
     while i + 4 <= bytes.len() {
         if bytes[i] != 0xFF {
             return Err(msg::corrupt_jpeg(msg::bad_marker()).text);
@@ -192,6 +206,10 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
                 frame = Some((body[0], height, width, body[5]));
             }
             0xEE if body.starts_with(b"Adobe") => adobe = true,
+            // An ICC profile, in as many APP2 segments as it needs (sequence number, count).
+            0xE2 if body.len() > 14 && body.starts_with(b"ICC_PROFILE\0") => {
+                profile.push((body[12], body[13], &body[14..]))
+            }
             _ => {}
         }
         i += 2 + len;
@@ -222,8 +240,39 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
             bits_per_component: 8,
             data: bytes.to_vec(),
             soft_mask: None,
+            icc: jpeg_profile(profile).filter(|p| profile_fits(p, components)),
         },
     })
+}
+
+/// A JPEG's ICC profile from its APP2 segments: each of 1..=count exactly once, in order.
+/// Anything else (a segment missing or repeated, counts that differ) is no profile.
+fn jpeg_profile(mut parts: Vec<(u8, u8, &[u8])>) -> Option<Vec<u8>> {
+    let count = parts.first()?.1;
+    parts.sort_by_key(|p| p.0);
+    let in_order = parts.len() == count as usize
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(i, p)| p.0 as usize == i + 1 && p.1 == count);
+    in_order.then(|| parts.iter().flat_map(|p| p.2.iter().copied()).collect())
+}
+
+/// Whether an ICC profile is whole and describes `components` colour components: its size
+/// field is its length, it has the `acsp` signature, and its data colour space is GRAY, RGB
+/// or CMYK to match (ICC.1, 7.2). A profile that does not fit is left out, as viewers do.
+fn profile_fits(profile: &[u8], components: u8) -> bool {
+    let space: &[u8] = match components {
+        1 => b"GRAY",
+        3 => b"RGB ",
+        4 => b"CMYK",
+        _ => return false,
+    };
+    profile.len() >= 132
+        && u32::from_be_bytes([profile[0], profile[1], profile[2], profile[3]]) as usize
+            == profile.len()
+        && &profile[36..40] == b"acsp"
+        && &profile[16..20] == space
 }
 
 struct PngHeader {
@@ -362,6 +411,7 @@ fn passed_through(h: PngHeader, cs: ColorSpace, idat: Vec<u8>) -> Image {
             invert: false,
             data: idat,
             soft_mask: None,
+            icc: None,
         },
     }
 }
@@ -407,6 +457,7 @@ fn png_decoded(bytes: &[u8]) -> Result<Image, String> {
             invert: false,
             data: deflate(&alpha),
             soft_mask: None,
+            icc: None,
         })
     });
     Ok(Image {
@@ -419,6 +470,7 @@ fn png_decoded(bytes: &[u8]) -> Result<Image, String> {
             invert: false,
             data: deflate(&rgb),
             soft_mask,
+            icc: None,
         },
     })
 }
@@ -524,6 +576,63 @@ mod tests {
         assert!(decode(&jpeg[..jpeg.len() - 10])
             .unwrap_err()
             .contains("truncated"));
+    }
+
+    /// A profile shaped as ICC.1 wants it (size field, `acsp`, a data colour space), the tags
+    /// left out: enough for the checks made here.
+    fn profile(space: &[u8; 4], len: usize) -> Vec<u8> {
+        let mut p = vec![0u8; len];
+        p[..4].copy_from_slice(&(len as u32).to_be_bytes());
+        p[16..20].copy_from_slice(space);
+        p[36..40].copy_from_slice(b"acsp");
+        p
+    }
+
+    /// `jpeg` with `profile` put in after SOI as APP2 segments of `chunk` bytes each (the
+    /// sequence numbers as given by `order`, from 1).
+    fn with_profile(jpeg: &[u8], profile: &[u8], chunk: usize, order: &[u8]) -> Vec<u8> {
+        let parts: Vec<&[u8]> = profile.chunks(chunk).collect();
+        let mut out = jpeg[..2].to_vec();
+        for &seq in order {
+            let part = parts[seq as usize - 1];
+            out.extend_from_slice(&[0xFF, 0xE2]);
+            out.extend_from_slice(&((part.len() + 16) as u16).to_be_bytes());
+            out.extend_from_slice(b"ICC_PROFILE\0");
+            out.extend_from_slice(&[seq, parts.len() as u8]);
+            out.extend_from_slice(part);
+        }
+        out.extend_from_slice(&jpeg[2..]);
+        out
+    }
+
+    /// A photo's colour profile (an iPhone's Display P3) goes with it, put together from its
+    /// APP2 segments in sequence order; one that is incomplete, or for another number of
+    /// components, is left out.
+    #[test]
+    fn a_jpegs_colour_profile_is_kept_when_whole_and_fitting() {
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode(&[90u8; 48], 4, 4, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let rgb = profile(b"RGB ", 600);
+        let img = decode(&with_profile(&jpeg, &rgb, 250, &[2, 1, 3])).unwrap();
+        assert_eq!(img.stream.icc.as_deref(), Some(&rgb[..]));
+        assert_eq!(
+            decode(&with_profile(&jpeg, &rgb, 250, &[1, 3]))
+                .unwrap()
+                .stream
+                .icc,
+            None
+        );
+        let gray = profile(b"GRAY", 300);
+        assert_eq!(
+            decode(&with_profile(&jpeg, &gray, 400, &[1]))
+                .unwrap()
+                .stream
+                .icc,
+            None
+        );
+        assert_eq!(decode(&jpeg).unwrap().stream.icc, None);
     }
 
     /// The header parser and the decoders must see the same frame. Found by fuzzing (the

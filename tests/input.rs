@@ -491,3 +491,42 @@ fn a_path_spelt_for_windows_names_the_file_it_meant() {
         assert!(!stderr(&out).contains("Secret"), "{}", stderr(&out));
     }
 }
+
+/// A phone photo's colour profile (an iPhone's Display P3) goes into the PDF as the image's
+/// ICCBased colour space — also when the photo was stored sideways and is turned and encoded
+/// again — instead of its numbers being taken for sRGB.
+#[test]
+fn a_photos_colour_profile_goes_into_the_pdf() {
+    let dir = temp_dir("input-photo-profile");
+    let mut profile = vec![0u8; 700];
+    profile[..4].copy_from_slice(&700u32.to_be_bytes());
+    profile[16..20].copy_from_slice(b"RGB ");
+    profile[36..40].copy_from_slice(b"acsp");
+    profile[100..110].copy_from_slice(b"Display P3");
+    for (name, orientation) in [("upright.jpg", 1), ("sideways.jpg", 6)] {
+        let jpeg = support::jpeg_with_orientation(8, 6, orientation);
+        let mut with = jpeg[..2].to_vec();
+        with.extend_from_slice(&[0xFF, 0xE2]);
+        with.extend_from_slice(&((profile.len() + 16) as u16).to_be_bytes());
+        with.extend_from_slice(b"ICC_PROFILE\0\x01\x01");
+        with.extend_from_slice(&profile);
+        with.extend_from_slice(&jpeg[2..]);
+        std::fs::write(dir.join(name), with).unwrap();
+    }
+    let def = dir.join("d.toml");
+    std::fs::write(
+        &def,
+        "layout = \"newsletter\"\n[bulletin]\npublisher = \"x\"\ndate = 2020-03-10\n\
+         [[blocks]]\nfigure = 'upright.jpg'\n[[blocks]]\nfigure = 'sideways.jpg'\n",
+    )
+    .unwrap();
+    let pdf = dir.join("d.pdf");
+    let out = render(&def, &pdf, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = support::pdf_inspect::inspect_file(&pdf);
+    assert_eq!(info.image_xobjects.len(), 2, "{:?}", info.image_xobjects);
+    for image in &info.image_xobjects {
+        assert_eq!(image.color_space, "ICCBased", "{image:?}");
+        assert_eq!(image.icc.as_deref(), Some(&profile[..]));
+    }
+}

@@ -74,10 +74,24 @@ fn write(chunk: &mut Chunk, alloc: &mut Alloc, id: Ref, s: &ImageStream, width: 
         write(chunk, alloc, mask_id, m, width, height);
         mask_id
     });
+    // The file's own colour profile, as an ICCBased space over the device one.
+    let profile = s.icc.as_ref().map(|icc| {
+        let profile_id = alloc.next();
+        let n = s.color_space.components() as i32;
+        chunk
+            .icc_profile(profile_id, &super::deflate(icc))
+            .n(n)
+            .filter(Filter::FlateDecode);
+        profile_id
+    });
     let mut x = chunk.image_xobject(id, &s.data);
     x.width(width as i32).height(height as i32);
     x.bits_per_component(s.bits_per_component as i32);
+    if let Some(profile_id) = profile {
+        x.color_space().icc_based(profile_id);
+    }
     let components = match &s.color_space {
+        _ if profile.is_some() => s.color_space.components(),
         ColorSpace::Gray => {
             x.color_space_name(Name(b"DeviceGray"));
             1

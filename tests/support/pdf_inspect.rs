@@ -126,6 +126,10 @@ pub struct ImageInfo {
     pub filter: Option<String>,
     /// Length of the stored (still encoded) stream data.
     pub stream_len: usize,
+    /// `/ColorSpace`: its name (`DeviceRGB`), or an array's family (`ICCBased`, `Indexed`).
+    pub color_space: String,
+    /// The ICC profile of an `ICCBased` colour space, decoded.
+    pub icc: Option<Vec<u8>>,
 }
 
 /// A font dictionary as stored in the file.
@@ -1396,12 +1400,33 @@ fn collect_images(doc: &Document) -> Vec<ImageInfo> {
                     .join(" "),
                 other => panic!("pdf_inspect: bad image /Filter {other:?}"),
             });
+            let space = get(doc, &stream.dict, b"ColorSpace");
+            let (color_space, icc) = match space {
+                Some(Object::Name(n)) => (name_string(n), None),
+                Some(Object::Array(list)) => {
+                    let family = list
+                        .first()
+                        .and_then(|o| resolve(doc, o).as_name().ok())
+                        .map(name_string)
+                        .unwrap_or_default();
+                    let icc = (family == "ICCBased")
+                        .then(|| {
+                            list.get(1)
+                                .map(|o| stream_data(resolve(doc, o), "ICC profile"))
+                        })
+                        .flatten();
+                    (family, icc)
+                }
+                _ => (String::new(), None),
+            };
             ImageInfo {
                 object_id: (num_, gen_),
                 width: int(b"Width"),
                 height: int(b"Height"),
                 filter,
                 stream_len: stream.content.len(),
+                color_space,
+                icc,
             }
         })
         .collect()
