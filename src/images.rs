@@ -7,7 +7,7 @@
 //! headers are read otherwise, so a large photo costs its file size, not its pixel count.
 
 use crate::messages::msg;
-use std::io::Write;
+use std::io::{Read, Write};
 
 /// Largest side and pixel count accepted: beyond this a file is refused (a decompression bomb
 /// or a scan at absurd resolution), with a message saying why.
@@ -291,6 +291,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
     let mut transparency = false;
     let mut idat = Vec::new();
     let mut ended = false;
+    let mut iccp: Option<&[u8]> = None;
     let mut i = 8;
     while i + 8 <= bytes.len() {
         let len = u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap()) as usize;
@@ -316,6 +317,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
             }
             b"PLTE" => palette = Some(data.to_vec()),
             b"tRNS" => transparency = true,
+            b"iCCP" => iccp = Some(data),
             b"IDAT" => idat.extend_from_slice(data),
             b"IEND" => {
                 ended = true;
@@ -339,13 +341,41 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         (t, _) => return Err(msg::corrupt_png(msg::unknown_colour_type(t)).text),
     };
     check_bit_depth(&h)?;
-    match color_space {
+    let mut img = match color_space {
         Some(cs) if !h.interlaced && !transparency => {
             check_image_data(&idat, &h, cs.components())?;
-            Ok(passed_through(h, cs, idat))
+            passed_through(h, cs, idat)
         }
-        _ => png_decoded(bytes),
+        _ => png_decoded(bytes)?,
+    };
+    // A screenshot's or an editor's colour profile (a Mac's Display P3), as for JPEG; not for a
+    // palette image, whose colours are the palette's.
+    if !matches!(img.stream.color_space, ColorSpace::Indexed(_)) {
+        let components = img.stream.color_space.components();
+        img.stream.icc = iccp
+            .and_then(png_profile)
+            .filter(|p| profile_fits(p, components));
     }
+    Ok(img)
+}
+
+/// Largest ICC profile read from a PNG's `iCCP` chunk once inflated (real ones are a few KB; a
+/// chunk that inflates past this is left out).
+const MAX_PROFILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The profile in an `iCCP` chunk: a name, a NUL, compression method 0, then zlib data.
+fn png_profile(chunk: &[u8]) -> Option<Vec<u8>> {
+    let nul = chunk.iter().take(80).position(|&b| b == 0)?;
+    if chunk.get(nul + 1) != Some(&0) {
+        return None;
+    }
+    let mut profile = Vec::new();
+    let inflater = flate2::read::ZlibDecoder::new(&chunk[nul + 2..]);
+    inflater
+        .take(MAX_PROFILE_BYTES + 1)
+        .read_to_end(&mut profile)
+        .ok()?;
+    (profile.len() as u64 <= MAX_PROFILE_BYTES).then_some(profile)
 }
 
 /// The bit depths PNG allows for each colour type (PNG spec, 11.2.2).
@@ -633,6 +663,47 @@ mod tests {
             None
         );
         assert_eq!(decode(&jpeg).unwrap().stream.icc, None);
+    }
+
+    /// `png` with an `iCCP` chunk holding `profile` put in after IHDR.
+    fn with_iccp(png: &[u8], profile: &[u8]) -> Vec<u8> {
+        let mut data = b"Display P3\0\0".to_vec();
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(profile).unwrap();
+        data.extend(z.finish().unwrap());
+        let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+        chunk.extend_from_slice(b"iCCP");
+        chunk.extend_from_slice(&data);
+        let mut crc = flate2::Crc::new();
+        crc.update(&chunk[4..]);
+        chunk.extend_from_slice(&crc.sum().to_be_bytes());
+        let after_ihdr = 8 + 8 + 13 + 4;
+        let mut out = png[..after_ihdr].to_vec();
+        out.extend(chunk);
+        out.extend_from_slice(&png[after_ihdr..]);
+        out
+    }
+
+    /// A PNG's `iCCP` profile (a Mac screenshot's Display P3) is kept like a JPEG's, for a
+    /// passed-through and a decoded PNG alike; a palette image keeps its palette instead.
+    #[test]
+    fn a_pngs_colour_profile_is_kept() {
+        let rgb = profile(b"RGB ", 500);
+        let plain = encode_png(image::ColorType::Rgb8, 2, 2, &[7u8; 12]);
+        let img = decode(&with_iccp(&plain, &rgb)).unwrap();
+        assert!(matches!(
+            img.stream.filter,
+            Filter::Flate {
+                png_colors: Some(3)
+            }
+        ));
+        assert_eq!(img.stream.icc.as_deref(), Some(&rgb[..]));
+        let alpha = encode_png(image::ColorType::Rgba8, 2, 2, &[7, 7, 7, 100].repeat(4));
+        let img = decode(&with_iccp(&alpha, &rgb)).unwrap();
+        assert!(img.stream.soft_mask.is_some());
+        assert_eq!(img.stream.icc.as_deref(), Some(&rgb[..]));
+        let gray = encode_png(image::ColorType::L8, 2, 2, &[7u8; 4]);
+        assert_eq!(decode(&with_iccp(&gray, &rgb)).unwrap().stream.icc, None);
     }
 
     /// The header parser and the decoders must see the same frame. Found by fuzzing (the

@@ -75,7 +75,8 @@ fn write(chunk: &mut Chunk, alloc: &mut Alloc, id: Ref, s: &ImageStream, width: 
         mask_id
     });
     // The file's own colour profile, as an ICCBased space over the device one.
-    let profile = s.icc.as_ref().map(|icc| {
+    let device = !matches!(s.color_space, ColorSpace::Indexed(_));
+    let profile = s.icc.as_ref().filter(|_| device).map(|icc| {
         let profile_id = alloc.next();
         let n = s.color_space.components() as i32;
         chunk
