@@ -263,7 +263,16 @@ fn explain(raw: &str, table: &str) -> Error {
         let digits = found
             .strip_prefix("string ")
             .filter(|_| whole_number_range(expected.trim()).is_some())
-            .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>())
+            .map(|s| {
+                // ASCII digits, or the full-width ones of an input method (`"第５期"`).
+                s.chars()
+                    .filter_map(|c| match c {
+                        '0'..='9' => Some(c),
+                        '０'..='９' => half_width(c),
+                        _ => None,
+                    })
+                    .collect::<String>()
+            })
             .filter(|d| !d.is_empty() && d.len() <= 10);
         let (found, expected) = (plain_type(found), plain_type(expected));
         let e = syntax(msg::wrong_type(&found, &expected));
@@ -694,6 +703,11 @@ mod tests {
         assert_eq!(
             err.help_text(),
             Some(msg::help_number_unquoted("5").text.as_str())
+        );
+        let err = parse::<Issue>(&Source::new("d.toml", "issue = \"第１２期\"\n")).unwrap_err();
+        assert_eq!(
+            err.help_text(),
+            Some(msg::help_number_unquoted("12").text.as_str())
         );
         let err = parse::<Issue>(&Source::new("d.toml", "issue = \"五\"\n")).unwrap_err();
         assert_eq!(err.help_text(), None);
