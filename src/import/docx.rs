@@ -189,21 +189,10 @@ fn symbol(e: &BytesStart, out: &mut Builder) {
     match c {
         Some(c) => out.text(&c.to_string()),
         None => {
-            let after = after_text(out);
+            let after = out.after_text();
             let font = attr(e, b"font").unwrap_or_default();
             out.warn(msg::docx_symbol(font, code, after))
         }
-    }
-}
-
-/// ` after “…”`: the last characters of the paragraph so far, to say where something skipped
-/// was (nothing at a paragraph's start).
-fn after_text(out: &Builder) -> String {
-    let tail = out.text_tail(12);
-    if tail.trim().is_empty() {
-        String::new()
-    } else {
-        msg::docx_symbol_after(tail.trim()).text
     }
 }
 
@@ -594,7 +583,7 @@ fn walk_into(
                     skip(&mut reader, &e)?;
                 }
                 b"txbxContent" if !empty => {
-                    let after = after_text(out);
+                    let after = out.after_text();
                     let content = skip(&mut reader, &e)?;
                     if depth < MAX_TEXT_BOX_DEPTH {
                         boxes.push((content, after));
@@ -605,10 +594,10 @@ fn walk_into(
                 b"drawing" | b"pict" | b"object" if !empty && outside_properties => {
                     drawings.push((pictures.len(), boxes.len()))
                 }
-                b"oMath" if !empty => out.warn(msg::docx_equation(after_text(out))),
+                b"oMath" if !empty => out.warn(msg::docx_equation(out.after_text())),
                 // A phonetic guide above its base text (`w:rubyBase`, read as usual).
                 b"rt" if !empty && outside_properties => {
-                    let after = after_text(out);
+                    let after = out.after_text();
                     let content = skip(&mut reader, &e)?;
                     let guide = plain_text(&xml[content])?;
                     out.warn(msg::docx_ruby(guide, after));
@@ -665,7 +654,7 @@ fn walk_into(
                 b"sym" if in_properties == 0 => symbol(&e, out),
                 // The note's text is in another part; its mark would be lost without a word.
                 b"footnoteReference" | b"endnoteReference" if in_properties == 0 => {
-                    let after = after_text(out);
+                    let after = out.after_text();
                     out.warn(msg::import_note(after))
                 }
                 b"br" | b"cr"
@@ -778,7 +767,7 @@ fn walk_into(
 /// where it was.
 fn end_drawing(out: &mut Builder, drawings: &mut Vec<(usize, usize)>, met: (usize, usize)) {
     if drawings.pop() == Some(met) {
-        out.warn(msg::docx_drawing(after_text(out)));
+        out.warn(msg::docx_drawing(out.after_text()));
     }
 }
 

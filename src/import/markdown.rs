@@ -146,11 +146,7 @@ pub fn read(
                 footnote = Some((label.to_string(), String::new()))
             }
             Event::FootnoteReference(_) => {
-                let tail = out.text_tail(12);
-                let after = match tail.trim() {
-                    "" => String::new(),
-                    t => msg::docx_symbol_after(t).text,
-                };
+                let after = out.after_text();
                 out.warn(msg::import_note(after))
             }
             Event::Start(Tag::Strikethrough) => struck = Some(String::new()),

@@ -270,12 +270,16 @@ impl Builder {
         Ok(())
     }
 
-    /// The last characters of the text read so far in the current block (to say where
-    /// something skipped was).
-    pub fn text_tail(&self, chars: usize) -> String {
+    /// ` after “…”`: the last characters of the block read so far, to say in a warning where
+    /// something left out was, whatever the format read (nothing at a block's start).
+    pub fn after_text(&self) -> String {
         let text = &self.text.text;
         let count = text.chars().count();
-        text.chars().skip(count.saturating_sub(chars)).collect()
+        let tail: String = text.chars().skip(count.saturating_sub(12)).collect();
+        match tail.trim() {
+            "" => String::new(),
+            t => crate::messages::msg::docx_symbol_after(t).text,
+        }
     }
 
     /// A warning for the user: a message that says what was left out or changed, and where.
