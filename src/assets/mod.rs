@@ -430,14 +430,13 @@ enum NearMiss {
 /// "File not found" for `path`, with the file it likely meant when there is one that `allowed`
 /// lets the user be told of (inside the root: an error must not tell what is outside it).
 pub(crate) fn not_found_near_miss(path: &Path, allowed: impl Fn(&Path) -> bool) -> Option<String> {
-    let shown: PathBuf = path.components().collect();
+    let shown = as_written(path);
     let message = match near_miss(path)? {
         NearMiss::Slashes(fixed) if allowed(&fixed) => {
             msg::path_not_found_backslash(shown.display(), fixed.display())
         }
         NearMiss::Case(found) if allowed(&found) => {
-            let found: PathBuf = found.components().collect();
-            msg::path_not_found_case(shown.display(), found.display())
+            msg::path_not_found_case(shown.display(), as_written(&found).display())
         }
         _ => return None,
     };
@@ -455,7 +454,8 @@ fn near_miss(path: &Path) -> Option<NearMiss> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    // A folder of a few thousand entries at most is looked through; a larger one is not.
+    // Only the first 10,000 entries are looked through: this runs on an error, never on a
+    // huge folder's every name.
     let found = std::fs::read_dir(dir)
         .ok()?
         .take(10_000)
@@ -465,10 +465,14 @@ fn near_miss(path: &Path) -> Option<NearMiss> {
     Some(NearMiss::Case(dir.join(found)))
 }
 
+/// A path as the user wrote it: a name joined to the definition's directory `.` reads
+/// `./f.otf`, not `././f.otf` (`components` drops every `.` but a leading one).
+fn as_written(path: &Path) -> PathBuf {
+    path.components().collect()
+}
+
 pub(crate) fn io_message(path: &Path, err: &std::io::Error) -> String {
-    // As the user wrote it: a name joined to the definition's directory `.` reads `./f.otf`, not
-    // `././f.otf` (`components` drops every `.` but a leading one).
-    let path: PathBuf = path.components().collect();
+    let path = as_written(path);
     let path = path.as_path();
     match err.kind() {
         std::io::ErrorKind::NotFound => msg::path_not_found(path.display()).text,
