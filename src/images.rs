@@ -156,22 +156,35 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// JPEG: find the frame header for size and components; check the file ends properly.
+/// A JPEG frame header's component: its id and sampling factors.
+struct FrameComponent {
+    id: u8,
+    h: u8,
+    v: u8,
+}
+
+/// JPEG: find the frame header for size and components, check that every scan names
+/// components the frame has, with sampling factors within ITU T.81's limits, that every
+/// component has a scan, and that the file ends properly. The image data itself is left to
+/// the PDF reader: these are the structural faults on which decoders disagree or fail.
 fn jpeg(bytes: &[u8]) -> Result<Image, String> {
+    let corrupt = |detail: crate::messages::Message| msg::corrupt_jpeg(detail).text;
     let mut i = 2;
     let mut frame = None;
+    let mut frame_components: Vec<FrameComponent> = Vec::new();
+    let mut scanned: Vec<u8> = Vec::new();
     let mut adobe = false;
     let mut profile: Vec<(u8, u8, &[u8])> = Vec::new();
     while i + 4 <= bytes.len() {
         if bytes[i] != 0xFF {
-            return Err(msg::corrupt_jpeg(msg::bad_marker()).text);
+            return Err(corrupt(msg::bad_marker()));
         }
         let marker = bytes[i + 1];
         if marker == 0xFF {
             i += 1;
             continue;
         }
-        if marker == 0xD9 || marker == 0xDA {
+        if marker == 0xD9 {
             break;
         }
         // Markers without a length: TEM and the restart markers are skipped; `FF 00` (a byte
@@ -183,27 +196,67 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
                 i += 2;
                 continue;
             }
-            0x00 | 0xD8 => return Err(msg::corrupt_jpeg(msg::bad_marker()).text),
+            0x00 | 0xD8 => return Err(corrupt(msg::bad_marker())),
             _ => {}
         }
         let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
         let body = bytes
             .get(i + 4..i + 2 + len)
-            .ok_or_else(|| msg::corrupt_jpeg(msg::truncated_header()).text)?;
+            .ok_or_else(|| corrupt(msg::truncated_header()))?;
         match marker {
             // Start of frame (any coding except the DHT/JPG/DAC markers in the same range).
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
-                if body.len() < 6 {
-                    return Err(msg::corrupt_jpeg(msg::short_frame_header()).text);
+                if body.len() < 6 || body.len() < 6 + 3 * body[5] as usize {
+                    return Err(corrupt(msg::short_frame_header()));
                 }
                 // One frame before the first scan (a second is only in hierarchical files, which
                 // no decoder here reads): with two, which one a decoder takes is a guess.
                 if frame.is_some() {
-                    return Err(msg::corrupt_jpeg(msg::two_frame_headers()).text);
+                    return Err(corrupt(msg::two_frame_headers()));
                 }
                 let height = u16::from_be_bytes([body[1], body[2]]) as u32;
                 let width = u16::from_be_bytes([body[3], body[4]]) as u32;
                 frame = Some((body[0], height, width, body[5]));
+                for c in body[6..6 + 3 * body[5] as usize].chunks(3) {
+                    let (h, v) = (c[1] >> 4, c[1] & 0x0F);
+                    // T.81 B.2.2: each sampling factor is 1 to 4.
+                    if !(1..=4).contains(&h) || !(1..=4).contains(&v) {
+                        return Err(corrupt(msg::jpeg_bad_sampling()));
+                    }
+                    if frame_components.iter().any(|f| f.id == c[0]) {
+                        return Err(corrupt(msg::jpeg_component_twice()));
+                    }
+                    frame_components.push(FrameComponent { id: c[0], h, v });
+                }
+            }
+            // Start of scan: the components it codes, then entropy-coded data up to the next
+            // marker that is not a stuffed byte or a restart.
+            0xDA => {
+                if frame.is_none() {
+                    return Err(corrupt(msg::no_frame_header()));
+                }
+                let count = *body.first().unwrap_or(&0) as usize;
+                if count == 0 || count > 4 || body.len() < 1 + 2 * count + 3 {
+                    return Err(corrupt(msg::jpeg_bad_scan()));
+                }
+                let mut blocks = 0;
+                for c in body[1..1 + 2 * count].chunks(2) {
+                    let f = frame_components
+                        .iter()
+                        .find(|f| f.id == c[0])
+                        .ok_or_else(|| corrupt(msg::jpeg_bad_scan()))?;
+                    blocks += f.h as u32 * f.v as u32;
+                    if !scanned.contains(&c[0]) {
+                        scanned.push(c[0]);
+                    }
+                }
+                // T.81 B.2.3: an interleaved scan's MCU holds at most 10 blocks.
+                if count > 1 && blocks > 10 {
+                    return Err(corrupt(msg::jpeg_bad_sampling()));
+                }
+                i = next_marker(bytes, i + 2 + len)
+                    .ok_or_else(|| corrupt(msg::jpeg_truncated()))?;
+                continue;
             }
             0xEE if body.starts_with(b"Adobe") => adobe = true,
             // An ICC profile, in as many APP2 segments as it needs (sequence number, count).
@@ -213,6 +266,10 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
             _ => {}
         }
         i += 2 + len;
+    }
+    // A component no scan codes has no image data: what a reader shows for it is a guess.
+    if let Some(missing) = frame_components.iter().find(|f| !scanned.contains(&f.id)) {
+        return Err(corrupt(msg::jpeg_component_without_data(missing.id)));
     }
     let (precision, height, width, components) =
         frame.ok_or_else(|| msg::corrupt_jpeg(msg::no_frame_header()).text)?;
@@ -243,6 +300,20 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
             icc: jpeg_profile(profile).filter(|p| profile_fits(p, components)),
         },
     })
+}
+
+/// Where the marker after entropy-coded data starting at `from` is: the first `FF` followed
+/// by neither a stuffed `00`, a restart marker nor another `FF` (fill bytes).
+fn next_marker(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        i += bytes.get(i..)?.iter().position(|&b| b == 0xFF)?;
+        match *bytes.get(i + 1)? {
+            0x00 | 0xD0..=0xD7 => i += 2,
+            0xFF => i += 1,
+            _ => return Some(i),
+        }
+    }
 }
 
 /// A JPEG's ICC profile from its APP2 segments: each of 1..=count exactly once, in order.
@@ -459,7 +530,31 @@ pub(crate) fn decode_limited(
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(max_alloc);
     reader.limits(limits);
-    reader.decode()
+    // The decoders are other crates' code reading hostile bytes: one that panics on a malformed
+    // file (zune-jpeg 0.5.15 does, on some unusual sampling factors) must not take jianbao down
+    // with it. Its panic becomes this file's decoding error.
+    IN_DECODER.with(|inside| inside.set(true));
+    let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.decode()));
+    IN_DECODER.with(|inside| inside.set(false));
+    decoded.unwrap_or_else(|_| {
+        Err(image::ImageError::Decoding(
+            image::error::DecodingError::new(
+                image::error::ImageFormatHint::Exact(format),
+                msg::decoder_failed().text,
+            ),
+        ))
+    })
+}
+
+thread_local! {
+    static IN_DECODER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside a third-party image decoder, whose panic [`decode_limited`]
+/// turns into an error: a panic hook stays quiet about it (the CLI's), or lets it pass (a fuzz
+/// target's, which otherwise aborts on every panic).
+pub fn inside_image_decoder() -> bool {
+    IN_DECODER.with(|inside| inside.get())
 }
 
 /// Decodes a PNG that needs it (alpha, tRNS, interlacing) into 8-bit colour plus soft mask.
@@ -736,6 +831,86 @@ mod tests {
         // The file the fuzzer found.
         let found = include_bytes!("../tests/data/fuzz-jpeg-stuffed-marker.jpg");
         assert!(decode(found).unwrap_err().contains("bad marker"));
+    }
+
+    /// A scan must fit its frame (ITU T.81 B.2.2–B.2.3): sampling factors 1 to 4, at most 10
+    /// blocks in an interleaved scan's MCU, components named once and only those the frame
+    /// has, and every component coded by some scan. The preview's decoder (zune-jpeg 0.5.15)
+    /// panicked on the fuzzer's file, whose first scan holds 12 blocks and whose fourth
+    /// component has no scan at all.
+    #[test]
+    fn a_jpeg_whose_scans_do_not_fit_its_frame_is_refused() {
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode(&[90u8; 48 * 16], 16, 16, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        let sos = jpeg.windows(2).position(|w| w == [0xFF, 0xDA]).unwrap();
+        assert_eq!(jpeg[sof + 9], 3, "three components");
+        let changed = |at: usize, byte: u8| {
+            let mut j = jpeg.clone();
+            j[at] = byte;
+            decode(&j)
+        };
+        // The first component's id, its sampling byte; the second's id.
+        let (id1, sampling1, id2) = (sof + 10, sof + 11, sof + 13);
+        for bad in [0x01, 0x10, 0x15, 0x51, 0x00] {
+            let err = changed(sampling1, bad).unwrap_err();
+            assert!(err.contains("sampling factors outside"), "{bad:#x}: {err}");
+        }
+        // 4×4 blocks of the first component and one each of the others: 18 in the MCU.
+        let err = changed(sampling1, 0x44).unwrap_err();
+        assert!(err.contains("sampling factors outside"), "{err}");
+        assert!(changed(id2, jpeg[id1]).unwrap_err().contains("the same id"));
+        // The scan names a component the frame does not have.
+        let err = changed(sos + 5, 9).unwrap_err();
+        assert!(err.contains("scan header that does not match"), "{err}");
+        // A scan of the first two components only: the third has no data.
+        let mut two = jpeg.clone();
+        two.splice(sos + 2..sos + 5, [0x00, 0x0A, 0x02]);
+        two.drain(sos + 9..sos + 11);
+        let err = decode(&two).unwrap_err();
+        assert!(
+            err.contains("colour component 3 has no image data"),
+            "{err}"
+        );
+        // Data after the scan that is not a marker: the end is missing.
+        let mut cut = jpeg.clone();
+        cut.truncate(cut.len() - 2);
+        cut.extend_from_slice(&[0x12, 0x34]);
+        assert!(decode(&cut).unwrap_err().contains("truncated"));
+        let found = include_bytes!("../tests/data/fuzz-jpeg-sampling.jpg");
+        assert!(decode(found)
+            .unwrap_err()
+            .contains("sampling factors outside"));
+        // Every photo the repository's samples hold still reads.
+        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples")];
+        let mut seen = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "jpg" || e == "jpeg") {
+                    let bytes = std::fs::read(&path).unwrap();
+                    decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 4, "{seen} JPEG files in samples/");
+    }
+
+    /// A file whose structure is sound but on which the preview's decoder (zune-jpeg 0.5.15)
+    /// panics — the third of four components sampled 2×2, the others 1×1, the fourth in its own
+    /// scan — is that file's decoding error, not a crash.
+    #[test]
+    fn a_decoder_that_panics_is_a_decoding_error() {
+        let bytes = include_bytes!("../tests/data/fuzz-jpeg-decoder-panic.jpg");
+        let img = decode(bytes).expect("its structure is sound");
+        let err = crate::preview::decode_image(&img).unwrap_err();
+        assert!(err.contains("the decoder failed on this file"), "{err}");
+        assert!(!inside_image_decoder());
     }
 
     #[test]

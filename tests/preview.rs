@@ -261,3 +261,47 @@ fn both_ways(dir_name: &str, marked: &str) -> (image::RgbImage, image::RgbImage)
     assert!(status.success());
     (load(&ours), load(&dir.join("theirs.png")))
 }
+
+/// A photo whose structure is sound but on which the preview's JPEG decoder (zune-jpeg 0.5.15)
+/// panics: `render` embeds it (a PDF reader decodes it), `preview` says it cannot decode that
+/// figure, with no panic message and no PNG left behind.
+#[test]
+fn a_photo_the_preview_decoder_fails_on_is_an_error_not_a_crash() {
+    let dir = temp_dir("preview-decoder-panic");
+    std::fs::copy(
+        root().join("tests/data/fuzz-jpeg-decoder-panic.jpg"),
+        dir.join("photo.jpg"),
+    )
+    .unwrap();
+    let def = dir.join("d.toml");
+    std::fs::write(
+        &def,
+        "layout = \"newsletter\"\n\n[bulletin]\npublisher = \"中国质量协会宣传部\"\ndate = 2020-03-10\n\n[[blocks]]\nfigure = \"photo.jpg\"\ncaption = \"照片\"\n",
+    )
+    .unwrap();
+    let pdf = dir.join("d.pdf");
+    let run = jianbao()
+        .arg("render")
+        .arg(&def)
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    let png = dir.join("d.png");
+    let run = jianbao()
+        .args(["preview", "--dpi", "30", "-o"])
+        .arg(&png)
+        .arg(&def)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        err.contains("could not decode figure image 1")
+            && err.contains("the decoder failed on this file"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!png.exists());
+}

@@ -239,6 +239,14 @@ impl PathArgs {
 
 /// Runs the command line and returns the exit status.
 pub fn main() -> i32 {
+    // A third-party image decoder's panic is caught and reported as the file's error
+    // (`images::decode_limited`): its "thread panicked at …" line would only alarm a clerk.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::images::inside_image_decoder() {
+            default_hook(info)
+        }
+    }));
     let args: Vec<OsString> = std::env::args_os().collect();
     // The language first: clap's help and usage errors, and every message after, follow it.
     crate::messages::set_lang(option_in::<LangChoice>(&args, "--lang").lang());

@@ -54,6 +54,26 @@ catalogue! {
         en: "no frame header",
         zh: "没有帧头",
     }
+    jpeg_bad_sampling() {
+        en: "sampling factors outside the JPEG standard's limits",
+        zh: "采样因子超出 JPEG 标准的范围",
+    }
+    jpeg_component_twice() {
+        en: "two colour components with the same id",
+        zh: "两个颜色分量的编号相同",
+    }
+    jpeg_bad_scan() {
+        en: "a scan header that does not match the frame",
+        zh: "扫描头与帧头不符",
+    }
+    jpeg_component_without_data(id) {
+        en: "colour component {id} has no image data",
+        zh: "颜色分量 {id} 没有图像数据",
+    }
+    decoder_failed() {
+        en: "the decoder failed on this file (malformed, or built in a way it cannot read): open it in an image editor and save it again as JPEG or PNG",
+        zh: "解码器无法读取此文件（文件有损坏，或结构特殊）：请用修图软件打开后重新另存为 JPEG 或 PNG",
+    }
     jpeg_precision(bits) {
         en: "{bits}-bit JPEG is not supported; save it as 8-bit",
         zh: "不支持 {bits} 位 JPEG；请另存为 8 位",
