@@ -901,6 +901,41 @@ mod tests {
         assert!(seen >= 4, "{seen} JPEG files in samples/");
     }
 
+    /// Every JPEG an independent encoder (libjpeg-turbo's `cjpeg`, tests/data/cjpeg/README.md)
+    /// writes passes the header check: progressive, arithmetic-coded, restart markers, each
+    /// component in a scan of its own, and sampling factors up to 4×2. The preview decodes them
+    /// or says it cannot (zune-jpeg reads neither arithmetic coding nor a factor of 3), never
+    /// panics.
+    #[test]
+    fn every_jpeg_libjpeg_writes_is_accepted() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/cjpeg");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "jpg") {
+                continue;
+            }
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let img =
+                decode(&std::fs::read(&path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!((img.width, img.height), (40, 24), "{name}");
+            let gray = name.starts_with("grayscale");
+            assert_eq!(
+                img.stream.color_space.components(),
+                if gray { 1 } else { 3 }
+            );
+            match crate::preview::decode_image(&img) {
+                Ok(size) => assert_eq!(size, (40, 24), "{name}"),
+                Err(e) => assert!(
+                    name.starts_with("arithmetic") || name == "sample-3x1",
+                    "{name}: {e}"
+                ),
+            }
+            seen += 1;
+        }
+        assert_eq!(seen, 18);
+    }
+
     /// A file whose structure is sound but on which the preview's decoder (zune-jpeg 0.5.15)
     /// panics — the third of four components sampled 2×2, the others 1×1, the fourth in its own
     /// scan — is that file's decoding error, not a crash.
