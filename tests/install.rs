@@ -15,6 +15,20 @@ fn copied_binary(dir: &Path) -> PathBuf {
     std::fs::create_dir_all(&bin).unwrap();
     let exe = bin.join(format!("jianbao{}", std::env::consts::EXE_SUFFIX));
     std::fs::copy(env!("CARGO_BIN_EXE_jianbao"), &exe).unwrap();
+    // Another test thread that forks while the copy is open for writing holds that descriptor
+    // until its child execs, and running the copy meanwhile fails with "Text file busy"
+    // (ETXTBSY; seen in CI under load). Once one run starts, no writer is left.
+    for attempt in 0.. {
+        match Command::new(&exe).arg("--version").output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && attempt < 100 => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            result => {
+                result.unwrap();
+                break;
+            }
+        }
+    }
     exe
 }
 
