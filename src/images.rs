@@ -216,7 +216,7 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
                 }
                 let height = u16::from_be_bytes([body[1], body[2]]) as u32;
                 let width = u16::from_be_bytes([body[3], body[4]]) as u32;
-                frame = Some((body[0], height, width, body[5]));
+                frame = Some((body[0], height, width));
                 for c in body[6..6 + 3 * body[5] as usize].chunks(3) {
                     let (h, v) = (c[1] >> 4, c[1] & 0x0F);
                     // T.81 B.2.2: each sampling factor is 1 to 4.
@@ -271,8 +271,9 @@ fn jpeg(bytes: &[u8]) -> Result<Image, String> {
     if let Some(missing) = frame_components.iter().find(|f| !scanned.contains(&f.id)) {
         return Err(corrupt(msg::jpeg_component_without_data(missing.id)));
     }
-    let (precision, height, width, components) =
-        frame.ok_or_else(|| msg::corrupt_jpeg(msg::no_frame_header()).text)?;
+    let (precision, height, width) = frame.ok_or_else(|| corrupt(msg::no_frame_header()))?;
+    // At most 255 (the header's count is one byte).
+    let components = frame_components.len() as u8;
     check_size(width, height)?;
     if precision != 8 {
         return Err(msg::jpeg_precision(precision).text);
