@@ -280,13 +280,7 @@ fn a_photo_the_preview_decoder_fails_on_is_an_error_not_a_crash() {
     )
     .unwrap();
     let pdf = dir.join("d.pdf");
-    let run = jianbao()
-        .arg("render")
-        .arg(&def)
-        .arg("-o")
-        .arg(&pdf)
-        .output()
-        .unwrap();
+    let run = render(&def, &pdf, &[]);
     assert!(run.status.success(), "{}", stderr(&run));
     let png = dir.join("d.png");
     let run = jianbao()
