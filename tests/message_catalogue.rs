@@ -10,10 +10,6 @@ use std::path::{Path, PathBuf};
 
 /// Files whose English texts are not messages for a clerk, or not yet in the catalogue.
 const INTERNAL: &[(&str, &str)] = &[
-    (
-        "src/preview/",
-        "internal errors of the preview's font and image decoding",
-    ),
     // `render --dump-lines` / `--stats`: tables on stdout for developers.
     ("src/cli/render.rs", "developer tables on stdout"),
     // `jianbao fonts` listing: a table on stdout (names, files, coverage).

@@ -497,3 +497,70 @@ fn a_table_header_key_and_a_relative_path_read_as_written() {
     assert!(err.contains("./f.otf: file not found"), "{err}");
     assert!(!err.contains("././"), "{err}");
 }
+
+/// `preview`'s refusals come from the catalogue too: a drawing too large to hold, with the
+/// resolution that would fit as help, and a figure the preview's decoder cannot read although
+/// the PDF embeds it.
+#[test]
+fn preview_refusals_in_chinese() {
+    let dir = temp_dir("zh-preview");
+    let def = write(
+        &dir,
+        "poster.toml",
+        &format!("{HEAD}\n[[blocks]]\ntext = \"正文。\"\n\n[overrides]\npage.width = \"5000mm\"\npage.height = \"5000mm\"\n"),
+    );
+    let png = dir.join("p.png");
+    let png = png.to_str().unwrap();
+    let args = |lang| {
+        [
+            "preview",
+            def.as_str(),
+            "--dpi",
+            "600",
+            "-o",
+            png,
+            "--lang",
+            lang,
+        ]
+    };
+    let en = stderr(&run(&args("en"), &[]));
+    assert!(
+        en.contains("at 600 dpi a page would be 13950 megapixels, more than a preview draws (100)")
+            && en.contains("use --dpi 50 or less"),
+        "{en}"
+    );
+    let zh = run(&args("zh"), &[]);
+    assert_eq!(zh.status.code(), Some(1));
+    let zh = stderr(&zh);
+    assert!(
+        zh.contains("以 600 dpi 绘制，一页将有 13950 百万像素，超过预览能绘制的上限（100）")
+            && zh.contains("请用 --dpi 50 或更低的分辨率"),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("megapixels") && !zh.contains("--dpi 50 or less"),
+        "{zh}"
+    );
+
+    std::fs::copy(
+        root().join("tests/data/fuzz-jpeg-decoder-panic.jpg"),
+        dir.join("photo.jpg"),
+    )
+    .unwrap();
+    let def = write(
+        &dir,
+        "photo.toml",
+        &format!("{HEAD}\n[[blocks]]\nfigure = \"photo.jpg\"\ncaption = \"照片\"\n"),
+    );
+    let zh = run(
+        &["preview", &def, "--dpi", "30", "-o", png, "--lang", "zh"],
+        &[],
+    );
+    assert_eq!(zh.status.code(), Some(1));
+    let zh = stderr(&zh);
+    assert!(
+        zh.contains("预览无法解码第 1 幅插图图片：") && zh.contains("解码器无法读取此文件"),
+        "{zh}"
+    );
+    assert!(!std::path::Path::new(png).exists());
+}

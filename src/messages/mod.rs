@@ -32,6 +32,7 @@ mod input;
 mod layout;
 mod page;
 mod pdf;
+mod preview;
 mod tables;
 mod toml;
 
@@ -149,6 +150,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         layout::ENTRIES,
         page::ENTRIES,
         pdf::ENTRIES,
+        preview::ENTRIES,
         tables::ENTRIES,
         batch::ENTRIES,
         cli::ENTRIES,
@@ -169,6 +171,7 @@ pub mod msg {
     pub use super::layout::msg::*;
     pub use super::page::msg::*;
     pub use super::pdf::msg::*;
+    pub use super::preview::msg::*;
     pub use super::tables::msg::*;
     pub use super::toml::msg::*;
 }

@@ -32,7 +32,7 @@ impl Canvas {
             self.height,
             image::ExtendedColorType::Rgb8,
         )
-        .map_err(|e| format!("could not encode the PNG: {e}"))?;
+        .map_err(|e| crate::messages::msg::preview_png_encode(e).text)?;
         Ok(out)
     }
 

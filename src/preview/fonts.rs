@@ -7,6 +7,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::fonts::{FontIdx, Subset};
+use crate::messages::msg;
 use crate::page::{Item, Page};
 use crate::resolve::Document;
 use std::collections::{BTreeSet, HashMap};
@@ -48,8 +49,8 @@ impl Glyphs {
         for (idx, glyphs) in used {
             let face = doc.fonts.get(idx);
             let ids: Vec<u16> = glyphs.into_iter().collect();
-            let subset =
-                crate::fonts::subset(face, &ids).map_err(|msg| Error::new(ErrorKind::Font, msg))?;
+            let subset = crate::fonts::subset(face, &ids)
+                .map_err(|detail| Error::new(ErrorKind::Font, detail))?;
             let settings = fontdue::FontSettings {
                 collection_index: 0,
                 scale: 40.0,
@@ -59,19 +60,13 @@ impl Glyphs {
                 with_index_cmap(&subset.data, subset.remapper.num_gids()).ok_or_else(|| {
                     Error::new(
                         ErrorKind::Font,
-                        format!(
-                            "the subset of {} is not a readable font",
-                            face.postscript_name
-                        ),
+                        msg::preview_subset_unreadable(&face.postscript_name),
                     )
                 })?;
             let font = fontdue::Font::from_bytes(with_cmap.as_slice(), settings).map_err(|e| {
                 Error::new(
                     ErrorKind::Font,
-                    format!(
-                        "the preview could not load the subset of {}: {e}",
-                        face.postscript_name
-                    ),
+                    msg::preview_subset_unloadable(&face.postscript_name, e),
                 )
             })?;
             faces.insert(idx, Loaded { font, subset });

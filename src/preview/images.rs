@@ -10,6 +10,7 @@
 use super::canvas::Picture;
 use crate::error::{Error, ErrorKind, Result};
 use crate::images::{ColorSpace, Filter, Image, ImageStream};
+use crate::messages::msg;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io::Read;
@@ -36,13 +37,10 @@ impl Pictures {
         match self.scaled.entry(key) {
             Entry::Occupied(e) => Ok(e.into_mut()),
             Entry::Vacant(slot) => {
-                let decoded = decode(image).map_err(|msg| {
+                let decoded = decode(image).map_err(|detail| {
                     Error::new(
                         ErrorKind::Image,
-                        format!(
-                            "the preview could not decode figure image {}: {msg}",
-                            index + 1
-                        ),
+                        msg::preview_cannot_decode(index + 1, detail),
                     )
                 })?;
                 // Shrinking (the usual case: photos have more pixels than a preview) averages
@@ -139,7 +137,7 @@ pub fn decode(img: &Image) -> std::result::Result<image::RgbImage, String> {
                 }
             }
             image::RgbImage::from_raw(img.width, img.height, out)
-                .ok_or_else(|| "the image data is shorter than its size says".to_string())
+                .ok_or_else(|| msg::preview_image_data_short().text)
         }
     }
 }
@@ -156,15 +154,15 @@ fn decode_file(
 /// Inflates zlib data that must come to exactly `expected` bytes (never more is read).
 fn inflate(data: &[u8], expected: u64) -> std::result::Result<Vec<u8>, String> {
     if expected > PREVIEW_MAX_DECODED_BYTES {
-        return Err("the image is too large to decode for a preview".into());
+        return Err(msg::preview_image_too_large().text);
     }
     let mut out = Vec::with_capacity(expected as usize);
     flate2::read::ZlibDecoder::new(data)
         .take(expected)
         .read_to_end(&mut out)
-        .map_err(|e| format!("corrupt image data: {e}"))?;
+        .map_err(|e| msg::preview_image_data_corrupt(e).text)?;
     if (out.len() as u64) < expected {
-        return Err("the image data is shorter than its size says".into());
+        return Err(msg::preview_image_data_short().text);
     }
     Ok(out)
 }
@@ -175,7 +173,7 @@ fn as_png(width: u32, height: u32, s: &ImageStream) -> std::result::Result<Vec<u
         ColorSpace::Gray => (0u8, None),
         ColorSpace::Rgb => (2, None),
         ColorSpace::Indexed(p) => (3, Some(p)),
-        ColorSpace::Cmyk => return Err("CMYK PNG data".into()),
+        ColorSpace::Cmyk => return Err(msg::preview_cmyk_png().text),
     };
     let mut ihdr = Vec::with_capacity(13);
     ihdr.extend_from_slice(&width.to_be_bytes());

@@ -14,6 +14,7 @@ mod images;
 pub use canvas::Canvas;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::messages::msg;
 use crate::page::paint::{display_list, GlyphRun, Paint};
 use crate::page::Layout;
 use crate::page::{Dot, ImageBox, Page, Rule};
@@ -36,27 +37,34 @@ pub const MAX_TOTAL_PIXELS: f64 = 400e6;
 fn check_pixels(doc: &Document, pages: usize, dpi: f64) -> Result<()> {
     let inches = (doc.page.width.0 / 72.0) * (doc.page.height.0 / 72.0);
     let per_page = inches * dpi * dpi;
-    let (limit, what) = if per_page > MAX_PAGE_PIXELS {
-        (MAX_PAGE_PIXELS, "a page")
+    let one_page = per_page > MAX_PAGE_PIXELS;
+    let limit = if one_page {
+        MAX_PAGE_PIXELS
     } else if per_page * pages as f64 > MAX_TOTAL_PIXELS {
-        (MAX_TOTAL_PIXELS / pages as f64, "these pages together")
+        MAX_TOTAL_PIXELS / pages as f64
     } else {
         return Ok(());
     };
     let fits = (limit / inches).sqrt().floor();
     let hint = if fits >= *DPI_RANGE.start() {
-        format!("use --dpi {fits} or less")
+        msg::preview_lower_dpi(fits)
     } else {
-        "draw fewer pages at a time (--page N)".to_string()
+        msg::preview_fewer_pages()
     };
-    Err(Error::new(
-        ErrorKind::Invalid,
-        format!(
-            "at {dpi} dpi {what} would be {:.0} megapixels, more than a preview draws ({:.0}); {hint}",
-            per_page * if what == "a page" { 1.0 } else { pages as f64 } / 1e6,
-            if what == "a page" { MAX_PAGE_PIXELS } else { MAX_TOTAL_PIXELS } / 1e6,
-        ),
-    ))
+    let message = if one_page {
+        msg::preview_page_too_large(
+            dpi,
+            format!("{:.0}", per_page / 1e6),
+            format!("{:.0}", MAX_PAGE_PIXELS / 1e6),
+        )
+    } else {
+        msg::preview_pages_too_large(
+            dpi,
+            format!("{:.0}", per_page * pages as f64 / 1e6),
+            format!("{:.0}", MAX_TOTAL_PIXELS / 1e6),
+        )
+    };
+    Err(Error::new(ErrorKind::Invalid, message).help(hint.text))
 }
 
 /// Draws the pages `pages` (indexes into `layout.pages`) at `dpi`.
@@ -69,11 +77,7 @@ pub fn render_pages(
     if !DPI_RANGE.contains(&dpi) {
         return Err(Error::new(
             ErrorKind::Invalid,
-            format!(
-                "a preview resolution of {dpi} dpi is outside {}–{} dpi",
-                DPI_RANGE.start(),
-                DPI_RANGE.end()
-            ),
+            msg::bad_dpi(DPI_RANGE.start(), DPI_RANGE.end()),
         ));
     }
     check_pixels(doc, pages.len(), dpi)?;
