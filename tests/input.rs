@@ -494,7 +494,8 @@ fn a_path_spelt_for_windows_names_the_file_it_meant() {
 
 /// A phone photo's colour profile (an iPhone's Display P3) goes into the PDF as the image's
 /// ICCBased colour space — also when the photo was stored sideways and is turned and encoded
-/// again — instead of its numbers being taken for sRGB.
+/// again — instead of its numbers being taken for sRGB. Two photos with the same profile share
+/// one profile stream.
 #[test]
 fn a_photos_colour_profile_goes_into_the_pdf() {
     let dir = temp_dir("input-photo-profile");
@@ -529,4 +530,7 @@ fn a_photos_colour_profile_goes_into_the_pdf() {
         assert_eq!(image.color_space, "ICCBased", "{image:?}");
         assert_eq!(image.icc.as_deref(), Some(&profile[..]));
     }
+    let shared = &info.image_xobjects[0].icc_object;
+    assert!(shared.is_some());
+    assert_eq!(&info.image_xobjects[1].icc_object, shared);
 }

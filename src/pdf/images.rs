@@ -1,7 +1,8 @@
 //! Image XObjects, each image embedded once however often it is drawn — also when two
 //! bulletins of a merged print file each load their own copy of the same logo (equal data is
 //! one object). The data goes in as it was prepared (JPEG passed through, PNG data with its
-//! predictors), never recompressed.
+//! predictors), never recompressed. Images that carry the same ICC profile (every photo of one
+//! phone) share one profile stream.
 
 use super::Alloc;
 use crate::images::{ColorSpace, Filter as ImageFilter, Image, ImageStream};
@@ -14,7 +15,12 @@ pub struct Embedded {
     images: Vec<(Arc<Image>, usize)>,
     /// Resource name and object of each distinct image.
     objects: Vec<(String, Ref)>,
+    /// Each distinct ICC profile written: its bytes and object.
+    profiles: Profiles,
 }
+
+/// The ICC profile streams written so far, so that equal profiles are one object.
+type Profiles = Vec<(Vec<u8>, Ref)>;
 
 impl Embedded {
     /// The resource name of an image.
@@ -38,6 +44,7 @@ impl Embedded {
         Embedded {
             images: Vec::new(),
             objects: Vec::new(),
+            profiles: Vec::new(),
         }
     }
 
@@ -53,7 +60,8 @@ impl Embedded {
                 continue;
             }
             let id = alloc.next();
-            write(chunk, alloc, id, &img.stream, img.width, img.height);
+            let size = (img.width, img.height);
+            write(chunk, alloc, &mut self.profiles, id, &img.stream, size);
             self.images.push((img.clone(), self.objects.len()));
             self.objects
                 .push((format!("Im{}", self.objects.len() + 1), id));
@@ -68,21 +76,34 @@ pub fn has_alpha(image: &Image) -> bool {
 }
 
 /// Writes one image stream (and its soft mask) as object `id`.
-fn write(chunk: &mut Chunk, alloc: &mut Alloc, id: Ref, s: &ImageStream, width: u32, height: u32) {
+fn write(
+    chunk: &mut Chunk,
+    alloc: &mut Alloc,
+    profiles: &mut Profiles,
+    id: Ref,
+    s: &ImageStream,
+    (width, height): (u32, u32),
+) {
     let mask = s.soft_mask.as_ref().map(|m| {
         let mask_id = alloc.next();
-        write(chunk, alloc, mask_id, m, width, height);
+        write(chunk, alloc, profiles, mask_id, m, (width, height));
         mask_id
     });
-    // The file's own colour profile, as an ICCBased space over the device one.
+    // The file's own colour profile, as an ICCBased space over the device one; a profile
+    // already written for another image is referred to again. (Equal bytes mean an equal
+    // colour space header, so the number of components agrees too.)
     let device = !matches!(s.color_space, ColorSpace::Indexed(_));
     let profile = s.icc.as_ref().filter(|_| device).map(|icc| {
+        if let Some(&(_, written)) = profiles.iter().find(|(bytes, _)| bytes == icc) {
+            return written;
+        }
         let profile_id = alloc.next();
         let n = s.color_space.components() as i32;
         chunk
             .icc_profile(profile_id, &super::deflate(icc))
             .n(n)
             .filter(Filter::FlateDecode);
+        profiles.push((icc.clone(), profile_id));
         profile_id
     });
     let mut x = chunk.image_xobject(id, &s.data);

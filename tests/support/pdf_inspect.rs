@@ -130,6 +130,8 @@ pub struct ImageInfo {
     pub color_space: String,
     /// The ICC profile of an `ICCBased` colour space, decoded.
     pub icc: Option<Vec<u8>>,
+    /// The object that profile is stored in (two images may share it).
+    pub icc_object: Option<(u32, u16)>,
 }
 
 /// A font dictionary as stored in the file.
@@ -1401,8 +1403,8 @@ fn collect_images(doc: &Document) -> Vec<ImageInfo> {
                 other => panic!("pdf_inspect: bad image /Filter {other:?}"),
             });
             let space = get(doc, &stream.dict, b"ColorSpace");
-            let (color_space, icc) = match space {
-                Some(Object::Name(n)) => (name_string(n), None),
+            let (color_space, icc, icc_object) = match space {
+                Some(Object::Name(n)) => (name_string(n), None, None),
                 Some(Object::Array(list)) => {
                     let family = list
                         .first()
@@ -1415,9 +1417,10 @@ fn collect_images(doc: &Document) -> Vec<ImageInfo> {
                                 .map(|o| stream_data(resolve(doc, o), "ICC profile"))
                         })
                         .flatten();
-                    (family, icc)
+                    let icc_object = list.get(1).and_then(|o| o.as_reference().ok());
+                    (family, icc, icc_object)
                 }
-                _ => (String::new(), None),
+                _ => (String::new(), None, None),
             };
             ImageInfo {
                 object_id: (num_, gen_),
@@ -1427,6 +1430,7 @@ fn collect_images(doc: &Document) -> Vec<ImageInfo> {
                 stream_len: stream.content.len(),
                 color_space,
                 icc,
+                icc_object,
             }
         })
         .collect()
