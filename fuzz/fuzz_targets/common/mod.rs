@@ -26,12 +26,18 @@ fn assets() -> &'static FsAssets {
 /// Renders `text` as a definition in `samples/`; nothing is written anywhere. An error is an
 /// answer, except the PDF writer's refusal of a non-finite number: that means a bad number got
 /// past validation, a bug.
+#[allow(dead_code)] // the `import` target renders through `try_render`, wanting the error
 pub fn render(text: &str) -> Option<jianbao::Rendered> {
-    let source = Source::new(samples().join("fuzz.toml"), text);
-    let confined = assets().confined(&samples()).expect("samples/ exists");
-    match jianbao::render(&source, &confined) {
+    match try_render(text) {
         Ok(rendered) => Some(rendered),
         Err(e) if e.message.contains("a number PDF cannot express") => panic!("{e}"),
         Err(_) => None,
     }
+}
+
+/// Renders `text` as a definition in `samples/`, with the error when it is refused.
+pub fn try_render(text: &str) -> Result<jianbao::Rendered, jianbao::error::Error> {
+    let source = Source::new(samples().join("fuzz.toml"), text);
+    let confined = assets().confined(&samples()).expect("samples/ exists");
+    jianbao::render(&source, &confined)
 }
