@@ -37,10 +37,11 @@ pub const MAX_TOTAL_PIXELS: f64 = 400e6;
 fn check_pixels(doc: &Document, pages: usize, dpi: f64) -> Result<()> {
     let inches = (doc.page.width.0 / 72.0) * (doc.page.height.0 / 72.0);
     let per_page = inches * dpi * dpi;
+    let all_pages = per_page * pages as f64;
     let one_page = per_page > MAX_PAGE_PIXELS;
     let limit = if one_page {
         MAX_PAGE_PIXELS
-    } else if per_page * pages as f64 > MAX_TOTAL_PIXELS {
+    } else if all_pages > MAX_TOTAL_PIXELS {
         MAX_TOTAL_PIXELS / pages as f64
     } else {
         return Ok(());
@@ -60,7 +61,7 @@ fn check_pixels(doc: &Document, pages: usize, dpi: f64) -> Result<()> {
     } else {
         msg::preview_pages_too_large(
             dpi,
-            format!("{:.0}", per_page * pages as f64 / 1e6),
+            format!("{:.0}", all_pages / 1e6),
             format!("{:.0}", MAX_TOTAL_PIXELS / 1e6),
         )
     };
